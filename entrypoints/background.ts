@@ -1,0 +1,14 @@
+import { browser } from 'wxt/browser';
+import { CounterpointDb } from '../lib/storage/db';
+import { handleMessage } from '../lib/messages/handle';
+
+export default defineBackground(() => {
+  // The database lives in the extension's origin; content scripts reach it only through messages.
+  const db = new CounterpointDb();
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // Only our own extension's pages and content scripts may talk to us.
+    if (sender.id !== browser.runtime.id) return undefined;
+    return handleMessage(db, message);
+  });
+});

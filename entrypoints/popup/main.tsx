@@ -1,0 +1,22 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { PopupApp } from '../../components/PopupApp';
+import { I18nContext } from '../../components/i18n';
+import { sendRequest } from '../../utils/messaging';
+import { translate } from '../../utils/i18n';
+import './style.css';
+
+document.documentElement.lang = browser.i18n.getUILanguage().startsWith('ja') ? 'ja' : 'en';
+
+async function loadCount(): Promise<number> {
+  const reply = await sendRequest({ type: 'ping' });
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.noteCount;
+}
+
+render(
+  <I18nContext.Provider value={translate}>
+    <PopupApp loadCount={loadCount} />
+  </I18nContext.Provider>,
+  document.getElementById('app')!,
+);
