@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { FIREFOX_PATH } from './browsers';
+import { isForeign } from './requests';
+import type { E2EPage, ExtensionSession } from './types';
+
+/** Must equal `browser_specific_settings.gecko.id` in wxt.config.ts. */
+export const GECKO_ID = 'counterpoint@counterpoint.invalid';
+
+function wrap(page: Page, foreign: string[]): E2EPage {
+  page.on('request', (req) => {
+    if (isForeign(req.url())) foreign.push(req.url());
+  });
+  return {
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeoutMs = 15_000) => {
+      await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg);
+    },
+    press: (key) => page.keyboard.press(key as never),
+    screenshot: async (path) => {
+      await page.screenshot({ path: path as `${string}.png` });
+    },
+    close: () => page.close(),
+  };
+}
+
+/**
+ * Launches Firefox ESR over WebDriver BiDi and installs the built extension as a temporary add-on.
+ * The add-on's internal UUID is pinned by pref so `moz-extension://UUID/popup.html` is known.
+ */
+export async function launchFirefox(
+  extensionDir = resolve('.output/firefox-mv3'),
+  options: { colorScheme?: 'light' | 'dark'; locale?: string } = {},
+): Promise<ExtensionSession> {
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+      'intl.locale.requested': options.locale ?? 'en-US',
+      'intl.accept_languages': options.locale ?? 'en-US',
+      // No phoning home during tests.
+      'network.captive-portal-service.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'extensions.getAddons.cache.enabled': false,
+    },
+  });
+  await browser.installExtension(extensionDir);
+  const foreign: string[] = [];
+
+  return {
+    name: 'firefox',
+    async openPage(url) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1100, height: 800 });
+      const wrapped = wrap(page, foreign);
+      await wrapped.goto(url);
+      return wrapped;
+    },
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1100, height: 800 });
+      // Navigating to moz-extension:// over BiDi never reports "load": start it and poll instead.
+      void page.goto(`moz-extension://${uuid}/${path}`).catch(() => undefined);
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const href = await page.evaluate(() => location.href + '|' + document.readyState).catch(() => '');
+        if (href.startsWith('moz-extension://') && href.endsWith('|complete')) break;
+        if (Date.now() > deadline) throw new Error(`extension page ${path} did not open (last: ${href})`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return wrap(page, foreign);
+    },
+    foreignRequests: () => [...foreign],
+    async close() {
+      await browser.close();
+    },
+  };
+}
