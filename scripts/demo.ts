@@ -1,0 +1,58 @@
+// `npm run demo`: builds (done by the npm script), serves the bundled demo pages on 127.0.0.1 and opens
+// Debian's Chromium with the extension loaded. With a display it opens a real window and stays up
+// until Ctrl-C; without one it runs headless, writes screenshots and prints where they are.
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startServer } from '../tests/e2e/harness/server';
+import { launchChromium } from '../tests/e2e/harness/chromium';
+import { artifactPath } from '../tests/e2e/harness';
+
+const headed = Boolean(process.env.DISPLAY) && process.env.CI !== 'true';
+const roots = ['demo', 'tests/fixtures'].filter((d) => existsSync(d));
+const server = await startServer(roots);
+// Every page in demo/ is shown; it is served next to the test fixtures it may link to.
+const pages = readdirSync('demo').filter((f) => f.endsWith('.html')).sort().map((f) => `/${f}`);
+
+if (!existsSync('.output/chrome-mv3/manifest.json')) {
+  console.error('No build in .output/chrome-mv3: run `npm run demo` (it builds first).');
+  process.exit(2);
+}
+if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+  console.error('Chromium not found at /usr/bin/chromium (apt-get install chromium), or set CHROMIUM_PATH.');
+  process.exit(2);
+}
+
+if (headed) {
+  const { chromium } = await import('playwright-core');
+  const ext = resolve('.output/chrome-mv3');
+  const ctx = await chromium.launchPersistentContext('', {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: false,
+    viewport: null,
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-first-run', '--disable-background-networking'],
+  });
+  for (const p of pages) await (await ctx.newPage()).goto(server.url(p));
+  console.log(`Demo pages on ${server.origin}${pages[0]}. Close the browser or press Ctrl-C to stop.`);
+  ctx.on('close', () => void server.close().then(() => process.exit(0)));
+} else {
+  const session = await launchChromium();
+  const shots: string[] = [];
+  for (const p of pages) {
+    const page = await session.openPage(server.url(p));
+    await page
+      .waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.firstElementChild, undefined, 10_000)
+      .catch(() => console.warn(`no Counterpoint UI appeared on ${p}`));
+    const file = artifactPath(`demo-${p.replace(/\W+/g, '-').replace(/^-|-$/g, '')}.png`);
+    await page.screenshot(file);
+    shots.push(file);
+  }
+  const popup = await session.openExtensionPage('popup.html');
+  await popup.waitFor(() => document.querySelector('[data-testid="note-count"]'), undefined, 10_000);
+  const popupShot = artifactPath('demo-popup.png');
+  await popup.screenshot(popupShot);
+  shots.push(popupShot);
+  await session.close();
+  await server.close();
+  console.log('No display: ran headless. Screenshots:');
+  for (const s of shots) console.log(`  ${s}`);
+}
