@@ -1,0 +1,127 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { anchorTarget, PageText, similarity } from '../../lib/anchoring/anchor';
+import { canonicalUrl, cleanUrl } from '../../lib/anchoring/canonical-url';
+import { buildVisibleText, normalizeText, pointAtOffset, toInputRange } from '../../lib/anchoring/engine';
+import { describeOffsets, describeRange } from '../../lib/anchoring/selectors';
+
+const dom = (html: string) => new JSDOM(`<!doctype html><html><head></head><body>${html}</body></html>`, { url: 'https://news.example/story?id=3&utm_source=tw#top' }).window.document;
+
+describe('canonicalUrl', () => {
+  it('strips tracking parameters and fragment, keeps content parameters', () => {
+    expect(cleanUrl('https://a.example/p?id=1&utm_source=x&UTM_Medium=y&fbclid=z&gclid=q#frag')).toBe('https://a.example/p?id=1');
+    expect(cleanUrl('https://a.example/p?utm_campaign=1')).toBe('https://a.example/p');
+    expect(cleanUrl('javascript:alert(1)')).toBeNull();
+  });
+  it('prefers rel=canonical, resolved and cleaned', () => {
+    expect(canonicalUrl({ href: 'https://m.example/s?fbclid=1', canonicalHref: '/story/1?utm_source=a#x' })).toBe('https://m.example/story/1');
+    expect(canonicalUrl({ href: 'https://m.example/s', canonicalHref: 'https://www.example/story' })).toBe('https://www.example/story');
+    expect(canonicalUrl({ href: 'https://m.example/s', canonicalHref: 'data:text/html,x' })).toBe('https://m.example/s');
+    expect(canonicalUrl({ href: 'chrome://settings' })).toBeNull();
+  });
+  it('reads a document', () => {
+    const d = dom('<p>x</p>');
+    expect(canonicalUrl(d)).toBe('https://news.example/story?id=3');
+    const link = d.createElement('link');
+    link.setAttribute('rel', 'Canonical');
+    link.setAttribute('href', 'https://news.example/canon');
+    d.head.append(link);
+    expect(canonicalUrl(d)).toBe('https://news.example/canon');
+  });
+});
+
+describe('selectors', () => {
+  it('describes a range across inline elements with 32 characters of context', () => {
+    const d = dom('<h1>Title</h1><p>Alpha beta <b>gamma</b> delta epsilon zeta eta theta iota kappa lambda mu.</p><script>var x=1</script>');
+    const model = buildVisibleText(d.body);
+    const b = d.querySelector('b')!;
+    const range = d.createRange();
+    range.setStart(b.firstChild!, 0);
+    range.setEnd(b.nextSibling!, 6); // "gamma delta"
+    const t = describeRange(model, range)!;
+    expect(t.quote.exact).toBe('gamma delta');
+    expect(t.quote.prefix).toBe('Title\nAlpha beta ');
+    expect(t.quote.suffix).toBe(' epsilon zeta eta theta iota kap');
+    expect(model.text.slice(t.position!.start, t.position!.end)).toBe('gamma delta');
+    expect(model.text).not.toContain('var x');
+  });
+  it('handles element boundary points and trims whitespace', () => {
+    const d = dom('<p>one</p><p>two three</p>');
+    const model = buildVisibleText(d.body);
+    const range = d.createRange();
+    range.setStart(d.body, 1); // before the second <p>
+    range.setEnd(d.body, 2); // after it
+    expect(describeRange(model, range)!.quote.exact).toBe('two three');
+    expect(describeOffsets('   ', 0, 3)).toBeNull();
+  });
+  it('maps offsets back to DOM points', () => {
+    const d = dom('<p>ab<i>cd</i></p><p>ef</p>');
+    const model = buildVisibleText(d.body);
+    expect(model.text).toBe('abcd\nef\n');
+    expect(pointAtOffset(model, 2, 'start')).toMatchObject({ offset: 0 });
+    expect(pointAtOffset(model, 4, 'start')!.node.data).toBe('ef');
+    expect(pointAtOffset(model, 5, 'end')!.node.data).toBe('cd');
+  });
+});
+
+describe('normalizeText', () => {
+  it('folds width, case and whitespace with an offset map', () => {
+    const n = normalizeText('ＡＩ  の\n父 Test');
+    expect(n.text).toBe('ai の 父 test');
+    expect(toInputRange(n, 0, 2)).toEqual([0, 2]);
+    expect(toInputRange(n, 7, 11)).toEqual([8, 12]);
+  });
+});
+
+const target = (text: string, exact: string) => {
+  const start = text.indexOf(exact);
+  return describeOffsets(text, start, start + exact.length)!;
+};
+
+describe('anchorTarget', () => {
+  const original = 'Intro paragraph.\nThe minister said the budget would rise by 3% next year.\nClosing words.';
+  const t = target(original, 'the budget would rise by 3%');
+
+  it('uses the position when the page is unchanged', () => {
+    expect(anchorTarget(new PageText(original), t)).toMatchObject({ method: 'position' });
+  });
+  it('finds moved text exactly', () => {
+    const moved = 'A new lede was added on top.\n' + original;
+    const a = anchorTarget(new PageText(moved), t)!;
+    expect(a.method).toBe('exact');
+    expect(moved.slice(a.start, a.end)).toBe('the budget would rise by 3%');
+  });
+  it('chooses the occurrence whose context agrees', () => {
+    const text = 'x said the budget would rise by 3% today. ' + original;
+    const tt = target(original, 'the budget would rise by 3%');
+    const a = anchorTarget(new PageText(text), { ...tt, position: null })!;
+    expect(a.start).toBe(text.lastIndexOf('the budget would rise by 3%'));
+  });
+  it('finds it after whitespace / width / case changes', () => {
+    const text = 'The minister said THE  BUDGET\nwould rise by ３% next year.';
+    const a = anchorTarget(new PageText(text), t)!;
+    expect(a.method).toBe('normalized');
+    expect(text.slice(a.start, a.end)).toBe('THE  BUDGET\nwould rise by ３%');
+  });
+  it('finds a lightly edited quote fuzzily', () => {
+    const text = 'The minister said the budget will rise by 3% next year.';
+    const a = anchorTarget(new PageText(text), t)!;
+    expect(a.method).toBe('fuzzy');
+    expect(text.slice(a.start, a.end)).toMatch(/^the budget will rise by 3%/);
+  });
+  it('finds Japanese text after edits', () => {
+    const ja = '首相は記者会見で、来年度の予算を三パーセント増やすと述べた。';
+    const tj = target(ja, '来年度の予算を三パーセント増やす');
+    const edited = '首相は会見で「来年度の予算を3パーセント増やす」と述べた。';
+    const a = anchorTarget(new PageText(edited), tj)!;
+    expect(a).not.toBeNull();
+    expect(edited.slice(a.start, a.end)).toContain('予算を3パーセント');
+  });
+  it('returns null (orphan) when the text is gone', () => {
+    expect(anchorTarget(new PageText('Completely different article about football.'), t)).toBeNull();
+  });
+  it('similarity is 1 for equal, 0 for disjoint', () => {
+    expect(similarity('abc', 'abc')).toBe(1);
+    expect(similarity('abcd', 'wxyz')).toBe(0);
+  });
+});
