@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CounterpointDb } from '../lib/storage/db';
 import { handleMessage } from '../lib/messages/handle';
+import { purgeTrash } from '../lib/storage/notes-repo';
 
 export default defineBackground(() => {
   // The database lives in the extension's origin; content scripts reach it only through messages.
@@ -11,4 +12,7 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     return handleMessage(db, message);
   });
+
+  // Deleted notes wait a week for "undo"; only those are ever removed. A failure here is harmless.
+  purgeTrash(db, Date.now()).catch(() => undefined);
 });
