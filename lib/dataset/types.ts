@@ -39,6 +39,23 @@ export interface Source {
   originalOutlet?: string;
   /** Free-form notes on provenance (e.g. "Japanese digest of a CNBC interview"). */
   provenance?: string;
+  /** Languages of `title` that are the team's translation (the seed has no such title). */
+  titleTranslated?: Lang[];
+  /**
+   * Where in `seedFile` this source's text lies, per language. When several sources share one
+   * seed file (003: Japanese digest parts vs. the CNBC article body) or a seed repeats its text
+   * (000), every anchor of a claim of this source must lie inside a region of the anchor's lang.
+   */
+  regions?: SourceRegion[];
+}
+
+/** A half-open [start, end) range of a seed file (JavaScript string indexes). */
+export interface SourceRegion {
+  lang: Lang;
+  start: number;
+  end: number;
+  /** What this part of the seed is, e.g. "CNBC article body (English original)". */
+  label?: string;
 }
 
 export type EntityKind = 'person' | 'organization' | 'outlet' | 'group';
@@ -85,6 +102,11 @@ export interface Claim {
   anchors: Anchor[];
   /** Optional marker, e.g. "related-article-blurb". */
   section?: string;
+  /**
+   * When the event a fact reports happened, if the text says so (distinct from `saidOn`, the
+   * date the statement was made or published). E.g. a departure "last August".
+   */
+  eventOn?: DatedBy;
 }
 
 export type RelationType = 'supports' | 'contradicts' | 'contextualizes';
