@@ -20,6 +20,8 @@ describe('the committed dataset', () => {
     const r = validateDataset(dataset, seeds);
     expect(r.errors.map(formatIssue)).toEqual([]);
     expect(r.ok).toBe(true);
+    // Every quote selector is unambiguous on its own and every alias is a seed spelling.
+    expect(r.warnings.map(formatIssue)).toEqual([]);
   });
 
   it('meets the coverage targets of the issue', () => {
