@@ -1,0 +1,29 @@
+/**
+ * Which elements inside an article body are not the article: navigation, sidebars, related-article
+ * lists, share bars, ads, comments, footers. Used as the text model's `exclude` so claims are only
+ * matched in the prose itself.
+ *
+ * Trade-off: the class/id pattern is deliberately narrow (whole-word tokens such as `related`,
+ * `comments`, `ad`) — a broad one ("share" anywhere) would drop real paragraphs on sites with odd
+ * class names (recall), a narrow one lets some odd boilerplate in (precision is still protected by
+ * the matcher's thresholds).
+ */
+
+const TAGS = new Set(['nav', 'aside', 'footer', 'form', 'menu', 'dialog']);
+const ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search', 'menu', 'dialog']);
+const TOKENS =
+  /(?:^|[\s_-])(?:comments?|comment-list|related|recommend(?:ed|ations?)?|more-stories|read-more|share|sharing|social|sidebar|promo|ads?|advert(?:isement)?|sponsor(?:ed)?|newsletter|breadcrumbs?|pagination|paywall|outbrain|taboola|disqus|tags?)(?:$|[\s_-])/i;
+
+/** Returns the predicate (a factory so callers can later pass site-specific rules). */
+export function boilerplateFilter(): (el: Element) => boolean {
+  return (el: Element): boolean => {
+    const name = el.localName.toLowerCase();
+    if (TAGS.has(name)) return true;
+    const role = el.getAttribute('role');
+    if (role && ROLES.has(role.toLowerCase())) return true;
+    const cls = el.getAttribute('class');
+    if (cls && TOKENS.test(cls)) return true;
+    const id = el.getAttribute('id');
+    return !!id && TOKENS.test(id);
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * Dataset → compiled index (see `format.ts`). Pure: used by `scripts/compile-dataset.ts` at build
+ * time, and by tests and the benchmark on in-memory datasets.
+ *
+ * Seed gram selection: each anchor is cut into up to `MAX_SEEDS` equal segments and the rarest
+ * gram (fewest anchors containing it; grams with spaces, digits-only or punctuation are penalised)
+ * is taken from each segment. Spreading seeds over the anchor keeps some of them intact when an
+ * edited copy changes a word (recall); rare grams keep unrelated pages from waking the fuzzy
+ * matcher (cost).
+ */
+
+import type { Claim, Dataset, Lang } from '../dataset/types';
+import { NORMALIZER_VERSION, normalize } from '../text/normalize';
+import {
+  GRAM_Q,
+  INDEX_FORMAT,
+  INDEX_VERSION,
+  type CompiledAnchor,
+  type CompiledClaim,
+  type CompiledIndex,
+  type CompiledRelation,
+  type CompiledSpeaker,
+} from './format';
+
+/** Seeds per anchor. More: better recall on heavily edited copies, bigger index. */
+export const MAX_SEEDS = 8;
+/** Anchors shorter than this (normalised) get no seeds and are never matched: too ambiguous. */
+export const MIN_ANCHOR_CHARS = 6;
+/** Context kept per side (normalised chars). */
+const CONTEXT_CHARS = 32;
+
+function gramPenalty(g: string): number {
+  let p = 0;
+  if (g.includes(' ')) p += 2;
+  if (/^[\d\s.,-]+$/.test(g)) p += 4;
+  if (/["'()[\]{}、。,.:;!?!?・]/.test(g)) p += 1;
+  return p;
+}
+
+function gramsOf(text: string, q: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + q <= text.length; i++) out.push(text.slice(i, i + q));
+  return out;
+}
+
+function shortHash(s: string): string {
+  // FNV-1a 32-bit: enough to tell dataset versions apart.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+interface Draft {
+  anchor: CompiledAnchor;
+  q: number;
+}
+
+export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(dataset)): CompiledIndex {
+  const entities = new Map(dataset.entities.map((e) => [e.id, e]));
+  const claimsById = new Map(dataset.claims.map((c) => [c.id, c]));
+
+  const speakers: Record<string, CompiledSpeaker> = {};
+  const speakerOf = (id: string): CompiledSpeaker => {
+    let s = speakers[id];
+    if (!s) {
+      const e = entities.get(id);
+      const name = e?.name ?? { ja: id, en: id };
+      const aliases = new Set<string>([normalize(name.ja), normalize(name.en)]);
+      for (const a of e?.aliases ?? []) aliases.add(normalize(a));
+      aliases.delete('');
+      s = { id, name, aliases: [...aliases] };
+      speakers[id] = s;
+    }
+    return s;
+  };
+
+  const relationsOf = new Map<string, CompiledRelation[]>();
+  const addRel = (claimId: string, r: CompiledRelation): void => {
+    const list = relationsOf.get(claimId) ?? [];
+    list.push(r);
+    relationsOf.set(claimId, list);
+  };
+  for (const r of dataset.relations) {
+    const from = claimsById.get(r.from);
+    const to = claimsById.get(r.to);
+    if (!from || !to) continue;
+    speakerOf(from.speakerId);
+    speakerOf(to.speakerId);
+    addRel(from.id, { type: r.type, direction: 'out', claimId: to.id, speakerId: to.speakerId, text: to.text, sourceId: to.sourceId, why: r.why });
+    addRel(to.id, { type: r.type, direction: 'in', claimId: from.id, speakerId: from.speakerId, text: from.text, sourceId: from.sourceId, why: r.why });
+  }
+
+  const claims: CompiledClaim[] = [];
+  const drafts: Draft[] = [];
+  dataset.claims.forEach((claim: Claim, c: number) => {
+    speakerOf(claim.speakerId);
+    const { date, precision, bounds } = claim.saidOn;
+    claims.push({
+      id: claim.id,
+      speakerId: claim.speakerId,
+      sourceId: claim.sourceId,
+      saidOn: bounds ? { date, precision, bounds } : { date, precision },
+      text: claim.text,
+      relations: relationsOf.get(claim.id) ?? [],
+    });
+    const seen = new Set<string>();
+    for (const a of claim.anchors) {
+      const exact = normalize(a.exact);
+      if (exact.length < MIN_ANCHOR_CHARS || seen.has(a.lang + exact)) continue;
+      seen.add(a.lang + exact);
+      const prefix = normalize(a.prefix);
+      const suffix = normalize(a.suffix);
+      drafts.push({
+        anchor: {
+          c,
+          lang: a.lang,
+          kind: 'anchor',
+          exact,
+          prefix: prefix.slice(Math.max(0, prefix.length - CONTEXT_CHARS)),
+          suffix: suffix.slice(0, CONTEXT_CHARS),
+          seeds: 0,
+        },
+        q: GRAM_Q[a.lang],
+      });
+    }
+    // Fallback for English pages reporting a Japanese-only article: the claim's English text.
+    const hasEn = claim.anchors.some((a) => a.lang === 'en');
+    const en = normalize(claim.text.en ?? '');
+    if (!hasEn && en.length >= 20) {
+      drafts.push({ anchor: { c, lang: 'en', kind: 'text', exact: en, prefix: '', suffix: '', seeds: 0 }, q: GRAM_Q.en });
+    }
+  });
+
+  // Document frequency of each gram over all anchors.
+  const df = new Map<string, number>();
+  for (const d of drafts) {
+    for (const g of new Set(gramsOf(d.anchor.exact, d.q))) df.set(g, (df.get(g) ?? 0) + 1);
+  }
+
+  const grams: Record<string, number[]> = {};
+  const anchors: CompiledAnchor[] = [];
+  for (const d of drafts) {
+    const a = d.anchor;
+    const idx = anchors.length;
+    anchors.push(a);
+    const m = a.exact.length;
+    const positions = m - d.q + 1;
+    if (positions <= 0) continue;
+    const segments = Math.max(1, Math.min(MAX_SEEDS, Math.floor(m / d.q)));
+    const chosen = new Set<string>();
+    for (let s = 0; s < segments; s++) {
+      const lo = Math.floor((s * positions) / segments);
+      const hi = Math.floor(((s + 1) * positions) / segments);
+      let best = -1;
+      let bestCost = Infinity;
+      for (let p = lo; p < hi; p++) {
+        const g = a.exact.slice(p, p + d.q);
+        if (chosen.has(g)) continue;
+        const cost = (df.get(g) ?? 1) + gramPenalty(g) * 1000;
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = p;
+        }
+      }
+      if (best < 0) continue;
+      const g = a.exact.slice(best, best + d.q);
+      chosen.add(g);
+      (grams[g] ??= []).push(idx, best);
+    }
+    a.seeds = chosen.size;
+  }
+
+  return {
+    format: INDEX_FORMAT,
+    version: INDEX_VERSION,
+    normalizer: NORMALIZER_VERSION,
+    datasetHash: shortHash(sourceText),
+    speakers,
+    claims,
+    anchors,
+    grams,
+  };
+}
+
+

@@ -1,0 +1,150 @@
+/**
+ * The matching pipeline on one document with a given compiled index:
+ * detect article → text model of its body (boilerplate excluded) → normalise with offset map →
+ * gram prefilter → per candidate anchor: exact at the seeded position, else bounded fuzzy search
+ * scored with context → thresholds → DOM ranges.
+ */
+
+import { boilerplateFilter } from '../detect/boilerplate';
+import { detectArticle } from '../detect/article';
+import type { CompiledIndex } from '../index/format';
+import { normalizeWithMap, toOriginalRange } from '../text/normalize';
+import { makeRange } from '../text/range';
+import { buildTextModel, pointAt } from '../text/text-model';
+import { approxSearch, scoreMatch, similarity } from './match-quote';
+import { findCandidates } from './prefilter';
+import {
+  CONTEXT_FOR_SHORT_EXACT,
+  MAX_ERROR_RATE,
+  MAX_FUZZY_CLUSTERS,
+  MIN_FUZZY_CHARS,
+  MIN_QUOTE_SCORE,
+  MIN_SCORE,
+  MIN_TEXT_FALLBACK_SCORE,
+  SHORT_EXACT_CHARS,
+} from './thresholds';
+import type { AnnotateOptions, Annotation, AnnotationResult, Speaker } from './types';
+
+interface Hit {
+  anchor: number;
+  start: number;
+  end: number;
+  score: number;
+  method: Annotation['method'];
+}
+
+function contextScore(text: string, start: number, end: number, prefix: string, suffix: string): number | null {
+  const parts: number[] = [];
+  if (prefix) parts.push(similarity(prefix, text.slice(Math.max(0, start - prefix.length), start)));
+  if (suffix) parts.push(similarity(suffix, text.slice(end, end + suffix.length)));
+  return parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : null;
+}
+
+/** Best match of each candidate anchor in the normalised text `text`. */
+export function matchAnchors(text: string, index: CompiledIndex, language: 'ja' | 'en' | undefined): Hit[] {
+  const best = new Map<number, Hit>();
+  const fuzzyTries = new Map<number, number>();
+  const consider = (h: Hit): void => {
+    const cur = best.get(h.anchor);
+    if (!cur || h.score > cur.score) best.set(h.anchor, h);
+  };
+
+  for (const cand of findCandidates(text, index)) {
+    const a = index.anchors[cand.anchor]!;
+    const m = a.exact.length;
+    if (a.kind === 'text') {
+      if (language !== 'en') continue;
+      const aliases = index.speakers[index.claims[a.c]!.speakerId]?.aliases ?? [];
+      if (!aliases.some((al) => al.length >= 2 && text.includes(al))) continue;
+    }
+
+    // Exact, at a seeded position.
+    let exactFound = false;
+    for (const s of cand.starts) {
+      if (s < 0 || !text.startsWith(a.exact, s)) continue;
+      exactFound = true;
+      const ctx = contextScore(text, s, s + m, a.prefix, a.suffix);
+      if (m < SHORT_EXACT_CHARS && ctx !== null && ctx < CONTEXT_FOR_SHORT_EXACT) continue;
+      consider({ anchor: cand.anchor, start: s, end: s + m, score: ctx === null ? 1 : 0.7 + 0.3 * ctx, method: a.kind === 'text' ? 'text' : 'exact' });
+    }
+    if (exactFound || m < MIN_FUZZY_CHARS) continue;
+
+    // Fuzzy, in a window around the cluster.
+    const tries = fuzzyTries.get(cand.anchor) ?? 0;
+    if (tries >= MAX_FUZZY_CLUSTERS) continue;
+    fuzzyTries.set(cand.anchor, tries + 1);
+    const k = Math.floor(MAX_ERROR_RATE * m);
+    const from = Math.max(0, cand.starts[0]! - k);
+    const to = Math.min(text.length, cand.starts[cand.starts.length - 1]! + m + k);
+    const found = approxSearch(text, a.exact, k, from, to);
+    if (!found) continue;
+    const scored = scoreMatch(text, found, a.exact, a.prefix, a.suffix);
+    const minQuote = a.kind === 'text' ? MIN_TEXT_FALLBACK_SCORE : MIN_QUOTE_SCORE;
+    if (scored.quoteScore < minQuote || scored.score < MIN_SCORE) continue;
+    consider({ anchor: cand.anchor, start: found.start, end: found.end, score: scored.score, method: a.kind === 'text' ? 'text' : 'fuzzy' });
+  }
+
+  // One hit per claim and place: overlapping hits of the same claim keep the best; the text
+  // fallback is dropped for a claim that has an anchor hit.
+  const hits = [...best.values()].sort((x, y) => y.score - x.score);
+  const kept: Hit[] = [];
+  for (const h of hits) {
+    const c = index.anchors[h.anchor]!.c;
+    const clash = kept.some((k) => {
+      if (index.anchors[k.anchor]!.c !== c) return false;
+      if (h.method === 'text' || k.method === 'text') return true;
+      return h.start < k.end && k.start < h.end;
+    });
+    if (!clash) kept.push(h);
+  }
+  return kept.sort((x, y) => x.start - y.start);
+}
+
+/** `annotateDocument` with an explicit index (tests, benchmark, synthetic datasets). */
+export function annotateWithIndex(doc: Document, index: CompiledIndex, _options: AnnotateOptions = {}): AnnotationResult {
+  const det = detectArticle(doc);
+  const language = det.language;
+  if (!det.isArticle || !det.root) return { isArticle: false, language, annotations: [] };
+
+  const model = buildTextModel(det.root, { exclude: boilerplateFilter() });
+  const norm = normalizeWithMap(model.text);
+  const hits = matchAnchors(norm.text, index, language);
+  if (hits.length === 0) return { isArticle: true, language, annotations: [] };
+
+  const speaker = (id: string): Speaker => {
+    const s = index.speakers[id];
+    return { id, name: s ? s.name : { ja: id, en: id } };
+  };
+  const ownerDoc = det.root.ownerDocument ?? doc;
+  const annotations: Annotation[] = [];
+  for (const h of hits) {
+    const [os, oe] = toOriginalRange(norm, h.start, h.end);
+    const start = pointAt(model, os, 'start');
+    const end = pointAt(model, oe, 'end');
+    if (!start || !end) continue;
+    const range = makeRange(ownerDoc, start, end);
+    const anchor = index.anchors[h.anchor]!;
+    const claim = index.claims[anchor.c]!;
+    annotations.push({
+      claimId: claim.id,
+      range,
+      quote: range.toString(),
+      score: Math.round(h.score * 1000) / 1000,
+      method: h.method,
+      lang: anchor.lang,
+      speaker: speaker(claim.speakerId),
+      saidOn: claim.saidOn,
+      sourceId: claim.sourceId,
+      relations: claim.relations.map((r) => ({
+        type: r.type,
+        direction: r.direction,
+        claimId: r.claimId,
+        speaker: speaker(r.speakerId),
+        text: r.text,
+        sourceId: r.sourceId,
+        why: r.why,
+      })),
+    });
+  }
+  return { isArticle: true, language, annotations };
+}

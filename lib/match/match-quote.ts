@@ -1,0 +1,153 @@
+/**
+ * Bounded approximate search of a quote in text, and context scoring.
+ *
+ * `approxSearch` is Sellers' semi-global edit distance (the pattern must match whole, it may start
+ * anywhere in the text window) with Ukkonen's cut-off: only the rows that can still stay within
+ * `maxErrors` are computed, so the cost is O(maxErrors × window) rather than O(m × window). The
+ * start of the best match is recovered by running the same search backwards from its end.
+ *
+ * `scoreMatch` weighs the quote against its prefix/suffix context, like the Hypothesis client's
+ * TextQuoteSelector anchoring, but — unlike it — the caller rejects anything under a minimum score
+ * (see `thresholds.ts`).
+ */
+
+export interface ApproxMatch {
+  /** Start (inclusive) and end (exclusive) in the searched text. */
+  start: number;
+  end: number;
+  /** Edit distance between the pattern and text[start, end). */
+  errors: number;
+}
+
+/**
+ * Best (fewest errors, then leftmost) occurrence of `pattern` within text[from, to) with at most
+ * `maxErrors` edits, or null.
+ */
+export function approxSearch(
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  from = 0,
+  to = text.length,
+): ApproxMatch | null {
+  const m = pattern.length;
+  if (m === 0) return null;
+  const end = bestEnd(text, pattern, maxErrors, from, to, false);
+  if (!end) return null;
+  // Backwards: reversed pattern against the text read right-to-left from the end.
+  const lo = Math.max(from, end.pos - m - end.errors);
+  const start = bestEnd(text, pattern, end.errors, lo, end.pos, true);
+  if (!start) return null;
+  return { start: start.pos, end: end.pos, errors: end.errors };
+}
+
+/**
+ * Forward: returns the smallest end position (exclusive) with the minimum error count.
+ * Backward (`reverse`): scans text[to-1 … from] with the reversed pattern and returns the start
+ * position (inclusive) of the best match ending at `to`; the pattern must end exactly at `to`.
+ */
+function bestEnd(
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  from: number,
+  to: number,
+  reverse: boolean,
+): { pos: number; errors: number } | null {
+  const m = pattern.length;
+  const k = Math.min(maxErrors, m);
+  // col[i]: edit distance of pattern[0..i) against the best substring ending at the current char.
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) prev[i] = i;
+  // In reverse mode the match must end at `to`: row 0 is free only before the first text char.
+  let lastActive = Math.min(k, m); // deepest row with value <= k
+  let best: { pos: number; errors: number } | null = null;
+  if (reverse && m <= k) best = { pos: to, errors: m };
+  const n = to - from;
+  for (let step = 0; step < n; step++) {
+    const tIdx = reverse ? to - 1 - step : from + step;
+    const tc = text.charCodeAt(tIdx);
+    cur[0] = reverse ? step + 1 : 0;
+    const limit = Math.min(m, lastActive + 1);
+    for (let i = 1; i <= limit; i++) {
+      const pc = pattern.charCodeAt(reverse ? m - i : i - 1);
+      let v = prev[i - 1]! + (pc === tc ? 0 : 1);
+      const del = prev[i]! + 1;
+      if (del < v) v = del;
+      const ins = cur[i - 1]! + 1;
+      if (ins < v) v = ins;
+      cur[i] = v;
+    }
+    for (let i = limit + 1; i <= m; i++) cur[i] = k + 1;
+    let la = limit;
+    while (la > 0 && cur[la]! > k) la--;
+    lastActive = la;
+    if (limit === m && cur[m]! <= k) {
+      const errors = cur[m]!;
+      const pos = reverse ? tIdx : tIdx + 1;
+      // Forward: keep the leftmost end of the fewest errors. Reverse: keep the longest-reaching
+      // start of the fewest errors only when strictly better (ties keep the tighter start).
+      if (!best || errors < best.errors) best = { pos, errors };
+    }
+    if (reverse && cur[0]! > k && lastActive === 0) break;
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return best;
+}
+
+/** Plain Levenshtein distance (for short context strings). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const ac = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j - 1]! + (ac === b.charCodeAt(j - 1) ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+/** Similarity in [0, 1] of two strings by edit distance over the longer length. */
+export function similarity(a: string, b: string): number {
+  const len = Math.max(a.length, b.length);
+  return len === 0 ? 1 : 1 - editDistance(a, b) / len;
+}
+
+export interface ScoredMatch extends ApproxMatch {
+  /** 1 − errors / pattern length. */
+  quoteScore: number;
+  /** Mean similarity of the dataset's prefix/suffix to the text around the match (null: no context). */
+  contextScore: number | null;
+  /** Combined score in [0, 1]. */
+  score: number;
+}
+
+/** Weights of the combined score: the quote itself dominates; context breaks ties and vetoes. */
+export const QUOTE_WEIGHT = 0.7;
+export const CONTEXT_WEIGHT = 0.3;
+
+export function scoreMatch(
+  text: string,
+  match: ApproxMatch,
+  pattern: string,
+  prefix: string,
+  suffix: string,
+): ScoredMatch {
+  const quoteScore = 1 - match.errors / pattern.length;
+  const parts: number[] = [];
+  if (prefix) parts.push(similarity(prefix, text.slice(Math.max(0, match.start - prefix.length), match.start)));
+  if (suffix) parts.push(similarity(suffix, text.slice(match.end, match.end + suffix.length)));
+  const contextScore = parts.length ? parts.reduce((x, y) => x + y, 0) / parts.length : null;
+  const score = contextScore === null ? quoteScore : QUOTE_WEIGHT * quoteScore + CONTEXT_WEIGHT * contextScore;
+  return { ...match, quoteScore, contextScore, score };
+}

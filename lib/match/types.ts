@@ -1,0 +1,53 @@
+/** Result types of `annotateDocument` (re-exported by lib/annotate.ts). */
+
+import type { Bilingual, RelationType } from '../dataset/types';
+import type { CompiledSaidOn } from '../index/format';
+
+export interface Speaker {
+  id: string;
+  name: Bilingual;
+}
+
+export interface AnnotationRelation {
+  type: RelationType;
+  /** 'out': this claim → the other claim (e.g. this claim contradicts it); 'in': the reverse. */
+  direction: 'out' | 'in';
+  /** The related claim. */
+  claimId: string;
+  speaker: Speaker;
+  text: Bilingual;
+  sourceId: string;
+  /** Why the two claims relate (the dataset's explanation). */
+  why: Bilingual;
+}
+
+export interface Annotation {
+  claimId: string;
+  /** The page's text matched to the claim's anchor. */
+  range: Range;
+  /** `range.toString()`: the page's exact text under the range (ruby readings inside it included). */
+  quote: string;
+  /** Match score in [0, 1]: 1 for an exact match in its exact context. */
+  score: number;
+  /** 'exact' | 'fuzzy' match of an anchor, or 'text' for the text.en fallback. */
+  method: 'exact' | 'fuzzy' | 'text';
+  /** Language of the matched anchor (or 'en' for the text.en fallback). */
+  lang: 'ja' | 'en';
+  speaker: Speaker;
+  /** When the claim was made ({ date, precision, bounds? }; date null when unknown). */
+  saidOn: CompiledSaidOn;
+  sourceId: string;
+  relations: AnnotationRelation[];
+}
+
+export interface AnnotationResult {
+  isArticle: boolean;
+  language?: 'ja' | 'en';
+  /** In document order. */
+  annotations: Annotation[];
+}
+
+export interface AnnotateOptions {
+  /** The page URL (reserved: per-site rules, source self-recognition). */
+  url?: string;
+}

@@ -1,0 +1,113 @@
+/**
+ * Headless annotate: parse an HTML file with linkedom and run the same `annotateDocument` the
+ * content script runs.
+ *
+ *   npm run -s annotate -- <page.html> [--url URL] [--json] [--index path/to/index.json | --dataset path/to/claims.json]
+ *
+ * Default output: a readable table. `--json`: one JSON object on stdout and nothing else.
+ * A missing or unreadable file: a one-line error on stderr, exit code 2.
+ * `--index` / `--dataset` (for tests and experiments) use another compiled index or raw dataset.
+ */
+
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import type { Dataset } from '../lib/dataset/types';
+import { compileIndex } from '../lib/index/compile';
+import type { CompiledIndex } from '../lib/index/format';
+import { loadIndex } from '../lib/index/load';
+import { annotateWithIndex } from '../lib/match/engine';
+import type { AnnotationResult } from '../lib/match/types';
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`annotate: ${message}\n`);
+  process.exit(code);
+}
+
+const args = process.argv.slice(2);
+let file: string | undefined;
+let url: string | undefined;
+let json = false;
+let indexPath: string | undefined;
+let datasetPath: string | undefined;
+for (let i = 0; i < args.length; i++) {
+  const a = args[i]!;
+  if (a === '--json') json = true;
+  else if (a === '--url') url = args[++i];
+  else if (a === '--index') indexPath = args[++i];
+  else if (a === '--dataset') datasetPath = args[++i];
+  else if (a === '-h' || a === '--help') {
+    process.stdout.write('usage: npm run -s annotate -- <page.html> [--url URL] [--json]\n');
+    process.exit(0);
+  } else if (a.startsWith('--')) fail(`unknown option ${a}`);
+  else if (!file) file = a;
+  else fail(`unexpected argument ${a}`);
+}
+if (!file) fail('no input file (usage: npm run -s annotate -- <page.html> [--url URL] [--json])');
+
+let html: string;
+try {
+  html = readFileSync(file, 'utf8');
+} catch (e) {
+  const err = e as NodeJS.ErrnoException;
+  fail(`cannot read ${file}: ${err.code ?? err.message}`);
+}
+
+async function getIndex(): Promise<CompiledIndex> {
+  try {
+    if (datasetPath) return compileIndex(JSON.parse(readFileSync(datasetPath, 'utf8')) as Dataset);
+    if (indexPath) return loadIndex(JSON.parse(readFileSync(indexPath, 'utf8')));
+    const { bundledIndex } = await import('../lib/annotate');
+    return bundledIndex();
+  } catch (e) {
+    return fail(`cannot load the claims index: ${(e as Error).message} (run \`npm run dataset:compile\`)`, 1);
+  }
+}
+
+function table(result: AnnotationResult): string {
+  const lines: string[] = [];
+  lines.push(`article: ${result.isArticle ? 'yes' : 'no'}   language: ${result.language ?? '-'}   annotations: ${result.annotations.length}`);
+  if (result.annotations.length === 0) return lines.join('\n');
+  const rows = result.annotations.map((a) => [
+    a.claimId,
+    `${a.speaker.name.en} / ${a.speaker.name.ja}`,
+    a.saidOn.date ?? `(${a.saidOn.precision})`,
+    a.quote.replace(/\s+/g, ' ').slice(0, 60) + (a.quote.length > 60 ? '…' : ''),
+    `${a.score.toFixed(3)} ${a.method}`,
+    a.relations.filter((r) => r.type === 'contradicts').map((r) => r.claimId).join(', ') || '-',
+  ]);
+  const head = ['claim', 'speaker', 'date', 'quote', 'score', 'counter-claims'];
+  const width = (s: string): number => {
+    let w = 0;
+    for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+    return w;
+  };
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
+  const fmt = (r: string[]): string => r.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join('  ').trimEnd();
+  lines.push(fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt));
+  return lines.join('\n');
+}
+
+const index = await getIndex();
+const { document } = parseHTML(html);
+const result = annotateWithIndex(document as unknown as Document, index, { url });
+
+if (json) {
+  const out = {
+    isArticle: result.isArticle,
+    language: result.language ?? null,
+    annotations: result.annotations.map((a) => ({
+      claimId: a.claimId,
+      quote: a.quote,
+      score: a.score,
+      method: a.method,
+      lang: a.lang,
+      speaker: a.speaker,
+      saidOn: a.saidOn,
+      sourceId: a.sourceId,
+      relations: a.relations,
+    })),
+  };
+  process.stdout.write(JSON.stringify(out) + '\n');
+} else {
+  process.stdout.write(table(result) + '\n');
+}

@@ -1,0 +1,50 @@
+/**
+ * Build step: data/claims.json (human-edited) → lib/generated/claims-index.json (generated,
+ * git-ignored), the compact pre-indexed form the matcher loads. Run by `npm run dataset:compile`,
+ * and first thing in `build`, `build:firefox`, `compile` and `test:unit`.
+ *
+ * Usage: tsx scripts/compile-dataset.ts [--in data/claims.json] [--out lib/generated/claims-index.json]
+ */
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { compileIndex } from '../lib/index/compile';
+import type { Dataset } from '../lib/dataset/types';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const input = resolve(arg('--in', 'data/claims.json'));
+const output = resolve(arg('--out', 'lib/generated/claims-index.json'));
+
+let raw: string;
+try {
+  raw = readFileSync(input, 'utf8');
+} catch (e) {
+  console.error(`dataset:compile: cannot read ${input}: ${(e as Error).message}`);
+  process.exit(1);
+}
+let dataset: Dataset;
+try {
+  dataset = JSON.parse(raw) as Dataset;
+} catch (e) {
+  console.error(`dataset:compile: ${input} is not valid JSON: ${(e as Error).message}`);
+  process.exit(1);
+}
+for (const key of ['sources', 'entities', 'claims', 'relations'] as const) {
+  if (!Array.isArray(dataset[key])) {
+    console.error(`dataset:compile: ${input} has no "${key}" array`);
+    process.exit(1);
+  }
+}
+
+const index = compileIndex(dataset, raw);
+const json = JSON.stringify(index);
+mkdirSync(dirname(output), { recursive: true });
+writeFileSync(output, json + '\n');
+const grams = Object.keys(index.grams).length;
+console.error(
+  `dataset:compile: ${index.claims.length} claims, ${index.anchors.length} anchors, ${grams} grams → ${output} (${(json.length / 1024).toFixed(1)} KB)`,
+);

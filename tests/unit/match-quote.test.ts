@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { approxSearch, editDistance, scoreMatch } from '../../lib/match/match-quote';
+
+describe('approxSearch', () => {
+  it('finds exact and edited occurrences with their bounds', () => {
+    const text = 'xx the quick brown fox jumps yy';
+    expect(approxSearch(text, 'quick brown', 0)).toEqual({ start: 7, end: 18, errors: 0 });
+    const m = approxSearch('xx the quikc brown fox yy', 'quick brown', 3)!;
+    expect(m.errors).toBe(2);
+    expect('xx the quikc brown fox yy'.slice(m.start, m.end)).toBe('quikc brown');
+  });
+
+  it('respects the error budget and the window', () => {
+    expect(approxSearch('completely different words', 'quick brown', 2)).toBeNull();
+    expect(approxSearch('quick brown ... quick brown', 'quick brown', 0, 5)!.start).toBe(16);
+  });
+
+  it('handles Japanese edits (a reworded word)', () => {
+    const text = '設立からわずか2年余りのAI企業が、連続して2人の共同創設者を失うのはシリコンバレーでは稀だ。さらに';
+    const pat = '設立からわずか2年余りのai企業が、連続して2人の共同創設者を失うのはシリコンバレーでは珍しい。';
+    const m = approxSearch(text.toLowerCase(), pat, 8)!;
+    expect(m).not.toBeNull();
+    expect(m.start).toBe(0);
+    expect(m.errors).toBeLessThanOrEqual(3);
+  });
+
+  it('agrees with plain edit distance', () => {
+    const pairs: [string, string][] = [['kitten', 'sitting'], ['失敗だ', '失敗である'], ['abc', 'abc']];
+    for (const [a, b] of pairs) {
+      const m = approxSearch(b, a, a.length)!;
+      expect(m.errors).toBeLessThanOrEqual(editDistance(a, b));
+    }
+  });
+});
+
+describe('scoreMatch', () => {
+  it('rewards matching context', () => {
+    const text = 'before text QUOTE after text';
+    const m = { start: 12, end: 17, errors: 0 };
+    expect(scoreMatch(text, m, 'QUOTE', 'before text ', ' after text').score).toBe(1);
+    expect(scoreMatch(text, m, 'QUOTE', 'zzzzzzzzzzzz', 'zzzzzzzzzzz').score).toBeCloseTo(0.7, 5);
+  });
+});
