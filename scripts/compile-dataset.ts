@@ -44,7 +44,7 @@ const index = compileIndex(dataset, raw);
 const json = JSON.stringify(index);
 mkdirSync(dirname(output), { recursive: true });
 writeFileSync(output, json + '\n');
-const grams = Object.keys(index.grams).length;
+const grams = index.anchors.reduce((n, a) => n + a.g.length, 0);
 console.error(
-  `dataset:compile: ${index.claims.length} claims, ${index.anchors.length} anchors, ${grams} grams → ${output} (${(json.length / 1024).toFixed(1)} KB)`,
+  `dataset:compile: ${index.claims.length} claims, ${index.anchors.length} anchors, ${grams} seed grams → ${output} (${(json.length / 1024).toFixed(1)} KB)`,
 );

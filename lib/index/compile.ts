@@ -26,8 +26,8 @@ import {
 export const MAX_SEEDS = 8;
 /** Anchors shorter than this (normalised) get no seeds and are never matched: too ambiguous. */
 export const MIN_ANCHOR_CHARS = 6;
-/** Context kept per side (normalised chars). */
-const CONTEXT_CHARS = 32;
+/** Context kept per side (normalised chars): enough to tell two occurrences apart and to veto a fuzzy match in foreign text; 32 (Hypothesis) costs ~6 KB gzipped more on the content script for little gain. */
+const CONTEXT_CHARS = 20;
 
 function gramPenalty(g: string): number {
   let p = 0;
@@ -60,7 +60,6 @@ interface Draft {
 
 export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(dataset)): CompiledIndex {
   const entities = new Map(dataset.entities.map((e) => [e.id, e]));
-  const claimsById = new Map(dataset.claims.map((c) => [c.id, c]));
 
   const speakers: Record<string, CompiledSpeaker> = {};
   const speakerOf = (id: string): CompiledSpeaker => {
@@ -77,20 +76,21 @@ export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(datas
     return s;
   };
 
-  const relationsOf = new Map<string, CompiledRelation[]>();
-  const addRel = (claimId: string, r: CompiledRelation): void => {
-    const list = relationsOf.get(claimId) ?? [];
-    list.push(r);
-    relationsOf.set(claimId, list);
+  const claimIndex = new Map(dataset.claims.map((c, i) => [c.id, i]));
+  const relationsOf = new Map<number, CompiledRelation[]>();
+  const related = new Set<number>();
+  const addRel = (claim: number, r: CompiledRelation): void => {
+    const list = relationsOf.get(claim) ?? [];
+    if (!list.some((x) => x[0] === r[0] && x[1] === r[1] && x[2] === r[2])) list.push(r);
+    relationsOf.set(claim, list);
+    related.add(r[2]);
   };
   for (const r of dataset.relations) {
-    const from = claimsById.get(r.from);
-    const to = claimsById.get(r.to);
-    if (!from || !to) continue;
-    speakerOf(from.speakerId);
-    speakerOf(to.speakerId);
-    addRel(from.id, { type: r.type, direction: 'out', claimId: to.id, speakerId: to.speakerId, text: to.text, sourceId: to.sourceId, why: r.why });
-    addRel(to.id, { type: r.type, direction: 'in', claimId: from.id, speakerId: from.speakerId, text: from.text, sourceId: from.sourceId, why: r.why });
+    const from = claimIndex.get(r.from);
+    const to = claimIndex.get(r.to);
+    if (from === undefined || to === undefined) continue;
+    addRel(from, [r.type, 'out', to]);
+    addRel(to, [r.type, 'in', from]);
   }
 
   const claims: CompiledClaim[] = [];
@@ -98,14 +98,16 @@ export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(datas
   dataset.claims.forEach((claim: Claim, c: number) => {
     speakerOf(claim.speakerId);
     const { date, precision, bounds } = claim.saidOn;
-    claims.push({
+    const compiled: CompiledClaim = {
       id: claim.id,
       speakerId: claim.speakerId,
       sourceId: claim.sourceId,
       saidOn: bounds ? { date, precision, bounds } : { date, precision },
-      text: claim.text,
-      relations: relationsOf.get(claim.id) ?? [],
-    });
+    };
+    if (related.has(c)) compiled.text = claim.text;
+    const rels = relationsOf.get(c);
+    if (rels) compiled.relations = rels;
+    claims.push(compiled);
     const seen = new Set<string>();
     for (const a of claim.anchors) {
       const exact = normalize(a.exact);
@@ -121,7 +123,7 @@ export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(datas
           exact,
           prefix: prefix.slice(Math.max(0, prefix.length - CONTEXT_CHARS)),
           suffix: suffix.slice(0, CONTEXT_CHARS),
-          seeds: 0,
+          g: [],
         },
         q: GRAM_Q[a.lang],
       });
@@ -130,7 +132,7 @@ export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(datas
     const hasEn = claim.anchors.some((a) => a.lang === 'en');
     const en = normalize(claim.text.en ?? '');
     if (!hasEn && en.length >= 20) {
-      drafts.push({ anchor: { c, lang: 'en', kind: 'text', exact: en, prefix: '', suffix: '', seeds: 0 }, q: GRAM_Q.en });
+      drafts.push({ anchor: { c, lang: 'en', kind: 'text', exact: en, prefix: '', suffix: '', g: [] }, q: GRAM_Q.en });
     }
   });
 
@@ -140,11 +142,9 @@ export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(datas
     for (const g of new Set(gramsOf(d.anchor.exact, d.q))) df.set(g, (df.get(g) ?? 0) + 1);
   }
 
-  const grams: Record<string, number[]> = {};
   const anchors: CompiledAnchor[] = [];
   for (const d of drafts) {
     const a = d.anchor;
-    const idx = anchors.length;
     anchors.push(a);
     const m = a.exact.length;
     const positions = m - d.q + 1;
@@ -168,9 +168,8 @@ export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(datas
       if (best < 0) continue;
       const g = a.exact.slice(best, best + d.q);
       chosen.add(g);
-      (grams[g] ??= []).push(idx, best);
+      a.g.push(best);
     }
-    a.seeds = chosen.size;
   }
 
   return {
@@ -181,7 +180,6 @@ export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(datas
     speakers,
     claims,
     anchors,
-    grams,
   };
 }
 

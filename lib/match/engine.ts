@@ -135,15 +135,17 @@ export function annotateWithIndex(doc: Document, index: CompiledIndex, _options:
       speaker: speaker(claim.speakerId),
       saidOn: claim.saidOn,
       sourceId: claim.sourceId,
-      relations: claim.relations.map((r) => ({
-        type: r.type,
-        direction: r.direction,
-        claimId: r.claimId,
-        speaker: speaker(r.speakerId),
-        text: r.text,
-        sourceId: r.sourceId,
-        why: r.why,
-      })),
+      relations: (claim.relations ?? []).map(([type, direction, other]) => {
+        const o = index.claims[other]!;
+        return {
+          type,
+          direction,
+          claimId: o.id,
+          speaker: speaker(o.speakerId),
+          text: o.text ?? { ja: '', en: '' },
+          sourceId: o.sourceId,
+        };
+      }),
     });
   }
   return { isArticle: true, language, annotations };

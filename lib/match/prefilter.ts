@@ -6,7 +6,7 @@
  * rejected before any fuzzy work.
  */
 
-import { GRAM_Q, type CompiledIndex } from '../index/format';
+import { GRAM_Q, gramTable, type CompiledIndex } from '../index/format';
 
 export interface Candidate {
   /** Index into `index.anchors`. */
@@ -26,7 +26,7 @@ export const MIN_SEED_SHARE = 0.25;
 
 /** Scan `text` and return candidate clusters, best-supported first. */
 export function findCandidates(text: string, index: CompiledIndex): Candidate[] {
-  const grams = index.grams;
+  const grams = gramTable(index);
   // anchor → list of (expected start, gram offset) hits
   const hitsByAnchor = new Map<number, number[]>();
   const qs = [GRAM_Q.ja, GRAM_Q.en];
@@ -34,8 +34,8 @@ export function findCandidates(text: string, index: CompiledIndex): Candidate[] 
   for (let i = 0; i < n; i++) {
     for (const q of qs) {
       if (i + q > n) continue;
-      const list = grams[text.slice(i, i + q)];
-      if (!Array.isArray(list)) continue;
+      const list = grams.get(text.slice(i, i + q));
+      if (!list) continue;
       for (let k = 0; k < list.length; k += 2) {
         const a = list[k]!;
         const off = list[k + 1]!;
@@ -49,7 +49,7 @@ export function findCandidates(text: string, index: CompiledIndex): Candidate[] 
   const out: Candidate[] = [];
   for (const [a, flat] of hitsByAnchor) {
     const anchor = index.anchors[a]!;
-    const need = anchor.seeds >= 3 ? Math.max(2, Math.ceil(anchor.seeds * MIN_SEED_SHARE)) : 1;
+    const need = anchor.g.length >= 3 ? Math.max(2, Math.ceil(anchor.g.length * MIN_SEED_SHARE)) : 1;
     // Sort hits by expected start and cluster those within the anchor's error budget.
     const pairs: [number, number][] = [];
     for (let k = 0; k < flat.length; k += 2) pairs.push([flat[k]!, flat[k + 1]!]);

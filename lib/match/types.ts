@@ -17,8 +17,6 @@ export interface AnnotationRelation {
   speaker: Speaker;
   text: Bilingual;
   sourceId: string;
-  /** Why the two claims relate (the dataset's explanation). */
-  why: Bilingual;
 }
 
 export interface Annotation {
