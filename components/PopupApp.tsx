@@ -1,5 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useT } from './i18n';
+import type { NotesApi } from './popup/api';
+import { NotesPanel } from './popup/NotesPanel';
+import { StorageStatus } from './popup/StorageStatus';
 
 /** What the popup knows about the background: loading, an answer, or a failure to show. */
 export type PopupState =
@@ -10,17 +13,29 @@ export type PopupState =
 export interface PopupAppProps {
   /** Asks the background for the note count; injected so the view stays free of extension APIs. */
   loadCount: () => Promise<number>;
+  /** The notes features; absent in the foundation-only view (and its tests). */
+  notes?: NotesApi;
+  /** UI language for dates ("ja" / "en"). */
+  lang?: string;
 }
 
-export function PopupApp({ loadCount }: PopupAppProps) {
+export function PopupApp({ loadCount, notes, lang = 'en' }: PopupAppProps) {
   const t = useT();
   const [state, setState] = useState<PopupState>({ status: 'loading' });
+  const [pageCount, setPageCount] = useState<number | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+
   useEffect(() => {
     loadCount().then(
       (noteCount) => setState({ status: 'ready', noteCount }),
       (err: unknown) => setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
-  }, [loadCount]);
+  }, [loadCount, generation]);
+
+  useEffect(() => {
+    notes?.currentPageCount().then(setPageCount, () => setPageCount(null));
+  }, [notes, generation]);
 
   return (
     <main class="cp-popup">
@@ -31,10 +46,21 @@ export function PopupApp({ loadCount }: PopupAppProps) {
           {t('popupNoteCount', String(state.noteCount))}
         </p>
       )}
+      {state.status === 'ready' && pageCount !== null && (
+        <p class="cp-page-count" data-testid="page-note-count" data-count={String(pageCount)}>
+          {t('popupThisPage', String(pageCount))}
+        </p>
+      )}
       {state.status === 'error' && (
         <p role="alert" data-testid="popup-error">
           {t('popupError', state.message)}
         </p>
+      )}
+      {notes && state.status !== 'error' && (
+        <>
+          <StorageStatus api={notes} />
+          <NotesPanel api={notes} lang={lang} onChanged={refresh} />
+        </>
       )}
     </main>
   );

@@ -2,11 +2,13 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
 import { I18nContext } from '../../components/i18n';
+import { createNotesApi } from '../../utils/notes-api';
 import { sendRequest } from '../../utils/messaging';
 import { translate } from '../../utils/i18n';
 import './style.css';
 
-document.documentElement.lang = browser.i18n.getUILanguage().startsWith('ja') ? 'ja' : 'en';
+const lang = browser.i18n.getUILanguage().startsWith('ja') ? 'ja' : 'en';
+document.documentElement.lang = lang;
 
 async function loadCount(): Promise<number> {
   const reply = await sendRequest({ type: 'ping' });
@@ -16,7 +18,7 @@ async function loadCount(): Promise<number> {
 
 render(
   <I18nContext.Provider value={translate}>
-    <PopupApp loadCount={loadCount} />
+    <PopupApp loadCount={loadCount} notes={createNotesApi()} lang={lang} />
   </I18nContext.Provider>,
   document.getElementById('app')!,
 );

@@ -145,3 +145,19 @@ export function parseRequest(value: unknown): Request | { invalid: string } {
 export function isInvalid(r: Request | { invalid: string }): r is { invalid: string } {
   return 'invalid' in r;
 }
+
+/**
+ * Messages the extension sends *to* a tab's content script (popup → page, background → page).
+ * The content script checks the sender is our extension and validates these the same way.
+ */
+export type ContentRequest =
+  /** "What page is this?" → `PageKey` (canonical URL from the DOM, address, title). */
+  | { type: 'notes:page-info' }
+  /** Context menu / keyboard shortcut: open the note editor for the current selection. */
+  | { type: 'notes:start-highlight' };
+
+export function parseContentRequest(value: unknown): ContentRequest | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const type = (value as { type?: unknown }).type;
+  return type === 'notes:page-info' || type === 'notes:start-highlight' ? { type } : null;
+}

@@ -1,0 +1,100 @@
+import { useState } from 'preact/hooks';
+import type { NoteView } from '../../lib/storage/notes-repo';
+import { useT } from '../i18n';
+
+export interface NoteItemProps {
+  note: NoteView;
+  lang: string;
+  onSave: (id: string, body: string) => Promise<void>;
+  onDelete: (note: NoteView) => void;
+}
+
+/** True while an IME is composing: Enter then confirms the conversion, it must not save. */
+export function isComposing(e: KeyboardEvent): boolean {
+  return e.isComposing || e.keyCode === 229;
+}
+
+function formatDate(ms: number, lang: string): string {
+  try {
+    return new Date(ms).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  } catch {
+    return new Date(ms).toISOString();
+  }
+}
+
+/** One highlight + note, with inline editing (Ctrl/⌘+Enter saves, Esc cancels). */
+export function NoteItem({ note, lang, onSave, onDelete }: NoteItemProps) {
+  const t = useT();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    if (draft === null) return;
+    setSaving(true);
+    try {
+      await onSave(note.id, draft);
+      setDraft(null);
+    } catch {
+      // The panel has shown the error; the draft stays so nothing typed is lost.
+    } finally {
+      setSaving(false);
+    }
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (isComposing(e)) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      setDraft(null);
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void save();
+    }
+  };
+
+  return (
+    <li class="cp-note" data-testid="note-item" data-note-id={note.id} data-orphan={String(note.anchorState === 'orphan')}>
+      {note.target && <blockquote class="cp-note__quote">{note.target.quote.exact}</blockquote>}
+      {draft === null ? (
+        note.body ? (
+          <p class="cp-note__body" data-testid="note-body">{note.body}</p>
+        ) : (
+          <p class="cp-note__body cp-muted">{t('popupHighlightOnly')}</p>
+        )
+      ) : (
+        <textarea
+          class="cp-note__editor"
+          data-testid="note-editor"
+          aria-label={t('popupNoteLabel')}
+          value={draft}
+          rows={3}
+          disabled={saving}
+          onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
+          onKeyDown={onKeyDown}
+          ref={(el) => el?.focus()}
+        />
+      )}
+      <div class="cp-note__meta">
+        <time dateTime={new Date(note.createdAt).toISOString()}>{formatDate(note.createdAt, lang)}</time>
+        {note.claimId !== null && <span class="cp-tag">{t('popupClaimLinked')}</span>}
+        {note.anchorState === 'orphan' && (
+          <span class="cp-tag cp-tag--warn" title={t('popupOrphanHelp')}>{t('popupOrphan')}</span>
+        )}
+        {note.sourceUrl !== note.url && <span class="cp-muted cp-ellipsis" title={note.sourceUrl}>{t('popupFromUrl', note.sourceUrl)}</span>}
+      </div>
+      <div class="cp-note__actions">
+        {draft === null ? (
+          <>
+            <button type="button" data-testid="note-edit" onClick={() => setDraft(note.body)}>{t('popupEdit')}</button>
+            <button type="button" data-testid="note-delete" onClick={() => onDelete(note)}>{t('popupDelete')}</button>
+          </>
+        ) : (
+          <>
+            <button type="button" data-testid="note-save" disabled={saving} onClick={() => void save()}>{t('popupSave')}</button>
+            <button type="button" disabled={saving} onClick={() => setDraft(null)}>{t('popupCancel')}</button>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}

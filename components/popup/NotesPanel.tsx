@@ -1,0 +1,232 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ExportFormat } from '../../lib/messages/protocol';
+import { groupByPage } from '../../lib/export/markdown';
+import type { NoteFilter, NoteView } from '../../lib/storage/notes-repo';
+import { useT } from '../i18n';
+import type { NotesApi } from './api';
+import { NoteItem } from './NoteItem';
+
+/** Rendered per batch: opening the popup with 10,000 notes must not block (no task > 50 ms). */
+export const PAGE_SIZE = 100;
+const SEARCH_DEBOUNCE_MS = 150;
+export const UNDO_MS = 10_000;
+
+export interface NotesPanelProps {
+  api: NotesApi;
+  lang: string;
+  /** Called after anything that changes the stored notes, so counts refresh. */
+  onChanged: () => void;
+}
+
+type Notice = { kind: 'info' | 'error'; text: string } | null;
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
+  const t = useT();
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<NoteFilter>('all');
+  const [notes, setNotes] = useState<NoteView[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [undo, setUndo] = useState<NoteView | null>(null);
+  const [reloadKey, setReloadKey] = useState(0);
+  const requestSeq = useRef(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  // Debounce typing; the store's index does the searching.
+  useEffect(() => {
+    const id = setTimeout(() => setQuery(search), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(id);
+  }, [search]);
+
+  useEffect(() => {
+    const seq = ++requestSeq.current;
+    setLoading(true);
+    api.list({ search: query, filter, offset: 0, limit: PAGE_SIZE }).then(
+      (r) => {
+        if (seq !== requestSeq.current) return; // a newer query won
+        setNotes(r.notes);
+        setTotal(r.total);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (seq !== requestSeq.current) return;
+        setLoading(false);
+        setNotice({ kind: 'error', text: message(err) });
+      },
+    );
+  }, [api, query, filter, reloadKey]);
+
+  useEffect(() => {
+    if (!undo) return;
+    const id = setTimeout(() => setUndo(null), UNDO_MS);
+    return () => clearTimeout(id);
+  }, [undo]);
+
+  const groups = useMemo(() => groupByPage(notes), [notes]);
+
+  const showMore = async () => {
+    const seq = ++requestSeq.current;
+    try {
+      const r = await api.list({ search: query, filter, offset: notes.length, limit: PAGE_SIZE });
+      if (seq !== requestSeq.current) return;
+      setNotes((prev) => [...prev, ...r.notes.filter((n) => !prev.some((p) => p.id === n.id))]);
+      setTotal(r.total);
+    } catch (err) {
+      setNotice({ kind: 'error', text: message(err) });
+    }
+  };
+
+  const save = async (id: string, body: string) => {
+    try {
+      const updated = await api.update(id, body);
+      setNotes((prev) => prev.map((n) => (n.id === id ? updated : n)));
+      setNotice(null);
+    } catch (err) {
+      setNotice({ kind: 'error', text: message(err) });
+      throw err;
+    }
+  };
+
+  const remove = async (note: NoteView) => {
+    try {
+      await api.remove(note.id);
+      setNotes((prev) => prev.filter((n) => n.id !== note.id));
+      setTotal((n) => Math.max(0, n - 1));
+      setUndo(note);
+      setNotice(null);
+      onChanged();
+    } catch (err) {
+      setNotice({ kind: 'error', text: message(err) });
+    }
+  };
+
+  const restore = async () => {
+    if (!undo) return;
+    try {
+      await api.restore(undo.id);
+      setUndo(null);
+      setReloadKey((k) => k + 1);
+      onChanged();
+    } catch (err) {
+      setNotice({ kind: 'error', text: message(err) });
+    }
+  };
+
+  const doExport = async (format: ExportFormat) => {
+    try {
+      const file = await api.exportNotes(format);
+      api.saveFile(file.content, file.filename, file.mimeType);
+      setNotice({ kind: 'info', text: t('popupExported', String(file.count)) });
+    } catch (err) {
+      setNotice({ kind: 'error', text: t('popupExportFailed', message(err)) });
+    }
+  };
+
+  const doImport = async (file: File) => {
+    try {
+      const report = await api.importNotes(await file.text());
+      const summary = t('popupImportReport', [String(report.added), String(report.skipped), String(report.rejected)]);
+      setNotice({ kind: report.rejected > 0 ? 'error' : 'info', text: [summary, ...report.problems.slice(0, 3)].join('\n') });
+      setReloadKey((k) => k + 1);
+      onChanged();
+    } catch (err) {
+      setNotice({ kind: 'error', text: t('popupImportFailed', message(err)) });
+    }
+  };
+
+  const filtering = query.trim() !== '' || filter !== 'all';
+
+  return (
+    <section class="cp-notes" aria-label={t('popupNotesHeading')}>
+      <div class="cp-toolbar">
+        <input
+          type="search"
+          data-testid="notes-search"
+          placeholder={t('popupSearchPlaceholder')}
+          aria-label={t('popupSearchPlaceholder')}
+          value={search}
+          onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)}
+        />
+        <select
+          data-testid="notes-filter"
+          aria-label={t('popupFilterLabel')}
+          value={filter}
+          onChange={(e) => setFilter((e.currentTarget as HTMLSelectElement).value as NoteFilter)}
+        >
+          <option value="all">{t('popupFilterAll')}</option>
+          <option value="claim">{t('popupFilterClaim')}</option>
+          <option value="mine">{t('popupFilterMine')}</option>
+          <option value="orphan">{t('popupFilterOrphan')}</option>
+        </select>
+      </div>
+
+      {notice && (
+        <p class={`cp-notice cp-notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notes-notice">
+          {notice.text}
+        </p>
+      )}
+      {undo && (
+        <div class="cp-undo" role="status" data-testid="undo-bar">
+          <span>{t('popupDeleted')}</span>
+          <button type="button" data-testid="note-undo" onClick={() => void restore()}>{t('popupUndo')}</button>
+        </div>
+      )}
+
+      {!loading && notes.length === 0 && (
+        <p class="cp-empty" data-testid={filtering ? 'notes-no-results' : 'notes-empty'}>
+          {filtering ? t('popupNoResults') : t('popupEmpty')}
+        </p>
+      )}
+
+      <div class="cp-groups" aria-busy={loading ? 'true' : 'false'} data-testid="notes-list" data-total={String(total)}>
+        {groups.map((g) => (
+          <article class="cp-page" key={g.url} data-testid="page-group" data-url={g.url}>
+            <header class="cp-page__head">
+              <h2 class="cp-page__title" title={g.title || g.url}>{g.title || g.site}</h2>
+              <div class="cp-page__meta">
+                <span>{g.site}</span>
+                <button type="button" class="cp-link" data-testid="open-page" onClick={() => api.openPage(g.url)}>
+                  {t('popupOpenPage')}
+                </button>
+              </div>
+            </header>
+            <ul class="cp-page__notes">
+              {g.notes.map((n) => (
+                <NoteItem key={n.id} note={n} lang={lang} onSave={save} onDelete={(x) => void remove(x)} />
+              ))}
+            </ul>
+          </article>
+        ))}
+      </div>
+
+      {notes.length < total && (
+        <button type="button" class="cp-more" data-testid="notes-more" onClick={() => void showMore()}>
+          {t('popupShowMore', String(total - notes.length))}
+        </button>
+      )}
+
+      <footer class="cp-io">
+        <button type="button" data-testid="export-jsonld" onClick={() => void doExport('jsonld')}>{t('popupExportJson')}</button>
+        <button type="button" data-testid="export-markdown" onClick={() => void doExport('markdown')}>{t('popupExportMarkdown')}</button>
+        <button type="button" data-testid="import-button" onClick={() => fileInput.current?.click()}>{t('popupImport')}</button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".jsonld,.json,application/ld+json,application/json"
+          hidden
+          data-testid="import-file"
+          onChange={(e) => {
+            const input = e.currentTarget as HTMLInputElement;
+            const file = input.files?.[0];
+            input.value = '';
+            if (file) void doImport(file);
+          }}
+        />
+      </footer>
+    </section>
+  );
+}
