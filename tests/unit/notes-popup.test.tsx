@@ -124,11 +124,11 @@ describe('popup', () => {
     await act(() => input($('[data-testid="notes-search"]')!, ''));
     const select = $('[data-testid="notes-filter"]') as HTMLSelectElement;
     select.value = 'mine';
-    await act(() => select.dispatchEvent(new Event('change', { bubbles: true })));
+    await act(() => void select.dispatchEvent(new Event('change', { bubbles: true })));
     await flush(200);
     expect($$('[data-testid="note-item"]').map((n) => n.dataset.noteId)).toEqual(['n3', 'n1']);
     select.value = 'all';
-    await act(() => select.dispatchEvent(new Event('change', { bubbles: true })));
+    await act(() => void select.dispatchEvent(new Event('change', { bubbles: true })));
     await flush();
 
     // Inline edit: Enter while composing (IME) does not save; Ctrl+Enter does.
