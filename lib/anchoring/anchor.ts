@@ -1,5 +1,5 @@
 import type { NoteTarget } from '../storage/db';
-import { normalizeText, toInputRange, type NormalizedText } from './engine';
+import { engineFuzzyFind, MAX_EDIT_SEARCH_CHARS, normalizeText, toInputRange, type NormalizedText } from './engine';
 
 /**
  * Re-anchoring: find a saved highlight in the page's current visible text.
@@ -8,8 +8,9 @@ import { normalizeText, toInputRange, type NormalizedText } from './engine';
  *  2. exact: the quote occurs verbatim elsewhere; the occurrence whose prefix/suffix agree best
  *     (then the one nearest the old position) wins;
  *  3. normalized: the same, after folding (width, case, whitespace) on both sides;
- *  4. fuzzy: the quote was edited a little; a window of similar length that starts like the
- *     quote or ends like it and is similar enough (character-bigram Dice ≥ 0.6).
+ *  4. fuzzy: the quote was edited a little. Up to 400 characters: the claim engine's bounded
+ *     edit-distance matcher with its thresholds (engine.ts). Longer highlights: a window of similar
+ *     length that starts or ends like the quote and is similar enough (character-bigram Dice ≥ 0.6).
  * No result means an orphan: the caller keeps and lists it, never drops it.
  */
 
@@ -102,8 +103,8 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (a.length - 1 + (b.length - 1));
 }
 
-/** Fuzzy search in folded text; returns a folded [start, end) or null. */
-export function fuzzyFind(
+/** Fuzzy search of a long quote in folded text by head/tail windows; a folded [start, end) or null. */
+export function windowFuzzyFind(
   hay: string,
   quote: string,
   prefix: string,
@@ -157,7 +158,10 @@ export function anchorTarget(page: PageText, target: NoteTarget): Anchored | nul
     return { start, end, method: 'normalized' };
   }
 
-  const fuzzy = fuzzyFind(norm.text, nExact, nPrefix, nSuffix, hint);
+  const fuzzy =
+    nExact.length > MAX_EDIT_SEARCH_CHARS
+      ? windowFuzzyFind(norm.text, nExact, nPrefix, nSuffix, hint)
+      : engineFuzzyFind(norm.text, nExact, nPrefix, nSuffix);
   if (fuzzy) {
     let [start, end] = toInputRange(norm, fuzzy.start, fuzzy.end);
     // A window is cut by length, so it may begin or end on the space next to the words.

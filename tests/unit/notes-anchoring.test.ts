@@ -64,12 +64,12 @@ describe('selectors', () => {
   });
 });
 
-describe('normalizeText', () => {
-  it('folds width, case and whitespace with an offset map', () => {
+describe('engine seam', () => {
+  it('uses the engine normaliser with an offset map', () => {
     const n = normalizeText('ＡＩ  の\n父 Test');
-    expect(n.text).toBe('ai の 父 test');
-    expect(toInputRange(n, 0, 2)).toEqual([0, 2]);
-    expect(toInputRange(n, 7, 11)).toEqual([8, 12]);
+    expect(n.text).toBe('aiの父test');
+    const at = n.text.indexOf('test');
+    expect(toInputRange(n, at, at + 4)).toEqual([8, 12]);
   });
 });
 
@@ -116,6 +116,18 @@ describe('anchorTarget', () => {
     const a = anchorTarget(new PageText(edited), tj)!;
     expect(a).not.toBeNull();
     expect(edited.slice(a.start, a.end)).toContain('予算を3パーセント');
+  });
+  it('finds a long edited highlight by windows', () => {
+    const para = Array.from({ length: 12 }, (_, i) => `Sentence number ${i} of the long highlighted passage goes here.`).join(' ');
+    const tl = describeOffsets(para, 0, para.length)!;
+    const edited = 'Lede. ' + para.replace('number 5', 'No. 5').replace('number 9', 'nr 9') + ' Tail.';
+    const a = anchorTarget(new PageText(edited), { ...tl, position: null })!;
+    expect(a.method).toBe('fuzzy');
+    expect(edited.slice(a.start, a.end)).toMatch(/^Sentence number 0[\s\S]*goes here\.$/);
+  });
+  it('does not fuzzily match a short quote', () => {
+    const short = describeOffsets('rise by 3%', 0, 10)!;
+    expect(anchorTarget(new PageText('rose by 4%'), short)).toBeNull();
   });
   it('returns null (orphan) when the text is gone', () => {
     expect(anchorTarget(new PageText('Completely different article about football.'), t)).toBeNull();
