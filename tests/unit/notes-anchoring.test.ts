@@ -4,6 +4,7 @@ import { anchorTarget, PageText, similarity } from '../../lib/anchoring/anchor';
 import { canonicalUrl, cleanUrl } from '../../lib/anchoring/canonical-url';
 import { buildVisibleText, normalizeText, pointAtOffset, toInputRange } from '../../lib/anchoring/engine';
 import { describeOffsets, describeRange } from '../../lib/anchoring/selectors';
+import { overlappingClaim, planPage } from '../../lib/anchoring/reanchor';
 
 const dom = (html: string) => new JSDOM(`<!doctype html><html><head></head><body>${html}</body></html>`, { url: 'https://news.example/story?id=3&utm_source=tw#top' }).window.document;
 
@@ -135,5 +136,38 @@ describe('anchorTarget', () => {
   it('similarity is 1 for equal, 0 for disjoint', () => {
     expect(similarity('abc', 'abc')).toBe(1);
     expect(similarity('abcd', 'wxyz')).toBe(0);
+  });
+});
+
+describe('planPage / overlappingClaim', () => {
+  const view = (id: string, url: string, text: string, exact: string | null) => ({
+    id, url, sourceUrl: url, title: 't', body: '', claimId: null, anchorState: 'unknown' as const, createdAt: 1, updatedAt: 1,
+    target: exact === null ? null : describeOffsets(text, text.indexOf(exact), text.indexOf(exact) + exact.length),
+  });
+  it('places, orphans and adopts notes from other URLs only when found', () => {
+    const old = 'Alpha beta gamma delta. Epsilon zeta eta.';
+    const now = 'Alpha beta gamma delta. Something else entirely.';
+    const plan = planPage(
+      now,
+      [view('a', 'https://p.example/x', old, 'gamma delta'), view('b', 'https://p.example/x', old, 'Epsilon zeta eta'), view('c', 'https://p.example/x', old, null)],
+      [view('d', 'https://mirror.example/x', old, 'Alpha beta'), view('e', 'https://mirror.example/x', old, 'zeta eta')],
+      'https://p.example/x',
+    );
+    expect(plan.placed.map((p) => [p.note.id, now.slice(p.start, p.end), p.fromUrl])).toEqual([
+      ['a', 'gamma delta', null],
+      ['d', 'Alpha beta', 'https://mirror.example/x'],
+    ]);
+    expect(plan.orphaned.map((n) => n.id)).toEqual(['b']);
+    expect(plan.unanchored.map((n) => n.id)).toEqual(['c']);
+  });
+  it('finds the claim a selection overlaps most', () => {
+    const d = dom('<p>one two three four five</p>');
+    const model = buildVisibleText(d.body);
+    const t = d.querySelector('p')!.firstChild!;
+    const r = (s: number, e: number) => ({ startContainer: t, startOffset: s, endContainer: t, endOffset: e });
+    const claims = [{ claimId: 'c1', range: r(0, 7) }, { claimId: 'c2', range: r(8, 23) }];
+    expect(overlappingClaim(model, 4, 13, claims)).toBe('c2');
+    expect(overlappingClaim(model, 0, 3, claims)).toBe('c1');
+    expect(overlappingClaim(model, 0, 3, [])).toBeNull();
   });
 });

@@ -1,0 +1,70 @@
+import type { NoteView } from '../storage/notes-repo';
+import { anchorTarget, PageText, type AnchorMethod } from './anchor';
+import type { RangeLike } from './selectors';
+import { offsetOfPoint } from './selectors';
+import type { VisibleText } from './engine';
+
+/**
+ * What a page visit does with its saved notes: which highlights to draw where, which are orphans
+ * (kept, listed, reported), and which notes from another URL turned out to be this article.
+ */
+
+export interface PlacedNote {
+  note: NoteView;
+  start: number;
+  end: number;
+  method: AnchorMethod;
+  /** Set when the note was made under another URL (redirect, syndication): shown "from <url>". */
+  fromUrl: string | null;
+}
+
+export interface PagePlan {
+  placed: PlacedNote[];
+  /** This page's highlights that could not be found. */
+  orphaned: NoteView[];
+  /** Page-level notes (no quote): listed, nothing to draw. */
+  unanchored: NoteView[];
+}
+
+export function planPage(text: string, own: readonly NoteView[], candidates: readonly NoteView[], pageUrl: string): PagePlan {
+  const page = new PageText(text);
+  const plan: PagePlan = { placed: [], orphaned: [], unanchored: [] };
+  for (const note of own) {
+    if (!note.target) {
+      plan.unanchored.push(note);
+      continue;
+    }
+    const at = anchorTarget(page, note.target);
+    if (at) plan.placed.push({ note, ...at, fromUrl: note.url !== pageUrl ? note.url : null });
+    else plan.orphaned.push(note);
+  }
+  // Another URL's note is this page's only when its quote is here; otherwise it is not our orphan.
+  for (const note of candidates) {
+    if (!note.target) continue;
+    const at = anchorTarget(page, note.target);
+    if (at) plan.placed.push({ note, ...at, fromUrl: note.url });
+  }
+  return plan;
+}
+
+/** A claim the annotator found on the page, as text offsets or as a DOM range. */
+export interface ClaimSpan {
+  claimId: string;
+  range: RangeLike;
+}
+
+/** The claim whose text overlaps [start, end) the most, or null. */
+export function overlappingClaim(model: VisibleText, start: number, end: number, claims: readonly ClaimSpan[]): string | null {
+  let best: string | null = null;
+  let bestOverlap = 0;
+  for (const c of claims) {
+    const cs = offsetOfPoint(model, c.range.startContainer, c.range.startOffset);
+    const ce = offsetOfPoint(model, c.range.endContainer, c.range.endOffset);
+    const overlap = Math.min(end, ce) - Math.max(start, cs);
+    if (overlap > bestOverlap) {
+      best = c.claimId;
+      bestOverlap = overlap;
+    }
+  }
+  return best;
+}
