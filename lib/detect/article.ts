@@ -87,13 +87,20 @@ export function jsonLdTypes(doc: Document): string[] {
   return types;
 }
 
+/** Raw textContent length (whitespace included: a cheap, stable proxy; memoised per call). */
+let lengths = new WeakMap<Element, number>();
 function textLength(el: Element): number {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').length;
+  let n = lengths.get(el);
+  if (n === undefined) {
+    n = (el.textContent ?? '').length;
+    lengths.set(el, n);
+  }
+  return n;
 }
 
 function linkTextLength(el: Element): number {
   let n = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) n += (a.textContent ?? '').replace(/\s+/g, ' ').length;
+  for (const a of Array.from(el.querySelectorAll('a'))) n += (a.textContent ?? '').length;
   return n;
 }
 
@@ -168,6 +175,7 @@ export function detectLanguage(doc: Document, root: Element | null): 'ja' | 'en'
 export function detectArticle(doc: Document): ArticleDetection {
   const signals: ArticleSignal[] = [];
   if (!doc.documentElement || !doc.body) return { isArticle: false, root: null, signals };
+  lengths = new WeakMap(); // the DOM may have changed since the last call
 
   const types = jsonLdTypes(doc);
   const ldArticle = types.some((t) => ARTICLE_TYPES.has(t));

@@ -85,22 +85,44 @@ export interface CompiledIndex {
   anchors: CompiledAnchor[];
 }
 
-/** gram → flat [anchorIndex, offsetInAnchor, …], built once per index object. */
-const tables = new WeakMap<CompiledIndex, Map<string, number[]>>();
+/** 32-bit polynomial hash of text[at, at + q) (the prefilter's gram key). */
+export function gramHash(text: string, at: number, q: number): number {
+  let h = 0;
+  for (let k = 0; k < q; k++) h = (Math.imul(h, 0x01000193) + text.charCodeAt(at + k)) | 0;
+  return h >>> 0;
+}
 
-export function gramTable(index: CompiledIndex): Map<string, number[]> {
+/** Bits of the prefilter's membership bitset (2^20 bits = 128 KB): most page positions stop here. */
+export const GRAM_BITS = 20;
+
+export interface GramTable {
+  /** Bitset over the low GRAM_BITS bits of each seed gram's hash. */
+  bits: Uint32Array;
+  /** hash → flat [anchorIndex, offsetInAnchor, …] (hash collisions are verified by the caller). */
+  map: Map<number, number[]>;
+}
+
+const tables = new WeakMap<CompiledIndex, GramTable>();
+
+/** The gram table of an index, built once per index object (O(number of seeds)). */
+export function gramTable(index: CompiledIndex): GramTable {
   let t = tables.get(index);
   if (!t) {
-    t = new Map();
+    const bits = new Uint32Array(1 << (GRAM_BITS - 5));
+    const map = new Map<number, number[]>();
+    const mask = (1 << GRAM_BITS) - 1;
     index.anchors.forEach((a, i) => {
       const q = GRAM_Q[a.lang];
       for (const off of a.g) {
-        const gram = a.exact.slice(off, off + q);
-        const list = t!.get(gram);
+        const h = gramHash(a.exact, off, q);
+        const b = h & mask;
+        bits[b >>> 5]! |= 1 << (b & 31);
+        const list = map.get(h);
         if (list) list.push(i, off);
-        else t!.set(gram, [i, off]);
+        else map.set(h, [i, off]);
       }
     });
+    t = { bits, map };
     tables.set(index, t);
   }
   return t;

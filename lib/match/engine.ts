@@ -11,8 +11,8 @@ import type { CompiledIndex } from '../index/format';
 import { normalizeWithMap, toOriginalRange } from '../text/normalize';
 import { makeRange } from '../text/range';
 import { buildTextModel, pointAt } from '../text/text-model';
-import { approxSearch, scoreMatch, similarity } from './match-quote';
-import { findCandidates } from './prefilter';
+import { approxSearch, bigramFilter, scoreMatch, similarity } from './match-quote';
+import { findCandidates, fuzzySupport } from './prefilter';
 import {
   CONTEXT_FOR_SHORT_EXACT,
   MAX_ERROR_RATE,
@@ -67,7 +67,7 @@ export function matchAnchors(text: string, index: CompiledIndex, language: 'ja' 
       if (m < SHORT_EXACT_CHARS && ctx !== null && ctx < CONTEXT_FOR_SHORT_EXACT) continue;
       consider({ anchor: cand.anchor, start: s, end: s + m, score: ctx === null ? 1 : 0.7 + 0.3 * ctx, method: a.kind === 'text' ? 'text' : 'exact' });
     }
-    if (exactFound || m < MIN_FUZZY_CHARS) continue;
+    if (exactFound || m < MIN_FUZZY_CHARS || cand.hits < fuzzySupport(a.g.length)) continue;
 
     // Fuzzy, in a window around the cluster.
     const tries = fuzzyTries.get(cand.anchor) ?? 0;
@@ -76,6 +76,7 @@ export function matchAnchors(text: string, index: CompiledIndex, language: 'ja' 
     const k = Math.floor(MAX_ERROR_RATE * m);
     const from = Math.max(0, cand.starts[0]! - k);
     const to = Math.min(text.length, cand.starts[cand.starts.length - 1]! + m + k);
+    if (!bigramFilter(text, a.exact, k, from, to)) continue;
     const found = approxSearch(text, a.exact, k, from, to);
     if (!found) continue;
     const scored = scoreMatch(text, found, a.exact, a.prefix, a.suffix);

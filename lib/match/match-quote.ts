@@ -151,3 +151,50 @@ export function scoreMatch(
   const score = contextScore === null ? quoteScore : QUOTE_WEIGHT * quoteScore + CONTEXT_WEIGHT * contextScore;
   return { ...match, quoteScore, contextScore, score };
 }
+
+// Scratch tables for `bigramFilter` (reused; entries touched are reset after each call).
+const PAT = new Int32Array(1 << 16);
+const WIN = new Int32Array(1 << 16);
+
+function bigramKey(s: string, i: number): number {
+  return (Math.imul(s.charCodeAt(i), 31) + s.charCodeAt(i + 1)) & 0xffff;
+}
+
+/**
+ * Cheap necessary condition for `approxSearch(text, pattern, maxErrors, from, to)` to succeed:
+ * an edit destroys at most two of the pattern's bigrams, so some window of length m + maxErrors
+ * must hold all but 2·maxErrors of them (hash collisions only weaken the bound; it stays valid).
+ * O(window) array operations, ~20× cheaper than the cut-off dynamic programme, and it rejects
+ * most unrelated windows (same entities, other sentences).
+ */
+export function bigramFilter(text: string, pattern: string, maxErrors: number, from = 0, to = text.length): boolean {
+  const m = pattern.length;
+  if (m < 2) return true;
+  const need = m - 1 - 2 * maxErrors; // bigrams the window must share
+  if (need <= 0) return true;
+  for (let i = 0; i + 1 < m; i++) PAT[bigramKey(pattern, i)]!++;
+  const w = Math.min(to - from, m + maxErrors) - 1; // bigrams per window
+  let shared = 0;
+  let ok = false;
+  const lastStart = to - 1 - w; // last bigram window start
+  // Fill the first window.
+  for (let i = from; i < from + w && i + 1 < to; i++) {
+    const key = bigramKey(text, i);
+    if (WIN[key]! < PAT[key]!) shared++;
+    WIN[key]!++;
+  }
+  if (shared >= need) ok = true;
+  for (let s = from + 1; !ok && s <= lastStart; s++) {
+    const out = bigramKey(text, s - 1);
+    WIN[out]!--;
+    if (WIN[out]! < PAT[out]!) shared--;
+    const inn = bigramKey(text, s + w - 1);
+    if (WIN[inn]! < PAT[inn]!) shared++;
+    WIN[inn]!++;
+    if (shared >= need) ok = true;
+  }
+  // Reset the touched entries.
+  for (let i = 0; i + 1 < m; i++) PAT[bigramKey(pattern, i)] = 0;
+  for (let i = from; i + 1 < to; i++) WIN[bigramKey(text, i)] = 0;
+  return ok;
+}

@@ -60,56 +60,133 @@ function isSpace(ch: string): boolean {
 /** Combining marks (and the half-width voiced marks NFKC composes with the preceding kana). */
 const COMBINING = /[\p{M}\uff9e\uff9f]/u;
 
-/** Normalise `input`, returning the folded text and its map back to `input` offsets. */
+/** Code units that NFKC and the folds leave unchanged (kana, ー, common kanji, 、。). */
+function isIdentityCjk(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3041 && c <= 0x3096) ||
+    (c >= 0x30a1 && c <= 0x30fa) ||
+    c === 0x30fc ||
+    c === 0x3001 ||
+    c === 0x3002
+  );
+}
+
+/** UTF-16LE code units → string (every JS engine and Node run little-endian typed arrays in practice). */
+const UTF16 = new TextDecoder('utf-16le');
+
+// Scratch output buffers, reused across calls (grown on demand).
+let BUF = new Uint16Array(4096);
+let STARTS = new Uint32Array(4096);
+let ENDS = new Uint32Array(4096);
+let LEN = 0;
+let PENDING = false;
+let P_START = 0;
+let P_END = 0;
+let LAST_CP = -1;
+
+function ensure(extra: number): void {
+  if (LEN + extra <= BUF.length) return;
+  const cap = Math.max(BUF.length * 2, LEN + extra);
+  const b = new Uint16Array(cap);
+  b.set(BUF.subarray(0, LEN));
+  BUF = b;
+  const s = new Uint32Array(cap);
+  s.set(STARTS.subarray(0, LEN));
+  STARTS = s;
+  const e = new Uint32Array(cap);
+  e.set(ENDS.subarray(0, LEN));
+  ENDS = e;
+}
+
+/** Emit code unit `c` (of code point `cp`) mapped to input [s, e), flushing a pending space. */
+function put(c: number, cp: number, s: number, e: number): void {
+  if (LEN + 2 > BUF.length) ensure(2);
+  if (PENDING) {
+    PENDING = false;
+    if (LAST_CP !== -1 && !isCjk(LAST_CP) && !isCjk(cp)) {
+      BUF[LEN] = 32;
+      STARTS[LEN] = P_START;
+      ENDS[LEN++] = P_END;
+    }
+  }
+  BUF[LEN] = c;
+  STARTS[LEN] = s;
+  ENDS[LEN++] = e;
+  LAST_CP = cp;
+}
+
+function space(s: number, e: number): void {
+  if (!PENDING) {
+    PENDING = true;
+    P_START = s;
+  }
+  P_END = e;
+}
+
+/**
+ * Normalise `input`, returning the folded text and its map back to `input` offsets.
+ * Hot path of every page: ASCII and common kana/kanji take a branch-only fast path into reused
+ * typed arrays; everything else goes through `String.prototype.normalize('NFKC')` per cluster.
+ */
 export function normalizeWithMap(input: string): Normalized {
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  // A pending space: emitted before the next visible char unless either side is CJK.
-  let pendingSpace = false;
-  let pendingStart = 0;
-  let pendingEnd = 0;
-  let lastCp = -1; // last emitted code point (for the CJK-space rule)
-
-  const emit = (ch: string, s: number, e: number): void => {
-    const cp = ch.codePointAt(0)!;
-    if (pendingSpace) {
-      pendingSpace = false;
-      if (lastCp !== -1 && !isCjk(lastCp) && !isCjk(cp)) {
-        out.push(' ');
-        starts.push(pendingStart);
-        ends.push(pendingEnd);
-      }
-    }
-    for (let k = 0; k < ch.length; k++) {
-      out.push(ch[k]!);
-      starts.push(s);
-      ends.push(e);
-    }
-    lastCp = cp;
-  };
-
-  const space = (s: number, e: number): void => {
-    if (!pendingSpace) {
-      pendingSpace = true;
-      pendingStart = s;
-    }
-    pendingEnd = e;
-  };
-
-  let i = 0;
   const n = input.length;
+  LEN = 0;
+  PENDING = false;
+  LAST_CP = -1;
+  ensure(n + 16);
+  let i = 0;
   while (i < n) {
     const c0 = input.charCodeAt(i);
-    // Fast path: ASCII not followed by a combining mark.
-    if (c0 < 0x80 && (i + 1 >= n || input.charCodeAt(i + 1) < 0x300)) {
-      const ch = input[i]!;
-      if (c0 === 32 || (c0 >= 9 && c0 <= 13)) space(i, i + 1);
-      else if (c0 === 34 || c0 === 39 || c0 === 96) emit('"', i, i + 1);
-      else if (c0 >= 65 && c0 <= 90) emit(String.fromCharCode(c0 + 32), i, i + 1);
-      else emit(ch, i, i + 1);
-      i++;
-      continue;
+    const next = i + 1 < n ? input.charCodeAt(i + 1) : 0;
+    const nextPlain = next < 0x300 || isIdentityCjk(next) || (next >= 0x300c && next <= 0x300f);
+    if (nextPlain) {
+      // Fast path: ASCII (and full-width ASCII, folded to it), kana/kanji NFKC leaves alone, and
+      // the common quotes/dashes/spaces, not followed by a combining mark. Must agree with the
+      // slow path below (tests/unit/text-normalize.test.ts checks both).
+      let c = c0;
+      if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+      if (c < 0x80) {
+        if (c === 32 || (c >= 9 && c <= 13)) space(i, i + 1);
+        else if (c === 34 || c === 39 || c === 96) put(34, 34, i, i + 1);
+        else if (c >= 65 && c <= 90) put(c + 32, c + 32, i, i + 1);
+        else put(c, c, i, i + 1);
+        i++;
+        continue;
+      }
+      if (c === 0xa0 || c === 0x3000) {
+        space(i, i + 1);
+        i++;
+        continue;
+      }
+      if (c >= 0x2018 && c <= 0x201f) {
+        put(34, 34, i, i + 1);
+        i++;
+        continue;
+      }
+      if (c >= 0x2010 && c <= 0x2015) {
+        put(45, 45, i, i + 1);
+        i++;
+        continue;
+      }
+      if (c0 < 0x80) {
+        if (c0 === 32 || (c0 >= 9 && c0 <= 13)) space(i, i + 1);
+        else if (c0 === 34 || c0 === 39 || c0 === 96) put(34, 34, i, i + 1);
+        else if (c0 >= 65 && c0 <= 90) put(c0 + 32, c0 + 32, i, i + 1);
+        else put(c0, c0, i, i + 1);
+        i++;
+        continue;
+      }
+      if (isIdentityCjk(c0)) {
+        put(c0, c0, i, i + 1);
+        i++;
+        continue;
+      }
+      if (c0 >= 0x300c && c0 <= 0x300f) {
+        put(34, 34, i, i + 1);
+        i++;
+        continue;
+      }
     }
     // A cluster: one code point plus following combining marks.
     const cp = input.codePointAt(i)!;
@@ -117,17 +194,17 @@ export function normalizeWithMap(input: string): Normalized {
     while (j < n && COMBINING.test(input[j]!)) j++;
     const folded = input.slice(i, j).normalize('NFKC');
     for (const ch of folded) {
-      if (isSpace(ch)) space(i, j);
-      else if (QUOTES.has(ch)) emit('"', i, j);
-      else if (DASHES.has(ch)) emit('-', i, j);
-      else {
-        const lower = ch.toLowerCase();
-        emit(lower, i, j);
+      if (isSpace(ch)) {
+        space(i, j);
+        continue;
       }
+      const out = QUOTES.has(ch) ? '"' : DASHES.has(ch) ? '-' : ch.toLowerCase();
+      const ocp = out.codePointAt(0)!;
+      for (let k = 0; k < out.length; k++) put(out.charCodeAt(k), ocp, i, j);
     }
     i = j;
   }
-  return { text: out.join(''), starts: Uint32Array.from(starts), ends: Uint32Array.from(ends) };
+  return { text: UTF16.decode(BUF.subarray(0, LEN)), starts: STARTS.slice(0, LEN), ends: ENDS.slice(0, LEN) };
 }
 
 /** Normalised text only (for the compiler and for comparisons). */

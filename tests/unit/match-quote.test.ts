@@ -41,3 +41,33 @@ describe('scoreMatch', () => {
     expect(scoreMatch(text, m, 'QUOTE', 'zzzzzzzzzzzz', 'zzzzzzzzzzz').score).toBeCloseTo(0.7, 5);
   });
 });
+
+describe('bigramFilter', () => {
+  it('never rejects what approxSearch would find (random edits)', async () => {
+    const { bigramFilter } = await import('../../lib/match/match-quote');
+    let seed = 7;
+    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const alphabet = 'abcdefghij 漢字かなカナ';
+    for (let trial = 0; trial < 300; trial++) {
+      const pattern = Array.from({ length: 10 + Math.floor(rand() * 40) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+      let edited = pattern.split('');
+      const edits = Math.floor(rand() * 6);
+      for (let e = 0; e < edits; e++) {
+        const at = Math.floor(rand() * edited.length);
+        const r = rand();
+        if (r < 0.33) edited.splice(at, 1);
+        else if (r < 0.66) edited[at] = alphabet[Math.floor(rand() * alphabet.length)]!;
+        else edited.splice(at, 0, alphabet[Math.floor(rand() * alphabet.length)]!);
+      }
+      const text = 'xyz'.repeat(5) + edited.join('') + 'zyx'.repeat(5);
+      const k = Math.floor(pattern.length * 0.2);
+      if (approxSearch(text, pattern, k)) expect(bigramFilter(text, pattern, k)).toBe(true);
+    }
+  });
+
+  it('rejects unrelated text', async () => {
+    const { bigramFilter } = await import('../../lib/match/match-quote');
+    const p = 'xai is kind of a failure, frankly, because the founding team has';
+    expect(bigramFilter('heavy rain is expected across the region through the weekend with floods', p, 12)).toBe(false);
+  });
+});

@@ -34,3 +34,26 @@ describe('normalize', () => {
     for (const s of ['Ｔｏｎｙ　Ｗｕ「x」', 'AI の父 … “quote”', 'ｶﾞ  b']) expect(normalize(normalize(s))).toBe(normalize(s));
   });
 });
+
+describe('normalize fast path', () => {
+  it('agrees with NFKC + folds for every character it short-cuts', () => {
+    // Each char alone and between two letters (the fast path depends on the next char).
+    const chars: string[] = [];
+    for (let c = 0x20; c < 0x7f; c++) chars.push(String.fromCharCode(c));
+    for (let c = 0xff01; c <= 0xff5e; c++) chars.push(String.fromCharCode(c));
+    for (let c = 0x2010; c <= 0x201f; c++) chars.push(String.fromCharCode(c));
+    chars.push('\u00a0', '\u3000', '、', '。', 'ー', 'あ', 'ア', '漢', '「', '」', '『', '』');
+    const slow = (ch: string): string => {
+      const f = ch.normalize('NFKC');
+      if (/^\s+$/.test(f)) return ' ';
+      if (/^["'`\u2018-\u201f\u300c-\u300f\uff02\uff07]$/.test(f)) return '"';
+      if (/^[\u2010-\u2015]$/.test(f)) return '-';
+      return f.toLowerCase();
+    };
+    for (const ch of chars) {
+      const want = slow(ch) === ' ' ? 'a b' : `a${slow(ch)}b`;
+      const got = normalize(`a${ch}b`);
+      expect(got, `U+${ch.charCodeAt(0).toString(16)}`).toBe(want);
+    }
+  });
+});

@@ -1,0 +1,243 @@
+/**
+ * Benchmark (npm run bench; not a test): one run, printed as a table and one JSON line.
+ *
+ *  1. Per fixture page (matching and negative): annotateDocument time vs @mozilla/readability's
+ *     parse() on a clone of the same document (the cost a reader-mode or annotation tool already
+ *     pays per page), as a ratio. Both on linkedom, median of several runs after warm-up; the
+ *     clone is made outside the timed section.
+ *  2. Scaling: synthetic datasets of 100, 1,000 and 10,000 claims (the real claims plus generated
+ *     ones in both languages) on one matching page; matching time, and the one-off index load
+ *     (JSON.parse + gram table) reported separately.
+ *  3. Size: lib/annotate.ts + the compiled index bundled with esbuild (minified, gzip -9), and the
+ *     built content script if .output/ has one.
+ *
+ * Targets: negative ≤ 0.05× Readability, matching ≤ 0.25×, 10,000 claims ≤ 2× the time of 100,
+ * content script ≤ 40 KB gzipped.
+ */
+
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { Readability } from '@mozilla/readability';
+import { build } from 'esbuild';
+import { parseHTML } from 'linkedom';
+import { bundledIndex } from '../lib/annotate';
+import type { Claim, Dataset } from '../lib/dataset/types';
+import { compileIndex } from '../lib/index/compile';
+import { gramTable, type CompiledIndex } from '../lib/index/format';
+import { annotateWithIndex } from '../lib/match/engine';
+import { detectArticle } from '../lib/detect/article';
+import { PAGES, readPage } from '../tests/fixtures/expectations';
+
+const WARMUP = 5;
+const RUNS = 25;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function parse(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+
+function timeIt(fn: () => void, runs = RUNS): number {
+  for (let i = 0; i < WARMUP; i++) fn();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    fn();
+    t.push(performance.now() - s);
+  }
+  return median(t);
+}
+
+/** Readability parse() on a fresh clone each run; only parse() is timed. */
+function timeReadability(html: string): number {
+  const t: number[] = [];
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const clone = parse(html).cloneNode(true) as Document;
+    const s = performance.now();
+    new Readability(clone).parse();
+    if (i >= WARMUP) t.push(performance.now() - s);
+  }
+  return median(t);
+}
+
+// ------------------------------------------------------------------ 1. pages
+
+const index = bundledIndex();
+interface PageRow {
+  page: string;
+  kind: string;
+  isArticle: boolean;
+  annotations: number;
+  annotateMs: number;
+  detectMs: number;
+  readabilityMs: number;
+  ratio: number;
+}
+const pageRows: PageRow[] = [];
+for (const spec of PAGES) {
+  const html = readPage(spec.file);
+  const doc = parse(html);
+  const result = annotateWithIndex(doc, index);
+  const annotateMs = timeIt(() => annotateWithIndex(doc, index));
+  const detectMs = timeIt(() => detectArticle(doc));
+  const readabilityMs = timeReadability(html);
+  pageRows.push({
+    page: spec.file,
+    kind: spec.kind === 'negative' ? 'negative' : 'matching',
+    isArticle: result.isArticle,
+    annotations: result.annotations.length,
+    annotateMs,
+    detectMs,
+    readabilityMs,
+    ratio: annotateMs / readabilityMs,
+  });
+}
+
+// ------------------------------------------------------------------ 2. scaling
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const KANJI = '経済政策研究開発市場投資企業技術社会環境情報教育医療交通電力通信金融保険建設農業漁業観光文化芸術運動選手監督議会選挙法律裁判警察消防気象地震台風災害復興都市地方国際外交防衛安全保障条約貿易輸出輸入価格物価賃金雇用労働年金税制予算財政銀行証券株式債券為替';
+const KATAKANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン';
+const KANA = 'のはがをにでとも';
+const SYL = ['ka', 'ro', 'mi', 'ten', 'sul', 'var', 'den', 'pol', 'qui', 'nex', 'bra', 'lin', 'tor', 'gal', 'mer', 'sto', 'fen', 'dra', 'vel', 'cor'];
+const COMMON_EN = ['the', 'of', 'and', 'to', 'in', 'AI', 'said', 'company', 'market', 'that', 'is', 'for'];
+const COMMON_JA = ['AI', 'は', 'の', 'が', 'と述べた', '企業', 'xAI', '市場'];
+
+function synthClaim(i: number, r: () => number): Claim {
+  const ja = r() < 0.5;
+  let text = '';
+  if (ja) {
+    while (text.length < 40 + r() * 40) {
+      const pick = r();
+      if (pick < 0.5) for (let k = 0; k < 2 + Math.floor(r() * 2); k++) text += KANJI[Math.floor(r() * KANJI.length)];
+      else if (pick < 0.7) for (let k = 0; k < 3 + Math.floor(r() * 3); k++) text += KATAKANA[Math.floor(r() * KATAKANA.length)];
+      else if (pick < 0.9) text += KANA[Math.floor(r() * KANA.length)];
+      else text += COMMON_JA[Math.floor(r() * COMMON_JA.length)];
+      if (r() < 0.08) text += '、';
+    }
+    text += '。';
+  } else {
+    const words: string[] = [];
+    while (words.join(' ').length < 60 + r() * 60) {
+      if (r() < 0.3) words.push(COMMON_EN[Math.floor(r() * COMMON_EN.length)]!);
+      else {
+        let w = '';
+        for (let k = 0; k < 2 + Math.floor(r() * 2); k++) w += SYL[Math.floor(r() * SYL.length)];
+        words.push(w);
+      }
+    }
+    text = words.join(' ') + '.';
+  }
+  const lang = ja ? 'ja' : 'en';
+  return {
+    id: `synthetic-${i}`,
+    sourceId: 'synthetic',
+    speakerId: 'synthetic-speaker',
+    kind: 'quote',
+    saidOn: { date: null, precision: 'unknown', evidence: 'synthetic' },
+    text: { ja: text, en: text },
+    anchors: [{ lang, exact: text, start: 0, end: text.length, prefix: 'synthetic context before ', suffix: ' synthetic context after' }],
+  };
+}
+
+const real = JSON.parse(readFileSync('data/claims.json', 'utf8')) as Dataset;
+function synthDataset(n: number): Dataset {
+  const r = rng(42);
+  const claims = [...real.claims];
+  for (let i = claims.length; i < n; i++) claims.push(synthClaim(i, r));
+  return { ...real, claims: claims.slice(0, Math.max(n, 0)) };
+}
+
+const scalePage = 'ja-digest-lecun.html';
+const scaleDoc = parse(readPage(scalePage));
+interface ScaleRow {
+  claims: number;
+  anchors: number;
+  annotations: number;
+  annotateMs: number;
+  loadMs: number;
+  indexKB: number;
+}
+const scaleRows: ScaleRow[] = [];
+for (const n of [100, 1000, 10000]) {
+  const ds = synthDataset(n);
+  const compiled = compileIndex(ds);
+  const json = JSON.stringify(compiled);
+  // One-off per page load in the content script: parse the JSON, build the gram table.
+  const loadMs = timeIt(() => {
+    const idx = JSON.parse(json) as CompiledIndex;
+    gramTable(idx);
+  }, 9);
+  const idx = JSON.parse(json) as CompiledIndex;
+  gramTable(idx);
+  const res = annotateWithIndex(scaleDoc, idx);
+  scaleRows.push({
+    claims: ds.claims.length,
+    anchors: idx.anchors.length,
+    annotations: res.annotations.length,
+    annotateMs: timeIt(() => annotateWithIndex(scaleDoc, idx)),
+    loadMs,
+    indexKB: json.length / 1024,
+  });
+}
+
+// ------------------------------------------------------------------ 3. size
+
+const bundled = await build({
+  entryPoints: ['lib/annotate.ts'],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  write: false,
+  logLevel: 'silent',
+});
+const bundle = bundled.outputFiles[0]!.contents;
+const bundleGz = gzipSync(bundle, { level: 9 }).length;
+const contentPath = '.output/chrome-mv3/content-scripts/content.js';
+const contentGz = existsSync(contentPath) ? gzipSync(readFileSync(contentPath), { level: 9 }).length : null;
+
+// ------------------------------------------------------------------ report
+
+const f = (x: number, d = 3): string => x.toFixed(d);
+const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - s.length));
+const lines: string[] = [];
+lines.push(`Counterpoint engine benchmark (linkedom, median of ${RUNS} runs after ${WARMUP} warm-up; Node ${process.version})`);
+lines.push('');
+lines.push(`${pad('page', 30)}${pad('kind', 10)}${pad('article', 9)}${pad('annots', 8)}${pad('annotate ms', 13)}${pad('detect ms', 11)}${pad('readability ms', 16)}ratio  target`);
+for (const r of pageRows) {
+  const target = r.kind === 'negative' ? 0.05 : 0.25;
+  lines.push(
+    `${pad(r.page, 30)}${pad(r.kind, 10)}${pad(String(r.isArticle), 9)}${pad(String(r.annotations), 8)}${pad(f(r.annotateMs), 13)}${pad(f(r.detectMs), 11)}${pad(f(r.readabilityMs), 16)}${pad(f(r.ratio), 7)}≤ ${target} ${r.ratio <= target ? 'ok' : 'OVER'}`,
+  );
+}
+lines.push('');
+lines.push(`scaling on ${scalePage}:`);
+lines.push(`${pad('claims', 9)}${pad('anchors', 9)}${pad('annots', 8)}${pad('annotate ms', 13)}${pad('load ms (once)', 16)}index KB`);
+for (const r of scaleRows) lines.push(`${pad(String(r.claims), 9)}${pad(String(r.anchors), 9)}${pad(String(r.annotations), 8)}${pad(f(r.annotateMs), 13)}${pad(f(r.loadMs), 16)}${f(r.indexKB, 1)}`);
+const scaleRatio = scaleRows[2]!.annotateMs / scaleRows[0]!.annotateMs;
+lines.push(`10,000 / 100 claims: ${f(scaleRatio, 2)}× (target ≤ 2×) ${scaleRatio <= 2 ? 'ok' : 'OVER'}`);
+lines.push('');
+lines.push(`size: lib/annotate.ts + index (esbuild, minified): ${(bundle.length / 1024).toFixed(1)} KB, gzipped ${(bundleGz / 1024).toFixed(1)} KB (target ≤ 40 KB) ${bundleGz <= 40 * 1024 ? 'ok' : 'OVER'}`);
+lines.push(`      ${contentPath}: ${contentGz === null ? 'not built' : `gzipped ${(contentGz / 1024).toFixed(1)} KB (engine not wired in yet)`}`);
+
+const worst = (kind: string): number => Math.max(...pageRows.filter((r) => r.kind === kind).map((r) => r.ratio));
+const summary = {
+  pages: pageRows.map((r) => ({ ...r, annotateMs: +f(r.annotateMs, 4), detectMs: +f(r.detectMs, 4), readabilityMs: +f(r.readabilityMs, 4), ratio: +f(r.ratio, 4) })),
+  worstRatio: { matching: +f(worst('matching'), 4), negative: +f(worst('negative'), 4) },
+  scaling: scaleRows.map((r) => ({ ...r, annotateMs: +f(r.annotateMs, 4), loadMs: +f(r.loadMs, 4), indexKB: +f(r.indexKB, 1) })),
+  scaleRatio10kTo100: +f(scaleRatio, 3),
+  bundleGzipBytes: bundleGz,
+  contentScriptGzipBytes: contentGz,
+};
+process.stdout.write(lines.join('\n') + '\n\n' + JSON.stringify(summary) + '\n');
