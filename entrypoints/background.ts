@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { CounterpointDb } from '../lib/storage/db';
 import { handleMessage } from '../lib/messages/handle';
 import { purgeTrash } from '../lib/storage/notes-repo';
+import { wireNotesCommands } from '../utils/notes-commands';
 
 export default defineBackground(() => {
   // The database lives in the extension's origin; content scripts reach it only through messages.
@@ -12,6 +13,9 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     return handleMessage(db, message);
   });
+
+  // Context menu + keyboard shortcut → the tab's note editor (each only if the manifest grants it).
+  wireNotesCommands();
 
   // Deleted notes wait a week for "undo"; only those are ever removed. A failure here is harmless.
   purgeTrash(db, Date.now()).catch(() => undefined);
