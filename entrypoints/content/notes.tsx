@@ -25,7 +25,6 @@ import type { NoteTarget } from '../../lib/storage/db';
 import type { PageKey } from '../../lib/storage/notes-repo';
 import { translate } from '../../utils/i18n';
 import { sendRequest } from '../../utils/messaging';
-import { loadEngine } from './engine';
 import '../../components/notes/notes.css';
 
 const HOST_NAME = 'counterpoint-notes';
@@ -72,9 +71,10 @@ function placeNear(range: Range, width: number, height: number): Point {
 
 async function claimsOnPage(): Promise<ClaimSpan[]> {
   try {
-    const engine = await loadEngine();
-    const result = engine?.annotateDocument(document, { url: location.href });
-    return (result?.annotations ?? []).flatMap((a) => (a.range ? [{ claimId: a.claimId, range: a.range }] : []));
+    // The claim annotator (same engine the overlay uses); only asked when a note is saved.
+    const { annotateDocument } = await import('../../lib/annotate');
+    const result = annotateDocument(document, { url: location.href });
+    return result.annotations.map((a) => ({ claimId: a.claimId, range: a.range }));
   } catch {
     return []; // no claim link is better than no note
   }
