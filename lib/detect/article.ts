@@ -15,6 +15,7 @@
  */
 
 import { boilerplateFilter } from './boilerplate';
+import { scanDocument, type DocumentScan } from './scan';
 
 export const ARTICLE_TYPES = new Set([
   'article', 'newsarticle', 'reportagenewsarticle', 'analysisnewsarticle', 'opinionnewsarticle',
@@ -75,9 +76,9 @@ function collectTypes(value: unknown, into: string[]): void {
 }
 
 /** Lower-cased `@type`s of every JSON-LD block (unparsable blocks are ignored). */
-export function jsonLdTypes(doc: Document): string[] {
+export function jsonLdTypes(doc: Document, scripts?: Element[]): string[] {
   const types: string[] = [];
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const s of scripts ?? Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     try {
       collectTypes(JSON.parse(s.textContent ?? ''), types);
     } catch {
@@ -105,14 +106,14 @@ function linkTextLength(el: Element): number {
 }
 
 /** The outermost `<article>` holding most `<article>` text, if one dominates. */
-function dominantArticle(doc: Document): { el: Element | null; count: number; total: number } {
+function dominantArticle(articles: Element[]): { el: Element | null; count: number; total: number } {
   const isBoilerplate = boilerplateFilter();
   const inBoilerplate = (el: Element): boolean => {
     for (let e: Element | null = el; e; e = e.parentElement) if (isBoilerplate(e)) return true;
     return false;
   };
   // Comments and sidebar cards are often <article>s too: they are not candidates.
-  const all = Array.from(doc.querySelectorAll('article')).filter((a) => !inBoilerplate(a));
+  const all = articles.filter((a) => !inBoilerplate(a));
   const outer = all.filter((a) => !a.parentElement?.closest('article'));
   if (outer.length === 0) return { el: null, count: 0, total: 0 };
   let best: Element | null = null;
@@ -134,16 +135,35 @@ function dominantArticle(doc: Document): { el: Element | null; count: number; to
  * Text-density fallback: the parent element with the most paragraph text (its `<p>` children,
  * minus link-heavy ones). Returns the element and its paragraph text length.
  */
-export function densestContainer(doc: Document): { el: Element | null; chars: number } {
+export function densestContainer(doc: Document, paragraphs?: Element[]): { el: Element | null; chars: number } {
   const score = new Map<Element, number>();
   const isBoilerplate = boilerplateFilter();
-  for (const p of Array.from(doc.querySelectorAll('p'))) {
+  const verdict = new Map<Element, boolean>();
+  const inBoilerplate = (el: Element | null): boolean => {
+    const path: Element[] = [];
+    let result = false;
+    for (let e = el; e; e = e.parentElement) {
+      const known = verdict.get(e);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      path.push(e);
+      if (isBoilerplate(e)) {
+        result = true;
+        break;
+      }
+    }
+    for (const e of path) verdict.set(e, result);
+    return result;
+  };
+  for (const p of paragraphs ?? Array.from(doc.querySelectorAll('p'))) {
     const parent = p.parentElement;
     if (!parent) continue;
     const len = textLength(p);
     if (len < 25) continue;
     if (linkTextLength(p) > MAX_LINK_DENSITY * len) continue;
-    if (p.closest('nav, aside, footer') || isBoilerplate(parent)) continue;
+    if (inBoilerplate(parent)) continue;
     score.set(parent, (score.get(parent) ?? 0) + len);
   }
   let el: Element | null = null;
@@ -177,28 +197,29 @@ export function detectArticle(doc: Document): ArticleDetection {
   if (!doc.documentElement || !doc.body) return { isArticle: false, root: null, signals };
   lengths = new WeakMap(); // the DOM may have changed since the last call
 
-  const types = jsonLdTypes(doc);
+  const scan: DocumentScan = scanDocument(doc);
+  const types = jsonLdTypes(doc, scan.jsonLd);
   const ldArticle = types.some((t) => ARTICLE_TYPES.has(t));
   const ldListing = !ldArticle && types.some((t) => LISTING_TYPES.has(t) && t !== 'website');
   if (ldArticle) signals.push('json-ld');
 
-  const microBody = doc.querySelector('[itemprop="articleBody"]');
-  const microArticle = Array.from(doc.querySelectorAll('[itemtype]')).find((el) => {
+  const microBody = scan.articleBody;
+  const microArticle = scan.itemTypes.find((el) => {
     const t = (el.getAttribute('itemtype') ?? '').split('/').pop()?.toLowerCase() ?? '';
     return ARTICLE_TYPES.has(t);
   });
   if (microBody || microArticle) signals.push('microdata');
 
-  const og = (doc.querySelector('meta[property="og:type" i]')?.getAttribute('content') ?? '').trim().toLowerCase();
+  const og = scan.ogType;
   if (og === 'article') signals.push('og');
 
-  const { el: articleEl, count: articleCount, total: cardText } = dominantArticle(doc);
+  const { el: articleEl, count: articleCount, total: cardText } = dominantArticle(scan.articles);
   if (articleEl) signals.push('article-element');
 
   // Root: the most specific body element the signals point at.
   let root: Element | null = microBody ?? articleEl ?? microArticle ?? null;
   if (!root || textLength(root) < MIN_ARTICLE_CHARS) {
-    const dense = densestContainer(doc);
+    const dense = densestContainer(doc, scan.paragraphs);
     if (dense.el && dense.chars >= MIN_ARTICLE_CHARS) {
       root = dense.el;
       if (signals.length === 0) signals.push('density');

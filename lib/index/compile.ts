@@ -11,6 +11,7 @@
 
 import type { Claim, Dataset, Lang } from '../dataset/types';
 import { NORMALIZER_VERSION, normalize } from '../text/normalize';
+import { isCommonGram } from './common-grams';
 import {
   GRAM_Q,
   INDEX_FORMAT,
@@ -31,6 +32,7 @@ const CONTEXT_CHARS = 20;
 
 function gramPenalty(g: string): number {
   let p = 0;
+  if (isCommonGram(g, g.length)) p += 3;
   if (g.includes(' ')) p += 2;
   if (/^[\d\s.,-]+$/.test(g)) p += 4;
   if (/["'()[\]{}、。,.:;!?!?・]/.test(g)) p += 1;

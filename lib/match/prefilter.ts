@@ -6,7 +6,7 @@
  * rejected before any fuzzy work.
  */
 
-import { GRAM_BITS, GRAM_Q, gramHash, gramTable, type CompiledIndex } from '../index/format';
+import { GRAM_Q, gramHash, gramTable, probe1, probe2, type CompiledIndex } from '../index/format';
 
 export interface Candidate {
   /** Index into `index.anchors`. */
@@ -36,40 +36,82 @@ export function fuzzySupport(seeds: number): number {
 }
 
 /** Scan `text` and return candidate clusters, best-supported first. */
+/** Optional counters for the benchmark (null in production). */
+export let STATS: { anchorsHit: number; hits: number } | null = null;
+export function collectStats(on: boolean): void {
+  STATS = on ? { anchorsHit: 0, hits: 0 } : null;
+}
+
+// Scratch hit lists (reused across calls, grown on demand).
+let H_ANCHOR: Int32Array = new Int32Array(1024);
+let H_START: Int32Array = new Int32Array(1024);
+let H_OFF: Int32Array = new Int32Array(1024);
+
 export function findCandidates(text: string, index: CompiledIndex): Candidate[] {
-  const { bits, map } = gramTable(index);
-  const mask = (1 << GRAM_BITS) - 1;
-  // anchor → flat list of (expected start, gram offset) hits
-  const hitsByAnchor = new Map<number, number[]>();
+  const { bits, map, counts } = gramTable(index);
+  const anchors = index.anchors;
+  let nh = 0;
   const n = text.length;
+  const qJa = GRAM_Q.ja;
+  const qEn = GRAM_Q.en;
   for (let i = 0; i < n; i++) {
     for (let qi = 0; qi < 2; qi++) {
-      const q = qi === 0 ? GRAM_Q.ja : GRAM_Q.en;
+      const q = qi === 0 ? qJa : qEn;
       if (i + q > n) continue;
       const h = gramHash(text, i, q);
-      const b = h & mask;
+      const b = probe1(h);
       if ((bits[b >>> 5]! & (1 << (b & 31))) === 0) continue;
+      const b2 = probe2(h);
+      if ((bits[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
       const list = map.get(h);
       if (!list) continue;
       for (let k = 0; k < list.length; k += 2) {
         const a = list[k]!;
         const off = list[k + 1]!;
-        const anchor = index.anchors[a]!;
+        const anchor = anchors[a]!;
         if (GRAM_Q[anchor.lang] !== q || !sameAt(text, i, anchor.exact, off, q)) continue;
-        let h2 = hitsByAnchor.get(a);
-        if (!h2) hitsByAnchor.set(a, (h2 = []));
-        h2.push(i - off, off);
+        if (nh === H_ANCHOR.length) {
+          const grow = (x: Int32Array): Int32Array<ArrayBuffer> => {
+            const y = new Int32Array(x.length * 2);
+            y.set(x);
+            return y;
+          };
+          H_ANCHOR = grow(H_ANCHOR);
+          H_START = grow(H_START);
+          H_OFF = grow(H_OFF);
+        }
+        H_ANCHOR[nh] = a;
+        H_START[nh] = i - off;
+        H_OFF[nh++] = off;
+        if (counts[a]! < 65535) counts[a]!++;
       }
     }
   }
 
+  // Anchors with enough hits in total; the rest (chance hits of a large dataset) stop here.
+  const byAnchor = new Map<number, [number, number][]>();
+  for (let k = 0; k < nh; k++) {
+    const a = H_ANCHOR[k]!;
+    const g = anchors[a]!.g.length;
+    const need = g >= 3 ? Math.max(2, Math.ceil(g * MIN_SEED_SHARE)) : 1;
+    if (counts[a]! < need) continue;
+    let list = byAnchor.get(a);
+    if (!list) byAnchor.set(a, (list = []));
+    list.push([H_START[k]!, H_OFF[k]!]);
+  }
+  if (STATS) {
+    STATS.hits = nh;
+    STATS.anchorsHit = 0;
+    for (let k = 0; k < nh; k++) if (counts[H_ANCHOR[k]!]) STATS.anchorsHit++, (counts[H_ANCHOR[k]!] = 0);
+  }
+  for (let k = 0; k < nh; k++) counts[H_ANCHOR[k]!] = 0;
+
   const out: Candidate[] = [];
-  for (const [a, flat] of hitsByAnchor) {
-    const anchor = index.anchors[a]!;
-    const need = anchor.g.length >= 3 ? Math.max(2, Math.ceil(anchor.g.length * MIN_SEED_SHARE)) : 1;
+  for (const [a, pairs] of byAnchor) {
+    const anchor = anchors[a]!;
+    const g = anchor.g.length;
+    const need = g >= 3 ? Math.max(2, Math.ceil(g * MIN_SEED_SHARE)) : 1;
     // Sort hits by expected start and cluster those within the anchor's error budget.
-    const pairs: [number, number][] = [];
-    for (let k = 0; k < flat.length; k += 2) pairs.push([flat[k]!, flat[k + 1]!]);
     pairs.sort((x, y) => x[0] - y[0]);
     const tol = Math.ceil(anchor.exact.length * 0.25) + 2;
     let i = 0;
