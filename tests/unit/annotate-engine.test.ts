@@ -115,3 +115,19 @@ describe('engine: ranges', () => {
     expect(findCandidates(normalize('Heavy rain is expected across the region through the weekend.'), index)).toEqual([]);
   });
 });
+
+describe('engine: text.en fallback (English page reporting a Japanese-only article)', () => {
+  it('matches a claim quoted in its dataset English wording, and nothing paraphrased', () => {
+    const doc = parsers.jsdom(readPage('en-report-geekpark.html'));
+    const result = annotateWithIndex(doc, compileIndex(loadSampleDataset()));
+    expect(result.language).toBe('en');
+    expect(result.annotations.map((a) => [a.claimId, a.method])).toEqual([['dev-battery', 'text']]);
+    expect(result.annotations[0]!.quote).toBe('Losing Tony Wu is like Tesla losing its head of battery technology.');
+  });
+
+  it('is not used on Japanese pages', () => {
+    const html = readPage('en-report-geekpark.html').replace('<html lang="en">', '<html lang="ja">');
+    const result = annotateWithIndex(parsers.jsdom(html), compileIndex(loadSampleDataset()));
+    expect(result.annotations).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { detectArticle, looksLikeArticle } from '../../lib/detect/article';
+import { readPage } from '../fixtures/expectations';
+
+const doc = (html: string) => parseHTML(html).document as unknown as Document;
+const prose = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} of a long news story, with enough words in it to count as prose rather than a caption or a link.</p>`).join('');
+
+describe('detectArticle', () => {
+  it('reads the signals real pages carry', () => {
+    expect(detectArticle(doc(readPage('ja-geekpark-wu.html'))).signals).toEqual(expect.arrayContaining(['json-ld', 'og', 'article-element']));
+    expect(detectArticle(doc(readPage('ja-digest-lecun.html'))).signals).toContain('json-ld'); // ReportageNewsArticle in @graph
+    const cnbc = detectArticle(doc(readPage('en-cnbc-lecun.html')));
+    expect(cnbc.signals).toEqual(expect.arrayContaining(['microdata', 'og']));
+    expect(cnbc.root?.getAttribute('itemprop')).toBe('articleBody');
+  });
+
+  it('falls back to text density on pages with no markup signal', () => {
+    const d = detectArticle(doc(readPage('edited-en-cnbc-lecun.html')));
+    expect(d.isArticle).toBe(true);
+    expect(d.signals).toEqual(['density']);
+    expect(d.root?.className).toBe('article-body');
+  });
+
+  it('rejects index pages, link lists and short pages', () => {
+    const index = doc(readPage('neg-index.html'));
+    expect(detectArticle(index).isArticle).toBe(false);
+    const links = doc(`<html><body><div>${Array.from({ length: 40 }, (_, i) => `<p><a href="/${i}">A long headline number ${i} that links to another story on the site</a></p>`).join('')}</div></body></html>`);
+    expect(detectArticle(links).isArticle).toBe(false);
+    expect(detectArticle(doc('<html><body><article><p>Short.</p></article></body></html>')).isArticle).toBe(false);
+    const cards = doc(`<html><body>${Array.from({ length: 6 }, (_, i) => `<article><h2>Story ${i}</h2><p>A teaser of story ${i}, a sentence or two long, linking to the full article.</p></article>`).join('')}</body></html>`);
+    expect(detectArticle(cards).isArticle).toBe(false);
+  });
+
+  it('takes the dominant <article>, not comment <article>s', () => {
+    const d = detectArticle(doc(`<html><body><article id="main"><h1>T</h1>${prose(8)}<section class="comments"><article><p>c1</p></article><article><p>c2</p></article></section></article></body></html>`));
+    expect(d.isArticle).toBe(true);
+    expect(d.root?.id).toBe('main');
+  });
+
+  it('detects the language from <html lang>, else from the text', () => {
+    expect(detectArticle(doc(readPage('neg-ja-unrelated.html'))).language).toBe('ja');
+    const noLang = readPage('neg-ja-unrelated.html').replace('<html lang="ja">', '<html>');
+    expect(detectArticle(doc(noLang)).language).toBe('ja');
+    const en = readPage('neg-en-unrelated.html').replace('<html lang="en">', '<html>');
+    expect(detectArticle(doc(en)).language).toBe('en');
+  });
+});
+
+describe('looksLikeArticle (cheap check kept for the content script)', () => {
+  it('is true for pages with article markup and false for a bare page', () => {
+    expect(looksLikeArticle(doc(readPage('en-cnbc-lecun.html')))).toBe(true);
+    expect(looksLikeArticle(doc('<html><head><script type="application/ld+json">{"@type":"NewsArticle"}</script></head><body></body></html>'))).toBe(true);
+    expect(looksLikeArticle(doc('<html><body><p>hello</p></body></html>'))).toBe(false);
+  });
+});
