@@ -1,12 +1,68 @@
 import { useT } from './i18n';
 
+export interface BadgeSummary {
+  claims: number;
+  contested: number;
+}
+
+export interface BadgeProps {
+  /** Claims found on the page; without it the badge only says Counterpoint is active. */
+  summary?: BadgeSummary;
+  expanded?: boolean;
+  onToggle?: () => void;
+  onDismiss?: () => void;
+  /** id of the list the toggle controls (aria-controls). */
+  listId?: string;
+}
+
 /** The small corner badge shown on article pages (inside a shadow root). */
-export function Badge() {
+export function Badge({ summary, expanded = false, onToggle, onDismiss, listId }: BadgeProps) {
   const t = useT();
+  if (!summary) {
+    return (
+      <div class="cp-badge" role="status" aria-label={t('badgeAria')} data-testid="cp-badge">
+        <span class="cp-badge__mark" aria-hidden="true">◐</span>
+        <span class="cp-badge__text">{t('badgeArticle')}</span>
+      </div>
+    );
+  }
+  const text =
+    summary.claims === 1
+      ? t('ovBadgeSummaryOne', String(summary.contested))
+      : t('ovBadgeSummary', [String(summary.claims), String(summary.contested)]);
   return (
-    <div class="cp-badge" role="status" aria-label={t('badgeAria')} data-testid="cp-badge">
-      <span class="cp-badge__mark" aria-hidden="true">◐</span>
-      <span class="cp-badge__text">{t('badgeArticle')}</span>
+    <div
+      class="cp-badge cp-badge--summary"
+      data-testid="cp-badge"
+      data-claims={String(summary.claims)}
+      data-contested={String(summary.contested)}
+    >
+      <button
+        type="button"
+        class="cp-badge__toggle"
+        data-testid="cp-badge-toggle"
+        aria-expanded={expanded ? 'true' : 'false'}
+        aria-controls={listId}
+        title={t('ovBadgeListShow')}
+        onClick={onToggle}
+      >
+        <span class="cp-badge__mark" aria-hidden="true">◐</span>
+        <span class="cp-badge__text">{t('badgeArticle')}</span>
+        <span class="cp-badge__sep" aria-hidden="true">·</span>
+        <span class="cp-badge__count" data-testid="cp-badge-count">{text}</span>
+      </button>
+      {onDismiss && (
+        <button
+          type="button"
+          class="cp-badge__dismiss"
+          data-testid="cp-badge-dismiss"
+          aria-label={t('ovBadgeDismiss')}
+          title={t('ovBadgeDismiss')}
+          onClick={onDismiss}
+        >
+          ×
+        </button>
+      )}
     </div>
   );
 }

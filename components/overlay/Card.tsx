@@ -1,0 +1,153 @@
+import type { Ref } from 'preact';
+import { useT } from '../i18n';
+import type { Lang } from '../../lib/dataset/types';
+import type { CardModel, RelatedGroup, RelatedItem, Where } from '../../lib/overlay/card-model';
+import type { ClaimStatus } from '../../lib/overlay/types';
+
+export const STATUS_KEY: Record<ClaimStatus, string> = {
+  contested: 'ovStatusContested',
+  supported: 'ovStatusSupported',
+  neutral: 'ovStatusNeutral',
+};
+const STATUS_LONG_KEY: Record<ClaimStatus, string> = {
+  contested: 'ovStatusContestedLong',
+  supported: 'ovStatusSupportedLong',
+  neutral: 'ovStatusNeutralLong',
+};
+const GROUP_KEY: Record<RelatedGroup, string> = {
+  contradicts: 'ovGroupContradicts',
+  supports: 'ovGroupSupports',
+  context: 'ovGroupContext',
+};
+const GROUPS: RelatedGroup[] = ['contradicts', 'supports', 'context'];
+
+export interface CardProps {
+  model: CardModel;
+  /** The reader's UI language. */
+  ui: Lang;
+  /** The language the claim texts are shown in (the toggle flips it). */
+  textLang: Lang;
+  onToggleLang: () => void;
+  onClose: () => void;
+  style?: Record<string, string>;
+  cardRef?: Ref<HTMLDivElement>;
+  onMouseEnter?: () => void;
+  onMouseLeave?: () => void;
+  onKeyDown?: (e: KeyboardEvent) => void;
+}
+
+function WhereLine({ where, compact = false }: { where: Where; compact?: boolean }) {
+  const t = useT();
+  const parts = [where.outlet];
+  if (where.author) parts.push(t('ovCardAuthor', where.author));
+  if (where.editor) parts.push(t('ovCardEditor', where.editor));
+  if (where.languages && !compact) parts.push(where.languages);
+  return (
+    <span class="cp-where">
+      {parts.join(' · ')}{' '}
+      <a class="cp-link" href={where.href} target="_blank" rel="noopener noreferrer" data-testid="cp-source-link">
+        {t('ovCardSourceLink')}
+        <span aria-hidden="true"> ↗</span>
+      </a>
+    </span>
+  );
+}
+
+function Related({ item, textLang }: { item: RelatedItem; textLang: Lang }) {
+  const t = useT();
+  return (
+    <li class="cp-related" data-testid="cp-related" data-claim={item.claimId} data-type={item.type}>
+      <div class="cp-related__who">
+        <strong>{item.who.name}</strong>
+        {item.who.roles && <span class="cp-muted"> — {item.who.roles}</span>}
+        {item.when && <span class="cp-related__when"> · {item.when}</span>}
+      </div>
+      <blockquote class="cp-related__text" lang={textLang}>
+        {item.text[textLang]}
+      </blockquote>
+      {item.why && (
+        <p class="cp-related__why">
+          <span class="cp-label">{t('ovCardWhy')}: </span>
+          {item.why}
+        </p>
+      )}
+      <p class="cp-related__where">
+        <WhereLine where={item.where} compact />
+      </p>
+    </li>
+  );
+}
+
+/** The claim card. Every page-derived string is rendered as a text node (never as HTML). */
+export function Card(props: CardProps) {
+  const { model, ui, textLang } = props;
+  const t = useT();
+  const other: Lang = textLang === 'ja' ? 'en' : 'ja';
+  const titleId = `cp-card-title-${model.claimId}`;
+  return (
+    <div
+      class={`cp-card cp-card--${model.status}`}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      data-testid="cp-card"
+      data-claim={model.claimId}
+      data-status={model.status}
+      ref={props.cardRef}
+      style={props.style}
+      onMouseEnter={props.onMouseEnter}
+      onMouseLeave={props.onMouseLeave}
+      onKeyDown={props.onKeyDown}
+      lang={ui}
+    >
+      <header class="cp-card__head">
+        <span class={`cp-chip cp-chip--${model.status}`} data-testid="cp-card-status">
+          <span class="cp-chip__dot" aria-hidden="true" />
+          {t(STATUS_LONG_KEY[model.status])}
+        </span>
+        <button type="button" class="cp-icon-button" aria-label={t('ovCardClose')} title={t('ovCardClose')} onClick={props.onClose} data-testid="cp-card-close">
+          ×
+        </button>
+      </header>
+
+      <blockquote class="cp-card__text" id={titleId} lang={textLang} data-testid="cp-card-text">
+        {model.text[textLang]}
+      </blockquote>
+      <div class="cp-card__textbar">
+        {model.translated.includes(textLang) && <span class="cp-muted cp-small">{t('ovCardTranslated')}</span>}
+        <button type="button" class="cp-text-button" onClick={props.onToggleLang} data-testid="cp-lang-toggle" lang={other}>
+          {t(other === 'ja' ? 'ovCardShowJa' : 'ovCardShowEn')}
+        </button>
+      </div>
+
+      <dl class="cp-facts">
+        <dt>{t('ovCardWho')}</dt>
+        <dd data-testid="cp-card-who">{model.who.line}</dd>
+        <dt>{t('ovCardWhen')}</dt>
+        <dd data-testid="cp-card-when">{model.when}</dd>
+        <dt>{t('ovCardWhere')}</dt>
+        <dd data-testid="cp-card-where">
+          <WhereLine where={model.where} />
+        </dd>
+      </dl>
+
+      <section class="cp-other" aria-label={t('ovCardOther')}>
+        <h2 class="cp-other__title">{t('ovCardOther')}</h2>
+        {model.relatedCount === 0 && <p class="cp-muted">{t('ovCardNoRelated')}</p>}
+        {GROUPS.filter((g) => model.related[g].length > 0).map((g) => (
+          <div class={`cp-group cp-group--${g}`} data-testid={`cp-group-${g}`} key={g}>
+            <h3 class="cp-group__title">
+              {t(GROUP_KEY[g])} <span class="cp-muted">({model.related[g].length})</span>
+            </h3>
+            <ul class="cp-group__list">
+              {model.related[g].map((item) => (
+                <Related item={item} textLang={textLang} key={item.claimId} />
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}

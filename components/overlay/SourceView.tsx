@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { useT } from '../i18n';
+import type { Lang } from '../../lib/dataset/types';
+import { languagesLine } from '../../lib/overlay/card-model';
+import { formatWhen } from '../../lib/overlay/dates';
+import type { SourceViewResult } from '../../lib/overlay/source-view';
+
+/** The bundled source view: the seed text with the claim's anchor highlighted and scrolled to. */
+export function SourceView({ result, ui }: { result: SourceViewResult; ui: Lang }) {
+  const t = useT();
+  const mark = useRef<HTMLElement>(null);
+  useEffect(() => {
+    mark.current?.scrollIntoView({ block: 'center' });
+  }, [result]);
+  if (!result.ok) {
+    return (
+      <main class="sv">
+        <h1>{t('ovSourceTitle')}</h1>
+        <p role="alert" data-testid="sv-error">
+          {t('ovSourceNotFound')} ({result.reason})
+        </p>
+      </main>
+    );
+  }
+  const { source, claim, before, passage, after } = result.view;
+  const meta = [source.publisher];
+  if (source.originalOutlet) meta.push(source.originalOutlet);
+  if (source.author) meta.push(t('ovCardAuthor', source.author));
+  if (source.editor) meta.push(t('ovCardEditor', source.editor));
+  const langs = languagesLine(source.language, ui);
+  if (langs) meta.push(langs);
+  return (
+    <main class="sv">
+      <header class="sv__head">
+        <p class="sv__kicker">{t('ovSourceTitle')}</p>
+        <h1 class="sv__title">{source.title[ui] || source.title.ja || source.title.en}</h1>
+        <p class="sv__meta" data-testid="sv-meta">{meta.join(' · ')}</p>
+        <p class="sv__meta">{t('ovSourcePublished', formatWhen(source.publishedOn, ui))}</p>
+        {claim && (
+          <p class="sv__claim">
+            <span class="sv__hint">{t('ovSourcePassage')}</span>
+          </p>
+        )}
+      </header>
+      <article class="sv__text" data-testid="sv-text">
+        {before}
+        <mark ref={mark} id="cp-anchor" data-testid="sv-anchor">
+          {passage}
+        </mark>
+        {after}
+      </article>
+    </main>
+  );
+}

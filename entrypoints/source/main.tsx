@@ -1,0 +1,26 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { I18nContext } from '../../components/i18n';
+import { SourceView } from '../../components/overlay/SourceView';
+import { bundledDataset } from '../../lib/overlay/bundled';
+import { resolveSourceView } from '../../lib/overlay/source-view';
+import { translate } from '../../utils/i18n';
+import './style.css';
+
+const ui = browser.i18n.getUILanguage().toLowerCase().startsWith('ja') ? 'ja' : 'en';
+document.documentElement.lang = ui;
+document.title = translate('ovSourceTitle');
+
+// Seed texts, bundled as strings (only this extension page loads them).
+const seedModules = import.meta.glob<string>('../../data/sources/*.txt', { eager: true, query: '?raw', import: 'default' });
+const seeds: Record<string, string> = {};
+for (const [path, text] of Object.entries(seedModules)) seeds[path.split('/').pop()!] = text;
+
+const result = resolveSourceView(bundledDataset(), seeds, new URLSearchParams(location.search));
+
+render(
+  <I18nContext.Provider value={translate}>
+    <SourceView result={result} ui={ui} />
+  </I18nContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,251 @@
+/**
+ * Paints claim ranges on the page.
+ *
+ *  - 'css': the CSS Custom Highlight API (Chromium, Firefox 140+). No element is added around page
+ *    text; one `<style>` with `::highlight()` rules goes into <head>. The page's DOM, layout and
+ *    scripts see nothing but that style element.
+ *  - 'wrap': where the API is missing, each covered piece of a text node is split off and wrapped
+ *    in a `<counterpoint-mark>` element (an unknown inline element: no page rule targets it, it
+ *    adds no box of its own). Overlapping claims share pieces. `destroy()` unwraps and rejoins the
+ *    split text so the page's text nodes are as they were.
+ *
+ * Pure DOM, no extension API: unit-tested in jsdom (which has no highlight API, so 'wrap').
+ */
+
+import type { ClaimStatus } from './types';
+
+export type HighlightStrategy = 'css' | 'wrap';
+
+export interface HighlightItem {
+  range: Range;
+  status: ClaimStatus;
+}
+
+export interface Highlighter {
+  readonly strategy: HighlightStrategy;
+  /** One live range per item, in the items' order (for hit tests and scrolling). */
+  readonly ranges: Range[];
+  /** Emphasises one item (hover/focus/open card), or none. */
+  setActive(index: number | null): void;
+  /** Whether a node is one the highlighter added (the style or a mark), for mutation filtering. */
+  owns(node: Node): boolean;
+  destroy(): void;
+}
+
+export const HIGHLIGHT_PREFIX = 'counterpoint-';
+export const MARK_TAG = 'counterpoint-mark';
+const STATUSES: ClaimStatus[] = ['neutral', 'supported', 'contested'];
+
+/**
+ * Colours work on light and dark pages (translucent backgrounds), and the underline style tells
+ * the statuses apart without colour: wavy = contested, solid = supported, dotted = neither.
+ */
+export function highlightCss(strategy: HighlightStrategy): string {
+  const look: Record<ClaimStatus | 'active', string> = {
+    contested: 'background-color: rgba(229, 83, 61, 0.26); text-decoration: underline wavy rgb(200, 45, 25); text-decoration-thickness: 1.5px;',
+    supported: 'background-color: rgba(46, 160, 90, 0.22); text-decoration: underline solid rgb(30, 130, 70); text-decoration-thickness: 1.5px;',
+    neutral: 'background-color: rgba(110, 110, 200, 0.16); text-decoration: underline dotted rgb(90, 90, 170); text-decoration-thickness: 1.5px;',
+    active: 'background-color: rgba(255, 196, 0, 0.5);',
+  };
+  if (strategy === 'css') {
+    return (['neutral', 'supported', 'contested', 'active'] as const)
+      .map((k) => `::highlight(${HIGHLIGHT_PREFIX}${k}) { ${look[k]} }`)
+      .join('\n');
+  }
+  return [
+    `${MARK_TAG} { all: unset; }`,
+    ...STATUSES.map((s) => `${MARK_TAG}[data-status="${s}"] { ${look[s]} }`),
+    `${MARK_TAG}[data-active] { ${look.active} }`,
+  ].join('\n');
+}
+
+interface HighlightRegistryLike {
+  set(name: string, h: unknown): unknown;
+  delete(name: string): boolean;
+}
+
+function registry(win: (Window & typeof globalThis) | null): { reg: HighlightRegistryLike; Ctor: new (...r: Range[]) => unknown } | null {
+  const css = win?.CSS as unknown as { highlights?: HighlightRegistryLike } | undefined;
+  const Ctor = (win as unknown as { Highlight?: new (...r: Range[]) => unknown } | null)?.Highlight;
+  if (!css?.highlights || typeof Ctor !== 'function') return null;
+  return { reg: css.highlights, Ctor };
+}
+
+export function supportedStrategy(doc: Document): HighlightStrategy {
+  return registry(doc.defaultView as (Window & typeof globalThis) | null) ? 'css' : 'wrap';
+}
+
+function addStyle(doc: Document, css: string): HTMLStyleElement {
+  const style = doc.createElement('style');
+  style.setAttribute('data-counterpoint', 'highlights');
+  style.textContent = css;
+  (doc.head ?? doc.documentElement).appendChild(style);
+  return style;
+}
+
+export function highlight(doc: Document, items: readonly HighlightItem[], strategy = supportedStrategy(doc)): Highlighter {
+  return strategy === 'css' ? highlightWithApi(doc, items) : highlightByWrapping(doc, items);
+}
+
+function highlightWithApi(doc: Document, items: readonly HighlightItem[]): Highlighter {
+  const { reg, Ctor } = registry(doc.defaultView as Window & typeof globalThis)!;
+  const style = addStyle(doc, highlightCss('css'));
+  const ranges = items.map((i) => i.range);
+  for (const status of STATUSES) {
+    const rs = items.filter((i) => i.status === status).map((i) => i.range);
+    reg.set(HIGHLIGHT_PREFIX + status, new Ctor(...rs));
+  }
+  const activeName = `${HIGHLIGHT_PREFIX}active`;
+  return {
+    strategy: 'css',
+    ranges,
+    setActive(index) {
+      const r = index === null ? undefined : ranges[index];
+      if (r) reg.set(activeName, new Ctor(r));
+      else reg.delete(activeName);
+    },
+    owns: (node) => node === style,
+    destroy() {
+      for (const s of [...STATUSES, 'active']) reg.delete(HIGHLIGHT_PREFIX + s);
+      style.remove();
+    },
+  };
+}
+
+const SKIP_PARENTS = new Set(['script', 'style', 'textarea', 'select', 'option', 'noscript', 'template', 'title']);
+
+/** The pieces of Text nodes a range covers: [node, start, end). */
+export function textSegments(range: Range): { node: Text; start: number; end: number }[] {
+  const out: { node: Text; start: number; end: number }[] = [];
+  const root = range.commonAncestorContainer;
+  const doc = root.ownerDocument ?? (root as Document);
+  const push = (node: Text): void => {
+    const parent = node.parentElement;
+    if (parent && SKIP_PARENTS.has(parent.localName)) return;
+    const start = node === range.startContainer ? range.startOffset : 0;
+    const end = node === range.endContainer ? range.endOffset : node.data.length;
+    if (end > start) out.push({ node, start, end });
+  };
+  if (root.nodeType === 3) {
+    push(root as Text);
+    return out;
+  }
+  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (range.intersectsNode(n)) push(n as Text);
+  }
+  return out;
+}
+
+const SEVERITY: Record<ClaimStatus, number> = { neutral: 0, supported: 1, contested: 2 };
+
+function highlightByWrapping(doc: Document, items: readonly HighlightItem[]): Highlighter {
+  const style = addStyle(doc, highlightCss('wrap'));
+  // Text node → cut points and, per item, its [start, end) in that node.
+  const perNode = new Map<Text, { item: number; start: number; end: number }[]>();
+  items.forEach((it, item) => {
+    for (const seg of textSegments(it.range)) {
+      const list = perNode.get(seg.node) ?? [];
+      list.push({ item, start: seg.start, end: seg.end });
+      perNode.set(seg.node, list);
+    }
+  });
+
+  const marksOf: HTMLElement[][] = items.map(() => []);
+  const allMarks: HTMLElement[] = [];
+  /** Each original text node and the pieces it was split into (to rejoin on destroy). */
+  const splits: Text[][] = [];
+
+  for (const [node, segs] of perNode) {
+    const cuts = new Set<number>([0, node.data.length]);
+    for (const s of segs) {
+      cuts.add(s.start);
+      cuts.add(s.end);
+    }
+    const sorted = [...cuts].sort((a, b) => a - b);
+    const pieces: { text: Text; start: number; end: number }[] = [];
+    const length = node.data.length;
+    let current = node;
+    let offset = 0; // where `current` starts in the original text
+    for (let k = 1; k < sorted.length; k++) {
+      const start = sorted[k - 1]!;
+      const end = sorted[k]!;
+      pieces.push({ text: current, start, end });
+      if (end < length) {
+        current = current.splitText(end - offset);
+        offset = end;
+      }
+    }
+    splits.push(pieces.map((p) => p.text));
+    for (const p of pieces) {
+      const covering = segs.filter((s) => s.start <= p.start && p.end <= s.end && p.end > p.start);
+      if (covering.length === 0) continue;
+      const status = covering.reduce<ClaimStatus>(
+        (acc, s) => (SEVERITY[items[s.item]!.status] > SEVERITY[acc] ? items[s.item]!.status : acc),
+        'neutral',
+      );
+      const mark = doc.createElement(MARK_TAG);
+      mark.setAttribute('data-status', status);
+      p.text.parentNode!.insertBefore(mark, p.text);
+      mark.appendChild(p.text);
+      allMarks.push(mark);
+      for (const s of covering) marksOf[s.item]!.push(mark);
+    }
+  }
+
+  // Ranges over the marks (document order), so hit tests and scrolling follow the wrapped text.
+  const ranges = items.map((it, i) => {
+    const marks = marksOf[i]!;
+    if (marks.length === 0) return it.range;
+    marks.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+    const r = doc.createRange();
+    r.setStartBefore(marks[0]!);
+    r.setEndAfter(marks[marks.length - 1]!);
+    return r;
+  });
+  const markSet = new Set<Node>(allMarks);
+  let active: number | null = null;
+
+  return {
+    strategy: 'wrap',
+    ranges,
+    setActive(index) {
+      if (active !== null) for (const m of marksOf[active] ?? []) m.removeAttribute('data-active');
+      active = index;
+      if (index !== null) for (const m of marksOf[index] ?? []) m.setAttribute('data-active', '');
+    },
+    owns: (node) => node === style || markSet.has(node),
+    destroy() {
+      for (const mark of allMarks) {
+        const parent = mark.parentNode;
+        if (!parent) continue;
+        while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+        mark.remove();
+      }
+      // Rejoin the pieces of each split node (only while they are still side by side).
+      for (const pieces of splits) {
+        const [first, ...rest] = pieces;
+        if (!first) continue;
+        let prev: Node = first;
+        for (const p of rest) {
+          if (prev.nextSibling !== p) break;
+          first.data += p.data;
+          p.remove();
+        }
+      }
+      style.remove();
+    },
+  };
+}
+
+/** Index of the first range with a client rect containing (x, y) (viewport coordinates), or -1. */
+export function hitTest(ranges: readonly Range[], x: number, y: number, slack = 1): number {
+  for (let i = 0; i < ranges.length; i++) {
+    const rects = ranges[i]!.getClientRects();
+    for (let k = 0; k < rects.length; k++) {
+      const r = rects[k]!;
+      if (x >= r.left - slack && x <= r.right + slack && y >= r.top - slack && y <= r.bottom + slack) return i;
+    }
+  }
+  return -1;
+}

@@ -1,0 +1,54 @@
+/**
+ * The overlay's view of the engine (`lib/annotate.ts`): a structural subset of its
+ * `AnnotationResult`, so the overlay compiles and is tested on its own, and any engine that
+ * returns at least these fields plugs in. This is the seam between matching and display.
+ */
+
+import type { Bilingual, DatePrecision, Lang, RelationType } from '../dataset/types';
+
+export interface OverlaySaidOn {
+  date: string | null;
+  precision: DatePrecision;
+  bounds?: { after?: string; before?: string };
+}
+
+export interface OverlaySpeaker {
+  id: string;
+  name: Bilingual;
+}
+
+export interface OverlayRelation {
+  type: RelationType;
+  /** 'out': this claim → the other; 'in': the other → this claim. */
+  direction?: 'out' | 'in';
+  claimId: string;
+  speaker: OverlaySpeaker;
+  text: Bilingual;
+  sourceId: string;
+  why?: Bilingual;
+}
+
+export interface OverlayAnnotation {
+  claimId: string;
+  range: Range;
+  quote: string;
+  speaker: OverlaySpeaker;
+  saidOn: OverlaySaidOn;
+  sourceId: string;
+  relations: OverlayRelation[];
+}
+
+export interface OverlayEngineResult {
+  isArticle: boolean;
+  language?: Lang;
+  annotations: OverlayAnnotation[];
+}
+
+/** How a highlight looks: contradicted by other coverage, supported by it, or neither. */
+export type ClaimStatus = 'contested' | 'supported' | 'neutral';
+
+export function claimStatus(relations: readonly { type: RelationType }[]): ClaimStatus {
+  if (relations.some((r) => r.type === 'contradicts')) return 'contested';
+  if (relations.some((r) => r.type === 'supports')) return 'supported';
+  return 'neutral';
+}

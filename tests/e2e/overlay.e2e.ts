@@ -1,0 +1,441 @@
+/**
+ * The overlay (issue #5) in real Chromium and Firefox, on the engine's fixture pages:
+ * highlights, the card by pointer and keyboard, the badge and its list, negatives, SPA
+ * navigation, the source view, and no network request. (Text-only rendering of page text is
+ * unit-tested in tests/unit/overlay-components.test.tsx: a quote with markup does not survive the
+ * engine's fuzzy match when injected into a fixture.)
+ *
+ * Pointer input is dispatched as DOM MouseEvents at the highlight's on-screen coordinates (the
+ * shared harness exposes keyboard input only); keyboard input is real (`page.press`).
+ */
+import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { annotateDocument } from '../../lib/annotate';
+import { artifactPath, browsers, startServer, type E2EPage, type ExtensionSession } from './harness';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+const PAGES_DIR = 'tests/fixtures/pages';
+const read = (f: string): string => readFileSync(`${PAGES_DIR}/${f}`, 'utf8');
+
+/** What the engine finds on a fixture page (jsdom, in this process): the browser must show the same. */
+function expected(file: string): { claimId: string; quote: string }[] {
+  const doc = new JSDOM(read(file)).window.document;
+  return annotateDocument(doc).annotations.map((a) => ({ claimId: a.claimId, quote: a.quote }));
+}
+
+/**
+ * Records every DOM mutation after parsing, described as "type target +added -removed", so a test
+ * can tell the page's own changes (its scripts add a <script>) from anything the extension does.
+ */
+const MUTATION_SPY = `<script>window.__cpMutations=null;var __cpObs=new MutationObserver(function(rs){if(!window.__cpMutations)return;rs.forEach(function(r){var d=function(n){return n.nodeType===1?n.localName+(n.getAttribute('data-counterpoint')!==null?'[cp]':''):'#'+n.nodeType};window.__cpMutations.push(r.type+' '+d(r.target)+' +'+Array.prototype.map.call(r.addedNodes,d).join(',')+' -'+Array.prototype.map.call(r.removedNodes,d).join(','))})});__cpObs.observe(document,{subtree:true,childList:true,attributes:true,characterData:true});document.addEventListener('DOMContentLoaded',function(){__cpObs.takeRecords();window.__cpMutations=[]});</script>`;
+/** The fixtures' own scripts append a <script> to <head>; nothing else may change. */
+const foreignMutations = (): string[] =>
+  ((window as unknown as { __cpMutations: string[] }).__cpMutations ?? ['spy missing']).filter(
+    (m) => !/^childList head \+script -$/.test(m),
+  );
+const withSpy = (html: string): string => html.replace(/<head>/i, `<head>${MUTATION_SPY}`);
+
+const NEGATIVES = ['neg-en-same-entities.html', 'neg-en-unrelated.html', 'neg-ja-same-entities.html', 'neg-ja-unrelated.html', 'neg-index.html'];
+
+/** A single-page app: a shell that renders an article (late) or other content on history navigation. */
+function spaPage(): string {
+  const article = read('en-cnbc-lecun.html');
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(article)![1]!.replace(/<script[\s\S]*?<\/script>/gi, '');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SPA</title></head><body>
+<div id="app"><h1>Loading the news app</h1><p>Home screen.</p></div>
+<template id="article">${body}</template>
+<script>
+  window.__renders = 0;
+  function show(path) {
+    var app = document.getElementById('app');
+    window.__renders++;
+    if (path === '/spa/article') {
+      // The article body arrives late, as after a fetch.
+      app.innerHTML = '<p>Loading…</p>';
+      setTimeout(function () {
+        app.innerHTML = '';
+        app.appendChild(document.getElementById('article').content.cloneNode(true));
+      }, 300);
+    } else {
+      app.innerHTML = '<h1>Weather</h1><p>Sunny with a light breeze.</p>';
+    }
+  }
+  window.navigateTo = function (path) { history.pushState({}, '', path); show(path); };
+  window.addEventListener('popstate', function () { show(location.pathname); });
+</script></body></html>`;
+}
+
+// ---- in-page helpers (serialised into the page: self-contained) -------------------------------
+
+interface Shown {
+  badge: string | null;
+  claims: number | null;
+  contested: number | null;
+  proxies: { claim: string; status: string }[];
+  highlights: Record<string, string[]>;
+  styles: number;
+  marks: number;
+}
+
+const readOverlay = (): Shown => {
+  const host = document.querySelector('counterpoint-badge');
+  const root = host?.shadowRoot ?? null;
+  const badge = root?.querySelector('[data-testid="cp-badge"]') ?? null;
+  const highlights: Record<string, string[]> = {};
+  const reg = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+  if (reg) {
+    for (const name of ['counterpoint-contested', 'counterpoint-supported', 'counterpoint-neutral']) {
+      const h = reg.get(name);
+      highlights[name] = h ? Array.from(h).map((r) => r.toString()) : [];
+    }
+  }
+  return {
+    badge: badge ? badge.textContent : null,
+    claims: badge?.getAttribute('data-claims') ? Number(badge.getAttribute('data-claims')) : null,
+    contested: badge?.getAttribute('data-contested') ? Number(badge.getAttribute('data-contested')) : null,
+    proxies: Array.from(root?.querySelectorAll('[data-testid="cp-proxy"]') ?? []).map((b) => ({
+      claim: b.getAttribute('data-claim') ?? '',
+      status: b.getAttribute('data-status') ?? '',
+    })),
+    highlights,
+    styles: document.querySelectorAll('style[data-counterpoint]').length,
+    marks: document.querySelectorAll('counterpoint-mark').length,
+  };
+};
+
+const overlayReady = (): boolean => {
+  const b = document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-badge"]');
+  return !!b && Number(b.getAttribute('data-claims')) > 0;
+};
+
+interface CardInfo {
+  claim: string | null;
+  status: string | null;
+  who: string;
+  when: string;
+  where: string;
+  text: string;
+  contradicts: number;
+  related: { type: string; text: string }[];
+  focusedInCard: boolean;
+  rect: { left: number; top: number; right: number; bottom: number };
+  viewport: { w: number; h: number };
+}
+
+const readCard = (): CardInfo | null => {
+  const root = document.querySelector('counterpoint-badge')?.shadowRoot;
+  const card = root?.querySelector('[data-testid="cp-card"]');
+  if (!root || !card) return null;
+  const q = (s: string): string => card.querySelector(s)?.textContent ?? '';
+  const r = card.getBoundingClientRect();
+  return {
+    claim: card.getAttribute('data-claim'),
+    status: card.getAttribute('data-status'),
+    who: q('[data-testid="cp-card-who"]'),
+    when: q('[data-testid="cp-card-when"]'),
+    where: q('[data-testid="cp-card-where"]'),
+    text: q('[data-testid="cp-card-text"]'),
+    contradicts: card.querySelectorAll('[data-testid="cp-group-contradicts"] [data-testid="cp-related"]').length,
+    related: Array.from(card.querySelectorAll('[data-testid="cp-related"]')).map((x) => ({
+      type: x.getAttribute('data-type') ?? '',
+      text: x.querySelector('blockquote')?.textContent ?? '',
+    })),
+    focusedInCard: !!root.activeElement && card.contains(root.activeElement),
+    rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+    viewport: { w: document.documentElement.clientWidth, h: window.innerHeight },
+  };
+};
+
+/** Centre of the first on-screen rect of the index-th highlight (scrolled into view first). */
+const pointAt = async (page: E2EPage, claim: string): Promise<{ x: number; y: number }> => {
+  await page.evaluate((id) => {
+    const root = document.querySelector('counterpoint-badge')!.shadowRoot!;
+    const i = Array.from(root.querySelectorAll('[data-testid="cp-proxy"]')).findIndex((b) => b.getAttribute('data-claim') === id);
+    const all: Range[] = [];
+    const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    for (const name of ['counterpoint-contested', 'counterpoint-supported', 'counterpoint-neutral']) {
+      for (const r of reg.get(name) ?? []) all.push(r);
+    }
+    all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const r = all[i]!;
+    (r.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
+  }, claim);
+  await new Promise((r) => setTimeout(r, 200));
+  return page.evaluate((id) => {
+    const root = document.querySelector('counterpoint-badge')!.shadowRoot!;
+    const i = Array.from(root.querySelectorAll('[data-testid="cp-proxy"]')).findIndex((b) => b.getAttribute('data-claim') === id);
+    const all: Range[] = [];
+    const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    for (const name of ['counterpoint-contested', 'counterpoint-supported', 'counterpoint-neutral']) {
+      for (const r of reg.get(name) ?? []) all.push(r);
+    }
+    all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const rect = all[i]!.getClientRects()[0]!;
+    return { x: rect.left + Math.min(20, rect.width / 2), y: rect.top + rect.height / 2 };
+  }, claim);
+};
+
+const mouse = (page: E2EPage, type: 'mousemove' | 'click', p: { x: number; y: number }): Promise<void> =>
+  page.evaluate(
+    ({ type, x, y }) => {
+      const target = document.elementFromPoint(x, y) ?? document.body;
+      target.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, bubbles: true, composed: true, view: window }));
+    },
+    { type, ...p },
+  );
+
+const focusedProxy = (): { index: number; claim: string } | null => {
+  const host = document.activeElement;
+  if (host?.localName !== 'counterpoint-badge') return null;
+  const el = host.shadowRoot?.activeElement;
+  if (!el || el.getAttribute('data-testid') !== 'cp-proxy') return null;
+  return { index: Number(el.getAttribute('data-index')), claim: el.getAttribute('data-claim') ?? '' };
+};
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+for (const target of browsers) {
+  describe.skipIf(!target.available)(`overlay in ${target.name}`, () => {
+    let server: Server;
+    let session: ExtensionSession;
+
+    beforeAll(async () => {
+      const inline: Record<string, { body: string; type: string }> = {
+        '/spa.html': { body: spaPage(), type: 'text/html; charset=utf-8' },
+        '/spa/article': { body: spaPage(), type: 'text/html; charset=utf-8' },
+      };
+      for (const f of NEGATIVES) inline[`/spied/${f}`] = { body: withSpy(read(f)), type: 'text/html; charset=utf-8' };
+      server = await startServer([PAGES_DIR], inline);
+      session = await target.launch({ colorScheme: 'light', locale: 'en-US' });
+    });
+    afterAll(async () => {
+      await session?.close();
+      await server?.close();
+    });
+
+    for (const file of ['en-cnbc-lecun.html', 'ja-digest-lecun.html', 'ja-geekpark-wu.html']) {
+      it(`highlights the engine's claims on ${file}`, async () => {
+        const want = expected(file);
+        expect(want.length).toBeGreaterThan(0);
+        const page = await session.openPage(server.url(`/${file}`));
+        await page.waitFor(overlayReady);
+        const shown = await page.evaluate(readOverlay);
+        // One highlight per matched claim, in reading order, each with the engine's text.
+        expect(shown.proxies.map((p) => p.claim)).toEqual(want.map((w) => w.claimId));
+        const painted = Object.values(shown.highlights).flat().sort();
+        expect(painted).toEqual(want.map((w) => w.quote).sort());
+        expect(shown.claims).toBe(want.length);
+        expect(shown.contested).toBe(shown.proxies.filter((p) => p.status === 'contested').length);
+        expect(shown.badge).toContain(String(want.length));
+        // The highlight API is used: no element was wrapped around page text.
+        expect(shown.marks).toBe(0);
+        expect(shown.styles).toBe(1);
+        await page.close();
+      });
+    }
+
+    it('opens the card on hover and on click, with speaker, date and a counter-claim', async () => {
+      const page = await session.openPage(server.url('/en-cnbc-lecun.html'));
+      await page.waitFor(overlayReady);
+      const shown = await page.evaluate(readOverlay);
+      const contested = shown.proxies.find((p) => p.status === 'contested');
+      expect(contested, 'a contested claim on the CNBC page').toBeTruthy();
+      const p = await pointAt(page, contested!.claim);
+
+      await mouse(page, 'mousemove', p);
+      await page.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'));
+      let card = (await page.evaluate(readCard))!;
+      expect(card.claim).toBe(contested!.claim);
+      expect(card.status).toBe('contested');
+      expect(card.who.length).toBeGreaterThan(2);
+      expect(card.when).toMatch(/\d{4}|not stated/);
+      expect(card.contradicts).toBeGreaterThan(0);
+      // Inside the viewport.
+      expect(card.rect.left).toBeGreaterThanOrEqual(0);
+      expect(card.rect.top).toBeGreaterThanOrEqual(0);
+      expect(card.rect.right).toBeLessThanOrEqual(card.viewport.w);
+      expect(card.rect.bottom).toBeLessThanOrEqual(card.viewport.h);
+      await page.screenshot(artifactPath(`${target.name}-overlay-en-light.png`));
+
+      // Moving away closes a hover card.
+      await mouse(page, 'mousemove', { x: 2, y: 2 });
+      await page.waitFor(() => !document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'));
+
+      // A click pins it; the language toggle shows the other language; Escape closes it.
+      await mouse(page, 'click', p);
+      await page.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'));
+      card = (await page.evaluate(readCard))!;
+      const before = card.text;
+      await page.evaluate(() =>
+        (document.querySelector('counterpoint-badge')!.shadowRoot!.querySelector('[data-testid="cp-lang-toggle"]') as HTMLElement).click(),
+      );
+      await page.waitFor((t) => {
+        const el = document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card-text"]');
+        return el && el.textContent !== t;
+      }, before);
+      await mouse(page, 'mousemove', { x: 2, y: 2 });
+      await sleep(600);
+      expect(await page.evaluate(readCard), 'a pinned card stays when the pointer leaves').not.toBeNull();
+      await page.press('Escape');
+      await page.waitFor(() => !document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'));
+      await page.close();
+    });
+
+    it('reaches highlights with Tab in order, opens with Enter, closes with Escape and returns focus', async () => {
+      const page = await session.openPage(server.url('/en-cnbc-lecun.html'));
+      await page.waitFor(overlayReady);
+      const shown = await page.evaluate(readOverlay);
+      // Start after the page's own focusable elements (the overlay's come after them in tab order).
+      await page.evaluate(() => {
+        const all = Array.from(document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]'));
+        all.filter((e) => e.offsetParent !== null && e.tabIndex >= 0).pop()?.focus();
+      });
+      const seen: number[] = [];
+      for (let k = 0; k < 40 && seen.length < 3; k++) {
+        await page.press('Tab');
+        const f = await page.evaluate(focusedProxy);
+        if (f) seen.push(f.index);
+      }
+      expect(seen).toEqual([0, 1, 2]);
+      const focused = (await page.evaluate(focusedProxy))!;
+      await page.press('Enter');
+      await page.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'));
+      const card = (await page.evaluate(readCard))!;
+      expect(card.claim).toBe(shown.proxies[2]!.claim);
+      expect(card.focusedInCard).toBe(true);
+      await page.press('Escape');
+      await page.waitFor(() => !document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'));
+      expect(await page.evaluate(focusedProxy)).toEqual(focused);
+      await page.close();
+    });
+
+    it('lists the claims from the badge; choosing one scrolls to it and opens its card; the badge can be dismissed', async () => {
+      const page = await session.openPage(server.url('/ja-geekpark-wu.html'));
+      await page.waitFor(overlayReady);
+      const shown = await page.evaluate(readOverlay);
+      await page.evaluate(() =>
+        (document.querySelector('counterpoint-badge')!.shadowRoot!.querySelector('[data-testid="cp-badge-toggle"]') as HTMLElement).click(),
+      );
+      await page.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-list"]'));
+      const items = await page.evaluate(
+        () => document.querySelector('counterpoint-badge')!.shadowRoot!.querySelectorAll('[data-testid="cp-list-item"]').length,
+      );
+      expect(items).toBe(shown.proxies.length);
+      const last = shown.proxies.length - 1;
+      await page.evaluate((i) => {
+        (document.querySelector('counterpoint-badge')!.shadowRoot!.querySelectorAll('[data-testid="cp-list-item"]')[i] as HTMLElement).click();
+      }, last);
+      await page.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'));
+      expect((await page.evaluate(readCard))!.claim).toBe(shown.proxies[last]!.claim);
+      // The chosen highlight is on screen.
+      await sleep(300);
+      const onScreen = await page.evaluate((i) => {
+        const all: Range[] = [];
+        const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+        for (const name of ['counterpoint-contested', 'counterpoint-supported', 'counterpoint-neutral']) for (const r of reg.get(name) ?? []) all.push(r);
+        all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+        const r = all[i]!.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight;
+      }, last);
+      expect(onScreen).toBe(true);
+      await page.press('Escape');
+      await page.evaluate(() =>
+        (document.querySelector('counterpoint-badge')!.shadowRoot!.querySelector('[data-testid="cp-badge-dismiss"]') as HTMLElement).click(),
+      );
+      await page.waitFor(() => !document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-badge"]'));
+      // Highlights stay after the badge is dismissed.
+      expect(Object.values((await page.evaluate(readOverlay)).highlights).flat().length).toBe(shown.proxies.length);
+      await page.close();
+    });
+
+    it('leaves negative pages untouched: no badge, no highlight, no DOM change', async () => {
+      for (const f of NEGATIVES) {
+        const page = await session.openPage(server.url(`/spied/${f}`));
+        await sleep(1500);
+        const shown = await page.evaluate(readOverlay);
+        expect(shown.badge, f).toBeNull();
+        expect(shown.styles, f).toBe(0);
+        expect(Object.values(shown.highlights).flat(), f).toEqual([]);
+        expect(await page.evaluate(foreignMutations), f).toEqual([]);
+        await page.close();
+      }
+    });
+
+    it('re-annotates after SPA navigation and a late article body, without looping on its own changes', async () => {
+      const page = await session.openPage(server.url('/spa.html'));
+      await sleep(1200);
+      expect((await page.evaluate(readOverlay)).badge).toBeNull();
+      await page.evaluate(() => (window as unknown as { navigateTo(p: string): void }).navigateTo('/spa/article'));
+      await page.waitFor(overlayReady);
+      const first = await page.evaluate(readOverlay);
+      expect(first.proxies.length).toBeGreaterThan(0);
+      await page.evaluate(() => (window as unknown as { navigateTo(p: string): void }).navigateTo('/spa/weather'));
+      await page.waitFor(() => !document.querySelector('counterpoint-badge'));
+      const cleared = await page.evaluate(readOverlay);
+      expect(cleared.styles).toBe(0);
+      expect(Object.values(cleared.highlights).flat()).toEqual([]);
+      await page.evaluate(() => history.back());
+      await page.waitFor(overlayReady);
+      const again = await page.evaluate(readOverlay);
+      expect(again.proxies.map((p) => p.claim)).toEqual(first.proxies.map((p) => p.claim));
+      expect(again.styles).toBe(1);
+      // Quiet afterwards: the overlay's own DOM changes do not trigger more runs.
+      const hostBefore = await page.evaluate(() => document.querySelector('counterpoint-badge'));
+      await sleep(1500);
+      const still = await page.evaluate(() => document.querySelectorAll('counterpoint-badge').length);
+      expect(still).toBe(1);
+      void hostBefore;
+      await page.close();
+    });
+
+    it('opens the bundled source view with the anchor highlighted', async () => {
+      const dataset = JSON.parse(readFileSync('data/claims.json', 'utf8')) as { claims: { id: string; anchors: { exact: string }[] }[] };
+      const claim = dataset.claims.find((c) => c.anchors.length > 0)!;
+      const page = await session.openExtensionPage(`source.html?claim=${encodeURIComponent(claim.id)}`);
+      await page.waitFor(() => document.querySelector('[data-testid="sv-anchor"], [data-testid="sv-error"]'));
+      expect(await page.evaluate(() => document.querySelector('[data-testid="sv-anchor"]')?.textContent)).toBe(claim.anchors[0]!.exact);
+      await page.close();
+    });
+
+    it('makes no request that leaves the machine', () => {
+      expect(session.foreignRequests()).toEqual([]);
+    });
+  });
+
+  describe.skipIf(!target.available)(`overlay screenshots in ${target.name} (dark, Japanese UI)`, () => {
+    let server: Server;
+    let session: ExtensionSession;
+    beforeAll(async () => {
+      server = await startServer([PAGES_DIR]);
+      session = await target.launch({ colorScheme: 'dark', locale: 'ja' });
+    });
+    afterAll(async () => {
+      await session?.close();
+      await server?.close();
+    });
+
+    for (const [file, name] of [
+      ['ja-digest-lecun.html', 'ja-dark'],
+      ['en-cnbc-lecun.html', 'en-dark'],
+    ] as const) {
+      it(`shows a card on ${file} in dark mode`, async () => {
+        const page = await session.openPage(server.url(`/${file}`));
+        await page.waitFor(overlayReady);
+        const shown = await page.evaluate(readOverlay);
+        const pick = shown.proxies.find((p) => p.status === 'contested') ?? shown.proxies[0]!;
+        const p = await pointAt(page, pick.claim);
+        await mouse(page, 'click', p);
+        await page.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'));
+        const card = (await page.evaluate(readCard))!;
+        expect(card.who.length).toBeGreaterThan(1);
+        await page.screenshot(artifactPath(`${target.name}-overlay-${name}.png`));
+        await page.close();
+      });
+    }
+
+    it('makes no request that leaves the machine', () => {
+      expect(session.foreignRequests()).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,155 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { I18nContext, type Translate } from '../../components/i18n';
+import { OverlayApp, type OverlayApi, type OverlayEntry, type OverlayHost } from '../../components/overlay/OverlayApp';
+import { buildCardModel } from '../../lib/overlay/card-model';
+import { emptyCatalog } from '../../lib/overlay/catalog';
+import type { OverlayAnnotation } from '../../lib/overlay/types';
+import en from '../../public/_locales/en/messages.json';
+import ja from '../../public/_locales/ja/messages.json';
+
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const translator = (messages: Messages): Translate => (key, subs) => {
+  const entry = messages[key];
+  if (!entry) return key;
+  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+  return entry.message.replace(/\$([A-Z_]+)\$/g, (_m, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+    return content.replace(/\$(\d)/g, (_x, i: string) => list[Number(i) - 1] ?? '');
+  });
+};
+
+const EVIL = '<img src=x onerror="window.__xss=1">';
+function entry(i: number, contested: boolean, quote = `Quote number ${i}`): OverlayEntry {
+  const ann: OverlayAnnotation = {
+    claimId: `c${i}`,
+    range: {} as Range,
+    quote,
+    sourceId: 's',
+    speaker: { id: 'p', name: { ja: '話者', en: 'Speaker' } },
+    saidOn: { date: '2026-02-10', precision: 'day' },
+    relations: contested
+      ? [{ type: 'contradicts', claimId: 'x', speaker: { id: 'q', name: { ja: '他', en: 'Other' } }, text: { ja: `反論 ${EVIL}`, en: `Counter ${EVIL}` }, sourceId: 's2', why: { ja: '理由', en: 'because' } }]
+      : [],
+  };
+  const card = buildCardModel(ann, emptyCatalog, { ui: 'en', sourceHref: (id) => `ext:${id}` });
+  return { status: contested ? 'contested' : 'neutral', speaker: 'Speaker', quote, card };
+}
+
+let root: HTMLElement;
+let api: OverlayApi | null;
+const active: (number | null)[] = [];
+const host: OverlayHost = {
+  rects: () => [{ left: 100, top: 100, right: 300, bottom: 120, width: 200, height: 20, x: 100, y: 100 } as DOMRect],
+  reveal: () => undefined,
+  setActive: (i) => active.push(i),
+};
+
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.appendChild(root);
+  api = null;
+  active.length = 0;
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  delete (window as unknown as { __xss?: unknown }).__xss;
+});
+
+function mount(entries: OverlayEntry[], messages: Messages = en as Messages): void {
+  act(() => {
+    render(
+      <I18nContext.Provider value={translator(messages)}>
+        <OverlayApp entries={entries} ui="en" host={host} bind={(a) => (api = a)} />
+      </I18nContext.Provider>,
+      root,
+    );
+  });
+}
+
+describe('overlay components', () => {
+  it('shows the plain badge when there is no claim', () => {
+    mount([]);
+    expect(root.querySelector('[data-testid="cp-badge"]')!.textContent).toContain('Counterpoint');
+    expect(root.querySelector('[data-testid="cp-proxy"]')).toBeNull();
+  });
+
+  it('summarises claims on the badge in both languages', () => {
+    mount([entry(0, true), entry(1, false), entry(2, true)]);
+    expect(root.querySelector('[data-testid="cp-badge"]')!.textContent).toContain('3 claims · 2 contested');
+    render(null, root);
+    mount([entry(0, true), entry(1, false), entry(2, true)], ja as Messages);
+    expect(root.querySelector('[data-testid="cp-badge"]')!.textContent).toContain('主張 3 件 · 反論あり 2 件');
+  });
+
+  it('renders page and dataset text as text, never as markup', () => {
+    mount([entry(0, true, `He said ${EVIL} today`)]);
+    act(() => api!.open(0, 'click'));
+    act(() => (root.querySelector('[data-testid="cp-badge-toggle"]') as HTMLElement).click());
+    expect(root.querySelectorAll('img').length).toBe(0);
+    expect((window as unknown as { __xss?: unknown }).__xss).toBeUndefined();
+    expect(root.querySelector('[data-testid="cp-list-item"]')!.textContent).toContain(EVIL);
+    expect(root.querySelector('[data-testid="cp-proxy"]')!.getAttribute('aria-label')).toContain(EVIL);
+    expect(root.querySelector('[data-testid="cp-related"] blockquote')!.textContent).toBe(`Counter ${EVIL}`);
+  });
+
+  it('opens a card with ARIA dialog semantics, focuses it for keyboard use, and returns focus on Escape', () => {
+    mount([entry(0, true), entry(1, false)]);
+    const proxy = root.querySelectorAll<HTMLButtonElement>('[data-testid="cp-proxy"]')[1]!;
+    proxy.focus();
+    act(() => proxy.click());
+    const card = root.querySelector('[data-testid="cp-card"]')!;
+    expect(card.getAttribute('role')).toBe('dialog');
+    expect(card.getAttribute('data-claim')).toBe('c1');
+    expect(document.activeElement).toBe(card);
+    expect(proxy.getAttribute('aria-expanded')).toBe('true');
+    act(() => {
+      card.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(root.querySelector('[data-testid="cp-card"]')).toBeNull();
+    expect(document.activeElement).toBe(proxy);
+  });
+
+  it('a hover card closes when the pointer leaves; a pinned one stays', async () => {
+    mount([entry(0, true)]);
+    act(() => api!.open(0, 'hover'));
+    expect(root.querySelector('[data-testid="cp-card"]')).not.toBeNull();
+    act(() => api!.hoverEnd());
+    await act(() => new Promise((r) => setTimeout(r, 450)));
+    expect(root.querySelector('[data-testid="cp-card"]')).toBeNull();
+    act(() => api!.open(0, 'click'));
+    act(() => api!.hoverEnd());
+    await act(() => new Promise((r) => setTimeout(r, 450)));
+    expect(root.querySelector('[data-testid="cp-card"]')).not.toBeNull();
+  });
+
+  it('toggles the claim text to the other language', () => {
+    mount([entry(0, true)]);
+    act(() => api!.open(0, 'click'));
+    const text = (): string => root.querySelector('[data-testid="cp-card-text"]')!.getAttribute('lang')!;
+    expect(text()).toBe('en');
+    act(() => (root.querySelector('[data-testid="cp-lang-toggle"]') as HTMLElement).click());
+    expect(text()).toBe('ja');
+  });
+
+  it('the badge list opens a card for the chosen claim; dismiss hides the badge', () => {
+    mount([entry(0, true), entry(1, false), entry(2, false)]);
+    act(() => (root.querySelector('[data-testid="cp-badge-toggle"]') as HTMLElement).click());
+    const items = root.querySelectorAll<HTMLElement>('[data-testid="cp-list-item"]');
+    expect(items.length).toBe(3);
+    act(() => items[2]!.click());
+    expect(root.querySelector('[data-testid="cp-card"]')!.getAttribute('data-claim')).toBe('c2');
+    expect(root.querySelector('[data-testid="cp-list"]')).toBeNull();
+    act(() => (root.querySelector('[data-testid="cp-badge-dismiss"]') as HTMLElement).click());
+    expect(root.querySelector('[data-testid="cp-badge"]')).toBeNull();
+  });
+
+  it('every overlay string exists in both locales', () => {
+    const keys = Object.keys(en).filter((k) => k.startsWith('ov'));
+    expect(keys.length).toBeGreaterThan(20);
+    for (const k of keys) expect(ja, k).toHaveProperty(k);
+  });
+});
