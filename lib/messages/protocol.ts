@@ -5,8 +5,8 @@
  * a content script runs next to a hostile page, so the background validates every message.
  */
 import type { ImportReport } from '../export/import';
-import type { ListResult, NoteFilter, NoteView, PageKey, PageNotes } from '../storage/notes-repo';
-import { NOTE_FILTERS } from '../storage/notes-repo';
+import type { ListResult, NoteView, PageKey, PageNotes } from '../storage/notes-repo';
+import { NOTE_FILTERS, type NoteFilter } from '../storage/filters';
 import {
   checkHttpUrl,
   checkId,

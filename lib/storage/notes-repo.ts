@@ -10,8 +10,8 @@ import type { NoteInput } from './validate';
 /** A note as the UI sees it: the search tokens are an index detail and stay in the database. */
 export type NoteView = Omit<Note, 'terms'>;
 
-export type NoteFilter = 'all' | 'claim' | 'mine' | 'orphan';
-export const NOTE_FILTERS: readonly NoteFilter[] = ['all', 'claim', 'mine', 'orphan'];
+import type { NoteFilter } from './filters';
+export { NOTE_FILTERS, type NoteFilter } from './filters';
 
 export interface ListQuery {
   search?: string;
