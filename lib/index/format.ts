@@ -85,11 +85,24 @@ export interface CompiledIndex {
   anchors: CompiledAnchor[];
 }
 
-/** 32-bit polynomial hash of text[at, at + q) (the prefilter's gram key). */
+/** Base of the gram hash. */
+export const GRAM_BASE = 0x01000193;
+
+/**
+ * 32-bit polynomial hash of text[at, at + q) (the prefilter's gram key):
+ * Σ c[at+k] · BASE^(q-1-k) mod 2^32, so the page scan can roll it one character at a time.
+ */
 export function gramHash(text: string, at: number, q: number): number {
   let h = 0;
-  for (let k = 0; k < q; k++) h = (Math.imul(h, 0x01000193) + text.charCodeAt(at + k)) | 0;
+  for (let k = 0; k < q; k++) h = (Math.imul(h, GRAM_BASE) + text.charCodeAt(at + k)) | 0;
   return h >>> 0;
+}
+
+/** BASE^(q-1) mod 2^32 (the weight of the character that leaves a rolling window). */
+export function gramOutWeight(q: number): number {
+  let w = 1;
+  for (let k = 1; k < q; k++) w = Math.imul(w, GRAM_BASE);
+  return w;
 }
 
 /**

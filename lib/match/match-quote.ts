@@ -98,21 +98,35 @@ function bestEnd(
   return best;
 }
 
-/** Plain Levenshtein distance (for short context strings). */
+let ROW_A = new Int32Array(64);
+let ROW_B = new Int32Array(64);
+
+/** Plain Levenshtein distance (for short context strings; scratch rows reused). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
+  if (ROW_A.length <= b.length) {
+    ROW_A = new Int32Array(b.length * 2 + 1);
+    ROW_B = new Int32Array(b.length * 2 + 1);
+  }
+  let prev = ROW_A;
+  let cur = ROW_B;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     const ac = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j - 1]! + (ac === b.charCodeAt(j - 1) ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
+      let v = prev[j - 1]! + (ac === b.charCodeAt(j - 1) ? 0 : 1);
+      const d = prev[j]! + 1;
+      if (d < v) v = d;
+      const ins = cur[j - 1]! + 1;
+      if (ins < v) v = ins;
+      cur[j] = v;
     }
-    [prev, cur] = [cur, prev];
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[b.length]!;
 }

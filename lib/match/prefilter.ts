@@ -6,7 +6,7 @@
  * rejected before any fuzzy work.
  */
 
-import { GRAM_Q, gramHash, gramTable, probe1, probe2, type CompiledIndex } from '../index/format';
+import { GRAM_BASE, GRAM_Q, gramOutWeight, gramTable, probe1, probe2, type CompiledIndex } from '../index/format';
 
 export interface Candidate {
   /** Index into `index.anchors`. */
@@ -54,11 +54,22 @@ export function findCandidates(text: string, index: CompiledIndex): Candidate[] 
   const n = text.length;
   const qJa = GRAM_Q.ja;
   const qEn = GRAM_Q.en;
-  for (let i = 0; i < n; i++) {
+  // Two rolling hashes (q = qJa and q = qEn), each updated with two multiplications per character.
+  const wJa = gramOutWeight(qJa);
+  const wEn = gramOutWeight(qEn);
+  let hJa = 0;
+  let hEn = 0;
+  for (let j = 0; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (j >= qJa) hJa = (hJa - Math.imul(text.charCodeAt(j - qJa), wJa)) | 0;
+    hJa = (Math.imul(hJa, GRAM_BASE) + c) | 0;
+    if (j >= qEn) hEn = (hEn - Math.imul(text.charCodeAt(j - qEn), wEn)) | 0;
+    hEn = (Math.imul(hEn, GRAM_BASE) + c) | 0;
     for (let qi = 0; qi < 2; qi++) {
       const q = qi === 0 ? qJa : qEn;
-      if (i + q > n) continue;
-      const h = gramHash(text, i, q);
+      if (j + 1 < q) continue;
+      const i = j + 1 - q; // gram start
+      const h = (qi === 0 ? hJa : hEn) >>> 0;
       const b = probe1(h);
       if ((bits[b >>> 5]! & (1 << (b & 31))) === 0) continue;
       const b2 = probe2(h);
