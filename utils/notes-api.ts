@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { NotesApi } from '../components/popup/api';
+import type { NotesApi, StorageProtection } from '../components/popup/api';
 import { canonicalUrl } from '../lib/anchoring/canonical-url';
 import type { ContentRequest, Reply, ReplyMap, Request } from '../lib/messages/protocol';
 import type { PageKey } from '../lib/storage/notes-repo';
@@ -28,6 +28,12 @@ async function activePage(): Promise<PageKey | null> {
   return url ? { url, sourceUrl: tab.url, title: tab.title ?? '' } : null;
 }
 
+async function storageStatus(): Promise<StorageProtection> {
+  const persisted = navigator.storage?.persisted ? await navigator.storage.persisted() : null;
+  const unlimited = (browser.runtime.getManifest().permissions ?? []).includes('unlimitedStorage');
+  return { persisted, unlimited };
+}
+
 /** The popup's `NotesApi` over messages and extension APIs. */
 export function createNotesApi(): NotesApi {
   return {
@@ -45,8 +51,11 @@ export function createNotesApi(): NotesApi {
       const r = await call({ type: 'notes:page', page });
       return r.notes.length;
     },
-    storagePersisted: async () => (navigator.storage?.persisted ? navigator.storage.persisted() : null),
-    requestPersistence: async () => (navigator.storage?.persist ? navigator.storage.persist() : null),
+    storageStatus,
+    requestPersistence: async () => {
+      if (navigator.storage?.persist) await navigator.storage.persist();
+      return storageStatus();
+    },
     openPage: (url) => {
       void browser.tabs.create({ url });
     },

@@ -80,7 +80,6 @@ export function NoteItem({ note, lang, onSave, onDelete }: NoteItemProps) {
         {note.anchorState === 'orphan' && (
           <span class="cp-tag cp-tag--warn" title={t('popupOrphanHelp')}>{t('popupOrphan')}</span>
         )}
-        {note.sourceUrl !== note.url && <span class="cp-muted cp-ellipsis" title={note.sourceUrl}>{t('popupFromUrl', note.sourceUrl)}</span>}
       </div>
       <div class="cp-note__actions">
         {draft === null ? (

@@ -1,25 +1,30 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../i18n';
-import type { NotesApi } from './api';
+import type { NotesApi, StorageProtection } from './api';
 
 type Persistence = 'checking' | 'persistent' | 'best-effort' | 'unknown';
 
+/** Persistent when the browser says so, or when `unlimitedStorage` exempts us from eviction. */
+export function persistenceOf(p: StorageProtection): Exclude<Persistence, 'checking'> {
+  if (p.persisted === true || p.unlimited) return 'persistent';
+  return p.persisted === false ? 'best-effort' : 'unknown';
+}
+
 /** Whether the browser may evict the notes when the disk runs low, and a way to ask it not to. */
-export function StorageStatus({ api }: { api: Pick<NotesApi, 'storagePersisted' | 'requestPersistence'> }) {
+export function StorageStatus({ api }: { api: Pick<NotesApi, 'storageStatus' | 'requestPersistence'> }) {
   const t = useT();
   const [state, setState] = useState<Persistence>('checking');
-  const toState = (v: boolean | null): Persistence => (v === null ? 'unknown' : v ? 'persistent' : 'best-effort');
 
   useEffect(() => {
-    api.storagePersisted().then(
-      (v) => setState(toState(v)),
+    api.storageStatus().then(
+      (p) => setState(persistenceOf(p)),
       () => setState('unknown'),
     );
   }, [api]);
 
   const ask = () => {
     api.requestPersistence().then(
-      (v) => setState(toState(v)),
+      (p) => setState(persistenceOf(p)),
       () => setState('unknown'),
     );
   };

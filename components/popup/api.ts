@@ -16,10 +16,17 @@ export interface NotesApi {
   importNotes(content: string): Promise<ImportReport>;
   /** Number of notes for the active tab's page, or null when the tab is not a web page. */
   currentPageCount(): Promise<number | null>;
-  /** `navigator.storage.persisted()`; null when the browser cannot tell. */
-  storagePersisted(): Promise<boolean | null>;
-  /** `navigator.storage.persist()`. */
-  requestPersistence(): Promise<boolean | null>;
+  /** Whether the notes are safe from eviction (see `StorageProtection`). */
+  storageStatus(): Promise<StorageProtection>;
+  /** Asks `navigator.storage.persist()`, then reports the new status. */
+  requestPersistence(): Promise<StorageProtection>;
   openPage(url: string): void;
   saveFile(content: string, filename: string, mimeType: string): void;
+}
+
+export interface StorageProtection {
+  /** `navigator.storage.persisted()`; null when the browser cannot tell. */
+  persisted: boolean | null;
+  /** The extension holds `unlimitedStorage`: its data is exempt from quota and eviction. */
+  unlimited: boolean;
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PopupApp } from '../../components/PopupApp';
 import { I18nContext, type Translate } from '../../components/i18n';
 import type { NotesApi } from '../../components/popup/api';
+import { persistenceOf } from '../../components/popup/StorageStatus';
 import { handleMessage } from '../../lib/messages/handle';
 import type { Reply, ReplyMap, Request } from '../../lib/messages/protocol';
 import { CounterpointDb } from '../../lib/storage/db';
@@ -44,8 +45,8 @@ function fakeApi(): NotesApi {
     exportNotes: (format) => call({ type: 'notes:export', format }),
     importNotes: (content) => call({ type: 'notes:import', content }),
     currentPageCount: async () => (await call({ type: 'notes:page', page: { url: 'https://a.example/1', sourceUrl: 'https://a.example/1', title: '' } })).notes.length,
-    storagePersisted: async () => false,
-    requestPersistence: async () => true,
+    storageStatus: async () => ({ persisted: false, unlimited: false }),
+    requestPersistence: async () => ({ persisted: true, unlimited: false }),
     openPage: () => undefined,
     saveFile: (content, filename) => void saved.push({ content, filename }),
   };
@@ -95,6 +96,12 @@ afterEach(async () => {
 });
 
 describe('popup', () => {
+  it('counts unlimitedStorage as persistent', () => {
+    expect(persistenceOf({ persisted: false, unlimited: true })).toBe('persistent');
+    expect(persistenceOf({ persisted: null, unlimited: false })).toBe('unknown');
+    expect(persistenceOf({ persisted: false, unlimited: false })).toBe('best-effort');
+  });
+
   it('keeps the foundation note-count element and shows the empty state', async () => {
     await mount();
     expect($('[data-testid="note-count"]')!.getAttribute('data-count')).toBe('0');
