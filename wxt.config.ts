@@ -14,7 +14,7 @@ export default defineConfig({
     default_locale: 'en',
     // No API permissions yet: IndexedDB needs none, and the content script's host access comes
     // from its `matches`. Each permission added later is explained in README "Permissions".
-    permissions: [],
+    permissions: ['storage'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {
