@@ -389,6 +389,28 @@ for (const target of browsers) {
       await page.close();
     });
 
+    it('turns the overlay off for a site from the setting, and back on', async () => {
+      const article = await session.openPage(server.url('/en-cnbc-lecun.html'));
+      await article.waitFor(overlayReady);
+      const ext = await session.openExtensionPage('source.html');
+      const setOff = (sites: string[]): Promise<void> =>
+        ext.evaluate(async (list) => {
+          type Api = { storage: { local: { set(v: Record<string, unknown>): Promise<void> } } };
+          const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+          await (g.browser ?? g.chrome)!.storage.local.set({ overlayOffSites: list });
+        }, sites);
+      await setOff([server.origin]);
+      // The open page drops its overlay; a new page of the site gets none.
+      await article.waitFor(() => !document.querySelector('counterpoint-badge') && !document.querySelector('style[data-counterpoint]'));
+      const other = await session.openPage(server.url('/ja-geekpark-wu.html'));
+      await sleep(1500);
+      expect((await other.evaluate(readOverlay)).badge).toBeNull();
+      await setOff([]);
+      await article.waitFor(overlayReady);
+      await other.waitFor(overlayReady);
+      await Promise.all([article.close(), other.close(), ext.close()]);
+    });
+
     it('opens the bundled source view with the anchor highlighted', async () => {
       const dataset = JSON.parse(readFileSync('data/claims.json', 'utf8')) as { claims: { id: string; anchors: { exact: string }[] }[] };
       const claim = dataset.claims.find((c) => c.anchors.length > 0)!;
