@@ -8,7 +8,7 @@
  * Pointer input is dispatched as DOM MouseEvents at the highlight's on-screen coordinates (the
  * shared harness exposes keyboard input only); keyboard input is real (`page.press`).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotateDocument } from '../../lib/annotate';
@@ -64,6 +64,30 @@ function spaPage(): string {
   window.navigateTo = function (path) { history.pushState({}, '', path); show(path); };
   window.addEventListener('popstate', function () { show(location.pathname); });
 </script></body></html>`;
+}
+
+/**
+ * A 2 MB article: deterministic filler prose, then the CNBC story, in the same article body.
+ * A long-task observer (Chromium) is installed before parsing, for context.
+ */
+function largePage(): string {
+  const article = read('en-cnbc-lecun.html');
+  const words = 'market analysts said the company would report results later this quarter while investors weighed rates inflation growth energy prices supply chains regional banks consumer demand hiring plans and new regulation across several major economies'.split(' ');
+  let seed = 7;
+  const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const paras: string[] = [];
+  let size = 0;
+  while (size < 2_000_000) {
+    const n = 60 + Math.floor(rnd() * 40);
+    const sentence = Array.from({ length: n }, () => words[Math.floor(rnd() * words.length)]).join(' ');
+    const p = `<p>${sentence[0]!.toUpperCase()}${sentence.slice(1)}.</p>`;
+    paras.push(p);
+    size += sentence.length + 1;
+  }
+  const observer = `<script>window.__longTasks=[];try{new PerformanceObserver(function(l){l.getEntries().forEach(function(e){window.__longTasks.push(Math.round(e.duration))})}).observe({type:'longtask',buffered:true})}catch(e){}</script>`;
+  const body = '<div class="article-body" itemprop="articleBody">';
+  if (!article.includes(body)) throw new Error('fixture changed: no article-body div');
+  return article.replace(/<head>/i, `<head>${observer}`).replace(body, `${body}\n${paras.join('\n')}`);
 }
 
 // ---- in-page helpers (serialised into the page: self-contained) -------------------------------
@@ -204,6 +228,7 @@ for (const target of browsers) {
       const inline: Record<string, { body: string; type: string }> = {
         '/spa.html': { body: spaPage(), type: 'text/html; charset=utf-8' },
         '/spa/article': { body: spaPage(), type: 'text/html; charset=utf-8' },
+        '/large.html': { body: largePage(), type: 'text/html; charset=utf-8' },
       };
       for (const f of NEGATIVES) inline[`/spied/${f}`] = { body: withSpy(read(f)), type: 'text/html; charset=utf-8' };
       server = await startServer([PAGES_DIR], inline);
@@ -417,6 +442,30 @@ for (const target of browsers) {
       const page = await session.openExtensionPage(`source.html?claim=${encodeURIComponent(claim.id)}`);
       await page.waitFor(() => document.querySelector('[data-testid="sv-anchor"], [data-testid="sv-error"]'));
       expect(await page.evaluate(() => document.querySelector('[data-testid="sv-anchor"]')?.textContent)).toBe(claim.anchors[0]!.exact);
+      await page.close();
+    });
+
+    it('reports the longest main-thread task of the extension on a 2 MB article (reported, not asserted)', async () => {
+      const page = await session.openPage(server.url('/large.html'));
+      await page.waitFor(overlayReady, undefined, 60_000);
+      await sleep(500);
+      const report = await page.evaluate(() => {
+        const text = document.body.textContent?.length ?? 0;
+        const measures = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('counterpoint:'));
+        const byName: Record<string, number> = {};
+        for (const m of measures) byName[m.name] = Math.max(byName[m.name] ?? 0, Math.round(m.duration * 10) / 10);
+        return {
+          textChars: text,
+          longestExtensionTaskMs: Math.max(0, ...measures.map((m) => Math.round(m.duration * 10) / 10)),
+          longestByPhase: byName,
+          pageLongTasksMs: (window as unknown as { __longTasks?: number[] }).__longTasks ?? [],
+        };
+      });
+      const line = { browser: target.name, ...report };
+      console.log(`[overlay bench] ${JSON.stringify(line)}`);
+      writeFileSync(artifactPath(`${target.name}-overlay-large-page.json`), JSON.stringify(line, null, 2));
+      expect(report.textChars).toBeGreaterThan(2_000_000);
+      expect(Object.keys(report.longestByPhase)).toContain('counterpoint:annotate');
       await page.close();
     });
 
