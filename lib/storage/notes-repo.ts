@@ -138,18 +138,36 @@ export async function listNotes(db: CounterpointDb, query: ListQuery = {}): Prom
     return { notes: matching.slice(offset, offset + limit).map(toView), total: matching.length };
   }
 
-  // Search: narrow through the multi-entry index when the query allows, then check the real text.
-  let candidates: Note[];
+  // Search: narrow through the multi-entry index (keys only: cheap even when every note matches).
   if (search.probe) {
     const where = db.notes.where('terms');
     const hit = search.probe.prefix ? where.startsWith(search.probe.key) : where.equals(search.probe.key);
-    candidates = await hit.distinct().toArray();
-  } else {
-    candidates = await db.notes.toArray();
+    const ids = new Set(await hit.primaryKeys());
+    // One piece that is itself the index key: the index hit *is* the answer (a word starting with
+    // the piece, or the exact bigram, contains it), so only the page shown needs reading.
+    const decisive = filter === 'all' && search.pieces.length === 1 && search.pieces[0] === search.probe.key;
+    if (decisive && ids.size > BULK_READ_LIMIT) {
+      const page = await db.notes
+        .orderBy('createdAt')
+        .reverse()
+        .filter((n) => ids.has(n.id))
+        .offset(offset)
+        .limit(limit)
+        .toArray();
+      return { notes: page.map(toView), total: ids.size };
+    }
+    const candidates = (await db.notes.bulkGet([...ids])).filter((n): n is Note => n !== undefined);
+    return pageOf(candidates.filter((n) => passesFilter(n, filter) && matchesQuery(noteSearchText(n), search)), offset, limit);
   }
-  const matching = candidates
-    .filter((n) => passesFilter(n, filter) && matchesQuery(noteSearchText(n), search))
-    .sort(newestFirst);
+  const all = await db.notes.toArray();
+  return pageOf(all.filter((n) => passesFilter(n, filter) && matchesQuery(noteSearchText(n), search)), offset, limit);
+}
+
+/** Above this many index hits, reading every hit costs more than walking the time index for one page. */
+const BULK_READ_LIMIT = 2000;
+
+function pageOf(matching: Note[], offset: number, limit: number): ListResult {
+  matching.sort(newestFirst);
   return { notes: matching.slice(offset, offset + limit).map(toView), total: matching.length };
 }
 
