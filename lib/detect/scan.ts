@@ -1,8 +1,7 @@
 /**
- * One walk over the document's elements collecting every detection signal, instead of one
- * `querySelectorAll` per signal (each of which walks the whole tree again; in linkedom, used by
- * the CLI, that is ~5× the cost). Subtrees that cannot hold signals (svg, template, noscript,
- * style) are not entered.
+ * One pass over the document collecting every detection signal, instead of one
+ * `querySelectorAll` per signal (each of which walks the whole tree again): a single combined
+ * selector query, then a classification of its matches.
  */
 
 export interface DocumentScan {
@@ -20,32 +19,31 @@ export interface DocumentScan {
   paragraphs: Element[];
 }
 
-const SKIP = new Set(['svg', 'template', 'noscript', 'style', 'math', 'iframe', 'select']);
+/** Every element any signal needs, in one selector (document order). */
+const SELECTOR = 'script[type="application/ld+json" i], meta[property="og:type" i], [itemtype], [itemprop~="articleBody"], article, p';
 
 export function scanDocument(doc: Document): DocumentScan {
   const scan: DocumentScan = { jsonLd: [], ogType: '', articleBody: null, itemTypes: [], articles: [], paragraphs: [] };
-  const root = doc.documentElement;
-  if (!root) return scan;
-  const stack: Element[] = [root];
-  while (stack.length) {
-    const el = stack.pop()!;
+  if (!doc.documentElement) return scan;
+  // One native selector query (browsers match it in C++); each match is then classified.
+  const all = doc.querySelectorAll(SELECTOR);
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i]!;
     const name = el.localName;
     if (name === 'p') scan.paragraphs.push(el);
     else if (name === 'article') scan.articles.push(el);
     else if (name === 'script') {
-      if ((el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') scan.jsonLd.push(el);
+      scan.jsonLd.push(el);
       continue;
     } else if (name === 'meta') {
-      if ((el.getAttribute('property') ?? '').toLowerCase() === 'og:type') scan.ogType = (el.getAttribute('content') ?? '').trim().toLowerCase();
+      scan.ogType = (el.getAttribute('content') ?? '').trim().toLowerCase();
       continue;
-    } else if (SKIP.has(name)) continue;
-    if (el.hasAttribute('itemtype')) scan.itemTypes.push(el);
-    if (!scan.articleBody) {
-      const prop = el.getAttribute('itemprop');
-      if (prop && /(?:^|\s)articleBody(?:\s|$)/.test(prop)) scan.articleBody = el;
     }
-    // Children pushed in reverse so they pop in document order.
-    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+    if (el.hasAttribute('itemtype')) scan.itemTypes.push(el);
+    if (!scan.articleBody && el.hasAttribute('itemprop')) {
+      const prop = el.getAttribute('itemprop') ?? '';
+      if (/(?:^|\s)articleBody(?:\s|$)/.test(prop)) scan.articleBody = el;
+    }
   }
   return scan;
 }

@@ -11,7 +11,7 @@ import type { CompiledIndex } from '../index/format';
 import { normalizeWithMap, toOriginalRange } from '../text/normalize';
 import { makeRange } from '../text/range';
 import { buildTextModel, pointAt } from '../text/text-model';
-import { approxSearch, bigramFilter, scoreMatch, similarity } from './match-quote';
+import { approxSearch, bigramFilter, contextSimilarity, scoreMatch } from './match-quote';
 import { findCandidates, fuzzySupport } from './prefilter';
 import {
   CONTEXT_FOR_SHORT_EXACT,
@@ -31,13 +31,6 @@ interface Hit {
   end: number;
   score: number;
   method: Annotation['method'];
-}
-
-function contextScore(text: string, start: number, end: number, prefix: string, suffix: string): number | null {
-  const parts: number[] = [];
-  if (prefix) parts.push(similarity(prefix, text.slice(Math.max(0, start - prefix.length), start)));
-  if (suffix) parts.push(similarity(suffix, text.slice(end, end + suffix.length)));
-  return parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : null;
 }
 
 /** Best match of each candidate anchor in the normalised text `text`. */
@@ -63,7 +56,7 @@ export function matchAnchors(text: string, index: CompiledIndex, language: 'ja' 
     for (const s of cand.starts) {
       if (s < 0 || !text.startsWith(a.exact, s)) continue;
       exactFound = true;
-      const ctx = contextScore(text, s, s + m, a.prefix, a.suffix);
+      const ctx = contextSimilarity(text, s, s + m, a.prefix, a.suffix);
       if (m < SHORT_EXACT_CHARS && ctx !== null && ctx < CONTEXT_FOR_SHORT_EXACT) continue;
       consider({ anchor: cand.anchor, start: s, end: s + m, score: ctx === null ? 1 : 0.7 + 0.3 * ctx, method: a.kind === 'text' ? 'text' : 'exact' });
     }

@@ -137,6 +137,28 @@ export function similarity(a: string, b: string): number {
   return len === 0 ? 1 : 1 - editDistance(a, b) / len;
 }
 
+/**
+ * Mean similarity of the dataset's normalised prefix/suffix to the page text around [start, end),
+ * or null when the anchor has no context. One space at the junction is skipped on the page side:
+ * normalisation drops the line break that ends a seed's prefix (or starts its suffix), while the
+ * page has a space there for its block boundary.
+ */
+export function contextSimilarity(text: string, start: number, end: number, prefix: string, suffix: string): number | null {
+  let n = 0;
+  let sum = 0;
+  if (prefix) {
+    const e = text.charCodeAt(start - 1) === 32 ? start - 1 : start;
+    sum += similarity(prefix, text.slice(Math.max(0, e - prefix.length), e));
+    n++;
+  }
+  if (suffix) {
+    const b = text.charCodeAt(end) === 32 ? end + 1 : end;
+    sum += similarity(suffix, text.slice(b, b + suffix.length));
+    n++;
+  }
+  return n ? sum / n : null;
+}
+
 export interface ScoredMatch extends ApproxMatch {
   /** 1 − errors / pattern length. */
   quoteScore: number;
@@ -158,10 +180,7 @@ export function scoreMatch(
   suffix: string,
 ): ScoredMatch {
   const quoteScore = 1 - match.errors / pattern.length;
-  const parts: number[] = [];
-  if (prefix) parts.push(similarity(prefix, text.slice(Math.max(0, match.start - prefix.length), match.start)));
-  if (suffix) parts.push(similarity(suffix, text.slice(match.end, match.end + suffix.length)));
-  const contextScore = parts.length ? parts.reduce((x, y) => x + y, 0) / parts.length : null;
+  const contextScore = contextSimilarity(text, match.start, match.end, prefix, suffix);
   const score = contextScore === null ? quoteScore : QUOTE_WEIGHT * quoteScore + CONTEXT_WEIGHT * contextScore;
   return { ...match, quoteScore, contextScore, score };
 }

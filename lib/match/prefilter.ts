@@ -1,6 +1,6 @@
 /**
- * The cheap prefilter: one linear pass over the page's normalised text, looking every 3-gram and
- * 5-gram up in the compiled gram table. Its cost is O(page length) hash lookups whatever the
+ * The cheap prefilter: one linear pass over the page's normalised text, looking every 5-gram up
+ * in the compiled gram table (a Bloom filter, then a hash map). Its cost is O(page length) hash lookups whatever the
  * number of claims (the table is a hash); only the anchors whose rare grams occur on the page,
  * near each other, become candidates for exact and fuzzy matching. A page with no hits is
  * rejected before any fuzzy work.
@@ -52,50 +52,41 @@ export function findCandidates(text: string, index: CompiledIndex): Candidate[] 
   const anchors = index.anchors;
   let nh = 0;
   const n = text.length;
-  const qJa = GRAM_Q.ja;
-  const qEn = GRAM_Q.en;
-  // Two rolling hashes (q = qJa and q = qEn), each updated with two multiplications per character.
-  const wJa = gramOutWeight(qJa);
-  const wEn = gramOutWeight(qEn);
-  let hJa = 0;
-  let hEn = 0;
+  // One rolling hash (both languages use the same gram length, see GRAM_Q), updated with two
+  // multiplications per character; the Bloom filter stops most positions after one array read.
+  const q = GRAM_Q.ja;
+  const w = gramOutWeight(q);
+  let h = 0;
   for (let j = 0; j < n; j++) {
-    const c = text.charCodeAt(j);
-    if (j >= qJa) hJa = (hJa - Math.imul(text.charCodeAt(j - qJa), wJa)) | 0;
-    hJa = (Math.imul(hJa, GRAM_BASE) + c) | 0;
-    if (j >= qEn) hEn = (hEn - Math.imul(text.charCodeAt(j - qEn), wEn)) | 0;
-    hEn = (Math.imul(hEn, GRAM_BASE) + c) | 0;
-    for (let qi = 0; qi < 2; qi++) {
-      const q = qi === 0 ? qJa : qEn;
-      if (j + 1 < q) continue;
-      const i = j + 1 - q; // gram start
-      const h = (qi === 0 ? hJa : hEn) >>> 0;
-      const b = probe1(h);
-      if ((bits[b >>> 5]! & (1 << (b & 31))) === 0) continue;
-      const b2 = probe2(h);
-      if ((bits[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
-      const list = map.get(h);
-      if (!list) continue;
-      for (let k = 0; k < list.length; k += 2) {
-        const a = list[k]!;
-        const off = list[k + 1]!;
-        const anchor = anchors[a]!;
-        if (GRAM_Q[anchor.lang] !== q || !sameAt(text, i, anchor.exact, off, q)) continue;
-        if (nh === H_ANCHOR.length) {
-          const grow = (x: Int32Array): Int32Array<ArrayBuffer> => {
-            const y = new Int32Array(x.length * 2);
-            y.set(x);
-            return y;
-          };
-          H_ANCHOR = grow(H_ANCHOR);
-          H_START = grow(H_START);
-          H_OFF = grow(H_OFF);
-        }
-        H_ANCHOR[nh] = a;
-        H_START[nh] = i - off;
-        H_OFF[nh++] = off;
-        if (counts[a]! < 65535) counts[a]!++;
+    if (j >= q) h = (h - Math.imul(text.charCodeAt(j - q), w)) | 0;
+    h = (Math.imul(h, GRAM_BASE) + text.charCodeAt(j)) | 0;
+    if (j + 1 < q) continue;
+    const hu = h >>> 0;
+    const b = probe1(hu);
+    if ((bits[b >>> 5]! & (1 << (b & 31))) === 0) continue;
+    const b2 = probe2(hu);
+    if ((bits[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
+    const list = map.get(hu);
+    if (!list) continue;
+    const i = j + 1 - q; // gram start
+    for (let k = 0; k < list.length; k += 2) {
+      const a = list[k]!;
+      const off = list[k + 1]!;
+      if (!sameAt(text, i, anchors[a]!.exact, off, q)) continue;
+      if (nh === H_ANCHOR.length) {
+        const grow = (x: Int32Array): Int32Array<ArrayBuffer> => {
+          const y = new Int32Array(x.length * 2);
+          y.set(x);
+          return y;
+        };
+        H_ANCHOR = grow(H_ANCHOR);
+        H_START = grow(H_START);
+        H_OFF = grow(H_OFF);
       }
+      H_ANCHOR[nh] = a;
+      H_START[nh] = i - off;
+      H_OFF[nh++] = off;
+      if (counts[a]! < 65535) counts[a]!++;
     }
   }
 

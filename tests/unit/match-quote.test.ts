@@ -37,7 +37,7 @@ describe('scoreMatch', () => {
   it('rewards matching context', () => {
     const text = 'before text QUOTE after text';
     const m = { start: 12, end: 17, errors: 0 };
-    expect(scoreMatch(text, m, 'QUOTE', 'before text ', ' after text').score).toBe(1);
+    expect(scoreMatch(text, m, 'QUOTE', 'before text', 'after text').score).toBe(1);
     expect(scoreMatch(text, m, 'QUOTE', 'zzzzzzzzzzzz', 'zzzzzzzzzzz').score).toBeCloseTo(0.7, 5);
   });
 });
