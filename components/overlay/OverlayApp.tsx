@@ -20,8 +20,11 @@ export interface OverlayEntry {
 export interface OverlayHost {
   /** Viewport rectangles of a highlight (empty when it is gone). */
   rects(index: number): DOMRect[];
-  /** Scrolls a highlight into view. */
-  reveal(index: number): void;
+  /**
+   * Scrolls a highlight into view: 'nearest' only if it is off screen (focus), 'upper' to the
+   * upper part of the viewport so an opening card has room below it (keyboard and list opens).
+   */
+  reveal(index: number, where?: 'nearest' | 'upper'): void;
   /** Emphasises a highlight (or none). */
   setActive(index: number | null): void;
 }
@@ -209,7 +212,10 @@ export function OverlayApp({ entries, ui, host, bind }: OverlayAppProps) {
               setRing(null);
               if (!openRef.current) host.setActive(null);
             }}
-            onClick={(ev) => openCard(i, 'keyboard', ev.currentTarget as HTMLElement)}
+            onClick={(ev) => {
+              host.reveal(i, 'upper');
+              openCard(i, 'keyboard', ev.currentTarget as HTMLElement);
+            }}
           />
         ))}
       </div>
@@ -255,6 +261,13 @@ export function OverlayApp({ entries, ui, host, bind }: OverlayAppProps) {
           }}
         >
           <h2 class="cp-list__title">{t('ovListTitle')}</h2>
+          <p class="cp-legend" aria-hidden="true">
+            {(['contested', 'supported', 'neutral'] as const).map((st) => (
+              <span class="cp-legend__item" key={st}>
+                <span class={`cp-dot cp-dot--${st}`} /> {t(STATUS_KEY[st])}
+              </span>
+            ))}
+          </p>
           <ol class="cp-list__items">
             {entries.map((e, i) => (
               <li key={i}>
@@ -265,7 +278,7 @@ export function OverlayApp({ entries, ui, host, bind }: OverlayAppProps) {
                   data-index={String(i)}
                   onClick={() => {
                     setListOpen(false);
-                    host.reveal(i);
+                    host.reveal(i, 'upper');
                     openCard(i, 'keyboard', badgeToggle());
                   }}
                 >

@@ -171,12 +171,21 @@ export function startOverlay(ctx: ContentScriptContext): void {
         const r = ranges[i];
         return r ? Array.from(r.getClientRects()).filter((x) => x.width > 0 || x.height > 0) : [];
       },
-      reveal: (i) => {
+      reveal: (i, where = 'nearest') => {
         const r = ranges[i];
         if (!r) return;
         const rect = r.getBoundingClientRect();
-        if (rect.top >= 0 && rect.bottom <= window.innerHeight) return;
+        const vh = window.innerHeight;
         const el = r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement;
+        if (where === 'upper') {
+          if (rect.top >= vh * 0.08 && rect.bottom <= vh * 0.45) return;
+          // scrollIntoView also scrolls nested scroll containers; then leave some room above.
+          el?.scrollIntoView({ block: 'start', inline: 'nearest' });
+          const top = r.getBoundingClientRect().top;
+          window.scrollBy(0, top - vh * 0.2);
+          return;
+        }
+        if (rect.top >= 0 && rect.bottom <= vh) return;
         el?.scrollIntoView({ block: 'center', inline: 'nearest' });
       },
       setActive: (i) => highlighter?.setActive(i),
