@@ -138,25 +138,34 @@ export async function listNotes(db: CounterpointDb, query: ListQuery = {}): Prom
     return { notes: matching.slice(offset, offset + limit).map(toView), total: matching.length };
   }
 
-  // Search: narrow through the multi-entry index (keys only: cheap even when every note matches).
-  if (search.probe) {
-    const where = db.notes.where('terms');
-    const hit = search.probe.prefix ? where.startsWith(search.probe.key) : where.equals(search.probe.key);
-    const ids = new Set(await hit.primaryKeys());
+  // Search: narrow through the multi-entry index, reading keys only (cheap even when every note
+  // matches) and intersecting one key set per query piece.
+  if (search.probes.length > 0) {
+    const keySets = await Promise.all(
+      search.probes.map((probe) => {
+        const where = db.notes.where('terms');
+        return (probe.prefix ? where.startsWith(probe.key) : where.equals(probe.key)).primaryKeys();
+      }),
+    );
+    keySets.sort((a, b) => a.length - b.length);
+    const [smallest = [], ...others] = keySets;
+    const otherSets = others.map((k) => new Set(k));
+    const hits = new Set(smallest.filter((k) => otherSets.every((set) => set.has(k))));
+    if (hits.size === 0) return { notes: [], total: 0 };
     // One piece that is itself the index key: the index hit *is* the answer (a word starting with
     // the piece, or the exact bigram, contains it), so only the page shown needs reading.
-    const decisive = filter === 'all' && search.pieces.length === 1 && search.pieces[0] === search.probe.key;
-    if (decisive && ids.size > BULK_READ_LIMIT) {
+    const decisive = filter === 'all' && search.pieces.length === 1 && search.pieces[0] === search.probes[0]!.key;
+    if (decisive && hits.size > BULK_READ_LIMIT) {
       const page = await db.notes
         .orderBy('createdAt')
         .reverse()
-        .filter((n) => ids.has(n.id))
+        .filter((n) => hits.has(n.id))
         .offset(offset)
         .limit(limit)
         .toArray();
-      return { notes: page.map(toView), total: ids.size };
+      return { notes: page.map(toView), total: hits.size };
     }
-    const candidates = (await db.notes.bulkGet([...ids])).filter((n): n is Note => n !== undefined);
+    const candidates = (await db.notes.bulkGet([...hits])).filter((n): n is Note => n !== undefined);
     return pageOf(candidates.filter((n) => passesFilter(n, filter) && matchesQuery(noteSearchText(n), search)), offset, limit);
   }
   const all = await db.notes.toArray();

@@ -49,31 +49,40 @@ export function searchTerms(text: string, limit = MAX_TERMS_PER_NOTE): string[] 
 }
 
 /** A parsed search query: index keys to narrow with, and the folded pieces every hit must contain. */
+export interface IndexProbe {
+  key: string;
+  /** True: "some term starts with key" (the reader may still be typing the word). */
+  prefix: boolean;
+}
+
 export interface SearchQuery {
   /** The folded query pieces (whitespace-separated); a note matches when it contains all of them. */
   pieces: string[];
   /**
-   * One index probe: `prefix` true means "some term starts with key" (the reader may still be
-   * typing the word). Null when no piece can use the index; the caller then scans.
+   * Index probes, at most one per piece (its longest term), all of which a match must hit; the
+   * caller intersects their key sets. Empty when no piece can use the index: the caller scans.
    */
-  probe: { key: string; prefix: boolean } | null;
+  probes: IndexProbe[];
 }
+
+/** Probing costs one key-only index read each; beyond a few, the intersection barely shrinks. */
+const MAX_PROBES = 4;
 
 export function parseSearchQuery(query: string): SearchQuery {
   const pieces = foldForSearch(query).split(/\s+/u).filter((p) => p.length > 0);
-  // Probe with the longest token: it is the most selective one.
-  let best: { key: string; prefix: boolean } | null = null;
+  const probes: IndexProbe[] = [];
   for (const piece of pieces) {
-    const terms = searchTerms(piece, 50);
-    for (const term of terms) {
-      // A lone CJK character may sit at the end of a bigram, where no index probe can find it:
-      // such a query scans instead (still fast enough for 10,000 notes in the background).
+    let best: IndexProbe | null = null;
+    for (const term of searchTerms(piece, 50)) {
+      // A lone CJK character may sit at the end of a bigram, where no index probe can find it.
       if (Array.from(term).length === 1 && CJK.test(term)) continue;
-      const candidate = { key: term, prefix: !CJK.test(term[0] ?? '') };
-      if (!best || term.length > best.key.length) best = candidate;
+      // The longest term is the most selective one.
+      if (!best || term.length > best.key.length) best = { key: term, prefix: !CJK.test(term[0] ?? '') };
     }
+    if (best && !probes.some((p) => p.key === best.key)) probes.push(best);
   }
-  return { pieces, probe: best };
+  probes.sort((x, y) => y.key.length - x.key.length);
+  return { pieces, probes: probes.slice(0, MAX_PROBES) };
 }
 
 /** True when the folded haystack contains every query piece. */

@@ -22,15 +22,15 @@ describe('searchTerms', () => {
 });
 
 describe('parseSearchQuery / matchesQuery', () => {
-  it('probes with the longest term and checks every piece', () => {
+  it('probes once per piece, longest first, and checks every piece', () => {
     const q = parseSearchQuery('Clim 気候変動');
-    expect(q.probe).toEqual({ key: 'clim', prefix: true });
+    expect(q.probes).toEqual([{ key: 'clim', prefix: true }, { key: '気候', prefix: false }]);
     expect(matchesQuery('climate and 気候変動', q)).toBe(true);
     expect(matchesQuery('climate only', q)).toBe(false);
   });
   it('does not probe with a lone CJK character (it may end a bigram)', () => {
     const q = parseSearchQuery('気');
-    expect(q.probe).toBeNull();
+    expect(q.probes).toEqual([]);
     expect(matchesQuery('天気', q)).toBe(true);
   });
   it('empty query matches everything', () => {
