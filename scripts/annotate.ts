@@ -73,7 +73,7 @@ function table(result: AnnotationResult): string {
     a.saidOn.date ?? `(${a.saidOn.precision})`,
     a.quote.replace(/\s+/g, ' ').slice(0, 60) + (a.quote.length > 60 ? '…' : ''),
     `${a.score.toFixed(3)} ${a.method}`,
-    a.relations.filter((r) => r.type === 'contradicts').map((r) => r.claimId).join(', ') || '-',
+    [...new Set(a.relations.filter((r) => r.type === 'contradicts').map((r) => r.claimId))].join(', ') || '-',
   ]);
   const head = ['claim', 'speaker', 'date', 'quote', 'score', 'counter-claims'];
   const width = (s: string): number => {
