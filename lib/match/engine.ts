@@ -37,9 +37,11 @@ interface Hit {
 export function matchAnchors(text: string, index: CompiledIndex, language: 'ja' | 'en' | undefined): Hit[] {
   const best = new Map<number, Hit>();
   const fuzzyTries = new Map<number, number>();
+  const claimsHit = new Set<number>();
   const consider = (h: Hit): void => {
     const cur = best.get(h.anchor);
     if (!cur || h.score > cur.score) best.set(h.anchor, h);
+    if (h.method !== 'text') claimsHit.add(index.anchors[h.anchor]!.c);
   };
 
   for (const cand of findCandidates(text, index)) {
@@ -61,6 +63,10 @@ export function matchAnchors(text: string, index: CompiledIndex, language: 'ja' 
       consider({ anchor: cand.anchor, start: s, end: s + m, score: ctx === null ? 1 : 0.7 + 0.3 * ctx, method: a.kind === 'text' ? 'text' : 'exact' });
     }
     if (exactFound || m < MIN_FUZZY_CHARS || cand.hits < fuzzySupport(a.g.length)) continue;
+    // Lossless skips: an anchor already found exactly keeps that hit (a fuzzy one scores lower),
+    // and the text.en fallback is dropped for a claim that has an anchor hit.
+    if (best.get(cand.anchor)?.method === 'exact') continue;
+    if (a.kind === 'text' && claimsHit.has(a.c)) continue;
 
     // Fuzzy, in a window around the cluster.
     const tries = fuzzyTries.get(cand.anchor) ?? 0;
