@@ -192,6 +192,23 @@ export function detectLanguage(doc: Document, root: Element | null): 'ja' | 'en'
   return undefined;
 }
 
+/**
+ * The body element found by microdata or text density often leaves the headline out (an <h1> in a
+ * header above the body <div>). Widen the root to the nearest common ancestor of the page's first
+ * <h1> and the body, unless that ancestor is a page-level wrapper (html, body, main), whose
+ * sidebars the boilerplate filter might not all catch.
+ */
+function withHeadline(doc: Document, root: Element): Element {
+  const h1 = doc.querySelector('h1');
+  if (!h1 || root.contains(h1)) return root;
+  const ancestors = new Set<Element>();
+  for (let e: Element | null = root; e; e = e.parentElement) ancestors.add(e);
+  let lca: Element | null = h1.parentElement;
+  while (lca && !ancestors.has(lca)) lca = lca.parentElement;
+  if (!lca || ['html', 'body', 'main'].includes(lca.localName)) return root;
+  return lca;
+}
+
 export function detectArticle(doc: Document): ArticleDetection {
   const signals: ArticleSignal[] = [];
   if (!doc.documentElement || !doc.body) return { isArticle: false, root: null, signals };
@@ -241,7 +258,7 @@ export function detectArticle(doc: Document): ArticleDetection {
 
   return {
     isArticle,
-    root: isArticle ? root : null,
+    root: isArticle ? withHeadline(doc, root) : null,
     signals,
     language: detectLanguage(doc, isArticle ? root : null),
   };

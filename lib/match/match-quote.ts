@@ -34,15 +34,29 @@ export function approxSearch(
   if (m === 0) return null;
   const end = bestEnd(text, pattern, maxErrors, from, to, false);
   if (!end) return null;
-  // Backwards: reversed pattern against the text read right-to-left from the end.
-  const lo = Math.max(from, end.pos - m - end.errors);
-  const start = bestEnd(text, pattern, end.errors, lo, end.pos, true);
-  if (!start) return null;
-  return { start: start.pos, end: end.pos, errors: end.errors };
+  // Ends tied on errors (a reworded tail: "では珍しい" vs "では稀だ"): try the leftmost and the
+  // rightmost, keep the one whose length is closest to the pattern's (then the longer), so the
+  // quote covers the reworded words instead of stopping before them.
+  let result: ApproxMatch | null = null;
+  for (const e of end.last === end.pos ? [end.pos] : [end.pos, end.last]) {
+    // Backwards: reversed pattern against the text read right-to-left from the end.
+    const lo = Math.max(from, e - m - end.errors);
+    const start = bestEnd(text, pattern, end.errors, lo, e, true);
+    if (!start) continue;
+    const cand = { start: start.pos, end: e, errors: end.errors };
+    if (!result) result = cand;
+    else {
+      const d0 = Math.abs(result.end - result.start - m);
+      const d1 = Math.abs(cand.end - cand.start - m);
+      if (d1 < d0 || (d1 === d0 && cand.end - cand.start > result.end - result.start)) result = cand;
+    }
+  }
+  return result;
 }
 
 /**
- * Forward: returns the smallest end position (exclusive) with the minimum error count.
+ * Forward: returns the smallest end position (exclusive) with the minimum error count, and in
+ * `last` the largest one with that count.
  * Backward (`reverse`): scans text[to-1 … from] with the reversed pattern and returns the start
  * position (inclusive) of the best match ending at `to`; the pattern must end exactly at `to`.
  */
@@ -53,7 +67,7 @@ function bestEnd(
   from: number,
   to: number,
   reverse: boolean,
-): { pos: number; errors: number } | null {
+): { pos: number; errors: number; last: number } | null {
   const m = pattern.length;
   const k = Math.min(maxErrors, m);
   // col[i]: edit distance of pattern[0..i) against the best substring ending at the current char.
@@ -62,8 +76,8 @@ function bestEnd(
   for (let i = 0; i <= m; i++) prev[i] = i;
   // In reverse mode the match must end at `to`: row 0 is free only before the first text char.
   let lastActive = Math.min(k, m); // deepest row with value <= k
-  let best: { pos: number; errors: number } | null = null;
-  if (reverse && m <= k) best = { pos: to, errors: m };
+  let best: { pos: number; errors: number; last: number } | null = null;
+  if (reverse && m <= k) best = { pos: to, errors: m, last: to };
   const n = to - from;
   for (let step = 0; step < n; step++) {
     const tIdx = reverse ? to - 1 - step : from + step;
@@ -88,7 +102,8 @@ function bestEnd(
       const pos = reverse ? tIdx : tIdx + 1;
       // Forward: keep the leftmost end of the fewest errors. Reverse: keep the longest-reaching
       // start of the fewest errors only when strictly better (ties keep the tighter start).
-      if (!best || errors < best.errors) best = { pos, errors };
+      if (!best || errors < best.errors) best = { pos, errors, last: pos };
+      else if (errors === best.errors && !reverse) best.last = pos;
     }
     if (reverse && cur[0]! > k && lastActive === 0) break;
     const t = prev;

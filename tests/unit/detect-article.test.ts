@@ -12,14 +12,19 @@ describe('detectArticle', () => {
     expect(detectArticle(doc(readPage('ja-digest-lecun.html'))).signals).toContain('json-ld'); // ReportageNewsArticle in @graph
     const cnbc = detectArticle(doc(readPage('en-cnbc-lecun.html')));
     expect(cnbc.signals).toEqual(expect.arrayContaining(['microdata', 'og']));
-    expect(cnbc.root?.getAttribute('itemprop')).toBe('articleBody');
+    // The articleBody, widened to take in the headline above it.
+    expect(cnbc.root?.querySelector('[itemprop="articleBody"]')).not.toBeNull();
+    expect(cnbc.root?.querySelector('h1')).not.toBeNull();
+    expect(cnbc.root?.localName).not.toBe('body');
   });
 
   it('falls back to text density on pages with no markup signal', () => {
     const d = detectArticle(doc(readPage('edited-en-cnbc-lecun.html')));
     expect(d.isArticle).toBe(true);
     expect(d.signals).toEqual(['density']);
-    expect(d.root?.className).toBe('article-body');
+    expect(d.root?.querySelector('.article-body')).not.toBeNull();
+    expect(d.root?.querySelector('h1')).not.toBeNull();
+    expect(d.root?.localName).not.toBe('body');
   });
 
   it('rejects index pages, link lists and short pages', () => {

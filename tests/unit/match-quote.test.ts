@@ -71,3 +71,12 @@ describe('bigramFilter', () => {
     expect(bigramFilter('heavy rain is expected across the region through the weekend with floods', p, 12)).toBe(false);
   });
 });
+
+describe('approxSearch tie-breaking', () => {
+  it('covers a reworded tail instead of stopping before it', () => {
+    const text = 'xx連続して2人の共同創設者を失うのはシリコンバレーでは稀だ。さらに重要なのは';
+    const pattern = '連続して2人の共同創設者を失うのはシリコンバレーでは珍しい';
+    const m = approxSearch(text, pattern, 6)!;
+    expect(text.slice(m.start, m.end)).toContain('稀だ');
+  });
+});
