@@ -13,7 +13,7 @@
 import compiled from './generated/claims-index.json';
 import type { CompiledIndex } from './index/format';
 import { loadIndex } from './index/load';
-import { annotateWithIndex } from './match/engine';
+import { annotateWithIndex, annotateWithIndexSteps } from './match/engine';
 import type { AnnotateOptions, AnnotationResult } from './match/types';
 
 export type { Annotation, AnnotationRelation, AnnotationResult, AnnotateOptions, Speaker } from './match/types';
@@ -27,4 +27,15 @@ export function bundledIndex(): CompiledIndex {
 
 export function annotateDocument(doc: Document, options: AnnotateOptions = {}): AnnotationResult {
   return annotateWithIndex(doc, bundledIndex(), options);
+}
+
+/**
+ * `annotateDocument` as steps: a generator that yields after each bounded piece of work and
+ * returns the same result. The overlay runs it in time slices so no extension task is long.
+ */
+export function annotateDocumentSteps(
+  doc: Document,
+  options: AnnotateOptions = {},
+): Generator<unknown, AnnotationResult, undefined> {
+  return annotateWithIndexSteps(doc, bundledIndex(), options);
 }

@@ -33,8 +33,29 @@ interface Hit {
   method: Annotation['method'];
 }
 
+/** Candidates matched between two yields of the stepwise engine (each ≤ ~0.1 ms). */
+const MATCH_STEP = 16;
+/** Ranges built between two yields of the stepwise engine. */
+const RANGE_STEP = 32;
+
+/** Run a step generator to completion. */
+function finish<T>(steps: Generator<unknown, T, undefined>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 /** Best match of each candidate anchor in the normalised text `text`. */
 export function matchAnchors(text: string, index: CompiledIndex, language: 'ja' | 'en' | undefined): Hit[] {
+  return finish(matchAnchorsSteps(text, index, language));
+}
+
+function* matchAnchorsSteps(
+  text: string,
+  index: CompiledIndex,
+  language: 'ja' | 'en' | undefined,
+): Generator<unknown, Hit[], undefined> {
   const best = new Map<number, Hit>();
   const fuzzyTries = new Map<number, number>();
   const claimsHit = new Set<number>();
@@ -44,7 +65,11 @@ export function matchAnchors(text: string, index: CompiledIndex, language: 'ja' 
     if (h.method !== 'text') claimsHit.add(index.anchors[h.anchor]!.c);
   };
 
-  for (const cand of findCandidates(text, index)) {
+  const candidates = findCandidates(text, index);
+  yield;
+  for (let ci = 0; ci < candidates.length; ci++) {
+    if (ci > 0 && ci % MATCH_STEP === 0) yield;
+    const cand = candidates[ci]!;
     const a = index.anchors[cand.anchor]!;
     const m = a.exact.length;
     if (a.kind === 'text') {
@@ -101,14 +126,31 @@ export function matchAnchors(text: string, index: CompiledIndex, language: 'ja' 
 }
 
 /** `annotateDocument` with an explicit index (tests, benchmark, synthetic datasets). */
-export function annotateWithIndex(doc: Document, index: CompiledIndex, _options: AnnotateOptions = {}): AnnotationResult {
+export function annotateWithIndex(doc: Document, index: CompiledIndex, options: AnnotateOptions = {}): AnnotationResult {
+  return finish(annotateWithIndexSteps(doc, index, options));
+}
+
+/**
+ * The same work as a generator that yields between bounded steps (detection, text model,
+ * normalisation, prefilter, every MATCH_STEP candidates, every RANGE_STEP ranges), so a caller can
+ * spread it over several tasks (the overlay's `annotateDocumentSteps` seam). The DOM must not
+ * change between steps; if it may, start over.
+ */
+export function* annotateWithIndexSteps(
+  doc: Document,
+  index: CompiledIndex,
+  _options: AnnotateOptions = {},
+): Generator<unknown, AnnotationResult, undefined> {
   const det = detectArticle(doc);
   const language = det.language;
   if (!det.isArticle || !det.root) return { isArticle: false, language, annotations: [] };
+  yield;
 
   const model = buildTextModel(det.root, { exclude: boilerplateFilter() });
+  yield;
   const norm = normalizeWithMap(model.text);
-  const hits = matchAnchors(norm.text, index, language);
+  yield;
+  const hits = yield* matchAnchorsSteps(norm.text, index, language);
   if (hits.length === 0) return { isArticle: true, language, annotations: [] };
 
   const speaker = (id: string): Speaker => {
@@ -117,7 +159,9 @@ export function annotateWithIndex(doc: Document, index: CompiledIndex, _options:
   };
   const ownerDoc = det.root.ownerDocument ?? doc;
   const annotations: Annotation[] = [];
-  for (const h of hits) {
+  for (let hi = 0; hi < hits.length; hi++) {
+    if (hi > 0 && hi % RANGE_STEP === 0) yield;
+    const h = hits[hi]!;
     const [os, oe] = toOriginalRange(norm, h.start, h.end);
     const start = pointAt(model, os, 'start');
     const end = pointAt(model, oe, 'end');

@@ -131,3 +131,21 @@ describe('engine: text.en fallback (English page reporting a Japanese-only artic
     expect(result.annotations).toEqual([]);
   });
 });
+
+describe('engine: stepwise run', () => {
+  it('yields between steps and returns the same result as the one-shot run', async () => {
+    const { annotateWithIndexSteps } = await import('../../lib/match/engine');
+    const index = compileIndex(loadSampleDataset());
+    const html = readPage('ja-digest-lecun.html');
+    const once = annotateWithIndex(parsers.linkedom(html), index);
+    const steps = annotateWithIndexSteps(parsers.linkedom(html), index);
+    let yields = 0;
+    let r = steps.next();
+    while (!r.done) {
+      yields++;
+      r = steps.next();
+    }
+    expect(yields).toBeGreaterThanOrEqual(4);
+    expect(r.value.annotations.map((a) => [a.claimId, a.quote])).toEqual(once.annotations.map((a) => [a.claimId, a.quote]));
+  });
+});
