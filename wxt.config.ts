@@ -12,10 +12,20 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // No API permissions yet: IndexedDB needs none, and the content script's host access comes
-    // from its `matches`. Each permission added later is explained in README "Permissions".
-    permissions: ['storage'],
+    // Each permission is explained in README "Permissions". IndexedDB needs none; the content
+    // script's host access comes from its `matches`.
+    //  - storage: per-site "overlay off" setting (browser.storage.local)
+    //  - unlimitedStorage: the browser must not evict the reader's notes when the disk runs low
+    //  - contextMenus: "Highlight & note" on a selection
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      // Rebindable in chrome://extensions/shortcuts and Firefox's add-on shortcut settings.
+      'highlight-note': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandHighlight__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
