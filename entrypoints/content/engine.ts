@@ -8,6 +8,12 @@ import type { OverlayEngineResult } from '../../lib/overlay/types';
 
 export interface OverlayEngine {
   annotateDocument(doc: Document, options?: { url?: string }): OverlayEngineResult;
+  /**
+   * Optional: the same work as a generator that yields after each bounded step (a few ms). When
+   * the engine provides it, the overlay runs it in time slices (lib/overlay/slices.ts) so no task
+   * of the extension becomes a long task on very large pages.
+   */
+  annotateDocumentSteps?(doc: Document, options?: { url?: string }): Iterator<unknown, OverlayEngineResult, undefined>;
 }
 
 const engines = import.meta.glob<OverlayEngine>('../../lib/annotate.ts');

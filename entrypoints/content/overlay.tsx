@@ -13,6 +13,7 @@ import { looksLikeArticle } from '../../lib/detect/article';
 import { bundledCatalog } from '../../lib/overlay/bundled';
 import { buildCardModel } from '../../lib/overlay/card-model';
 import { showsPlaceholderBadge } from '../../lib/overlay/placeholder';
+import { runInSlices } from '../../lib/overlay/slices';
 import { highlight, hitTest, type Highlighter } from '../../lib/overlay/highlight';
 import { claimStatus, type OverlayAnnotation, type OverlayEngineResult } from '../../lib/overlay/types';
 import { translate } from '../../utils/i18n';
@@ -91,8 +92,18 @@ export function startOverlay(ctx: ContentScriptContext): void {
     const engine = await loadEngine();
     if (!engine) return null;
     try {
+      const options = { url: location.href };
+      if (typeof engine.annotateDocumentSteps === 'function') {
+        const result = await runInSlices(engine.annotateDocumentSteps(document, options), {
+          budgetMs: SLICE_MS,
+          yieldToMain,
+          onSlice: (start) => measure('annotate', start),
+          cancelled: () => !ctx.isValid,
+        });
+        return result ?? null;
+      }
       const t0 = performance.now();
-      const result = engine.annotateDocument(document, { url: location.href });
+      const result = engine.annotateDocument(document, options);
       measure('annotate', t0);
       return result;
     } catch (e) {
@@ -332,7 +343,10 @@ export function startOverlay(ctx: ContentScriptContext): void {
     clearTimeout(debounce);
   });
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    // A jump to an in-page anchor (#section) is not a new page: keep the overlay as it is.
+    const strip = (u: URL | undefined): string => (u ? u.href.replace(/#.*$/, '') : '');
+    if (event.oldUrl && strip(event.newUrl) === strip(event.oldUrl)) return;
     // The new URL's content usually renders after the navigation event: re-run once the DOM is quiet.
     teardown();
     watch();

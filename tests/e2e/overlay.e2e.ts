@@ -434,7 +434,9 @@ for (const target of browsers) {
       await setOff([]);
       await article.waitFor(overlayReady);
       await other.waitFor(overlayReady);
-      await Promise.all([article.close(), other.close(), ext.close()]);
+      await ext.close();
+      await other.close();
+      await article.close();
     });
 
     it('opens the bundled source view with the anchor highlighted', async () => {
