@@ -59,6 +59,7 @@ function* matchAnchorsSteps(
   const best = new Map<number, Hit>();
   const fuzzyTries = new Map<number, number>();
   const claimsHit = new Set<number>();
+  const speakerNamed = new Map<string, boolean>(); // is the speaker named on the page (text.en gate)
   const consider = (h: Hit): void => {
     const cur = best.get(h.anchor);
     if (!cur || h.score > cur.score) best.set(h.anchor, h);
@@ -74,8 +75,14 @@ function* matchAnchorsSteps(
     const m = a.exact.length;
     if (a.kind === 'text') {
       if (language !== 'en') continue;
-      const aliases = index.speakers[index.claims[a.c]!.speakerId]?.aliases ?? [];
-      if (!aliases.some((al) => al.length >= 2 && text.includes(al))) continue;
+      const speakerId = index.claims[a.c]!.speakerId;
+      let named = speakerNamed.get(speakerId);
+      if (named === undefined) {
+        const aliases = index.speakers[speakerId]?.aliases ?? [];
+        named = aliases.some((al) => al.length >= 2 && text.includes(al));
+        speakerNamed.set(speakerId, named);
+      }
+      if (!named) continue;
     }
 
     // Exact, at a seeded position.

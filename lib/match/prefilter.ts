@@ -91,7 +91,7 @@ export function findCandidates(text: string, index: CompiledIndex): Candidate[] 
   }
 
   // Anchors with enough hits in total; the rest (chance hits of a large dataset) stop here.
-  const byAnchor = new Map<number, [number, number][]>();
+  const byAnchor = new Map<number, number[]>(); // anchor → flat [expectedStart, offset, …]
   for (let k = 0; k < nh; k++) {
     const a = H_ANCHOR[k]!;
     const g = anchors[a]!.g.length;
@@ -99,7 +99,7 @@ export function findCandidates(text: string, index: CompiledIndex): Candidate[] 
     if (counts[a]! < need) continue;
     let list = byAnchor.get(a);
     if (!list) byAnchor.set(a, (list = []));
-    list.push([H_START[k]!, H_OFF[k]!]);
+    list.push(H_START[k]!, H_OFF[k]!);
   }
   if (STATS) {
     STATS.hits = nh;
@@ -109,24 +109,34 @@ export function findCandidates(text: string, index: CompiledIndex): Candidate[] 
   for (let k = 0; k < nh; k++) counts[H_ANCHOR[k]!] = 0;
 
   const out: Candidate[] = [];
-  for (const [a, pairs] of byAnchor) {
+  const offs: number[] = [];
+  for (const [a, flat] of byAnchor) {
     const anchor = anchors[a]!;
     const g = anchor.g.length;
     const need = g >= 3 ? Math.max(2, Math.ceil(g * MIN_SEED_SHARE)) : 1;
-    // Sort hits by expected start and cluster those within the anchor's error budget.
-    pairs.sort((x, y) => x[0] - y[0]);
+    const count = flat.length >> 1;
+    // Hits by expected start (they arrive in page order, so usually already sorted).
+    const order: number[] = [];
+    for (let k = 0; k < count; k++) order.push(k);
+    let sorted = true;
+    for (let k = 1; k < count; k++) if (flat[2 * k]! < flat[2 * k - 2]!) sorted = false;
+    if (!sorted) order.sort((x, y) => flat[2 * x]! - flat[2 * y]!);
+    // Cluster hits whose expected starts lie within the anchor's error budget.
     const tol = Math.ceil(anchor.exact.length * 0.25) + 2;
     let i = 0;
-    while (i < pairs.length) {
+    while (i < count) {
+      const first = flat[2 * order[i]!]!;
       let j = i;
-      const offs = new Set<number>();
+      offs.length = 0;
       const starts: number[] = [];
-      while (j < pairs.length && pairs[j]![0] - pairs[i]![0] <= tol) {
-        offs.add(pairs[j]![1]);
-        if (starts[starts.length - 1] !== pairs[j]![0]) starts.push(pairs[j]![0]);
+      while (j < count && flat[2 * order[j]!]! - first <= tol) {
+        const st = flat[2 * order[j]!]!;
+        const off = flat[2 * order[j]! + 1]!;
+        if (!offs.includes(off)) offs.push(off);
+        if (starts[starts.length - 1] !== st) starts.push(st);
         j++;
       }
-      if (offs.size >= need) out.push({ anchor: a, starts, hits: offs.size });
+      if (offs.length >= need) out.push({ anchor: a, starts, hits: offs.length });
       i = j;
     }
   }
