@@ -16,6 +16,7 @@ function wrap(page: Page): E2EPage {
       await page.waitForFunction(fn as never, arg, { timeout: timeoutMs, polling: 50 });
     },
     press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
     screenshot: async (path) => {
       await page.screenshot({ path, fullPage: false });
     },

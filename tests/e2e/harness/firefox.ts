@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { FIREFOX_PATH } from './browsers';
@@ -21,6 +21,7 @@ function wrap(page: Page, foreign: string[]): E2EPage {
       await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg);
     },
     press: (key) => page.keyboard.press(key as never),
+    type: (text) => page.keyboard.type(text),
     screenshot: async (path) => {
       await page.screenshot({ path: path as `${string}.png` });
     },
@@ -28,21 +29,36 @@ function wrap(page: Page, foreign: string[]): E2EPage {
   };
 }
 
+/** A UUID that is the same for every launch on the same profile directory (so the origin is too). */
+function uuidFor(userDataDir: string): string {
+  const h = createHash('sha256').update(resolve(userDataDir)).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /**
  * Launches Firefox ESR over WebDriver BiDi and installs the built extension as a temporary add-on.
  * The add-on's internal UUID is pinned by pref so `moz-extension://UUID/popup.html` is known.
+ *
+ * With `userDataDir` the profile is kept (the caller owns and removes it) and the UUID is derived
+ * from its path, so a relaunch on the same profile reaches the same extension origin. A temporary
+ * add-on is uninstalled when Firefox quits; the keep-on-uninstall prefs keep its origin and data
+ * so the re-installed add-on (same id) finds them, as a restart or an update would.
  */
 export async function launchFirefox(
   extensionDir = resolve('.output/firefox-mv3'),
-  options: { colorScheme?: 'light' | 'dark'; locale?: string } = {},
+  options: { colorScheme?: 'light' | 'dark'; locale?: string; userDataDir?: string } = {},
 ): Promise<ExtensionSession> {
-  const uuid = randomUUID();
+  const uuid = options.userDataDir ? uuidFor(options.userDataDir) : randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
     args: ['--remote-allow-system-access'],
+    ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     extraPrefsFirefox: {
+      ...(options.userDataDir
+        ? { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true }
+        : {}),
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
       'intl.locale.requested': options.locale ?? 'en-US',

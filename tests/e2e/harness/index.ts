@@ -11,13 +11,34 @@ export type { E2EPage, ExtensionSession, BrowserName } from './types';
 export interface BrowserTarget {
   name: BrowserName;
   available: boolean;
-  launch(options?: { colorScheme?: 'light' | 'dark'; locale?: string }): Promise<ExtensionSession>;
+  launch(options?: LaunchOptions): Promise<ExtensionSession>;
+  /** The build output this browser loads by default. */
+  buildDir: string;
+}
+
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  locale?: string;
+  /** Keep the profile here (the caller removes it): relaunching on it is a browser restart. */
+  userDataDir?: string;
+  /** Load the extension from this directory instead of the build output (e.g. an "updated" copy). */
+  extensionDir?: string;
 }
 
 /** Both real browsers, each with the matching build output. */
 export const browsers: BrowserTarget[] = [
-  { name: 'chromium', available: browserAvailable(CHROMIUM_PATH), launch: (o) => launchChromium(undefined, o) },
-  { name: 'firefox', available: browserAvailable(FIREFOX_PATH), launch: (o) => launchFirefox(undefined, o) },
+  {
+    name: 'chromium',
+    available: browserAvailable(CHROMIUM_PATH),
+    buildDir: resolve('.output/chrome-mv3'),
+    launch: (o) => launchChromium(o?.extensionDir, o),
+  },
+  {
+    name: 'firefox',
+    available: browserAvailable(FIREFOX_PATH),
+    buildDir: resolve('.output/firefox-mv3'),
+    launch: (o) => launchFirefox(o?.extensionDir, o),
+  },
 ];
 
 /** Screenshots and other artifacts go to a git-ignored folder. */

@@ -6,6 +6,8 @@ export interface E2EPage {
   /** Polls `fn` in the page until it returns a truthy value, or throws after `timeoutMs`. */
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
   press(key: string): Promise<void>;
+  /** Types `text` with real key events into whatever has focus. */
+  type(text: string): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,0 +1,397 @@
+/**
+ * Reader's highlights and notes (issue #6) in real Chromium and Firefox, against the built extension:
+ * select → "Highlight & note" → multi-line note → saved → reload redraws the highlight; the popup
+ * lists it, edits it inline, deletes it and undoes; JSON-LD export into a fresh profile gives the
+ * same notes; a 10 MB note is refused with a message; notes survive a browser restart and an
+ * extension update; nothing leaves the machine.
+ *
+ * The selection is made with the Selection API; the button and the editor's buttons are clicked
+ * inside the notes shadow root; the note is typed with real key events.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath, browsers, startServer, type E2EPage, type ExtensionSession } from './harness';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+const STORY = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour bridge reopens</title>
+<style>body{font:17px/1.6 Georgia,serif;max-width:680px;margin:40px auto;padding:0 16px;color:#222}</style></head><body>
+<header><nav><a href="/">Local news</a></nav></header>
+<main><article>
+<h1>Harbour bridge reopens after six weeks of repairs</h1>
+<p id="p1">The city council said the harbour bridge will reopen to traffic on Monday after six weeks of repairs.</p>
+<p id="p2">Engineers replaced forty steel cables and repainted the main span, according to the transport office.</p>
+<p id="p3" lang="ja">港の橋は月曜日に通行が再開されると市議会が発表した。工事は六週間続いた。</p>
+<p id="p4">Cyclists will have a separate lane for the first time, the council added in a statement on Friday.</p>
+</article></main></body></html>`;
+
+const inline = { '/notes/story.html': { type: 'text/html; charset=utf-8', body: STORY } };
+
+const QUOTE = 'harbour bridge will reopen to traffic on Monday';
+const LINE1 = 'Check the council minutes.';
+const LINE2 = 'Second line: was the date confirmed?';
+const BODY = `${LINE1}\n${LINE2}`;
+const EDITED = `${BODY}\nEdited in the popup: 議事録を確認した。`;
+const JA_QUOTE = '工事は六週間続いた';
+
+// ---- in-page helpers (serialised into the page: self-contained) -------------------------------
+
+/** Selects the first occurrence of `needle` in the page's text with the Selection API. */
+const selectText = (needle: string): boolean => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const i = (n.nodeValue ?? '').indexOf(needle);
+    if (i < 0) continue;
+    const range = document.createRange();
+    range.setStart(n, i);
+    range.setEnd(n, i + needle.length);
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return true;
+  }
+  return false;
+};
+
+/** Something inside the notes layer's shadow root, by test id. */
+const inNotes = (testId: string): boolean =>
+  !!document.querySelector('counterpoint-notes')?.shadowRoot?.querySelector(`[data-testid="${testId}"]`);
+
+const clickInNotes = (testId: string): void => {
+  const el = document.querySelector('counterpoint-notes')?.shadowRoot?.querySelector(`[data-testid="${testId}"]`);
+  if (!el) throw new Error(`no ${testId} in the notes shadow root`);
+  (el as HTMLElement).click();
+};
+
+/** The note highlights the page paints: the text of each range in `counterpoint-note`. */
+const noteHighlights = (): string[] | null => {
+  const reg = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+  if (!reg) return null;
+  const h = reg.get('counterpoint-note');
+  return h ? Array.from(h).map((r) => r.toString()) : [];
+};
+
+/** Sends a protocol request to the background from an extension page (popup.html). */
+interface RuntimeLike {
+  runtime: { sendMessage(m: unknown): Promise<unknown>; getManifest(): { version: string } };
+}
+const sendFromExtensionPage = (request: unknown): Promise<unknown> => {
+  const g = globalThis as unknown as { browser?: RuntimeLike; chrome: RuntimeLike };
+  return (g.browser ?? g.chrome).runtime.sendMessage(request);
+};
+
+interface ListedNote {
+  id: string;
+  url: string;
+  sourceUrl: string;
+  title: string;
+  body: string;
+  target: { quote: { exact: string } } | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+async function ask<T = Record<string, unknown>>(page: E2EPage, request: unknown): Promise<T & { ok: boolean; error?: string }> {
+  return (await page.evaluate(sendFromExtensionPage, request)) as T & { ok: boolean; error?: string };
+}
+
+async function listAll(page: E2EPage): Promise<{ notes: ListedNote[]; total: number }> {
+  const r = await ask<{ notes: ListedNote[]; total: number }>(page, { type: 'notes:list', search: '', filter: 'all', offset: 0, limit: 500 });
+  if (!r.ok) throw new Error(`notes:list failed: ${r.error}`);
+  return { notes: r.notes, total: r.total };
+}
+
+/** What the popup shows, read from its DOM. */
+const readPopup = () =>
+  Array.from(document.querySelectorAll('[data-testid="note-item"]')).map((li) => ({
+    id: li.getAttribute('data-note-id'),
+    quote: li.querySelector('blockquote')?.textContent ?? null,
+    body: li.querySelector('[data-testid="note-body"]')?.textContent ?? null,
+  }));
+
+const clickTestId = ({ testId, noteId }: { testId: string; noteId?: string }): void => {
+  const scope = noteId ? document.querySelector(`[data-note-id="${noteId}"]`) : document;
+  const el = scope?.querySelector(`[data-testid="${testId}"]`);
+  if (!el) throw new Error(`no ${testId}`);
+  (el as HTMLElement).click();
+};
+
+/** Sets a textarea's value the way typing does (Preact listens for `input`). */
+const fillTextarea = ({ selector, value, inShadow }: { selector: string; value: string; inShadow: boolean }): void => {
+  const root: ParentNode | null | undefined = inShadow ? document.querySelector('counterpoint-notes')?.shadowRoot : document;
+  const area = root?.querySelector(selector) as HTMLTextAreaElement | null;
+  if (!area) throw new Error(`no ${selector}`);
+  area.value = value;
+  area.dispatchEvent(new Event('input', { bubbles: true }));
+};
+
+async function openPopup(session: ExtensionSession): Promise<E2EPage> {
+  const popup = await session.openExtensionPage('popup.html');
+  await popup.waitFor(() => document.querySelector('[data-testid="note-count"], [data-testid="popup-error"]'), undefined, 30_000);
+  await popup.waitFor(() => document.querySelector('[data-testid="notes-list"]')?.getAttribute('aria-busy') === 'false');
+  return popup;
+}
+
+/** Selects `quote` on the page, opens the editor through the button and returns once it has focus. */
+async function openEditor(page: E2EPage, quote: string): Promise<void> {
+  expect(await page.evaluate(selectText, quote)).toBe(true);
+  await page.waitFor(inNotes, 'cpn-button');
+  await page.evaluate(clickInNotes, 'cpn-button');
+  await page.waitFor(inNotes, 'cpn-textarea');
+  // The editor takes focus itself, so real key events land in it.
+  await page.waitFor(() => {
+    const root = document.querySelector('counterpoint-notes')?.shadowRoot;
+    return root?.activeElement?.getAttribute('data-testid') === 'cpn-textarea';
+  });
+}
+
+const bump = (version: string): string => {
+  const parts = version.split('.').map(Number);
+  parts[parts.length - 1] = (parts[parts.length - 1] ?? 0) + 1;
+  return parts.join('.');
+};
+
+for (const target of browsers) {
+  describe.skipIf(!target.available)(`reader's notes in ${target.name}`, () => {
+    let server: Server;
+    let session: ExtensionSession;
+    let popup: E2EPage;
+    let savedId = '';
+
+    beforeAll(async () => {
+      server = await startServer(['tests/e2e/pages'], inline);
+      session = await target.launch();
+      popup = await openPopup(session);
+    });
+    afterAll(async () => {
+      await session?.close();
+      await server?.close();
+    });
+
+    it('saves a multi-line note on a selection and redraws its highlight after a reload', async () => {
+      const url = server.url('/notes/story.html');
+      const page = await session.openPage(url);
+      await openEditor(page, QUOTE);
+      expect(await page.evaluate(() => document.querySelector('counterpoint-notes')?.shadowRoot?.querySelector('blockquote')?.textContent)).toBe(QUOTE);
+      await page.type(LINE1);
+      await page.press('Enter'); // a new line, not "save": saving is Ctrl/⌘+Enter or the button
+      await page.type(LINE2);
+      expect(await page.evaluate(() => (document.querySelector('counterpoint-notes')?.shadowRoot?.querySelector('textarea') as HTMLTextAreaElement).value)).toBe(BODY);
+      await page.screenshot(artifactPath(`${target.name}-notes-editor.png`));
+      await page.evaluate(clickInNotes, 'cpn-save');
+      await page.waitFor(() => !document.querySelector('counterpoint-notes')?.shadowRoot?.querySelector('[data-testid="cpn-editor"]'), undefined, 30_000);
+      expect(await page.evaluate(noteHighlights)).toEqual([QUOTE]);
+
+      // Stored by the background.
+      const { notes, total } = await listAll(popup);
+      expect(total).toBe(1);
+      expect(notes[0]).toMatchObject({ url, body: BODY, title: 'Harbour bridge reopens', target: { quote: { exact: QUOTE } } });
+      savedId = notes[0]!.id;
+
+      // A new visit re-anchors it and draws it again (the page's DOM was not rewritten).
+      await page.goto(url);
+      await page.waitFor(() => {
+        const h = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('counterpoint-note');
+        return h && h.size > 0;
+      }, undefined, 30_000);
+      expect(await page.evaluate(noteHighlights)).toEqual([QUOTE]);
+      expect(await page.evaluate(() => document.querySelectorAll('mark, [data-counterpoint-note]').length)).toBe(0);
+      await page.screenshot(artifactPath(`${target.name}-notes-page.png`));
+      await page.close();
+    });
+
+    it('lists the note in the popup, edits it inline, deletes it and brings it back with undo', async () => {
+      expect(savedId).not.toBe('');
+      // A fresh popup, as when the reader opens it.
+      await popup.close();
+      popup = await openPopup(session);
+      await popup.waitFor(() => document.querySelector('[data-testid="note-item"]'), undefined, 30_000);
+      expect(await popup.evaluate(readPopup)).toEqual([{ id: savedId, quote: QUOTE, body: BODY }]);
+      expect(await popup.evaluate(() => document.querySelector('[data-testid="note-count"]')?.getAttribute('data-count'))).toBe('1');
+
+      // Edit inline.
+      await popup.evaluate(clickTestId, { testId: 'note-edit', noteId: savedId });
+      await popup.waitFor(() => document.querySelector('[data-testid="note-editor"]'));
+      expect(await popup.evaluate(() => (document.querySelector('[data-testid="note-editor"]') as HTMLTextAreaElement).value)).toBe(BODY);
+      await popup.evaluate(fillTextarea, { selector: '[data-testid="note-editor"]', value: EDITED, inShadow: false });
+      await popup.evaluate(clickTestId, { testId: 'note-save', noteId: savedId });
+      await popup.waitFor((text) => document.querySelector('[data-testid="note-body"]')?.textContent === text, EDITED);
+      expect((await listAll(popup)).notes.map((n) => [n.id, n.body])).toEqual([[savedId, EDITED]]);
+      await popup.screenshot(artifactPath(`${target.name}-notes-popup.png`));
+
+      // Delete: gone from the list and the store, with an undo bar.
+      await popup.evaluate(clickTestId, { testId: 'note-delete', noteId: savedId });
+      await popup.waitFor(() => document.querySelector('[data-testid="undo-bar"]') && !document.querySelector('[data-testid="note-item"]'));
+      expect((await listAll(popup)).total).toBe(0);
+      await popup.screenshot(artifactPath(`${target.name}-notes-popup-deleted.png`));
+
+      // Undo: the same note is back, with its edited text.
+      await popup.evaluate(clickTestId, { testId: 'note-undo' });
+      await popup.waitFor(() => document.querySelector('[data-testid="note-item"]') && !document.querySelector('[data-testid="undo-bar"]'));
+      expect(await popup.evaluate(readPopup)).toEqual([{ id: savedId, quote: QUOTE, body: EDITED }]);
+      const { notes } = await listAll(popup);
+      expect(notes.map((n) => [n.id, n.body, n.target?.quote.exact])).toEqual([[savedId, EDITED, QUOTE]]);
+    });
+
+    it('refuses a 10 MB note with a message and leaves the stored notes unchanged', async () => {
+      const before = await listAll(popup);
+      const page = await session.openPage(server.url('/notes/story.html'));
+      await page.waitFor(() => (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('counterpoint-note')?.size, undefined, 30_000);
+      await openEditor(page, 'forty steel cables');
+      await page.evaluate(fillTextarea, { selector: 'textarea', value: 'x'.repeat(10 * 1024 * 1024), inShadow: true });
+      await page.evaluate(clickInNotes, 'cpn-save');
+      await page.waitFor(inNotes, 'cpn-error', 60_000);
+      const shown = await page.evaluate(() => {
+        const root = document.querySelector('counterpoint-notes')!.shadowRoot!;
+        return {
+          error: root.querySelector('[data-testid="cpn-error"]')!.textContent,
+          // The editor stays open with the typed text, so nothing is lost silently.
+          kept: (root.querySelector('textarea') as HTMLTextAreaElement).value.length,
+        };
+      });
+      expect(shown.error).toMatch(/too large/i);
+      expect(shown.error).toMatch(/10(\.0)? MB/);
+      expect(shown.kept).toBe(10 * 1024 * 1024);
+      await page.screenshot(artifactPath(`${target.name}-notes-too-large.png`));
+      expect(await listAll(popup)).toEqual(before);
+      // Through the popup's edit path too.
+      const update = await ask(popup, { type: 'notes:update', id: savedId, body: 'y'.repeat(10 * 1024 * 1024) });
+      expect(update.ok).toBe(false);
+      expect(update.error).toMatch(/too large/i);
+      expect(await listAll(popup)).toEqual(before);
+      await page.close();
+    }, 180_000);
+
+    it('exports JSON-LD and imports it into a fresh profile with the same notes', async () => {
+      // A second, Japanese note so the file holds more than one page's worth of text.
+      const added = await ask<{ note: ListedNote }>(popup, {
+        type: 'notes:add',
+        note: {
+          url: server.url('/notes/story.html'),
+          sourceUrl: server.url('/notes/story.html'),
+          title: 'Harbour bridge reopens',
+          body: '工期について\n市の発表を確認する',
+          target: { quote: { exact: JA_QUOTE, prefix: '再開されると市議会が発表した。', suffix: '。' }, position: null },
+          claimId: null,
+        },
+      });
+      expect(added.ok).toBe(true);
+      const original = await listAll(popup);
+      expect(original.total).toBe(2);
+      const exported = await ask<{ content: string; count: number; mimeType: string }>(popup, { type: 'notes:export', format: 'jsonld' });
+      expect(exported).toMatchObject({ ok: true, count: 2, mimeType: 'application/ld+json' });
+      const file = JSON.parse(exported.content) as { first: { items: unknown[] } };
+      writeFileSync(artifactPath(`${target.name}-notes-export.jsonld`), exported.content);
+
+      const fresh = await target.launch();
+      try {
+        const freshPopup = await openPopup(fresh);
+        expect((await listAll(freshPopup)).total).toBe(0);
+        const report = await ask(freshPopup, { type: 'notes:import', content: exported.content });
+        expect(report).toMatchObject({ ok: true, added: 2, skipped: 0, rejected: 0 });
+        const imported = await listAll(freshPopup);
+        const shape = (n: ListedNote) => ({ id: n.id, url: n.url, sourceUrl: n.sourceUrl, quote: n.target?.quote.exact, body: n.body, createdAt: n.createdAt });
+        expect(imported.notes.map(shape)).toEqual(original.notes.map(shape));
+        // And the fresh profile's own export carries the same annotations.
+        const again = await ask<{ content: string }>(freshPopup, { type: 'notes:export', format: 'jsonld' });
+        expect((JSON.parse(again.content) as typeof file).first.items).toEqual(file.first.items);
+        // A second import of the same file changes nothing.
+        expect(await ask(freshPopup, { type: 'notes:import', content: exported.content })).toMatchObject({ ok: true, added: 0, skipped: 2 });
+        // The popup lists them, and the page draws the imported highlight.
+        const shownPopup = await openPopup(fresh);
+        await shownPopup.waitFor(() => document.querySelectorAll('[data-testid="note-item"]').length === 2, undefined, 30_000);
+        expect((await shownPopup.evaluate(readPopup)).map((n) => n.id).sort()).toEqual(original.notes.map((n) => n.id).sort());
+        const page = await fresh.openPage(server.url('/notes/story.html'));
+        await page.waitFor(() => ((CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('counterpoint-note')?.size ?? 0) >= 2, undefined, 30_000);
+        expect((await page.evaluate(noteHighlights))?.sort()).toEqual([QUOTE, JA_QUOTE].sort());
+        expect(fresh.foreignRequests()).toEqual([]);
+      } finally {
+        await fresh.close();
+      }
+    }, 240_000);
+
+    it('makes no request that leaves the machine', () => {
+      expect(session.foreignRequests()).toEqual([]);
+    });
+  });
+
+  describe.skipIf(!target.available)(`notes survive a restart and an extension update in ${target.name}`, () => {
+    let server: Server;
+    let work = '';
+    let profile = '';
+    let extensionDir = '';
+    let noteId = '';
+
+    beforeAll(async () => {
+      server = await startServer(['tests/e2e/pages'], inline);
+      work = mkdtempSync(join(tmpdir(), `cp-notes-${target.name}-`));
+      profile = join(work, 'profile');
+      // The extension is loaded from a copy at a fixed path: in Chromium an unpacked extension's id
+      // comes from its path, so the "updated" build must sit where the old one was.
+      extensionDir = join(work, 'extension');
+      cpSync(target.buildDir, extensionDir, { recursive: true });
+    });
+    afterAll(async () => {
+      await server?.close();
+      if (work) rmSync(work, { recursive: true, force: true });
+    });
+
+    const launchKept = () => target.launch({ userDataDir: profile, extensionDir });
+
+    it('keeps a saved note across a browser restart', async () => {
+      const first = await launchKept();
+      try {
+        const page = await first.openPage(server.url('/notes/story.html'));
+        await openEditor(page, QUOTE);
+        await page.type('Saved before the restart');
+        await page.evaluate(clickInNotes, 'cpn-save');
+        await page.waitFor(() => !document.querySelector('counterpoint-notes')?.shadowRoot?.querySelector('[data-testid="cpn-editor"]'), undefined, 30_000);
+        const popup = await openPopup(first);
+        const { notes } = await listAll(popup);
+        expect(notes.map((n) => n.body)).toEqual(['Saved before the restart']);
+        noteId = notes[0]!.id;
+        expect(first.foreignRequests()).toEqual([]);
+      } finally {
+        await first.close();
+      }
+
+      const second = await launchKept();
+      try {
+        const popup = await openPopup(second);
+        expect((await listAll(popup)).notes.map((n) => [n.id, n.body])).toEqual([[noteId, 'Saved before the restart']]);
+        const page = await second.openPage(server.url('/notes/story.html'));
+        await page.waitFor(() => (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('counterpoint-note')?.size, undefined, 30_000);
+        expect(await page.evaluate(noteHighlights)).toEqual([QUOTE]);
+        expect(second.foreignRequests()).toEqual([]);
+      } finally {
+        await second.close();
+      }
+    }, 240_000);
+
+    it('keeps the notes when the extension is updated to a new version', async () => {
+      expect(noteId).not.toBe('');
+      const manifestPath = join(extensionDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
+      const newVersion = bump(manifest.version);
+      writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: newVersion }));
+
+      const updated = await launchKept();
+      try {
+        const popup = await openPopup(updated);
+        const g = () => {
+          const w = globalThis as unknown as { browser?: RuntimeLike; chrome: RuntimeLike };
+          return (w.browser ?? w.chrome).runtime.getManifest().version;
+        };
+        expect(await popup.evaluate(g)).toBe(newVersion);
+        expect((await listAll(popup)).notes.map((n) => [n.id, n.body])).toEqual([[noteId, 'Saved before the restart']]);
+        await popup.waitFor(() => document.querySelector('[data-testid="note-item"]'), undefined, 30_000);
+        expect((await popup.evaluate(readPopup)).map((n) => n.id)).toEqual([noteId]);
+        expect(updated.foreignRequests()).toEqual([]);
+      } finally {
+        await updated.close();
+      }
+    }, 240_000);
+  });
+}
