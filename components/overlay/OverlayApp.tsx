@@ -250,6 +250,20 @@ export function OverlayApp({ entries, ui, host, bind }: OverlayAppProps) {
         />
       )}
 
+      {!dismissed && (
+        <Badge
+          summary={summary}
+          expanded={listOpen}
+          listId="cp-list"
+          onToggle={() => setListOpen((v) => !v)}
+          onDismiss={() => {
+            setListOpen(false);
+            setDismissed(true);
+          }}
+        />
+      )}
+
+      {/* After the badge in DOM order: Tab goes from the badge's toggle into the list. */}
       {!dismissed && listOpen && (
         <nav class="cp-list" id="cp-list" aria-label={t('ovListTitle')} data-testid="cp-list"
           onKeyDown={(e) => {
@@ -291,19 +305,6 @@ export function OverlayApp({ entries, ui, host, bind }: OverlayAppProps) {
             ))}
           </ol>
         </nav>
-      )}
-
-      {!dismissed && (
-        <Badge
-          summary={summary}
-          expanded={listOpen}
-          listId="cp-list"
-          onToggle={() => setListOpen((v) => !v)}
-          onDismiss={() => {
-            setListOpen(false);
-            setDismissed(true);
-          }}
-        />
       )}
     </div>
   );

@@ -62,6 +62,8 @@ function measure(name: string, start: number): void {
 interface Session {
   /** Claim ids in order, to tell whether a re-run found the same thing. */
   signature: string;
+  /** The shadow host (a page that wipes its body removes it: then the overlay is rebuilt). */
+  host: Element;
   highlighter: Highlighter | null;
   ranges: Range[];
   destroy(): void;
@@ -146,7 +148,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
       return;
     }
     const signature = anns.map((a) => a.claimId).join('|');
-    if (session && session.signature === signature && rangesAlive(session.ranges)) return; // nothing new
+    if (session && session.signature === signature && session.host.isConnected && rangesAlive(session.ranges)) return; // nothing new
     teardown();
     await yieldToMain(); // the engine's task ends here; the overlay's work is a task of its own
     if (!ctx.isValid) return;
@@ -281,6 +283,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
 
     return {
       signature,
+      host: hostEl,
       highlighter,
       ranges,
       destroy() {
@@ -295,14 +298,15 @@ export function startOverlay(ctx: ContentScriptContext): void {
 
   // --- Re-runs: SPA navigation and article bodies that appear late ------------------------------
 
-  const isOwnMutation = (r: MutationRecord): boolean => {
+  /** Mutations the overlay itself caused (its host, style and marks), which must not wake it. */
+  const isOwnMutation = (r: MutationRecord, hostEl: Element | null | undefined): boolean => {
     const t = r.target;
-    const hostEl = document.querySelector(HOST_NAME);
     if (hostEl && (t === hostEl || hostEl.contains(t))) return true;
     const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
     if (nodes.length === 0) return false;
     return nodes.every(
       (n) =>
+        n === hostEl ||
         (n as Element).localName === HOST_NAME ||
         (n as Element).localName === 'counterpoint-mark' ||
         (n.nodeType === 1 && (n as Element).getAttribute('data-counterpoint') !== null) ||
@@ -321,7 +325,8 @@ export function startOverlay(ctx: ContentScriptContext): void {
         observer = null;
         return;
       }
-      if (records.every(isOwnMutation)) return;
+      const hostEl = session?.host;
+      if (records.every((r) => isOwnMutation(r, hostEl))) return;
       clearTimeout(debounce);
       debounce = window.setTimeout(() => {
         if (reruns >= MAX_RERUNS || Date.now() > watchUntil) return;
