@@ -72,7 +72,8 @@ export function findCandidates(text: string, index: CompiledIndex): Candidate[] 
     for (let k = 0; k < list.length; k += 2) {
       const a = list[k]!;
       const off = list[k + 1]!;
-      if (!sameAt(text, i, anchors[a]!.exact, off, q)) continue;
+      // No verification of the gram itself: a 32-bit hash collision only adds a spurious hit,
+      // which candidacy (several seeds in place) and the exact/fuzzy check absorb.
       if (nh === H_ANCHOR.length) {
         const grow = (x: Int32Array): Int32Array<ArrayBuffer> => {
           const y = new Int32Array(x.length * 2);
@@ -142,9 +143,4 @@ export function findCandidates(text: string, index: CompiledIndex): Candidate[] 
   }
   out.sort((x, y) => y.hits - x.hits);
   return out;
-}
-
-function sameAt(a: string, ai: number, b: string, bi: number, q: number): boolean {
-  for (let k = 0; k < q; k++) if (a.charCodeAt(ai + k) !== b.charCodeAt(bi + k)) return false;
-  return true;
 }
