@@ -14,7 +14,7 @@ import { bundledCatalog } from '../../lib/overlay/bundled';
 import { buildCardModel } from '../../lib/overlay/card-model';
 import { showsPlaceholderBadge } from '../../lib/overlay/placeholder';
 import { runInSlices } from '../../lib/overlay/slices';
-import { highlight, hitTest, type Highlighter } from '../../lib/overlay/highlight';
+import { highlight, hitTest, supportedStrategy, type HighlightStrategy, type Highlighter } from '../../lib/overlay/highlight';
 import { claimStatus, type OverlayAnnotation, type OverlayEngineResult } from '../../lib/overlay/types';
 import { translate } from '../../utils/i18n';
 import { isOverlayEnabled, onOverlaySettingChanged, siteOf } from '../../utils/site-settings';
@@ -57,6 +57,16 @@ function measure(name: string, start: number): void {
   } catch {
     /* old engines without measure options: skip */
   }
+}
+
+/**
+ * The CSS highlight API where the browser has it, else wrapping. A page can ask for the wrapping
+ * strategy with `<html data-counterpoint-highlight="wrap">` (the e2e tests use it to run the
+ * fallback in browsers that have the API; it changes nothing but how highlights are painted).
+ */
+function preferredStrategy(): HighlightStrategy {
+  if (document.documentElement.getAttribute('data-counterpoint-highlight') === 'wrap') return 'wrap';
+  return supportedStrategy(document);
 }
 
 interface Session {
@@ -173,7 +183,11 @@ export function startOverlay(ctx: ContentScriptContext): void {
       }
     }
     const highlighter = anns.length
-      ? highlight(document, anns.map((a, i) => ({ range: a.range, status: entries[i]!.status })))
+      ? highlight(
+          document,
+          anns.map((a, i) => ({ range: a.range, status: entries[i]!.status })),
+          preferredStrategy(),
+        )
       : null;
     measure('prepare', t0);
     const ranges = highlighter?.ranges ?? [];

@@ -230,6 +230,7 @@ for (const target of browsers) {
         '/spa.html': { body: spaPage(), type: 'text/html; charset=utf-8' },
         '/spa/article': { body: spaPage(), type: 'text/html; charset=utf-8' },
         '/large.html': { body: largePage(), type: 'text/html; charset=utf-8' },
+        '/wrap.html': { body: read('en-cnbc-lecun.html').replace(/<html([^>]*)>/i, '<html$1 data-counterpoint-highlight="wrap">'), type: 'text/html; charset=utf-8' },
       };
       for (const f of NEGATIVES) inline[`/spied/${f}`] = { body: withSpy(read(f)), type: 'text/html; charset=utf-8' };
       server = await startServer([PAGES_DIR], inline);
@@ -413,6 +414,43 @@ for (const target of browsers) {
       expect(still).toBe(1);
       void hostBefore;
       await page.close();
+    });
+
+    it('wrapping fallback: same highlights and card, page text and layout unchanged', async () => {
+      const css = await session.openPage(server.url('/en-cnbc-lecun.html'));
+      const wrap = await session.openPage(server.url('/wrap.html'));
+      await css.waitFor(overlayReady);
+      await wrap.waitFor(overlayReady);
+      await sleep(300);
+      const layout = (): { text: string; rects: number[][] } => ({
+        text: document.body.innerText,
+        rects: Array.from(document.querySelectorAll('p, h1, h2, li')).map((e) => {
+          const r = e.getBoundingClientRect();
+          return [Math.round(r.left), Math.round(r.top + window.scrollY), Math.round(r.width), Math.round(r.height)];
+        }),
+      });
+      const marks = await wrap.evaluate(() => ({
+        marks: document.querySelectorAll('counterpoint-mark').length,
+        claims: Number(document.querySelector('counterpoint-badge')!.shadowRoot!.querySelector('[data-testid="cp-badge"]')!.getAttribute('data-claims')),
+      }));
+      expect(marks.marks).toBeGreaterThanOrEqual(marks.claims);
+      expect((await wrap.evaluate(readOverlay)).proxies).toEqual((await css.evaluate(readOverlay)).proxies);
+      const a = await css.evaluate(layout);
+      const b = await wrap.evaluate(layout);
+      expect(b.text).toBe(a.text);
+      expect(b.rects).toEqual(a.rects);
+      // The card opens from a wrapped highlight too.
+      const at = await wrap.evaluate(() => {
+        const m = document.querySelector('counterpoint-mark[data-status="contested"]')!;
+        m.scrollIntoView({ block: 'center' });
+        const r = m.getClientRects()[0]!;
+        return { x: r.left + Math.min(10, r.width / 2), y: r.top + r.height / 2 };
+      });
+      await mouse(wrap, 'click', at);
+      await wrap.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'));
+      expect((await wrap.evaluate(readCard))!.status).toBe('contested');
+      await wrap.close();
+      await css.close();
     });
 
     it('turns the overlay off for a site from the setting, and back on', async () => {
