@@ -80,3 +80,29 @@ describe('approxSearch tie-breaking', () => {
     expect(text.slice(m.start, m.end)).toContain('稀だ');
   });
 });
+
+describe('approxSearch (bit-vector) agrees with the dynamic programme', () => {
+  it('on random patterns of 1 to 140 characters with random edits', async () => {
+    const { approxSearchReference } = await import('../../lib/match/match-quote');
+    let seed = 12345;
+    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const alphabet = 'abcde fg漢字かな';
+    const pick = (): string => alphabet[Math.floor(rand() * alphabet.length)]!;
+    for (let trial = 0; trial < 400; trial++) {
+      const m = 1 + Math.floor(rand() * 140);
+      const pattern = Array.from({ length: m }, pick).join('');
+      const edited = pattern.split('');
+      for (let e = Math.floor(rand() * (m / 4 + 1)); e > 0; e--) {
+        const at = Math.floor(rand() * edited.length);
+        const r = rand();
+        if (r < 0.33) edited.splice(at, 1);
+        else if (r < 0.66) edited[at] = pick();
+        else edited.splice(at, 0, pick());
+      }
+      const text = Array.from({ length: Math.floor(rand() * 30) }, pick).join('') + edited.join('') + Array.from({ length: Math.floor(rand() * 30) }, pick).join('');
+      const k = Math.floor(rand() * (m / 3 + 2));
+      const from = Math.floor(rand() * 5);
+      expect(approxSearch(text, pattern, k, from), `trial ${trial}`).toEqual(approxSearchReference(text, pattern, k, from));
+    }
+  });
+});
