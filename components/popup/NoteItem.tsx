@@ -14,12 +14,23 @@ export function isComposing(e: KeyboardEvent): boolean {
   return e.isComposing || e.keyCode === 229;
 }
 
+/**
+ * One formatter per language: `toLocaleString` builds a new one per call (about 1 ms each), which
+ * made every re-render of a long list a long task.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
+
 function formatDate(ms: number, lang: string): string {
-  try {
-    return new Date(ms).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
-  } catch {
-    return new Date(ms).toISOString();
+  let format = dateFormats.get(lang);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    } catch {
+      format = null;
+    }
+    dateFormats.set(lang, format);
   }
+  return format ? format.format(ms) : new Date(ms).toISOString();
 }
 
 /** One highlight + note, with inline editing (Ctrl/⌘+Enter saves, Esc cancels). */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportFormat } from '../../lib/messages/protocol';
 import { groupByPage } from '../../lib/export/markdown';
 import type { NoteFilter, NoteView } from '../../lib/storage/notes-repo';
@@ -66,7 +66,6 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
     return () => clearTimeout(id);
   }, [undo]);
 
-  const groups = useMemo(() => groupByPage(notes), [notes]);
 
   const showMore = async () => {
     const seq = ++requestSeq.current;
@@ -80,29 +79,37 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
     }
   };
 
-  const save = async (id: string, body: string) => {
-    try {
-      const updated = await api.update(id, body);
-      setNotes((prev) => prev.map((n) => (n.id === id ? updated : n)));
-      setNotice(null);
-    } catch (err) {
-      setNotice({ kind: 'error', text: message(err) });
-      throw err;
-    }
-  };
+  // Stable callbacks (and the memoised list below): typing in the search box re-renders the panel
+  // on every key, and must not re-render hundreds of notes each time.
+  const save = useCallback(
+    async (id: string, body: string) => {
+      try {
+        const updated = await api.update(id, body);
+        setNotes((prev) => prev.map((n) => (n.id === id ? updated : n)));
+        setNotice(null);
+      } catch (err) {
+        setNotice({ kind: 'error', text: message(err) });
+        throw err;
+      }
+    },
+    [api],
+  );
 
-  const remove = async (note: NoteView) => {
-    try {
-      await api.remove(note.id);
-      setNotes((prev) => prev.filter((n) => n.id !== note.id));
-      setTotal((n) => Math.max(0, n - 1));
-      setUndo(note);
-      setNotice(null);
-      onChanged();
-    } catch (err) {
-      setNotice({ kind: 'error', text: message(err) });
-    }
-  };
+  const remove = useCallback(
+    async (note: NoteView) => {
+      try {
+        await api.remove(note.id);
+        setNotes((prev) => prev.filter((n) => n.id !== note.id));
+        setTotal((n) => Math.max(0, n - 1));
+        setUndo(note);
+        setNotice(null);
+        onChanged();
+      } catch (err) {
+        setNotice({ kind: 'error', text: message(err) });
+      }
+    },
+    [api, onChanged],
+  );
 
   const restore = async () => {
     if (!undo) return;
@@ -137,6 +144,31 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
       setNotice({ kind: 'error', text: t('popupImportFailed', message(err)) });
     }
   };
+
+  const groups = useMemo(() => groupByPage(notes), [notes]);
+  const onDelete = useCallback((x: NoteView) => void remove(x), [remove]);
+  const list = useMemo(
+    () =>
+      groups.map((g) => (
+        <article class="cp-page" key={g.url} data-testid="page-group" data-url={g.url}>
+          <header class="cp-page__head">
+            <h2 class="cp-page__title" title={g.title || g.url}>{g.title || g.site}</h2>
+            <div class="cp-page__meta">
+              <span>{g.site}</span>
+              <button type="button" class="cp-link" data-testid="open-page" onClick={() => api.openPage(g.url)}>
+                {t('popupOpenPage')}
+              </button>
+            </div>
+          </header>
+          <ul class="cp-page__notes">
+            {g.notes.map((n) => (
+              <NoteItem key={n.id} note={n} lang={lang} onSave={save} onDelete={onDelete} />
+            ))}
+          </ul>
+        </article>
+      )),
+    [groups, lang, save, onDelete, api, t],
+  );
 
   const filtering = query.trim() !== '' || filter !== 'all';
 
@@ -183,24 +215,7 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
       )}
 
       <div class="cp-groups" aria-busy={loading ? 'true' : 'false'} data-testid="notes-list" data-total={String(total)}>
-        {groups.map((g) => (
-          <article class="cp-page" key={g.url} data-testid="page-group" data-url={g.url}>
-            <header class="cp-page__head">
-              <h2 class="cp-page__title" title={g.title || g.url}>{g.title || g.site}</h2>
-              <div class="cp-page__meta">
-                <span>{g.site}</span>
-                <button type="button" class="cp-link" data-testid="open-page" onClick={() => api.openPage(g.url)}>
-                  {t('popupOpenPage')}
-                </button>
-              </div>
-            </header>
-            <ul class="cp-page__notes">
-              {g.notes.map((n) => (
-                <NoteItem key={n.id} note={n} lang={lang} onSave={save} onDelete={(x) => void remove(x)} />
-              ))}
-            </ul>
-          </article>
-        ))}
+        {list}
       </div>
 
       {notes.length < total && (
