@@ -236,7 +236,7 @@ export function detectArticle(doc: Document): ArticleDetection {
   // Root: the most specific body element the signals point at.
   let root: Element | null = microBody ?? articleEl ?? microArticle ?? null;
   if (!root || textLength(root) < MIN_ARTICLE_CHARS) {
-    const dense = densestContainer(doc, scan.paragraphs);
+    const dense = densestContainer(doc, scan.paragraphs());
     if (dense.el && dense.chars >= MIN_ARTICLE_CHARS) {
       root = dense.el;
       if (signals.length === 0) signals.push('density');

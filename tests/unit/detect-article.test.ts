@@ -59,3 +59,19 @@ describe('looksLikeArticle (cheap check kept for the content script)', () => {
     expect(looksLikeArticle(doc('<html><body><p>hello</p></body></html>'))).toBe(false);
   });
 });
+
+describe('scanDocument strategies', () => {
+  it('the native-query and the single-walk scans agree on every fixture page', async () => {
+    const { JSDOM } = await import('jsdom');
+    const { scanNative, scanWalk } = await import('../../lib/detect/scan');
+    const { PAGES } = await import('../fixtures/expectations');
+    for (const spec of PAGES) {
+      const d = new JSDOM(readPage(spec.file)).window.document;
+      const a = scanNative(d);
+      const b = scanWalk(d);
+      expect([a.jsonLd, a.itemTypes, a.articles, a.paragraphs()].map((x) => x.length)).toEqual([b.jsonLd, b.itemTypes, b.articles, b.paragraphs()].map((x) => x.length));
+      expect(a.ogType).toBe(b.ogType);
+      expect(a.articleBody).toBe(b.articleBody);
+    }
+  });
+});
