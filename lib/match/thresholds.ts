@@ -1,6 +1,8 @@
 /**
- * Matching thresholds, with the trade-off each one makes. Measured on tests/fixtures (see
- * tests/unit/annotate.test.ts for the recall figure and the negative pages).
+ * Matching thresholds, with the trade-off each one makes. Measured on tests/fixtures
+ * (tests/unit/annotate-engine.test.ts): with data/claims.json (79 claims), every anchor on the
+ * verbatim pages; 133/139 = 95.7% on the edited copies, the 6 misses all in paragraphs the copies
+ * removed; zero annotations on the five negative pages (same entities / unrelated / index).
  */
 
 /**
