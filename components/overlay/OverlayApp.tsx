@@ -75,6 +75,7 @@ export function OverlayApp({ entries, ui, host, bind }: OverlayAppProps) {
   const [tick, setTick] = useState(0);
   const returnTo = useRef<HTMLElement | null>(null);
   const cardRef = useRef<HTMLDivElement>(null);
+  const focusedFor = useRef<OpenState | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const closeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -175,7 +176,9 @@ export function OverlayApp({ entries, ui, host, bind }: OverlayAppProps) {
     card.style.left = `${Math.round(left)}px`;
     card.style.top = `${Math.round(top)}px`;
     card.style.visibility = 'visible';
-    if (open.focus && !card.contains((card.getRootNode() as ShadowRoot).activeElement)) {
+    // Keyboard opens move focus into the card once (not again on every scroll/resize).
+    if (open.focus && focusedFor.current !== open) {
+      focusedFor.current = open;
       card.focus({ preventScroll: true });
     }
   }, [open, tick, textLang]);

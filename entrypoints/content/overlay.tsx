@@ -95,8 +95,11 @@ export function startOverlay(ctx: ContentScriptContext): void {
   const site = siteOf(location.href);
 
   const teardown = (): void => {
-    session?.destroy();
+    if (!session) return;
+    session.destroy();
     session = null;
+    // Unwrapping (fallback strategy) rejoins text nodes: not a page change to react to.
+    observer?.takeRecords();
   };
   ctx.onInvalidated(teardown);
 
