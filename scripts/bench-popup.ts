@@ -14,7 +14,7 @@
  * "none" means every task stayed under it).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { exportJsonLd } from '../lib/export/jsonld';
@@ -96,6 +96,11 @@ const takeLongTasks = (page: Page): Promise<LongTask[]> =>
     return out;
   });
 
+/** Pads to a column width counting CJK characters as two columns, as a terminal shows them. */
+const padCols = (s: string, width: number): string => {
+  const cols = [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  return s + ' '.repeat(Math.max(0, width - cols));
+};
 const longest = (tasks: LongTask[]): number => tasks.reduce((m, t) => Math.max(m, t.duration), 0);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -249,17 +254,17 @@ async function main(): Promise<void> {
     const searchLongest = Math.max(...searches.map((s) => s.longestMs));
     const moreLongest = more.longestMs;
     const lines = [
-      `Popup with ${NOTES.toLocaleString('en')} notes (import via notes:import: ${importMs} ms)`,
+      `Popup with ${NOTES.toLocaleString('en')} notes (import via notes:import: ${importMs} ms; load average ${loadavg()[0]!.toFixed(1)}: long tasks are wall time, a busy machine lengthens them)`,
       '',
       'phase                     longest task  long tasks  list shown  total   rendered',
       ...opens.map(
         (o, i) =>
           `open #${i + 1}                   ${String(o.longestMs).padStart(6)} ms  ${String(o.longTasks).padStart(10)}  ${String(o.listShownMs).padStart(7)} ms  ${String(o.total).padStart(6)}  ${String(o.rendered).padStart(8)}`,
       ),
-      `show more x5                ${String(more.longestMs).padStart(6)} ms  ${String(more.longTasks).padStart(10)}  ${'-'.padStart(10)}  ${'-'.padStart(6)}  ${String(more.rendered).padStart(8)}`,
+      `show more x5              ${String(more.longestMs).padStart(6)} ms  ${String(more.longTasks).padStart(10)}  ${'-'.padStart(10)}  ${'-'.padStart(6)}  ${String(more.rendered).padStart(8)}`,
       ...searches.map(
         (s) =>
-          `search ${JSON.stringify(s.query).padEnd(18)} ${String(s.longestMs).padStart(6)} ms  ${String(s.longTasks).padStart(10)}  ${'-'.padStart(10)}  ${String(s.hits).padStart(6)}  ${String(s.rendered).padStart(8)}`,
+          `${padCols(`search ${JSON.stringify(s.query)}`, 25)} ${String(s.longestMs).padStart(6)} ms  ${String(s.longTasks).padStart(10)}  ${'-'.padStart(10)}  ${String(s.hits).padStart(6)}  ${String(s.rendered).padStart(8)}`,
       ),
       '',
       `longest task opening: ${openLongest} ms, searching: ${searchLongest} ms, show more: ${moreLongest} ms (target: none over ${TARGET_MS} ms; 0 = no long task)`,
@@ -268,6 +273,7 @@ async function main(): Promise<void> {
       bench: 'popup',
       notes: NOTES,
       importMs,
+      loadAverage: Number(loadavg()[0]!.toFixed(2)),
       openLongestTaskMs: openLongest,
       searchLongestTaskMs: searchLongest,
       showMoreLongestTaskMs: moreLongest,
