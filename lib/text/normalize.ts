@@ -140,6 +140,15 @@ export function normalizeWithMap(input: string): Normalized {
     const c0 = input.charCodeAt(i);
     const next = i + 1 < n ? input.charCodeAt(i + 1) : 0;
     const nextPlain = next < 0x300 || isIdentityCjk(next) || (next >= 0x300c && next <= 0x300f);
+    // Hottest path, inlined: a lower-case letter, digit or kana/kanji with no pending space.
+    if (nextPlain && !PENDING && LEN < BUF.length && ((c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57) || isIdentityCjk(c0))) {
+      BUF[LEN] = c0;
+      STARTS[LEN] = i;
+      ENDS[LEN++] = i + 1;
+      LAST_CP = c0;
+      i++;
+      continue;
+    }
     if (nextPlain) {
       // Fast path: ASCII (and full-width ASCII, folded to it), kana/kanji NFKC leaves alone, and
       // the common quotes/dashes/spaces, not followed by a combining mark. Must agree with the
@@ -166,14 +175,6 @@ export function normalizeWithMap(input: string): Normalized {
       }
       if (c >= 0x2010 && c <= 0x2015) {
         put(45, 45, i, i + 1);
-        i++;
-        continue;
-      }
-      if (c0 < 0x80) {
-        if (c0 === 32 || (c0 >= 9 && c0 <= 13)) space(i, i + 1);
-        else if (c0 === 34 || c0 === 39 || c0 === 96) put(34, 34, i, i + 1);
-        else if (c0 >= 65 && c0 <= 90) put(c0 + 32, c0 + 32, i, i + 1);
-        else put(c0, c0, i, i + 1);
         i++;
         continue;
       }
