@@ -131,7 +131,11 @@ export interface GramTable {
   bits: Uint32Array;
   /** Scratch: hit count per anchor (zeroed after each use). */
   counts: Uint16Array;
-  /** hash → flat [anchorIndex, offsetInAnchor, …] (hash collisions are verified by the caller). */
+  /**
+   * (hash >>> 2) → flat [anchorIndex, offsetInAnchor, …]. 30-bit keys stay small integers in
+   * JavaScript engines (a full 32-bit hash would be a heap-allocated number on every lookup);
+   * a collision only adds a spurious hit.
+   */
   map: Map<number, number[]>;
 }
 
@@ -151,9 +155,10 @@ export function gramTable(index: CompiledIndex): GramTable {
         bits[b >>> 5]! |= 1 << (b & 31);
         const b2 = probe2(h);
         bits[b2 >>> 5]! |= 1 << (b2 & 31);
-        const list = map.get(h);
+        const key = h >>> 2;
+        const list = map.get(key);
         if (list) list.push(i, off);
-        else map.set(h, [i, off]);
+        else map.set(key, [i, off]);
       }
     });
     t = { bits, map, counts: new Uint16Array(index.anchors.length) };

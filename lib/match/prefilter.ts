@@ -61,12 +61,11 @@ export function findCandidates(text: string, index: CompiledIndex): Candidate[] 
     if (j >= q) h = (h - Math.imul(text.charCodeAt(j - q), w)) | 0;
     h = (Math.imul(h, GRAM_BASE) + text.charCodeAt(j)) | 0;
     if (j + 1 < q) continue;
-    const hu = h >>> 0;
-    const b = probe1(hu);
+    const b = probe1(h);
     if ((bits[b >>> 5]! & (1 << (b & 31))) === 0) continue;
-    const b2 = probe2(hu);
+    const b2 = probe2(h);
     if ((bits[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
-    const list = map.get(hu);
+    const list = map.get(h >>> 2);
     if (!list) continue;
     const i = j + 1 - q; // gram start
     for (let k = 0; k < list.length; k += 2) {
