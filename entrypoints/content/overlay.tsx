@@ -90,6 +90,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
   let pending = false;
   let observer: MutationObserver | null = null;
   let debounce = 0;
+  let navTimer = 0;
   let watchUntil = 0;
   let reruns = 0;
   const site = siteOf(location.href);
@@ -363,6 +364,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
     observer?.disconnect();
     observer = null;
     clearTimeout(debounce);
+    clearTimeout(navTimer);
   });
 
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
@@ -372,8 +374,9 @@ export function startOverlay(ctx: ContentScriptContext): void {
     // The new URL's content usually renders after the navigation event: re-run once the DOM is quiet.
     teardown();
     watch();
-    clearTimeout(debounce);
-    debounce = window.setTimeout(() => void run(), MUTATION_DEBOUNCE_MS);
+    // Its own timer: mutation debouncing (bounded) must not swallow the navigation's run.
+    clearTimeout(navTimer);
+    navTimer = window.setTimeout(() => void run(), MUTATION_DEBOUNCE_MS);
   });
 
   if (site) {

@@ -391,28 +391,35 @@ for (const target of browsers) {
 
     it('re-annotates after SPA navigation and a late article body, without looping on its own changes', async () => {
       const page = await session.openPage(server.url('/spa.html'));
+      // On a timeout, say what the page showed (location and overlay state).
+      const waitOr = async (fn: () => unknown, label: string): Promise<void> => {
+        try {
+          await page.waitFor(fn);
+        } catch (e) {
+          const state = await page.evaluate(() => ({ href: location.href, h1: document.querySelector('h1')?.textContent }));
+          throw new Error(`${label}: ${(e as Error).message}; page ${JSON.stringify(state)}; overlay ${JSON.stringify(await page.evaluate(readOverlay)).slice(0, 300)}`);
+        }
+      };
       await sleep(1200);
       expect((await page.evaluate(readOverlay)).badge).toBeNull();
       await page.evaluate(() => (window as unknown as { navigateTo(p: string): void }).navigateTo('/spa/article'));
-      await page.waitFor(overlayReady);
+      await waitOr(overlayReady, 'after navigating to the article');
       const first = await page.evaluate(readOverlay);
       expect(first.proxies.length).toBeGreaterThan(0);
       await page.evaluate(() => (window as unknown as { navigateTo(p: string): void }).navigateTo('/spa/weather'));
-      await page.waitFor(() => !document.querySelector('counterpoint-badge'));
+      await waitOr(() => !document.querySelector('counterpoint-badge'), 'after navigating away');
       const cleared = await page.evaluate(readOverlay);
       expect(cleared.styles).toBe(0);
       expect(Object.values(cleared.highlights).flat()).toEqual([]);
       await page.evaluate(() => history.back());
-      await page.waitFor(overlayReady);
+      await waitOr(overlayReady, 'after history.back()');
       const again = await page.evaluate(readOverlay);
       expect(again.proxies.map((p) => p.claim)).toEqual(first.proxies.map((p) => p.claim));
       expect(again.styles).toBe(1);
       // Quiet afterwards: the overlay's own DOM changes do not trigger more runs.
-      const hostBefore = await page.evaluate(() => document.querySelector('counterpoint-badge'));
       await sleep(1500);
-      const still = await page.evaluate(() => document.querySelectorAll('counterpoint-badge').length);
-      expect(still).toBe(1);
-      void hostBefore;
+      expect(await page.evaluate(() => document.querySelectorAll('counterpoint-badge').length)).toBe(1);
+      expect((await page.evaluate(readOverlay)).styles).toBe(1);
       await page.close();
     });
 
