@@ -75,137 +75,140 @@ function isIdentityCjk(c: number): boolean {
 /** UTF-16LE code units → string (every JS engine and Node run little-endian typed arrays in practice). */
 const UTF16 = new TextDecoder('utf-16le');
 
-// Scratch output buffers, reused across calls (grown on demand).
-let BUF = new Uint16Array(4096);
-let STARTS = new Uint32Array(4096);
-let ENDS = new Uint32Array(4096);
-let LEN = 0;
-let PENDING = false;
-let P_START = 0;
-let P_END = 0;
-let LAST_CP = -1;
+/**
+ * Output under construction. A plain object passed to the slow path only; the hot loop keeps its
+ * state in local variables (module- or closure-level mutable state is markedly slower in V8).
+ */
+interface Out {
+  buf: Uint16Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+}
 
-function ensure(extra: number): void {
-  if (LEN + extra <= BUF.length) return;
-  const cap = Math.max(BUF.length * 2, LEN + extra);
+function grow(o: Out, len: number, need: number): void {
+  const cap = Math.max(o.buf.length * 2, len + need);
   const b = new Uint16Array(cap);
-  b.set(BUF.subarray(0, LEN));
-  BUF = b;
+  b.set(o.buf.subarray(0, len));
+  o.buf = b;
   const s = new Uint32Array(cap);
-  s.set(STARTS.subarray(0, LEN));
-  STARTS = s;
+  s.set(o.starts.subarray(0, len));
+  o.starts = s;
   const e = new Uint32Array(cap);
-  e.set(ENDS.subarray(0, LEN));
-  ENDS = e;
-}
-
-/** Emit code unit `c` (of code point `cp`) mapped to input [s, e), flushing a pending space. */
-function put(c: number, cp: number, s: number, e: number): void {
-  if (LEN + 2 > BUF.length) ensure(2);
-  if (PENDING) {
-    PENDING = false;
-    if (LAST_CP !== -1 && !isCjk(LAST_CP) && !isCjk(cp)) {
-      BUF[LEN] = 32;
-      STARTS[LEN] = P_START;
-      ENDS[LEN++] = P_END;
-    }
-  }
-  BUF[LEN] = c;
-  STARTS[LEN] = s;
-  ENDS[LEN++] = e;
-  LAST_CP = cp;
-}
-
-function space(s: number, e: number): void {
-  if (!PENDING) {
-    PENDING = true;
-    P_START = s;
-  }
-  P_END = e;
+  e.set(o.ends.subarray(0, len));
+  o.ends = e;
 }
 
 /**
  * Normalise `input`, returning the folded text and its map back to `input` offsets.
- * Hot path of every page: ASCII and common kana/kanji take a branch-only fast path into reused
- * typed arrays; everything else goes through `String.prototype.normalize('NFKC')` per cluster.
+ * Hot path of every page: ASCII and common kana/kanji take a branch-only fast path into typed
+ * arrays; everything else goes through `String.prototype.normalize('NFKC')` per cluster.
+ *
+ * Space handling: a run of spaces becomes one pending space, written just before the next visible
+ * character unless either neighbour is CJK (or it would be leading/trailing).
  */
 export function normalizeWithMap(input: string): Normalized {
   const n = input.length;
-  LEN = 0;
-  PENDING = false;
-  LAST_CP = -1;
-  ensure(n + 16);
+  const o: Out = { buf: new Uint16Array(n + 16), starts: new Uint32Array(n + 16), ends: new Uint32Array(n + 16) };
+  let buf = o.buf;
+  let starts = o.starts;
+  let ends = o.ends;
+  let len = 0;
+  let pending = false;
+  let pStart = 0;
+  let pEnd = 0;
+  let lastCp = -1;
   let i = 0;
   while (i < n) {
     const c0 = input.charCodeAt(i);
     const next = i + 1 < n ? input.charCodeAt(i + 1) : 0;
     const nextPlain = next < 0x300 || isIdentityCjk(next) || (next >= 0x300c && next <= 0x300f);
-    // Hottest path, inlined: a lower-case letter, digit or kana/kanji with no pending space.
-    if (nextPlain && !PENDING && LEN < BUF.length && ((c0 >= 97 && c0 <= 122) || (c0 >= 48 && c0 <= 57) || isIdentityCjk(c0))) {
-      BUF[LEN] = c0;
-      STARTS[LEN] = i;
-      ENDS[LEN++] = i + 1;
-      LAST_CP = c0;
+    // Fast path: one output unit for one input unit, no NFKC needed. `out` is the folded unit,
+    // -1 for a space, -2 for "take the slow path".
+    let out = -2;
+    if (nextPlain) {
+      let c = c0;
+      if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII
+      if (c < 0x80) {
+        if (c === 32 || (c >= 9 && c <= 13)) out = -1;
+        else if (c === 34 || c === 39 || c === 96) out = 34;
+        else if (c >= 65 && c <= 90) out = c + 32;
+        else out = c;
+      } else if (isIdentityCjk(c)) out = c;
+      else if (c === 0xa0 || c === 0x3000) out = -1;
+      else if ((c >= 0x2018 && c <= 0x201f) || (c >= 0x300c && c <= 0x300f)) out = 34;
+      else if (c >= 0x2010 && c <= 0x2015) out = 45;
+    }
+    if (out === -1) {
+      if (!pending) {
+        pending = true;
+        pStart = i;
+      }
+      pEnd = i + 1;
       i++;
       continue;
     }
-    if (nextPlain) {
-      // Fast path: ASCII (and full-width ASCII, folded to it), kana/kanji NFKC leaves alone, and
-      // the common quotes/dashes/spaces, not followed by a combining mark. Must agree with the
-      // slow path below (tests/unit/text-normalize.test.ts checks both).
-      let c = c0;
-      if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-      if (c < 0x80) {
-        if (c === 32 || (c >= 9 && c <= 13)) space(i, i + 1);
-        else if (c === 34 || c === 39 || c === 96) put(34, 34, i, i + 1);
-        else if (c >= 65 && c <= 90) put(c + 32, c + 32, i, i + 1);
-        else put(c, c, i, i + 1);
-        i++;
-        continue;
+    if (out >= 0) {
+      if (len + 2 > buf.length) {
+        grow(o, len, 2);
+        buf = o.buf;
+        starts = o.starts;
+        ends = o.ends;
       }
-      if (c === 0xa0 || c === 0x3000) {
-        space(i, i + 1);
-        i++;
-        continue;
+      if (pending) {
+        pending = false;
+        if (lastCp !== -1 && !isCjk(lastCp) && !isCjk(out)) {
+          buf[len] = 32;
+          starts[len] = pStart;
+          ends[len++] = pEnd;
+        }
       }
-      if (c >= 0x2018 && c <= 0x201f) {
-        put(34, 34, i, i + 1);
-        i++;
-        continue;
-      }
-      if (c >= 0x2010 && c <= 0x2015) {
-        put(45, 45, i, i + 1);
-        i++;
-        continue;
-      }
-      if (isIdentityCjk(c0)) {
-        put(c0, c0, i, i + 1);
-        i++;
-        continue;
-      }
-      if (c0 >= 0x300c && c0 <= 0x300f) {
-        put(34, 34, i, i + 1);
-        i++;
-        continue;
-      }
+      buf[len] = out;
+      starts[len] = i;
+      ends[len++] = i + 1;
+      lastCp = out;
+      i++;
+      continue;
     }
-    // A cluster: one code point plus following combining marks.
+    // Slow path: one code point plus following combining marks, through NFKC.
     const cp = input.codePointAt(i)!;
     let j = i + (cp > 0xffff ? 2 : 1);
     while (j < n && COMBINING.test(input[j]!)) j++;
     const folded = input.slice(i, j).normalize('NFKC');
     for (const ch of folded) {
       if (isSpace(ch)) {
-        space(i, j);
+        if (!pending) {
+          pending = true;
+          pStart = i;
+        }
+        pEnd = j;
         continue;
       }
-      const out = QUOTES.has(ch) ? '"' : DASHES.has(ch) ? '-' : ch.toLowerCase();
-      const ocp = out.codePointAt(0)!;
-      for (let k = 0; k < out.length; k++) put(out.charCodeAt(k), ocp, i, j);
+      const f = QUOTES.has(ch) ? '"' : DASHES.has(ch) ? '-' : ch.toLowerCase();
+      const fcp = f.codePointAt(0)!;
+      if (len + f.length + 1 > buf.length) {
+        grow(o, len, f.length + 1);
+        buf = o.buf;
+        starts = o.starts;
+        ends = o.ends;
+      }
+      if (pending) {
+        pending = false;
+        if (lastCp !== -1 && !isCjk(lastCp) && !isCjk(fcp)) {
+          buf[len] = 32;
+          starts[len] = pStart;
+          ends[len++] = pEnd;
+        }
+      }
+      for (let k = 0; k < f.length; k++) {
+        buf[len] = f.charCodeAt(k);
+        starts[len] = i;
+        ends[len++] = j;
+      }
+      lastCp = fcp;
     }
     i = j;
   }
-  return { text: UTF16.decode(BUF.subarray(0, LEN)), starts: STARTS.slice(0, LEN), ends: ENDS.slice(0, LEN) };
+  return { text: UTF16.decode(buf.subarray(0, len)), starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
 }
 
 /** Normalised text only (for the compiler and for comparisons). */
