@@ -9,6 +9,7 @@
  * matcher (cost).
  */
 
+import { gateFold, isGateTerm } from '../match/gate';
 import type { Claim, Dataset, Lang } from '../dataset/types';
 import { NORMALIZER_VERSION, normalize } from '../text/normalize';
 import { isCommonGram } from './common-grams';
@@ -182,7 +183,20 @@ export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(datas
     speakers,
     claims,
     anchors,
+    gate: gateTerms(dataset),
   };
+}
+
+/** Entity names and aliases, folded for the page gate; non-distinctive ones dropped. */
+function gateTerms(dataset: Dataset): string[] {
+  const terms = new Set<string>();
+  for (const e of dataset.entities) {
+    for (const t of [e.name.ja, e.name.en, ...e.aliases]) {
+      const f = gateFold(t);
+      if (isGateTerm(f)) terms.add(f);
+    }
+  }
+  return [...terms].sort();
 }
 
 

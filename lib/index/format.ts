@@ -89,6 +89,12 @@ export interface CompiledIndex {
   speakers: Record<string, CompiledSpeaker>;
   claims: CompiledClaim[];
   anchors: CompiledAnchor[];
+  /**
+   * Page gate terms (see lib/match/gate.ts): every entity name and alias of the dataset, folded
+   * with `gateFold` and kept only when distinctive (`isGateTerm`). Optional: without it every
+   * article goes to the full prefilter.
+   */
+  gate?: string[];
 }
 
 /** Base of the gram hash. */

@@ -12,6 +12,7 @@ import { normalizeWithMap, toOriginalRange } from '../text/normalize';
 import { makeRange } from '../text/range';
 import { buildTextModel, pointAt } from '../text/text-model';
 import { approxSearch, bigramFilter, contextSimilarity, scoreMatch } from './match-quote';
+import { passesGate } from './gate';
 import { findCandidates, fuzzySupport } from './prefilter';
 import {
   CONTEXT_FOR_SHORT_EXACT,
@@ -151,6 +152,8 @@ export function* annotateWithIndexSteps(
   const det = detectArticle(doc);
   const language = det.language;
   if (!det.isArticle || !det.root) return { isArticle: false, language, annotations: [] };
+  // Native-only rejection of articles that name nothing of the dataset (see gate.ts).
+  if (!passesGate(det.root.textContent ?? '', index)) return { isArticle: true, language, annotations: [] };
   yield;
 
   const model = buildTextModel(det.root, { exclude: boilerplateFilter() });

@@ -11,7 +11,7 @@ const run = (...args: string[]) =>
   spawnSync(tsx, ['scripts/annotate.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
 const sample = join(fixturesDir, 'sample-claims.json');
 
-describe('annotate CLI', () => {
+describe('annotate CLI', { timeout: 60_000 }, () => {
   it('--json prints one JSON object on stdout and nothing else', () => {
     const r = run(join(pagesDir, 'en-cnbc-lecun.html'), '--json', '--dataset', sample, '--url', 'https://example.invalid/a');
     expect(r.status).toBe(0);

@@ -1,0 +1,46 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { compileIndex } from '../../lib/index/compile';
+import { annotateWithIndex } from '../../lib/match/engine';
+import { gateFold, isGateTerm, passesGate } from '../../lib/match/gate';
+import { PAGES, loadRealDataset, readPage } from '../fixtures/expectations';
+
+const dataset = loadRealDataset();
+if (!dataset) throw new Error('data/claims.json is required for the gate tests');
+const index = compileIndex(dataset);
+
+describe('page gate', () => {
+  it('folds width, case and whitespace the way pages vary them', () => {
+    expect(gateFold('ＸＡＩ と Yann\u00a0 LeCun ﾏｽｸ')).toBe('xaiとyannlecunマスク');
+  });
+
+  it('keeps only distinctive terms', () => {
+    expect(isGateTerm('ai')).toBe(false);
+    expect(isGateTerm('x')).toBe(false);
+    expect(isGateTerm('xai')).toBe(true);
+    expect(isGateTerm('マ')).toBe(false);
+    expect(isGateTerm('ルカン')).toBe(true);
+    expect(index.gate).toContain('lecun');
+    expect(index.gate).toContain('マスク');
+  });
+
+  it('rejects text naming nothing of the dataset, passes text naming an entity in any width', () => {
+    expect(passesGate('The city council approved a new budget for parks and libraries.', index)).toBe(false);
+    expect(passesGate('今日は東京で雨が降りました。', index)).toBe(false);
+    expect(passesGate('Ｙａｎｎ ＬｅＣｕｎ said so.', index)).toBe(true);
+    expect(passesGate('ｲｰﾛﾝ・ﾏｽｸ氏', index)).toBe(true);
+  });
+
+  it('lets every page that has claims through, so the gate costs no recall on the fixtures', () => {
+    for (const page of PAGES) {
+      const doc = new JSDOM(readPage(page.file)).window.document;
+      const ungated = annotateWithIndex(doc, { ...index, gate: [] }).annotations.map((a) => a.claimId);
+      const gated = annotateWithIndex(doc, index).annotations.map((a) => a.claimId);
+      expect(gated, page.file).toEqual(ungated);
+    }
+  });
+
+  it('an index without gate terms lets everything through to the prefilter', () => {
+    expect(passesGate('nothing relevant', { ...index, gate: [] })).toBe(true);
+  });
+});
