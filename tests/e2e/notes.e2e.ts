@@ -2,8 +2,9 @@
  * Reader's highlights and notes (issue #6) in real Chromium and Firefox, against the built extension:
  * select → "Highlight & note" → multi-line note → saved → reload redraws the highlight; the popup
  * lists it, edits it inline, deletes it and undoes; JSON-LD export into a fresh profile gives the
- * same notes; a 10 MB note is refused with a message; notes survive a browser restart and an
- * extension update; nothing leaves the machine.
+ * same notes; a 10 MB note is refused with a message (page editor and popup edit); notes survive
+ * a browser restart and an extension update (relaunch on the same profile with a newer version;
+ * in Firefox also an in-place update while running); nothing leaves the machine.
  *
  * The selection is made with the Selection API; the button and the editor's buttons are clicked
  * inside the notes shadow root; the note is typed with real key events.
@@ -256,11 +257,26 @@ for (const target of browsers) {
       expect(shown.kept).toBe(10 * 1024 * 1024);
       await page.screenshot(artifactPath(`${target.name}-notes-too-large.png`));
       expect(await listAll(popup)).toEqual(before);
-      // Through the popup's edit path too.
+      // The popup's inline edit refuses it too, says why, and keeps the draft.
+      await popup.close();
+      popup = await openPopup(session);
+      await popup.waitFor(() => document.querySelector('[data-testid="note-item"]'), undefined, 30_000);
+      await popup.evaluate(clickTestId, { testId: 'note-edit', noteId: savedId });
+      await popup.waitFor(() => document.querySelector('[data-testid="note-editor"]'));
+      await popup.evaluate(fillTextarea, { selector: '[data-testid="note-editor"]', value: 'y'.repeat(10 * 1024 * 1024), inShadow: false });
+      await popup.evaluate(clickTestId, { testId: 'note-save', noteId: savedId });
+      await popup.waitFor(() => document.querySelector('[data-testid="notes-notice"][role="alert"]'), undefined, 60_000);
+      expect(await popup.evaluate(() => document.querySelector('[data-testid="notes-notice"]')?.textContent)).toMatch(/too large/i);
+      expect(await popup.evaluate(() => (document.querySelector('[data-testid="note-editor"]') as HTMLTextAreaElement | null)?.value.length)).toBe(10 * 1024 * 1024);
+      expect(await listAll(popup)).toEqual(before);
+      // And the protocol itself, whoever sends it.
       const update = await ask(popup, { type: 'notes:update', id: savedId, body: 'y'.repeat(10 * 1024 * 1024) });
       expect(update.ok).toBe(false);
       expect(update.error).toMatch(/too large/i);
       expect(await listAll(popup)).toEqual(before);
+      // Leave the popup as the reader would: edit cancelled.
+      await popup.close();
+      popup = await openPopup(session);
       await page.close();
     }, 180_000);
 
