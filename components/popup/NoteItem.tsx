@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NoteView } from '../../lib/storage/notes-repo';
 import { useT } from '../i18n';
 
@@ -38,6 +38,13 @@ export function NoteItem({ note, lang, onSave, onDelete }: NoteItemProps) {
   const t = useT();
   const [draft, setDraft] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const editor = useRef<HTMLTextAreaElement>(null);
+  const editing = draft !== null;
+  // Focus the editor when it opens, not on every render: a re-render (new search results) must
+  // not pull the focus, and the keys being typed, out of the search box into this note.
+  useEffect(() => {
+    if (editing) editor.current?.focus();
+  }, [editing]);
 
   const save = async () => {
     if (draft === null) return;
@@ -82,7 +89,7 @@ export function NoteItem({ note, lang, onSave, onDelete }: NoteItemProps) {
           disabled={saving}
           onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
           onKeyDown={onKeyDown}
-          ref={(el) => el?.focus()}
+          ref={editor}
         />
       )}
       <div class="cp-note__meta">
@@ -101,7 +108,7 @@ export function NoteItem({ note, lang, onSave, onDelete }: NoteItemProps) {
         ) : (
           <>
             <button type="button" data-testid="note-save" disabled={saving} onClick={() => void save()}>{t('popupSave')}</button>
-            <button type="button" disabled={saving} onClick={() => setDraft(null)}>{t('popupCancel')}</button>
+            <button type="button" data-testid="note-cancel" disabled={saving} onClick={() => setDraft(null)}>{t('popupCancel')}</button>
           </>
         )}
       </div>

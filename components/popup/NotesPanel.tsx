@@ -33,6 +33,8 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
   const [notice, setNotice] = useState<Notice>(null);
   const [undo, setUndo] = useState<NoteView | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
+  /** The search the shown list answers (a test hook: the debounced query has been applied). */
+  const [answered, setAnswered] = useState<string | null>(null);
   const requestSeq = useRef(0);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -51,6 +53,7 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
         setNotes(r.notes);
         setTotal(r.total);
         setLoading(false);
+        setAnswered(query);
       },
       (err: unknown) => {
         if (seq !== requestSeq.current) return;
@@ -214,7 +217,7 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
         </p>
       )}
 
-      <div class="cp-groups" aria-busy={loading ? 'true' : 'false'} data-testid="notes-list" data-total={String(total)}>
+      <div class="cp-groups" aria-busy={loading ? 'true' : 'false'} data-testid="notes-list" data-total={String(total)} data-answered-query={answered ?? undefined}>
         {list}
       </div>
 

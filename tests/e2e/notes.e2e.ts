@@ -222,6 +222,24 @@ for (const target of browsers) {
       expect((await listAll(popup)).notes.map((n) => [n.id, n.body])).toEqual([[savedId, EDITED]]);
       await popup.screenshot(artifactPath(`${target.name}-notes-popup.png`));
 
+      // Searching while a note is being edited: the keys stay in the search box, the draft is kept.
+      await popup.evaluate(clickTestId, { testId: 'note-edit', noteId: savedId });
+      await popup.waitFor(() => document.activeElement?.getAttribute('data-testid') === 'note-editor');
+      await popup.evaluate(() => (document.querySelector('[data-testid="notes-search"]') as HTMLInputElement).focus());
+      await popup.type('council');
+      await popup.waitFor(() => document.querySelector('[data-testid="notes-list"]')?.getAttribute('data-answered-query') === 'council', undefined, 30_000);
+      expect(
+        await popup.evaluate(() => ({
+          focused: document.activeElement?.getAttribute('data-testid'),
+          search: (document.querySelector('[data-testid="notes-search"]') as HTMLInputElement).value,
+          draft: (document.querySelector('[data-testid="note-editor"]') as HTMLTextAreaElement | null)?.value,
+        })),
+      ).toEqual({ focused: 'notes-search', search: 'council', draft: EDITED });
+      await popup.evaluate(clickTestId, { testId: 'note-cancel', noteId: savedId });
+      await popup.evaluate(fillTextarea, { selector: '[data-testid="notes-search"]', value: '', inShadow: false });
+      await popup.waitFor(() => document.querySelector('[data-testid="notes-list"]')?.getAttribute('data-answered-query') === '', undefined, 30_000);
+      expect(await popup.evaluate(readPopup)).toEqual([{ id: savedId, quote: QUOTE, body: EDITED }]);
+
       // Delete: gone from the list and the store, with an undo bar.
       await popup.evaluate(clickTestId, { testId: 'note-delete', noteId: savedId });
       await popup.waitFor(() => document.querySelector('[data-testid="undo-bar"]') && !document.querySelector('[data-testid="note-item"]'));
