@@ -55,7 +55,7 @@ export async function launchChromium(
   context.on('request', (req) => {
     if (isForeign(req.url())) foreign.push(req.url());
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 60_000 }));
   const extensionId = new URL(worker.url()).host;
 
   return {
