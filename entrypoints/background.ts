@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import { CounterpointDb } from '../lib/storage/db';
 import { handleMessage } from '../lib/messages/handle';
+import { isClaimsDataRequest, type ClaimsDataReply } from '../lib/messages/claims-data';
+import compiledIndex from '../lib/generated/claims-index.json';
+import cardCatalog from '../lib/generated/claims-catalog.json';
 import { purgeTrash } from '../lib/storage/notes-repo';
 import { wireNotesCommands } from '../utils/notes-commands';
 
@@ -11,6 +14,10 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own extension's pages and content scripts may talk to us.
     if (sender.id !== browser.runtime.id) return undefined;
+    // The dataset lives here, not in the content script (see entrypoints/content/engine.ts).
+    if (isClaimsDataRequest(message)) {
+      return Promise.resolve<ClaimsDataReply>({ ok: true, index: compiledIndex as never, catalog: cardCatalog as never });
+    }
     return handleMessage(db, message);
   });
 

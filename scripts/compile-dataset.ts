@@ -1,6 +1,9 @@
 /**
- * Build step: data/claims.json (human-edited) → lib/generated/claims-index.json (generated,
- * git-ignored), the compact pre-indexed form the matcher loads. Run by `npm run dataset:compile`,
+ * Build step: data/claims.json (human-edited) → lib/generated/ (generated, git-ignored):
+ *  - claims-index.json: the compact pre-indexed form the matcher loads;
+ *  - claims-catalog.json: the dataset trimmed to what the overlay's card shows;
+ *  - claims-gate.json: the page gate's terms, the only dataset part the content script bundles
+ *    (it asks the background for the index and catalog once a page passes the gate). Run by `npm run dataset:compile`,
  * and first thing in `build`, `build:firefox`, `compile` and `test:unit`.
  *
  * Usage: tsx scripts/compile-dataset.ts [--in data/claims.json] [--out lib/generated/claims-index.json]
@@ -8,6 +11,7 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { cardCatalog } from '../lib/index/catalog';
 import { compileIndex } from '../lib/index/compile';
 import type { Dataset } from '../lib/dataset/types';
 
@@ -44,6 +48,8 @@ const index = compileIndex(dataset, raw);
 const json = JSON.stringify(index);
 mkdirSync(dirname(output), { recursive: true });
 writeFileSync(output, json + '\n');
+writeFileSync(resolve(dirname(output), 'claims-catalog.json'), JSON.stringify(cardCatalog(dataset)) + '\n');
+writeFileSync(resolve(dirname(output), 'claims-gate.json'), JSON.stringify({ datasetHash: index.datasetHash, gate: index.gate ?? [] }) + '\n');
 const grams = index.anchors.reduce((n, a) => n + a.g.length, 0);
 console.error(
   `dataset:compile: ${index.claims.length} claims, ${index.anchors.length} anchors, ${grams} seed grams → ${output} (${(json.length / 1024).toFixed(1)} KB)`,

@@ -1,9 +1,22 @@
 /**
- * Seam to the matching engine. `lib/annotate.ts` (the engine) is picked up when it exists; until
- * then, and if it fails to load, the overlay runs with no annotations (plain badge on articles).
- * The overlay only relies on the fields of `OverlayEngineResult`.
+ * Seam to the matching engine for the content script.
+ *
+ * What every page pays: article detection (a few selector lookups) and, on articles, the page gate
+ * (one native NFKC + regular-expression pass over the article text against the dataset's entity
+ * names, lib/match/gate.ts). Only the gate's terms are bundled here. A page that passes the gate
+ * asks the background once for the compiled index and the card catalog (`claims:data`), so the
+ * content script stays small and pages about other things never load the dataset at all.
  */
 
+import { browser } from 'wxt/browser';
+import gateData from '../../lib/generated/claims-gate.json';
+import { detectArticle } from '../../lib/detect/article';
+import type { CompiledIndex } from '../../lib/index/format';
+import { loadIndex } from '../../lib/index/load';
+import { annotateWithIndex, annotateWithIndexSteps } from '../../lib/match/engine';
+import { compileGate, passesGateRegExp } from '../../lib/match/gate';
+import type { ClaimsDataReply } from '../../lib/messages/claims-data';
+import { installCatalog } from '../../lib/overlay/bundled';
 import type { OverlayEngineResult } from '../../lib/overlay/types';
 
 export interface OverlayEngine {
@@ -16,19 +29,44 @@ export interface OverlayEngine {
   annotateDocumentSteps?(doc: Document, options?: { url?: string }): Iterator<unknown, OverlayEngineResult, undefined>;
 }
 
-const engines = import.meta.glob<OverlayEngine>('../../lib/annotate.ts');
+const gate = compileGate(gateData.gate);
 
-let loaded: Promise<OverlayEngine | null> | null = null;
+let claimsData: Promise<CompiledIndex | null> | null = null;
 
-export function loadEngine(): Promise<OverlayEngine | null> {
-  const load = Object.values(engines)[0];
-  if (!load) return Promise.resolve(null);
-  loaded ??= load().then(
-    (m) => (typeof m.annotateDocument === 'function' ? m : null),
-    (e: unknown) => {
-      console.warn('[Counterpoint] engine failed to load', e);
-      return null;
+/** The compiled index (and, as a side effect, the card catalog), fetched once per page. */
+function fetchIndex(): Promise<CompiledIndex | null> {
+  claimsData ??= (browser.runtime.sendMessage({ type: 'claims:data' }) as Promise<ClaimsDataReply | undefined>).then(
+    (reply) => {
+      if (!reply || !reply.ok) throw new Error(reply?.error ?? 'no reply from the background');
+      const index = loadIndex(reply.index);
+      installCatalog(reply.catalog);
+      return index;
     },
-  );
-  return loaded;
+    (e: unknown) => {
+      throw e;
+    },
+  ).catch((e: unknown) => {
+    console.warn('[Counterpoint] claims data unavailable', e);
+    claimsData = null; // try again on the next run
+    return null;
+  });
+  return claimsData;
+}
+
+/**
+ * An engine for the current document. Pages that are not articles, or articles that name nothing
+ * of the dataset, get a constant "no annotations" engine without any message or index.
+ */
+export async function loadEngine(): Promise<OverlayEngine | null> {
+  const det = detectArticle(document);
+  if (!det.isArticle || !det.root || !passesGateRegExp(det.root.textContent ?? '', gate)) {
+    const result: OverlayEngineResult = { isArticle: det.isArticle, language: det.language, annotations: [] };
+    return { annotateDocument: () => result };
+  }
+  const index = await fetchIndex();
+  if (!index) return null;
+  return {
+    annotateDocument: (doc, options) => annotateWithIndex(doc, index, options),
+    annotateDocumentSteps: (doc, options) => annotateWithIndexSteps(doc, index, options),
+  };
 }

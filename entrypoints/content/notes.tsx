@@ -26,6 +26,7 @@ import type { PageKey } from '../../lib/storage/notes-repo';
 import { translate } from '../../utils/i18n';
 import { sendRequest } from '../../utils/messaging';
 import '../../components/notes/notes.css';
+import { loadEngine } from './engine';
 
 const HOST_NAME = 'counterpoint-notes';
 const HIGHLIGHT_NAME = 'counterpoint-note';
@@ -72,8 +73,10 @@ function placeNear(range: Range, width: number, height: number): Point {
 async function claimsOnPage(): Promise<ClaimSpan[]> {
   try {
     // The claim annotator (same engine the overlay uses); only asked when a note is saved.
-    const { annotateDocument } = await import('../../lib/annotate');
-    const result = annotateDocument(document, { url: location.href });
+    // Through the content script's engine seam: the index comes from the background on demand.
+    const engine = await loadEngine();
+    if (!engine) return [];
+    const result = engine.annotateDocument(document, { url: location.href });
     return result.annotations.map((a) => ({ claimId: a.claimId, range: a.range }));
   } catch {
     return []; // no claim link is better than no note

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { I18nContext } from '../../components/i18n';
 import { SourceView } from '../../components/overlay/SourceView';
-import { bundledDataset } from '../../lib/overlay/bundled';
+import { bundledDataset } from '../../lib/overlay/bundled-dataset';
 import { resolveSourceView } from '../../lib/overlay/source-view';
 import { translate } from '../../utils/i18n';
 import './style.css';

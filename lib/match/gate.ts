@@ -32,22 +32,24 @@ export function isGateTerm(folded: string): boolean {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const compiled = new WeakMap<CompiledIndex, RegExp | null>();
-
-/** The gate's regular expression for an index (built once per index), or null when it has no terms. */
-function gateRegExp(index: CompiledIndex): RegExp | null {
-  if (compiled.has(index)) return compiled.get(index)!;
-  const terms = [...new Set(index.gate ?? [])].sort((a, b) => b.length - a.length);
-  const re = terms.length ? new RegExp(terms.map(escape).join('|')) : null;
-  compiled.set(index, re);
-  return re;
+/** One regular expression of all terms (longest first), or null when there are none. */
+export function compileGate(terms: readonly string[]): RegExp | null {
+  const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length);
+  return sorted.length ? new RegExp(sorted.map(escape).join('|')) : null;
 }
+
+/** True when `text` names a gate term; a null gate (no terms) lets everything through. */
+export function passesGateRegExp(text: string, gate: RegExp | null): boolean {
+  return gate === null || gate.test(gateFold(text));
+}
+
+const compiled = new WeakMap<CompiledIndex, RegExp | null>();
 
 /**
  * True when the page text may contain a claim of `index`. An index without gate terms (an old or
  * synthetic one) lets every page through to the full prefilter.
  */
 export function passesGate(text: string, index: CompiledIndex): boolean {
-  const re = gateRegExp(index);
-  return re === null || re.test(gateFold(text));
+  if (!compiled.has(index)) compiled.set(index, compileGate(index.gate ?? []));
+  return passesGateRegExp(text, compiled.get(index)!);
 }
