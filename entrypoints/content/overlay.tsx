@@ -37,8 +37,10 @@ function uiLanguage(): Lang {
   }
 }
 
-function sourceHref(claimId: string): string {
-  return `${browser.runtime.getURL('/source.html' as never)}?claim=${encodeURIComponent(claimId)}`;
+function sourceHref(claimId: string, lang?: Lang): string {
+  const q = new URLSearchParams({ claim: claimId });
+  if (lang) q.set('lang', lang);
+  return `${browser.runtime.getURL('/source.html' as never)}?${q.toString()}`;
 }
 
 /** Longest slice of the overlay's own work between yields (ms). */

@@ -115,8 +115,8 @@ const GROUP_OF: Record<RelationType, RelatedGroup> = {
 
 export interface CardModelOptions {
   ui: Lang;
-  /** URL of the bundled source view for a claim. */
-  sourceHref: (claimId: string) => string;
+  /** URL of the bundled source view for a claim (showing its anchor in `lang` when it has one). */
+  sourceHref: (claimId: string, lang?: Lang) => string;
 }
 
 export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: CardModelOptions): CardModel {
@@ -150,7 +150,7 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
       when: otherSaidOn ? formatWhen(otherSaidOn, ui, otherSource?.publishedOn) : null,
       text: other?.text ?? r.text,
       why,
-      where: whereOf(otherSource, r.sourceId, ui, opts.sourceHref(r.claimId)),
+      where: whereOf(otherSource, r.sourceId, ui, opts.sourceHref(r.claimId, ui)),
     });
   }
   // Other coverage first: claims from another source before ones from the same article.
@@ -166,7 +166,7 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
     quote: ann.quote,
     who: whoOf(catalog, ann.speaker, referenceDate(saidOn, source), source, ui),
     when: formatWhen(saidOn, ui, source?.publishedOn),
-    where: whereOf(source, ann.sourceId, ui, opts.sourceHref(ann.claimId)),
+    where: whereOf(source, ann.sourceId, ui, opts.sourceHref(ann.claimId, ann.lang)),
     related,
     relatedCount: related.contradicts.length + related.supports.length + related.context.length,
   };

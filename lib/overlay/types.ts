@@ -32,6 +32,8 @@ export interface OverlayAnnotation {
   claimId: string;
   range: Range;
   quote: string;
+  /** Language of the dataset anchor that matched (the page's passage), when the engine says. */
+  lang?: Lang;
   speaker: OverlaySpeaker;
   saidOn: OverlaySaidOn;
   sourceId: string;

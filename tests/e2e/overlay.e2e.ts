@@ -485,12 +485,21 @@ for (const target of browsers) {
     });
 
     it('opens the bundled source view with the anchor highlighted', async () => {
-      const dataset = JSON.parse(readFileSync('data/claims.json', 'utf8')) as { claims: { id: string; anchors: { exact: string }[] }[] };
-      const claim = dataset.claims.find((c) => c.anchors.length > 0)!;
+      const dataset = JSON.parse(readFileSync('data/claims.json', 'utf8')) as { claims: { id: string; anchors: { exact: string; lang: string }[] }[] };
+      const claim = dataset.claims.find((c) => c.id === 's003-lecun-failure-cannot-compete') ?? dataset.claims.find((c) => c.anchors.length > 0)!;
       const page = await session.openExtensionPage(`source.html?claim=${encodeURIComponent(claim.id)}`);
       await page.waitFor(() => document.querySelector('[data-testid="sv-anchor"], [data-testid="sv-error"]'));
       expect(await page.evaluate(() => document.querySelector('[data-testid="sv-anchor"]')?.textContent)).toBe(claim.anchors[0]!.exact);
+      await page.screenshot(artifactPath(`${target.name}-source-view.png`));
       await page.close();
+      // With the page's language, the passage in that language.
+      const en = claim.anchors.find((a) => a.lang === 'en');
+      if (en) {
+        const p2 = await session.openExtensionPage(`source.html?claim=${encodeURIComponent(claim.id)}&lang=en`);
+        await p2.waitFor(() => document.querySelector('[data-testid="sv-anchor"], [data-testid="sv-error"]'));
+        expect(await p2.evaluate(() => document.querySelector('[data-testid="sv-anchor"]')?.textContent)).toBe(en.exact);
+        await p2.close();
+      }
     });
 
     it('reports the longest main-thread task of the extension on a 2 MB article (reported, not asserted)', async () => {

@@ -53,7 +53,7 @@ function annotation(over: Partial<OverlayAnnotation> = {}): OverlayAnnotation {
     ...over,
   };
 }
-const href = (id: string): string => `ext:/source.html?claim=${id}`;
+const href = (id: string, lang?: string): string => `ext:/source.html?claim=${id}${lang ? `&lang=${lang}` : ''}`;
 
 describe('overlay card model', () => {
   it('who: name and the roles held at the claim date, former roles marked', () => {
@@ -88,6 +88,8 @@ describe('overlay card model', () => {
     expect(m.where.outlet).toBe('CNBC');
     expect(m.where.languages).toBe('Japanese, English');
     expect(m.where.href).toBe(href('c1'));
+    // The passage in the page's language when the engine says which anchor matched.
+    expect(buildCardModel(annotation({ lang: 'en' }), catalog, { ui: 'ja', sourceHref: href }).where.href).toBe(href('c1', 'en'));
     expect(m.translated).toEqual(['ja']);
   });
 
@@ -101,7 +103,7 @@ describe('overlay card model', () => {
     expect(c).toMatchObject({ claimId: 'c2', why: 'failure vs. a stall', when: 'date not stated; reported after 2026-02-09' });
     expect(c.who.line).toBe('GeekPark — author Writer');
     expect(c.text.en).toBe('a six-month stall');
-    expect(c.where.href).toBe(href('c2'));
+    expect(c.where.href).toBe(href('c2', 'en'));
     expect(m.related.supports[0]!.why).toBe('departures are the reason');
   });
 
