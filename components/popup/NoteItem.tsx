@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NoteView } from '../../lib/storage/notes-repo';
 import { useT } from '../i18n';
@@ -114,4 +115,19 @@ export function NoteItem({ note, lang, onSave, onDelete }: NoteItemProps) {
       </div>
     </li>
   );
+}
+
+/**
+ * `NoteItem` that re-renders only when its own props change: "show more" and other list updates
+ * then render the new notes, not every note already shown (a long list stays under 50 ms a task).
+ */
+export class PureNoteItem extends Component<NoteItemProps> {
+  override shouldComponentUpdate(next: NoteItemProps): boolean {
+    const p = this.props;
+    return next.note !== p.note || next.lang !== p.lang || next.onSave !== p.onSave || next.onDelete !== p.onDelete;
+  }
+
+  override render() {
+    return <NoteItem {...this.props} />;
+  }
 }

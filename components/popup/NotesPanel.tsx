@@ -4,7 +4,7 @@ import { groupByPage } from '../../lib/export/markdown';
 import type { NoteFilter, NoteView } from '../../lib/storage/notes-repo';
 import { useT } from '../i18n';
 import type { NotesApi } from './api';
-import { NoteItem } from './NoteItem';
+import { PureNoteItem } from './NoteItem';
 
 /** Rendered per batch: opening the popup with 10,000 notes must not block (no task > 50 ms). */
 export const PAGE_SIZE = 100;
@@ -165,7 +165,7 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
           </header>
           <ul class="cp-page__notes">
             {g.notes.map((n) => (
-              <NoteItem key={n.id} note={n} lang={lang} onSave={save} onDelete={onDelete} />
+              <PureNoteItem key={n.id} note={n} lang={lang} onSave={save} onDelete={onDelete} />
             ))}
           </ul>
         </article>
