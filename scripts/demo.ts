@@ -10,8 +10,13 @@ import { artifactPath } from '../tests/e2e/harness';
 const headed = Boolean(process.env.DISPLAY) && process.env.CI !== 'true';
 const roots = ['demo', 'tests/fixtures'].filter((d) => existsSync(d));
 const server = await startServer(roots);
-// Every page in demo/ is shown; it is served next to the test fixtures it may link to.
-const pages = readdirSync('demo').filter((f) => f.endsWith('.html')).sort().map((f) => `/${f}`);
+// The seed articles in news-site markup (tests/fixtures/pages, served under /pages/), then every
+// page in demo/.
+const pages = [
+  '/pages/en-cnbc-lecun.html',
+  '/pages/ja-geekpark-wu.html',
+  ...readdirSync('demo').filter((f) => f.endsWith('.html')).sort().map((f) => `/${f}`),
+];
 
 if (!existsSync('.output/chrome-mv3/manifest.json')) {
   console.error('No build in .output/chrome-mv3: run `npm run demo` (it builds first).');
@@ -40,8 +45,22 @@ if (headed) {
   for (const p of pages) {
     const page = await session.openPage(server.url(p));
     await page
-      .waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.firstElementChild, undefined, 10_000)
+      .waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-badge"]'), undefined, 10_000)
       .catch(() => console.warn(`no Counterpoint UI appeared on ${p}`));
+    // Open the card of the first contested claim, as a reader would with Tab + Enter.
+    const opened = await page.evaluate(() => {
+      const proxy = document
+        .querySelector('counterpoint-badge')
+        ?.shadowRoot?.querySelector<HTMLElement>('[data-testid="cp-proxy"][data-status="contested"]');
+      proxy?.focus();
+      return !!proxy;
+    });
+    if (opened) {
+      await page.press('Enter');
+      await page
+        .waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'), undefined, 5_000)
+        .catch(() => console.warn(`the card did not open on ${p}`));
+    }
     const file = artifactPath(`demo-${p.replace(/\W+/g, '-').replace(/^-|-$/g, '')}.png`);
     await page.screenshot(file);
     shots.push(file);
