@@ -559,6 +559,13 @@ for (const target of browsers) {
           const card = (await page.evaluate(readCard))!;
           expect(card.who.length).toBeGreaterThan(1);
           expect(card.contradicts).toBeGreaterThan(0);
+          // The UI follows the browser's language (Debian's Firefox ESR ships no Japanese UI pack,
+          // so only Chromium switches to Japanese here).
+          if (locale === 'en-US') expect(shown.badge).toContain('claims');
+          if (locale === 'ja' && target.name === 'chromium') {
+            expect(shown.badge).toContain('主張');
+            expect(card.when).toContain('日付');
+          }
           await page.screenshot(artifactPath(`${target.name}-overlay-${name}-${scheme}.png`));
           await page.close();
           expect(session.foreignRequests()).toEqual([]);
