@@ -327,8 +327,8 @@ export function startOverlay(ctx: ContentScriptContext): void {
     return nodes.every(
       (n) =>
         n === hostEl ||
-        (n as Element).localName === HOST_NAME ||
-        (n as Element).localName === 'counterpoint-mark' ||
+        // Any Counterpoint element (this overlay's host and marks, the notes UI).
+        (n.nodeType === 1 && (n as Element).localName.startsWith('counterpoint-')) ||
         (n.nodeType === 1 && (n as Element).getAttribute('data-counterpoint') !== null) ||
         (n.nodeType === 3 && (n.parentNode as Element | null)?.localName === 'counterpoint-mark') ||
         !!session?.highlighter?.owns(n),
