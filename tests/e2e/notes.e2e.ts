@@ -9,7 +9,7 @@
  * The selection is made with the Selection API; the button and the editor's buttons are clicked
  * inside the notes shadow root; the note is typed with real key events.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,6 +148,37 @@ async function openEditor(page: E2EPage, quote: string): Promise<void> {
   });
 }
 
+/** Newest modification time under `dir` (ms), or 0 when something vanished while looking. */
+function newestMtime(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce((m, f) => Math.max(m, statSync(join(dir, f)).mtimeMs), statSync(dir).mtimeMs);
+  } catch {
+    return 0;
+  }
+}
+
+const BUILD_FILES = ['manifest.json', 'popup.html', 'background.js'];
+
+/**
+ * Copies the build into `dest` once it is complete and has not changed for a few seconds: other
+ * engineers rebuild `.output/` in this shared checkout, and a build wipes the directory first.
+ * The tests then run against their own copy, whatever happens to `.output/` meanwhile.
+ */
+async function snapshotBuild(buildDir: string, dest: string): Promise<string> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const complete = BUILD_FILES.every((f) => existsSync(join(buildDir, f)));
+    const newest = newestMtime(buildDir);
+    if (complete && newest > 0 && Date.now() - newest > 3000) {
+      rmSync(dest, { recursive: true, force: true });
+      cpSync(buildDir, dest, { recursive: true });
+      if (BUILD_FILES.every((f) => existsSync(join(dest, f))) && newestMtime(buildDir) === newest) return dest;
+    }
+    if (Date.now() > deadline) throw new Error(`${buildDir} is incomplete or still changing: run npm run build:all`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 const bump = (version: string): string => {
   const parts = version.split('.').map(Number);
   parts[parts.length - 1] = (parts[parts.length - 1] ?? 0) + 1;
@@ -160,15 +191,20 @@ for (const target of browsers) {
     let session: ExtensionSession;
     let popup: E2EPage;
     let savedId = '';
+    let work = '';
+    let extensionDir = '';
 
     beforeAll(async () => {
       server = await startServer(['tests/e2e/pages'], inline);
-      session = await target.launch();
+      work = mkdtempSync(join(tmpdir(), `cp-notes-${target.name}-`));
+      extensionDir = await snapshotBuild(target.buildDir, join(work, 'extension'));
+      session = await target.launch({ extensionDir });
       popup = await openPopup(session);
     });
     afterAll(async () => {
       await session?.close();
       await server?.close();
+      if (work) rmSync(work, { recursive: true, force: true });
     });
 
     it('saves a multi-line note on a selection and redraws its highlight after a reload', async () => {
@@ -319,7 +355,7 @@ for (const target of browsers) {
       const file = JSON.parse(exported.content) as { first: { items: unknown[] } };
       writeFileSync(artifactPath(`${target.name}-notes-export.jsonld`), exported.content);
 
-      const fresh = await target.launch();
+      const fresh = await target.launch({ extensionDir });
       try {
         const freshPopup = await openPopup(fresh);
         expect((await listAll(freshPopup)).total).toBe(0);
@@ -364,8 +400,7 @@ for (const target of browsers) {
       profile = join(work, 'profile');
       // The extension is loaded from a copy at a fixed path: in Chromium an unpacked extension's id
       // comes from its path, so the "updated" build must sit where the old one was.
-      extensionDir = join(work, 'extension');
-      cpSync(target.buildDir, extensionDir, { recursive: true });
+      extensionDir = await snapshotBuild(target.buildDir, join(work, 'extension'));
     });
     afterAll(async () => {
       await server?.close();
