@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import type { ContentRequest } from '../lib/messages/protocol';
+import type { PageKey } from '../lib/storage/notes-repo';
 
 /**
  * Per-site "overlay off" setting, in `browser.storage.local` under one key: the list of origins
@@ -67,11 +69,21 @@ export function onOverlaySettingChanged(cb: () => void): () => void {
   return () => onChanged.removeListener(listener);
 }
 
-/** The active tab's site, for the popup. Needs `activeTab` (or host access) to read the tab's URL. */
+/**
+ * The active tab's site, for the popup: from the tab's URL when the browser shows it to us, else
+ * from the page's content script (the notes' `notes:page-info` request answers with the address the
+ * tab shows), so no `tabs`/`activeTab` permission is needed.
+ */
 export async function activeTabSite(): Promise<string | null> {
   try {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    return siteOf(tab?.url);
+    if (!tab) return null;
+    const fromTab = siteOf(tab.url);
+    if (fromTab || tab.id === undefined) return fromTab;
+    const info = (await browser.tabs.sendMessage(tab.id, { type: 'notes:page-info' } satisfies ContentRequest)) as
+      | Partial<PageKey>
+      | undefined;
+    return siteOf(typeof info?.sourceUrl === 'string' ? info.sourceUrl : null);
   } catch {
     return null;
   }
