@@ -139,6 +139,8 @@ async function openPopup(session: ExtensionSession): Promise<E2EPage> {
 async function openEditor(page: E2EPage, quote: string): Promise<void> {
   expect(await page.evaluate(selectText, quote)).toBe(true);
   await page.waitFor(inNotes, 'cpn-button');
+  // The button lives in the notes layer's shadow root, nowhere in the page's own DOM.
+  expect(await page.evaluate(() => document.querySelectorAll('[data-testid^="cpn-"]').length)).toBe(0);
   await page.evaluate(clickInNotes, 'cpn-button');
   await page.waitFor(inNotes, 'cpn-textarea');
   // The editor takes focus itself, so real key events land in it.
@@ -413,7 +415,7 @@ for (const target of browsers) {
       const first = await launchKept();
       try {
         const page = await first.openPage(server.url('/notes/story.html'));
-        await openEditor(page, QUOTE);
+        await openEditor(page, JA_QUOTE); // a Japanese highlight this time
         await page.type('Saved before the restart');
         await page.evaluate(clickInNotes, 'cpn-save');
         await page.waitFor(() => !document.querySelector('counterpoint-notes')?.shadowRoot?.querySelector('[data-testid="cpn-editor"]'), undefined, 30_000);
@@ -432,7 +434,7 @@ for (const target of browsers) {
         expect((await listAll(popup)).notes.map((n) => [n.id, n.body])).toEqual([[noteId, 'Saved before the restart']]);
         const page = await second.openPage(server.url('/notes/story.html'));
         await page.waitFor(() => (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('counterpoint-note')?.size, undefined, 30_000);
-        expect(await page.evaluate(noteHighlights)).toEqual([QUOTE]);
+        expect(await page.evaluate(noteHighlights)).toEqual([JA_QUOTE]);
         expect(second.foreignRequests()).toEqual([]);
       } finally {
         await second.close();
