@@ -133,16 +133,43 @@ export function probe2(h: number): number {
 }
 
 export interface GramTable {
-  /** Bloom filter bits (probe1, probe2 of each seed gram's hash). */
-  bits: Uint32Array;
+  /**
+   * Bloom filter bits (probe1, probe2 of each seed gram's hash), or null when the slot table is
+   * small enough to stay in the CPU cache (then one probe of `keys` is the cheapest membership
+   * test; a Bloom filter in front of a large table saves its cache misses).
+   */
+  bits: Uint32Array | null;
+  /**
+   * Open-addressing hash table of the distinct gram keys (`gramKey`, 0 = empty slot), linear
+   * probing from `gramSlot(key, shift)`. Typed arrays instead of a Map<number, number[]>: a lookup
+   * is a multiply and one or two array reads, no per-key array objects, and the key is the whole
+   * 32-bit hash (the Map needed small-integer keys, hash >>> 2, which merged grams differing only
+   * in the low bits of their last character, e.g. `musk"` and `musk `; only the Bloom filter kept
+   * those apart). A collision only adds a spurious hit.
+   */
+  keys: Int32Array;
+  /** `32 - log2(keys.length)`: the slot of a key is its multiplicative hash's top bits. */
+  shift: number;
+  /** Slot → its entries in `entries`, [from[slot], to[slot]) (pairs, so both are even). */
+  from: Int32Array;
+  to: Int32Array;
+  /** Flat [anchorIndex, offsetInAnchor, …], grouped by key; within a key, in anchor/seed order. */
+  entries: Int32Array;
   /** Scratch: hit count per anchor (zeroed after each use). */
   counts: Uint16Array;
-  /**
-   * (hash >>> 2) → flat [anchorIndex, offsetInAnchor, …]. 30-bit keys stay small integers in
-   * JavaScript engines (a full 32-bit hash would be a heap-allocated number on every lookup);
-   * a collision only adds a spurious hit.
-   */
-  map: Map<number, number[]>;
+}
+
+/** Slot tables up to this many slots (4 bytes each: 128 KB) are probed without the Bloom filter. */
+const MAX_SLOTS_WITHOUT_BLOOM = 1 << 15;
+
+/** The slot-table key of a gram hash: the hash as int32, with 0 (the empty marker) moved to 1. */
+export function gramKey(h: number): number {
+  return h | 0 || 1;
+}
+
+/** First probe slot of a gram key (Fibonacci hashing: the polynomial hash's low bits are weak). */
+export function gramSlot(key: number, shift: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> shift;
 }
 
 const tables = new WeakMap<CompiledIndex, GramTable>();
@@ -150,25 +177,61 @@ const tables = new WeakMap<CompiledIndex, GramTable>();
 /** The gram table of an index, built once per index object (O(number of seeds)). */
 export function gramTable(index: CompiledIndex): GramTable {
   let t = tables.get(index);
-  if (!t) {
-    const bits = new Uint32Array(1 << (GRAM_BITS - 5));
-    const map = new Map<number, number[]>();
-    index.anchors.forEach((a, i) => {
-      const q = GRAM_Q[a.lang];
-      for (const off of a.g) {
-        const h = gramHash(a.exact, off, q);
-        const b = probe1(h);
-        bits[b >>> 5]! |= 1 << (b & 31);
-        const b2 = probe2(h);
-        bits[b2 >>> 5]! |= 1 << (b2 & 31);
-        const key = h >>> 2;
-        const list = map.get(key);
-        if (list) list.push(i, off);
-        else map.set(key, [i, off]);
-      }
-    });
-    t = { bits, map, counts: new Uint16Array(index.anchors.length) };
-    tables.set(index, t);
+  if (t) return t;
+  // Every seed's key, in anchor and seed order.
+  let seeds = 0;
+  for (const a of index.anchors) seeds += a.g.length;
+  const seedKey = new Int32Array(seeds);
+  const seedAnchor = new Int32Array(seeds);
+  const seedOff = new Int32Array(seeds);
+  let bits: Uint32Array | null = new Uint32Array(1 << (GRAM_BITS - 5));
+  let s = 0;
+  index.anchors.forEach((a, i) => {
+    const q = GRAM_Q[a.lang];
+    for (const off of a.g) {
+      const h = gramHash(a.exact, off, q);
+      const b = probe1(h);
+      bits![b >>> 5]! |= 1 << (b & 31);
+      const b2 = probe2(h);
+      bits![b2 >>> 5]! |= 1 << (b2 & 31);
+      seedKey[s] = gramKey(h);
+      seedAnchor[s] = i;
+      seedOff[s++] = off;
+    }
+  });
+  // At most half full, so a miss usually ends at the first empty slot.
+  let slotBits = 4;
+  while (1 << slotBits < 2 * seeds) slotBits++;
+  const size = 1 << slotBits;
+  const shift = 32 - slotBits;
+  const mask = size - 1;
+  const keys = new Int32Array(size);
+  const count = new Int32Array(size);
+  const seedSlot = new Int32Array(seeds);
+  for (let k = 0; k < seeds; k++) {
+    const key = seedKey[k]!;
+    let slot = gramSlot(key, shift);
+    while (keys[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & mask;
+    keys[slot] = key;
+    count[slot]!++;
+    seedSlot[k] = slot;
   }
+  const from = new Int32Array(size);
+  const to = new Int32Array(size);
+  let at = 0;
+  for (let slot = 0; slot < size; slot++) {
+    from[slot] = to[slot] = at;
+    at += 2 * count[slot]!;
+  }
+  const entries = new Int32Array(2 * seeds);
+  for (let k = 0; k < seeds; k++) {
+    const slot = seedSlot[k]!;
+    entries[to[slot]!] = seedAnchor[k]!;
+    entries[to[slot]! + 1] = seedOff[k]!;
+    to[slot]! += 2;
+  }
+  if (size <= MAX_SLOTS_WITHOUT_BLOOM) bits = null;
+  t = { bits, keys, shift, from, to, entries, counts: new Uint16Array(index.anchors.length) };
+  tables.set(index, t);
   return t;
 }

@@ -1,12 +1,12 @@
 /**
  * The cheap prefilter: one linear pass over the page's normalised text, looking every 5-gram up
- * in the compiled gram table (a Bloom filter, then a hash map). Its cost is O(page length) hash lookups whatever the
- * number of claims (the table is a hash); only the anchors whose rare grams occur on the page,
+ * in the compiled gram table (an open-addressing slot table, behind a Bloom filter when large).
+ * Its cost is O(page length) hash lookups whatever the number of claims (the table is a hash); only the anchors whose rare grams occur on the page,
  * near each other, become candidates for exact and fuzzy matching. A page with no hits is
  * rejected before any fuzzy work.
  */
 
-import { GRAM_BASE, GRAM_Q, gramOutWeight, gramTable, probe1, probe2, type CompiledIndex } from '../index/format';
+import { GRAM_BASE, GRAM_Q, gramOutWeight, gramKey, gramSlot, gramTable, probe1, probe2, type CompiledIndex } from '../index/format';
 
 export interface Candidate {
   /** Index into `index.anchors`. */
@@ -48,12 +48,14 @@ let H_START: Int32Array = new Int32Array(1024);
 let H_OFF: Int32Array = new Int32Array(1024);
 
 export function findCandidates(text: string, index: CompiledIndex): Candidate[] {
-  const { bits, map, counts } = gramTable(index);
+  const { bits, keys, shift, from, to, entries, counts } = gramTable(index);
+  const mask = keys.length - 1;
   const anchors = index.anchors;
   let nh = 0;
   const n = text.length;
   // One rolling hash (both languages use the same gram length, see GRAM_Q), updated with two
-  // multiplications per character; the Bloom filter stops most positions after one array read.
+  // multiplications per character; the membership test (slot table, or the Bloom filter in front
+  // of a large one) stops most positions after one array read.
   const q = GRAM_Q.ja;
   const w = gramOutWeight(q);
   let h = 0;
@@ -61,16 +63,24 @@ export function findCandidates(text: string, index: CompiledIndex): Candidate[] 
     if (j >= q) h = (h - Math.imul(text.charCodeAt(j - q), w)) | 0;
     h = (Math.imul(h, GRAM_BASE) + text.charCodeAt(j)) | 0;
     if (j + 1 < q) continue;
-    const b = probe1(h);
-    if ((bits[b >>> 5]! & (1 << (b & 31))) === 0) continue;
-    const b2 = probe2(h);
-    if ((bits[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
-    const list = map.get(h >>> 2);
-    if (!list) continue;
+    if (bits !== null) {
+      const b = probe1(h);
+      if ((bits[b >>> 5]! & (1 << (b & 31))) === 0) continue;
+      const b2 = probe2(h);
+      if ((bits[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
+    }
+    const key = gramKey(h);
+    let slot = gramSlot(key, shift);
+    let k0 = keys[slot]!;
+    while (k0 !== key && k0 !== 0) {
+      slot = (slot + 1) & mask;
+      k0 = keys[slot]!;
+    }
+    if (k0 === 0) continue;
     const i = j + 1 - q; // gram start
-    for (let k = 0; k < list.length; k += 2) {
-      const a = list[k]!;
-      const off = list[k + 1]!;
+    for (let k = from[slot]!, end = to[slot]!; k < end; k += 2) {
+      const a = entries[k]!;
+      const off = entries[k + 1]!;
       // No verification of the gram itself: a 32-bit hash collision only adds a spurious hit,
       // which candidacy (several seeds in place) and the exact/fuzzy check absorb.
       if (nh === H_ANCHOR.length) {
