@@ -156,10 +156,15 @@ export interface GramTable {
   /** Flat [anchorIndex, offsetInAnchor, …], grouped by key; within a key, in anchor/seed order. */
   entries: Int32Array;
   /** Scratch: hit count per anchor (zeroed after each use). */
-  counts: Uint16Array;
+  counts: Int32Array;
+  /** Scratch: per anchor, the prefilter's cursor into its hit slice (zeroed after each use). */
+  cursor: Int32Array;
 }
 
-/** Slot tables up to this many slots (4 bytes each: 128 KB) are probed without the Bloom filter. */
+/**
+ * Slot tables up to this many slots (4 bytes each: 128 KB, ~8,000 seeds) are probed without the
+ * Bloom filter. The prefilter's scan loop inlines gramKey and gramSlot: keep them in step.
+ */
 const MAX_SLOTS_WITHOUT_BLOOM = 1 << 15;
 
 /** The slot-table key of a gram hash: the hash as int32, with 0 (the empty marker) moved to 1. */
@@ -199,9 +204,10 @@ export function gramTable(index: CompiledIndex): GramTable {
       seedOff[s++] = off;
     }
   });
-  // At most half full, so a miss usually ends at the first empty slot.
+  // At most a quarter full: most page grams miss, and a miss should end at the first slot (at half
+  // full, linear probing's clusters cost ~0.5 extra probes per page character).
   let slotBits = 4;
-  while (1 << slotBits < 2 * seeds) slotBits++;
+  while (1 << slotBits < 4 * seeds) slotBits++;
   const size = 1 << slotBits;
   const shift = 32 - slotBits;
   const mask = size - 1;
@@ -231,7 +237,7 @@ export function gramTable(index: CompiledIndex): GramTable {
     to[slot]! += 2;
   }
   if (size <= MAX_SLOTS_WITHOUT_BLOOM) bits = null;
-  t = { bits, keys, shift, from, to, entries, counts: new Uint16Array(index.anchors.length) };
+  t = { bits, keys, shift, from, to, entries, counts: new Int32Array(index.anchors.length), cursor: new Int32Array(index.anchors.length) };
   tables.set(index, t);
   return t;
 }
