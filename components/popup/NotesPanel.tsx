@@ -8,6 +8,8 @@ import { PureNoteItem } from './NoteItem';
 
 /** Rendered per batch: opening the popup with 10,000 notes must not block (no task > 50 ms). */
 export const PAGE_SIZE = 100;
+/** Notes mounted per task: a page of results is rendered over a few short tasks, the first screenful first. */
+export const RENDER_CHUNK = 25;
 const SEARCH_DEBOUNCE_MS = 150;
 export const UNDO_MS = 10_000;
 
@@ -35,6 +37,8 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
   const [reloadKey, setReloadKey] = useState(0);
   /** The search the shown list answers (a test hook: the debounced query has been applied). */
   const [answered, setAnswered] = useState<string | null>(null);
+  /** How many of `notes` are mounted so far (grows by RENDER_CHUNK per task). */
+  const [mounted, setMounted] = useState(RENDER_CHUNK);
   const requestSeq = useRef(0);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -51,6 +55,7 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
       (r) => {
         if (seq !== requestSeq.current) return; // a newer query won
         setNotes(r.notes);
+        setMounted(RENDER_CHUNK);
         setTotal(r.total);
         setLoading(false);
         setAnswered(query);
@@ -148,7 +153,14 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
     }
   };
 
-  const groups = useMemo(() => groupByPage(notes), [notes]);
+  // Mount the rest of the notes a chunk per task, so no single task renders a whole page of them.
+  useEffect(() => {
+    if (mounted >= notes.length) return;
+    const id = setTimeout(() => setMounted((m) => m + RENDER_CHUNK), 0);
+    return () => clearTimeout(id);
+  }, [mounted, notes.length]);
+
+  const groups = useMemo(() => groupByPage(notes.slice(0, mounted)), [notes, mounted]);
   const onDelete = useCallback((x: NoteView) => void remove(x), [remove]);
   const list = useMemo(
     () =>
