@@ -74,4 +74,22 @@ describe('scanDocument strategies', () => {
       expect(a.articleBody).toBe(b.articleBody);
     }
   });
+
+  it('agree on itemprop token lists (articleBody as one token among several, or only as a substring)', async () => {
+    const { JSDOM } = await import('jsdom');
+    const { scanNative, scanWalk } = await import('../../lib/detect/scan');
+    const cases: [string, string | null][] = [
+      ['<div itemprop="articleBodyExtra">x</div><div id="t" itemprop="headline articleBody">y</div>', 't'],
+      ['<div itemprop="notarticleBody">x</div><div itemprop="articleBody2">y</div>', null],
+      ['<div itemscope itemtype="https://schema.org/NewsArticle"><div id="t" itemprop="articleBody">z</div></div><div itemprop="articleBody">w</div>', 't'],
+    ];
+    for (const [body, id] of cases) {
+      const d = new JSDOM(`<html><body>${body}</body></html>`).window.document;
+      const a = scanNative(d);
+      const b = scanWalk(d);
+      expect(a.articleBody).toBe(b.articleBody);
+      expect(a.articleBody?.id ?? null).toBe(id);
+      expect(a.itemTypes.length).toBe(b.itemTypes.length);
+    }
+  });
 });
