@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { CounterpointDb } from '../lib/storage/db';
 import { handleMessage } from '../lib/messages/handle';
 import { isClaimsDataRequest, type ClaimsDataReply } from '../lib/messages/claims-data';
+import { parseSourceOpen, sourceViewPath } from '../lib/messages/source-open';
 import compiledIndex from '../lib/generated/claims-index.json';
 import cardCatalog from '../lib/generated/claims-catalog.json';
 import { purgeTrash } from '../lib/storage/notes-repo';
@@ -17,6 +18,13 @@ export default defineBackground(() => {
     // The dataset lives here, not in the content script (see entrypoints/content/engine.ts).
     if (isClaimsDataRequest(message)) {
       return Promise.resolve<ClaimsDataReply>({ ok: true, index: compiledIndex as never, catalog: cardCatalog as never });
+    }
+    const openSource = parseSourceOpen(message);
+    if (openSource) {
+      const [path, query] = sourceViewPath(openSource).split('?');
+      return browser.tabs
+        .create({ url: `${browser.runtime.getURL(path as never)}?${query}`, index: sender.tab ? sender.tab.index + 1 : undefined })
+        .then(() => ({ ok: true }), (e: unknown) => ({ ok: false, error: String(e) }));
     }
     return handleMessage(db, message);
   });

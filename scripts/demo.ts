@@ -1,22 +1,18 @@
 // `npm run demo`: builds (done by the npm script), serves the bundled demo pages on 127.0.0.1 and opens
 // Debian's Chromium with the extension loaded. With a display it opens a real window and stays up
 // until Ctrl-C; without one it runs headless, writes screenshots and prints where they are.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startServer } from '../tests/e2e/harness/server';
 import { launchChromium } from '../tests/e2e/harness/chromium';
 import { artifactPath } from '../tests/e2e/harness';
 
 const headed = Boolean(process.env.DISPLAY) && process.env.CI !== 'true';
-const roots = ['demo', 'tests/fixtures'].filter((d) => existsSync(d));
+const roots = ['tests/fixtures'];
 const server = await startServer(roots);
-// The seed articles in news-site markup (tests/fixtures/pages, served under /pages/), then every
-// page in demo/.
-const pages = [
-  '/pages/en-cnbc-lecun.html',
-  '/pages/ja-geekpark-wu.html',
-  ...readdirSync('demo').filter((f) => f.endsWith('.html')).sort().map((f) => `/${f}`),
-];
+// The seed articles in news-site markup (tests/fixtures/pages), and an unrelated article, on which
+// nothing happens.
+const pages = ['/pages/en-cnbc-lecun.html', '/pages/ja-geekpark-wu.html', '/pages/ja-digest-lecun.html', '/pages/neg-en-unrelated.html'];
 
 if (!existsSync('.output/chrome-mv3/manifest.json')) {
   console.error('No build in .output/chrome-mv3: run `npm run demo` (it builds first).');

@@ -12,7 +12,6 @@ import type { Lang } from '../../lib/dataset/types';
 import { looksLikeArticle } from '../../lib/detect/article';
 import { bundledCatalog } from '../../lib/overlay/bundled';
 import { buildCardModel } from '../../lib/overlay/card-model';
-import { showsPlaceholderBadge } from '../../lib/overlay/placeholder';
 import { runInSlices } from '../../lib/overlay/slices';
 import { highlight, hitTest, supportedStrategy, type HighlightStrategy, type Highlighter } from '../../lib/overlay/highlight';
 import { claimStatus, type OverlayAnnotation, type OverlayEngineResult } from '../../lib/overlay/types';
@@ -159,7 +158,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
     const result = await annotate();
     if (!ctx.isValid) return;
     const anns = (result?.annotations ?? []).filter((a) => a.range && !a.range.collapsed);
-    if (anns.length === 0 && !showsPlaceholderBadge(document, result?.isArticle)) {
+    if (anns.length === 0) {
       teardown(); // no match: the page is left untouched
       return;
     }
@@ -246,6 +245,17 @@ export function startOverlay(ctx: ContentScriptContext): void {
     });
     shadowUi.mount();
     const hostEl = shadowUi.shadowHost;
+    // Source links: a web page may not navigate to an extension page that is not web-accessible
+    // (and making it so would let pages detect the extension), so the background opens the tab.
+    shadowUi.shadow.addEventListener('click', (event) => {
+      const link = (event.target as Element | null)?.closest?.('a[data-testid="cp-source-link"]');
+      if (!(link instanceof HTMLAnchorElement)) return;
+      event.preventDefault();
+      const params = new URL(link.href).searchParams;
+      void browser.runtime
+        .sendMessage({ type: 'source:open', claimId: params.get('claim') ?? '', lang: params.get('lang') ?? undefined })
+        .catch((e: unknown) => console.warn('[Counterpoint] could not open the source view', e));
+    });
 
     // Pointer: hit-test the highlight ranges (CSS highlights have no element to listen on).
     const controller = new AbortController();

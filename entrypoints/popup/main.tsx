@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
+import { SiteToggle } from '../../components/overlay/SiteToggle';
+import '../../components/overlay/site-toggle.css';
+import { siteSettings } from '../../utils/site-settings';
 import { I18nContext } from '../../components/i18n';
 import { createNotesApi } from '../../utils/notes-api';
 import { sendRequest } from '../../utils/messaging';
@@ -18,6 +21,7 @@ async function loadCount(): Promise<number> {
 
 render(
   <I18nContext.Provider value={translate}>
+    <SiteToggle settings={siteSettings} />
     <PopupApp loadCount={loadCount} notes={createNotesApi()} lang={lang} />
   </I18nContext.Provider>,
   document.getElementById('app')!,

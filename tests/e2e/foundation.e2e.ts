@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, browsers, readBadge, startServer, type ExtensionSession } from './harness';
 
@@ -8,11 +9,26 @@ type Server = Awaited<ReturnType<typeof startServer>>;
 const MUTATION_SPY = `<script>window.__cpMutations=-1;new MutationObserver(function(r){if(window.__cpMutations>=0)window.__cpMutations+=r.length}).observe(document,{subtree:true,childList:true,attributes:true,characterData:true});document.addEventListener('DOMContentLoaded',function(){window.__cpMutations=0});</script>`;
 const readMutations = () => (window as unknown as { __cpMutations: number }).__cpMutations;
 
+// A seed article in news-site markup (tests/fixtures): an article the dataset's claims are found in.
+const CNBC = readFileSync('tests/fixtures/pages/en-cnbc-lecun.html', 'utf8');
+const inHead = (html: string, extra: string): string => html.replace(/<head>/i, `<head>${extra}`);
+const HOSTILE = `<script>
+  // A page that breaks built-ins and throws in its own scripts must not break the content script.
+  Array.prototype.map = function () { throw new Error('page broke Array.prototype.map'); };
+  Array.prototype.forEach = function () { throw new Error('page broke Array.prototype.forEach'); };
+  window.addEventListener('load', function () { throw new Error('page script error on load'); });
+  throw new Error('page script error at parse time');
+</script>`;
+
 const inline = {
-  // Control for the spy: the same page marked as an article must record the badge's insertion.
-  '/spied-article.html': {
+  '/cnbc.html': { type: 'text/html; charset=utf-8', body: CNBC },
+  '/hostile-cnbc.html': { type: 'text/html; charset=utf-8', body: inHead(CNBC, HOSTILE) },
+  // Control for the spy: on a matched article the spy must record the overlay's insertions.
+  '/spied-article.html': { type: 'text/html; charset=utf-8', body: inHead(CNBC, MUTATION_SPY) },
+  // An article with no claim of the dataset: left untouched like any other page (issue #5).
+  '/spied-unmatched-article.html': {
     type: 'text/html; charset=utf-8',
-    body: `<!doctype html><html><head><meta charset="utf-8"><title>Story</title><meta property="og:type" content="article">${MUTATION_SPY}</head><body><h1>Story</h1><p>Text.</p></body></html>`,
+    body: `<!doctype html><html><head><meta charset="utf-8"><title>Story</title><meta property="og:type" content="article">${MUTATION_SPY}</head><body><article><h1>Harbour bridge reopens</h1><p>The harbour bridge will reopen to traffic on Monday after two years of repairs, the city said.</p></article></body></html>`,
   },
   '/spied-not-article.html': {
     type: 'text/html; charset=utf-8',
@@ -32,7 +48,7 @@ for (const target of browsers) {
     let session: ExtensionSession;
 
     beforeAll(async () => {
-      server = await startServer(['tests/e2e/pages'], inline);
+      server = await startServer([], inline);
       session = await target.launch();
     });
     afterAll(async () => {
@@ -41,7 +57,7 @@ for (const target of browsers) {
     });
 
     it('shows the badge inside a shadow root on an article page', async () => {
-      const page = await session.openPage(server.url('/article.html'));
+      const page = await session.openPage(server.url('/cnbc.html'));
       await page.waitFor(() => {
         const host = document.querySelector('counterpoint-badge');
         return host?.shadowRoot?.querySelector('[data-testid="cp-badge"]');
@@ -60,6 +76,12 @@ for (const target of browsers) {
       expect(await page.evaluate(() => document.querySelector('counterpoint-badge'))).toBeNull();
       expect(await page.evaluate(readMutations)).toBe(0);
       await page.close();
+      // An article without any claim of the dataset is left alone too.
+      const unmatched = await session.openPage(server.url('/spied-unmatched-article.html'));
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await unmatched.evaluate(() => document.querySelector('counterpoint-badge'))).toBeNull();
+      expect(await unmatched.evaluate(readMutations)).toBe(0);
+      await unmatched.close();
       // The spy does see the content script's work when there is some.
       const control = await session.openPage(server.url('/spied-article.html'));
       await control.waitFor(() => document.querySelector('counterpoint-badge'));
@@ -68,7 +90,7 @@ for (const target of browsers) {
     });
 
     it('still works on a page that throws and redefines Array.prototype.map', async () => {
-      const page = await session.openPage(server.url('/hostile.html'));
+      const page = await session.openPage(server.url('/hostile-cnbc.html'));
       await page.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-badge"]'));
       expect(await page.evaluate(readBadge)).toContain('Counterpoint');
       await page.close();
@@ -84,7 +106,7 @@ for (const target of browsers) {
       expect(await plain.evaluate(() => document.querySelector('counterpoint-badge'))).toBeNull();
       await plain.close();
       // The content script is still alive in this browser: an article right after still gets its badge.
-      const article = await session.openPage(server.url('/article.html'));
+      const article = await session.openPage(server.url('/cnbc.html'));
       await article.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-badge"]'));
       await article.close();
     });

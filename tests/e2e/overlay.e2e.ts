@@ -502,6 +502,39 @@ for (const target of browsers) {
       }
     });
 
+    it("opens the source view from a card's source link on the page", async () => {
+      const page = await session.openPage(server.url('/en-cnbc-lecun.html'));
+      await page.waitFor(overlayReady);
+      const claim = await page.evaluate(() => {
+        const proxy = document
+          .querySelector('counterpoint-badge')
+          ?.shadowRoot?.querySelector<HTMLElement>('[data-testid="cp-proxy"][data-status="contested"]');
+        proxy?.focus();
+        return proxy?.getAttribute('data-claim') ?? null;
+      });
+      expect(claim).toBeTruthy();
+      await page.press('Enter');
+      await page.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"] [data-testid="cp-source-link"]'));
+      const before = await session.tabUrls();
+      await page.evaluate(() =>
+        document
+          .querySelector('counterpoint-badge')!
+          .shadowRoot!.querySelector<HTMLAnchorElement>('[data-testid="cp-card"] [data-testid="cp-source-link"]')!
+          .click(),
+      );
+      const wanted = `source.html?claim=${encodeURIComponent(claim!)}`;
+      let opened: string | undefined;
+      for (let i = 0; i < 100 && !opened; i++) {
+        opened = (await session.tabUrls()).find((u) => u.includes(wanted));
+        if (!opened) await sleep(100);
+      }
+      expect(opened, `no tab with ${wanted}; tabs before: ${before.join(', ')}`).toBeTruthy();
+      expect(opened).toMatch(/^(chrome|moz)-extension:\/\//);
+      // The page itself did not navigate.
+      expect(await page.evaluate(() => location.pathname)).toBe('/en-cnbc-lecun.html');
+      await page.close();
+    });
+
     it('reports the longest main-thread task of the extension on a 2 MB article (reported, not asserted)', async () => {
       const page = await session.openPage(server.url('/large.html'));
       await page.waitFor(overlayReady, undefined, 60_000);

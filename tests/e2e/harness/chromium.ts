@@ -70,6 +70,7 @@ export async function launchChromium(
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
+    tabUrls: async () => context.pages().map((p) => p.url()),
     foreignRequests: () => [...foreign],
     async close() {
       await context.close();

@@ -73,7 +73,7 @@ export async function launchFirefox(
   await browser.installExtension(extensionDir);
   const foreign: string[] = [];
 
-  return {
+  const session: ExtensionSession = {
     name: 'firefox',
     async openPage(url) {
       const page = await browser.newPage();
@@ -96,9 +96,22 @@ export async function launchFirefox(
       }
       return wrap(page, foreign);
     },
+    async tabUrls() {
+      // Puppeteer's page list misses tabs the extension opens itself; the extension's own view of
+      // its tabs does not (an extension page sees the URLs of every tab of its own origin and the
+      // pages its content script runs on).
+      const probe = await session.openExtensionPage('popup.html');
+      const urls = await probe.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ url?: string }[]> } } }).browser;
+        return (await api.tabs.query({})).map((t) => t.url ?? '');
+      });
+      await probe.close();
+      return urls.filter((u: string) => !u.endsWith('/popup.html'));
+    },
     foreignRequests: () => [...foreign],
     async close() {
       await browser.close();
     },
   };
+  return session;
 }

@@ -20,6 +20,8 @@ export interface ExtensionSession {
   openPage(url: string): Promise<E2EPage>;
   /** Opens an extension page such as `popup.html` in a tab. */
   openExtensionPage(path: string): Promise<E2EPage>;
+  /** URLs of the open tabs (to see what the extension opened). */
+  tabUrls(): Promise<string[]>;
   /** URLs of every request the browser made that did not go to 127.0.0.1 or an extension URL. */
   foreignRequests(): string[];
   close(): Promise<void>;
