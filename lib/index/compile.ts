@@ -9,7 +9,7 @@
  * matcher (cost).
  */
 
-import { gateFold, isGateTerm } from '../match/gate';
+import { gateTerm, isGateTerm } from '../match/gate';
 import type { Claim, Dataset, Lang } from '../dataset/types';
 import { NORMALIZER_VERSION, normalize } from '../text/normalize';
 import { isCommonGram } from './common-grams';
@@ -192,7 +192,7 @@ function gateTerms(dataset: Dataset): string[] {
   const terms = new Set<string>();
   for (const e of dataset.entities) {
     for (const t of [e.name.ja, e.name.en, ...e.aliases]) {
-      const f = gateFold(t);
+      const f = gateTerm(t);
       if (isGateTerm(f)) terms.add(f);
     }
   }

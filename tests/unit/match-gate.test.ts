@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../lib/index/compile';
 import { annotateWithIndex } from '../../lib/match/engine';
-import { gateFold, isGateTerm, passesGate } from '../../lib/match/gate';
+import { gateFold, gateTerm, isGateTerm, passesGate } from '../../lib/match/gate';
 import { PAGES, loadRealDataset, readPage } from '../fixtures/expectations';
 
 const dataset = loadRealDataset();
@@ -10,8 +10,16 @@ if (!dataset) throw new Error('data/claims.json is required for the gate tests')
 const index = compileIndex(dataset);
 
 describe('page gate', () => {
-  it('folds width, case and whitespace the way pages vary them', () => {
-    expect(gateFold('ＸＡＩ と Yann\u00a0 LeCun ﾏｽｸ')).toBe('xaiとyannlecunマスク');
+  it('folds width and case the way pages vary them; terms keep one space', () => {
+    expect(gateFold('ＸＡＩ と Yann\u00a0LeCun ﾏｽｸ')).toBe('xai と yann lecun マスク');
+    expect(gateTerm('  Yann \n LeCun ')).toBe('yann lecun');
+  });
+
+  it('matches spacing loosely: inside multi-word names and across Latin/CJK switches', () => {
+    expect(passesGate('said Yann\n   LeCun, who', index)).toBe(true);
+    expect(passesGate('said YannLeCun', index)).toBe(true);
+    expect(passesGate('xAI 社の幹部', { ...index, gate: ['xai社'] })).toBe(true);
+    expect(passesGate('Yann Smith and Bob LeCunningham', { ...index, gate: ['yann lecun'] })).toBe(false);
   });
 
   it('keeps only distinctive terms', () => {
