@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useT } from './i18n';
 import type { NotesApi } from './popup/api';
@@ -17,9 +18,11 @@ export interface PopupAppProps {
   notes?: NotesApi;
   /** UI language for dates ("ja" / "en"). */
   lang?: string;
+  /** Controls for the current site (the overlay's on/off switch), shown under the title. */
+  siteControls?: ComponentChildren;
 }
 
-export function PopupApp({ loadCount, notes, lang = 'en' }: PopupAppProps) {
+export function PopupApp({ loadCount, notes, lang = 'en', siteControls }: PopupAppProps) {
   const t = useT();
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   const [pageCount, setPageCount] = useState<number | null>(null);
@@ -40,6 +43,7 @@ export function PopupApp({ loadCount, notes, lang = 'en' }: PopupAppProps) {
   return (
     <main class="cp-popup">
       <h1>{t('extName')}</h1>
+      {siteControls}
       {state.status === 'loading' && <p aria-busy="true">{t('popupLoading')}</p>}
       {state.status === 'ready' && (
         <p data-testid="note-count" data-count={String(state.noteCount)}>

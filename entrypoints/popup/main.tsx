@@ -21,8 +21,7 @@ async function loadCount(): Promise<number> {
 
 render(
   <I18nContext.Provider value={translate}>
-    <SiteToggle settings={siteSettings} />
-    <PopupApp loadCount={loadCount} notes={createNotesApi()} lang={lang} />
+    <PopupApp loadCount={loadCount} notes={createNotesApi()} lang={lang} siteControls={<SiteToggle settings={siteSettings} />} />
   </I18nContext.Provider>,
   document.getElementById('app')!,
 );
