@@ -230,11 +230,11 @@ const contentGz = existsSync(contentPath) ? gzipSync(readFileSync(contentPath), 
  * The same page comparison inside headless Chromium (the DOM the content script really runs on),
  * when /usr/bin/chromium (or CHROMIUM_PATH) exists and --no-browser is not given. Engine, index and
  * Readability are bundled into one IIFE, injected into each fixture page (network blocked), and
- * timed in-page in batches: Chromium coarsens performance.now() to 0.1 ms, so each side's batch
- * size is calibrated until a batch takes ≥ BATCH_MS, 20 ms (≥ 10 calls), which keeps the rounding under
- * ~1% for both sides. (A fixed batch of 10 gave 0.03 ms calls a 0.3 ms batch, three timer ticks,
- * and a minimum biased low by up to a third.) Warm-up: 3 batches per side; the statistic is the
- * fastest batch's per-call mean. Readability parses a fresh document.cloneNode(true) per call,
+ * timed in-page in batches: Chromium coarsens performance.now() to 0.1 ms, so after 20 warm-up
+ * calls each side's batch size is calibrated until a batch takes ≥ BATCH_MS, 20 ms (≥ 10 calls),
+ * which keeps the rounding under ~1% for both sides. (A fixed batch of 10 gave 0.03 ms calls a
+ * 0.3 ms batch, three timer ticks, and a minimum biased low by up to a third.) Then 3 warm-up
+ * batches per side; the statistic is the fastest batch's per-call mean. Readability parses a fresh document.cloneNode(true) per call,
  * cloned before the batch starts (not timed).
  */
 interface BrowserRow {
@@ -254,8 +254,13 @@ if (!process.argv.includes('--no-browser') && existsSync(chromiumPath)) {
       contents: `import { annotateDocument } from './lib/annotate';
 import { Readability } from '@mozilla/readability';
 const BATCH_MS = 20;
-/** Calls per batch so that one batch of fn takes at least BATCH_MS (and at least 10 calls). */
+/**
+ * Calls per batch so that one batch of fn takes at least BATCH_MS (and at least 10 calls). Warms
+ * up first: the first annotate calls parse the index and build its gram table (~100 ms for 10
+ * calls), which would otherwise fix the batch at 10.
+ */
 function calibrate(fn) {
+  for (let i = 0; i < 20; i++) fn();
   let n = 10;
   for (;;) {
     const s = performance.now();
