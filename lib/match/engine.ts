@@ -13,6 +13,7 @@ import { makeRange } from '../text/range';
 import { buildTextModel, pointAt } from '../text/text-model';
 import { approxSearch, bigramFilter, contextSimilarity, scoreMatch } from './match-quote';
 import { passesGate } from './gate';
+import { partition } from './partition';
 import { findCandidates, fuzzySupport } from './prefilter';
 import {
   CONTEXT_FOR_SHORT_EXACT,
@@ -38,6 +39,13 @@ interface Hit {
 const MATCH_STEP = 16;
 /** Ranges built between two yields of the stepwise engine. */
 const RANGE_STEP = 32;
+/**
+ * Article text beyond which the page is annotated in parts (partition.ts): far above any news
+ * article (the seed articles are 4–7k characters), so ordinary pages keep the single pass.
+ */
+const LARGE_PAGE_CHARS = 200_000;
+/** Characters per part of a large page: a few ms of text model + normaliser + prefilter each. */
+const PART_CHARS = 50_000;
 
 /** Run a step generator to completion. */
 function finish<T>(steps: Generator<unknown, T, undefined>): T {
@@ -153,21 +161,46 @@ export function* annotateWithIndexSteps(
   const language = det.language;
   if (!det.isArticle || !det.root) return { isArticle: false, language, annotations: [] };
   // Native-only rejection of articles that name nothing of the dataset (see gate.ts).
-  if (!passesGate(det.root.textContent ?? '', index)) return { isArticle: true, language, annotations: [] };
+  const rootText = det.root.textContent ?? '';
+  if (!passesGate(rootText, index)) return { isArticle: true, language, annotations: [] };
   yield;
 
-  const model = buildTextModel(det.root, { exclude: boilerplateFilter() });
+  const exclude = boilerplateFilter();
+  const ownerDoc = det.root.ownerDocument ?? doc;
+  if (rootText.length <= LARGE_PAGE_CHARS) {
+    const annotations = yield* annotatePart(det.root, undefined, index, language, ownerDoc, exclude);
+    return { isArticle: true, language, annotations };
+  }
+  const parts = partition(det.root, PART_CHARS, exclude);
+  yield;
+  const annotations: Annotation[] = [];
+  for (const part of parts) {
+    annotations.push(...(yield* annotatePart(part.parent, { first: part.first, last: part.last }, index, language, ownerDoc, exclude)));
+    yield;
+  }
+  return { isArticle: true, language, annotations };
+}
+
+/** Text model → normalise → match → ranges for one root (or one span of its children). */
+function* annotatePart(
+  root: Element,
+  span: { first: Node; last: Node } | undefined,
+  index: CompiledIndex,
+  language: 'ja' | 'en' | undefined,
+  ownerDoc: Document,
+  exclude: (el: Element) => boolean,
+): Generator<unknown, Annotation[], undefined> {
+  const model = buildTextModel(root, { exclude, span });
   yield;
   const norm = normalizeWithMap(model.text);
   yield;
   const hits = yield* matchAnchorsSteps(norm.text, index, language);
-  if (hits.length === 0) return { isArticle: true, language, annotations: [] };
+  if (hits.length === 0) return [];
 
   const speaker = (id: string): Speaker => {
     const s = index.speakers[id];
     return { id, name: s ? s.name : { ja: id, en: id } };
   };
-  const ownerDoc = det.root.ownerDocument ?? doc;
   const annotations: Annotation[] = [];
   for (let hi = 0; hi < hits.length; hi++) {
     if (hi > 0 && hi % RANGE_STEP === 0) yield;
@@ -202,5 +235,5 @@ export function* annotateWithIndexSteps(
       }),
     });
   }
-  return { isArticle: true, language, annotations };
+  return annotations;
 }

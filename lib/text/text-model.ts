@@ -49,6 +49,11 @@ export function isHiddenByMarkup(el: Element): boolean {
 export interface TextModelOptions {
   /** Extra subtrees to leave out (e.g. related-article lists inside the article body). */
   exclude?: (el: Element) => boolean;
+  /**
+   * Only these consecutive children of the root, `first` through `last` inclusive (a part of a very
+   * large page, see lib/match/partition.ts). Default: all children.
+   */
+  span?: { first: Node; last: Node };
 }
 
 export function buildTextModel(root: Node, options: TextModelOptions = {}): TextModel {
@@ -67,8 +72,8 @@ export function buildTextModel(root: Node, options: TextModelOptions = {}): Text
     }
   };
 
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
+  const walk = (node: Node, first: Node | null = node.firstChild, last: Node | null = null): void => {
+    for (let child = first; child; child = child === last ? null : child.nextSibling) {
       const type = child.nodeType;
       if (type === 3) {
         const data = (child as Text).data;
@@ -94,7 +99,7 @@ export function buildTextModel(root: Node, options: TextModelOptions = {}): Text
       }
     }
   };
-  walk(root);
+  walk(root, options.span?.first ?? root.firstChild, options.span?.last ?? null);
   return { text: parts.join(''), nodes, starts };
 }
 
