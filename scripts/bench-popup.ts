@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { exportJsonLd } from '../lib/export/jsonld';
 import type { NoteView } from '../lib/storage/notes-repo';
+import { chromiumArgs } from '../tests/e2e/harness/chromium';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const EXTENSION = resolve('.output/chrome-mv3');
@@ -111,17 +112,7 @@ async function launch(): Promise<{ context: BrowserContext; extensionId: string;
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 420, height: 600 },
-    args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
+    args: chromiumArgs(EXTENSION),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   return { context, extensionId: new URL(worker.url()).host, profile };

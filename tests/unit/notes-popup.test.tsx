@@ -12,18 +12,10 @@ import type { Reply, ReplyMap, Request } from '../../lib/messages/protocol';
 import { CounterpointDb } from '../../lib/storage/db';
 import { addNote } from '../../lib/storage/notes-repo';
 import en from '../../public/_locales/en/messages.json';
+import { translator, type Messages } from '../helpers/locale';
 
 // The real English strings, with $1..$n substitution like browser.i18n.
-const messages = en as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const translate: Translate = (key, subs) => {
-  const entry = messages[key];
-  if (!entry) return key;
-  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-  return entry.message.replace(/\$([A-Z_]+)\$/g, (_m, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_x, i: string) => list[Number(i) - 1] ?? '');
-  });
-};
+const translate: Translate = translator(en as Messages);
 
 let db: CounterpointDb;
 let root: HTMLElement;

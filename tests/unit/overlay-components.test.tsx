@@ -9,17 +9,7 @@ import { emptyCatalog } from '../../lib/overlay/catalog';
 import type { OverlayAnnotation } from '../../lib/overlay/types';
 import en from '../../public/_locales/en/messages.json';
 import ja from '../../public/_locales/ja/messages.json';
-
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const translator = (messages: Messages): Translate => (key, subs) => {
-  const entry = messages[key];
-  if (!entry) return key;
-  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-  return entry.message.replace(/\$([A-Z_]+)\$/g, (_m, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_x, i: string) => list[Number(i) - 1] ?? '');
-  });
-};
+import { translator, type Messages } from '../helpers/locale';
 
 const EVIL = '<img src=x onerror="window.__xss=1">';
 function entry(i: number, contested: boolean, quote = `Quote number ${i}`): OverlayEntry {

@@ -24,6 +24,23 @@ function wrap(page: Page): E2EPage {
   };
 }
 
+/** Command-line flags for Chromium with the extension in `extensionDir` and no traffic off the machine. */
+export function chromiumArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    // Chromium still looks up Google hosts; send every name nowhere except our own server.
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ];
+}
+
 /** Launches Debian's Chromium with the built extension (`.output/chrome-mv3`) loaded unpacked. */
 export async function launchChromium(
   extensionDir = resolve('.output/chrome-mv3'),
@@ -36,20 +53,7 @@ export async function launchChromium(
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale ?? 'en-US',
     viewport: { width: 1100, height: 800 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      // Chromium still looks up Google hosts; send every name nowhere except our own server.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      `--lang=${options.locale ?? 'en-US'}`,
-    ],
+    args: [...chromiumArgs(extensionDir), `--lang=${options.locale ?? 'en-US'}`],
   });
   const foreign: string[] = [];
   context.on('request', (req) => {
