@@ -35,21 +35,18 @@ let claimsData: Promise<CompiledIndex | null> | null = null;
 
 /** The compiled index (and, as a side effect, the card catalog), fetched once per page. */
 function fetchIndex(): Promise<CompiledIndex | null> {
-  claimsData ??= (browser.runtime.sendMessage({ type: 'claims:data' }) as Promise<ClaimsDataReply | undefined>).then(
-    (reply) => {
+  claimsData ??= (browser.runtime.sendMessage({ type: 'claims:data' }) as Promise<ClaimsDataReply | undefined>)
+    .then((reply) => {
       if (!reply || !reply.ok) throw new Error(reply?.error ?? 'no reply from the background');
       const index = loadIndex(reply.index);
       installCatalog(reply.catalog);
       return index;
-    },
-    (e: unknown) => {
-      throw e;
-    },
-  ).catch((e: unknown) => {
-    console.warn('[Counterpoint] claims data unavailable', e);
-    claimsData = null; // try again on the next run
-    return null;
-  });
+    })
+    .catch((e: unknown) => {
+      console.warn('[Counterpoint] claims data unavailable', e);
+      claimsData = null; // try again on the next run
+      return null;
+    });
   return claimsData;
 }
 
