@@ -132,9 +132,6 @@ function bestEnd(
   return best;
 }
 
-let ROW_A = new Int32Array(64);
-let ROW_B = new Int32Array(64);
-
 // ---------------------------------------------------------------- Myers' bit-vector search
 
 let PV = new Int32Array(8);
