@@ -132,6 +132,9 @@ function bestEnd(
   return best;
 }
 
+let ROW_A = new Int32Array(64);
+let ROW_B = new Int32Array(64);
+
 // ---------------------------------------------------------------- Myers' bit-vector search
 
 let PV = new Int32Array(8);
