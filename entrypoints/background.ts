@@ -21,9 +21,8 @@ export default defineBackground(() => {
     }
     const openSource = parseSourceOpen(message);
     if (openSource) {
-      const [path, query] = sourceViewPath(openSource).split('?');
       return browser.tabs
-        .create({ url: `${browser.runtime.getURL(path as never)}?${query}`, index: sender.tab ? sender.tab.index + 1 : undefined })
+        .create({ url: browser.runtime.getURL(sourceViewPath(openSource) as never), index: sender.tab ? sender.tab.index + 1 : undefined })
         .then(() => ({ ok: true }), (e: unknown) => ({ ok: false, error: String(e) }));
     }
     return handleMessage(db, message);
