@@ -153,7 +153,11 @@ export interface GramTable {
   /** Slot → its entries in `entries`, [from[slot], to[slot]) (pairs, so both are even). */
   from: Int32Array;
   to: Int32Array;
-  /** Flat [anchorIndex, offsetInAnchor, …], grouped by key; within a key, in anchor/seed order. */
+  /**
+   * Flat [anchorIndex, seedIndex − (offsetInAnchor << GRAM_SEED_BITS), …], grouped by key; within a
+   * key, in anchor/seed order. The second value is pre-shifted so the prefilter packs a hit (expected
+   * start and seed) with one addition.
+   */
   entries: Int32Array;
   /** Scratch: hit count per anchor (zeroed after each use). */
   counts: Int32Array;
@@ -177,6 +181,12 @@ export function gramSlot(key: number, shift: number): number {
   return Math.imul(key, 0x9e3779b1) >>> shift;
 }
 
+/**
+ * Bits of a seed's index in a packed prefilter hit: an anchor's first 2^5 = 32 seeds are indexed
+ * (compile.ts picks at most 8), the rest are ignored.
+ */
+export const GRAM_SEED_BITS = 5;
+
 const tables = new WeakMap<CompiledIndex, GramTable>();
 
 /** The gram table of an index, built once per index object (O(number of seeds)). */
@@ -185,7 +195,8 @@ export function gramTable(index: CompiledIndex): GramTable {
   if (t) return t;
   // Every seed's key, in anchor and seed order.
   let seeds = 0;
-  for (const a of index.anchors) seeds += a.g.length;
+  const maxSeeds = 1 << GRAM_SEED_BITS;
+  for (const a of index.anchors) seeds += Math.min(a.g.length, maxSeeds);
   const seedKey = new Int32Array(seeds);
   const seedAnchor = new Int32Array(seeds);
   const seedOff = new Int32Array(seeds);
@@ -193,7 +204,8 @@ export function gramTable(index: CompiledIndex): GramTable {
   let s = 0;
   index.anchors.forEach((a, i) => {
     const q = GRAM_Q[a.lang];
-    for (const off of a.g) {
+    for (let si = 0; si < a.g.length && si < maxSeeds; si++) {
+      const off = a.g[si]!;
       const h = gramHash(a.exact, off, q);
       const b = probe1(h);
       bits![b >>> 5]! |= 1 << (b & 31);
@@ -201,7 +213,7 @@ export function gramTable(index: CompiledIndex): GramTable {
       bits![b2 >>> 5]! |= 1 << (b2 & 31);
       seedKey[s] = gramKey(h);
       seedAnchor[s] = i;
-      seedOff[s++] = off;
+      seedOff[s++] = si - (off << GRAM_SEED_BITS);
     }
   });
   // At most a quarter full: most page grams miss, and a miss should end at the first slot (at half

@@ -8,7 +8,7 @@
 import { boilerplateFilter } from '../detect/boilerplate';
 import { detectArticle } from '../detect/article';
 import type { CompiledIndex } from '../index/format';
-import { normalizeWithMap, toOriginalRange } from '../text/normalize';
+import { newNormalizeScratch, normalizeWithMap, toOriginalRange, type NormalizeScratch } from '../text/normalize';
 import { makeRange } from '../text/range';
 import { buildTextModel, pointAt } from '../text/text-model';
 import { approxSearch, bigramFilter, contextSimilarity, scoreMatch } from './match-quote';
@@ -56,12 +56,13 @@ function finish<T>(steps: Generator<unknown, T, undefined>): T {
 }
 
 /** Best match of each candidate anchor in the normalised text `text`. */
-export function matchAnchors(text: string, index: CompiledIndex, language: 'ja' | 'en' | undefined): Hit[] {
-  return finish(matchAnchorsSteps(text, index, language));
+export function matchAnchors(text: string, index: CompiledIndex, language: 'ja' | 'en' | undefined, codes?: Uint16Array): Hit[] {
+  return finish(matchAnchorsSteps(text, codes ?? text, index, language));
 }
 
 function* matchAnchorsSteps(
   text: string,
+  codes: Uint16Array | string,
   index: CompiledIndex,
   language: 'ja' | 'en' | undefined,
 ): Generator<unknown, Hit[], undefined> {
@@ -75,7 +76,7 @@ function* matchAnchorsSteps(
     if (h.method !== 'text') claimsHit.add(index.anchors[h.anchor]!.c);
   };
 
-  const candidates = findCandidates(text, index);
+  const candidates = findCandidates(codes, index);
   yield;
   for (let ci = 0; ci < candidates.length; ci++) {
     if (ci > 0 && ci % MATCH_STEP === 0) yield;
@@ -181,6 +182,14 @@ export function* annotateWithIndexSteps(
   return { isArticle: true, language, annotations };
 }
 
+/**
+ * The normaliser's output buffers, reused from one page (part) to the next: fresh typed arrays per
+ * call cost Chromium more than the loop that fills them. Taken while a part is being matched and
+ * put back after, so a second run interleaved with a stepwise one (or one abandoned midway)
+ * simply allocates its own.
+ */
+let pooledScratch: NormalizeScratch | null = null;
+
 /** Text model → normalise → match → ranges for one root (or one span of its children). */
 function* annotatePart(
   root: Element,
@@ -192,10 +201,15 @@ function* annotatePart(
 ): Generator<unknown, Annotation[], undefined> {
   const model = buildTextModel(root, { exclude, span });
   yield;
-  const norm = normalizeWithMap(model.text);
+  const scratch = pooledScratch ?? newNormalizeScratch();
+  pooledScratch = null;
+  const norm = normalizeWithMap(model.text, scratch);
   yield;
-  const hits = yield* matchAnchorsSteps(norm.text, index, language);
-  if (hits.length === 0) return [];
+  const hits = yield* matchAnchorsSteps(norm.text, norm.codes, index, language);
+  if (hits.length === 0) {
+    pooledScratch = scratch;
+    return [];
+  }
 
   const speaker = (id: string): Speaker => {
     const s = index.speakers[id];
@@ -235,5 +249,6 @@ function* annotatePart(
       }),
     });
   }
+  pooledScratch = scratch;
   return annotations;
 }

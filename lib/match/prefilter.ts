@@ -6,7 +6,7 @@
  * rejected before any fuzzy work.
  */
 
-import { GRAM_BASE, GRAM_Q, gramOutWeight, gramTable, probe1, probe2, type CompiledIndex } from '../index/format';
+import { GRAM_BASE, GRAM_Q, GRAM_SEED_BITS as SEED_BITS, gramOutWeight, gramTable, probe1, probe2, type CompiledIndex } from '../index/format';
 
 export interface Candidate {
   /** Index into `index.anchors`. */
@@ -35,7 +35,6 @@ export function fuzzySupport(seeds: number): number {
   return seeds >= 3 ? Math.max(2, Math.ceil(seeds * MIN_SEED_SHARE_FUZZY)) : 1;
 }
 
-/** Scan `text` and return candidate clusters, best-supported first. */
 /** Optional counters for the benchmark (null in production). */
 export let STATS: { anchorsHit: number; hits: number } | null = null;
 export function collectStats(on: boolean): void {
@@ -45,10 +44,9 @@ export function collectStats(on: boolean): void {
 // Scratch hit lists (reused across calls, grown on demand). findCandidates works on local copies:
 // module-level `let` bindings read in the hot loop cost a context load on every access in V8.
 let H_ANCHOR: Int32Array = new Int32Array(1024);
-let H_START: Int32Array = new Int32Array(1024);
-let H_OFF: Int32Array = new Int32Array(1024);
+let H_KEY: Int32Array = new Int32Array(1024);
 
-/** Scratch: every candidate anchor's hits, [expectedStart, offset, …], one slice per anchor. */
+/** Scratch: every qualified anchor's hit keys, one slice per anchor (a counting sort by anchor). */
 let FLAT: Int32Array = new Int32Array(1024);
 
 const grow = (x: Int32Array): Int32Array => {
@@ -57,13 +55,61 @@ const grow = (x: Int32Array): Int32Array => {
   return y;
 };
 
-export function findCandidates(text: string, index: CompiledIndex): Candidate[] {
+/**
+ * A hit is packed into one int32 key, `(expectedStart + START_BIAS) << SEED_BITS | seed`, so that
+ * an anchor's hits sort by expected start with a plain numeric sort (no comparator, no tuples) and
+ * carry the seed's index for the distinct-seed count. Expected starts can be negative (a seed's
+ * offset in the anchor is larger than its position on the page) by less than an anchor's length.
+ * Pages over 200k characters are matched in 50k parts (engine.ts), far below the 2^25 characters
+ * this packing allows.
+ */
+const START_BIAS = 1 << 16;
+const MAX_PACKED_TEXT = (1 << (31 - SEED_BITS)) - START_BIAS;
+
+/** Number of set bits of a 32-bit mask. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/** Sort keys[from, to) ascending: insertion sort for the usual few hits, native sort beyond. */
+function sortSlice(keys: Int32Array, from: number, to: number): void {
+  if (to - from > 32) {
+    keys.subarray(from, to).sort();
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const v = keys[i]!;
+    let j = i - 1;
+    while (j >= from && keys[j]! > v) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = v;
+  }
+}
+
+/** UTF-16 code units of a string (for callers that have no `Normalized.codes`). */
+function unitsOf(text: string): Uint16Array {
+  const u = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) u[i] = text.charCodeAt(i);
+  return u;
+}
+
+/**
+ * Scan the normalised text and return candidate clusters, best-supported first. `codes` is the
+ * same text as UTF-16 units (`Normalized.codes`), scanned instead of the string when given:
+ * typed-array reads cost about half of `charCodeAt` in this loop.
+ */
+export function findCandidates(textOrCodes: string | Uint16Array, index: CompiledIndex): Candidate[] {
+  const text = typeof textOrCodes === 'string' ? unitsOf(textOrCodes) : textOrCodes;
+  if (text.length > MAX_PACKED_TEXT) throw new RangeError('findCandidates: text too long for one pass; match it in parts');
   const { bits, keys, shift, from, to, entries, counts, cursor } = gramTable(index);
   const mask = keys.length - 1;
   const anchors = index.anchors;
   let hA = H_ANCHOR;
-  let hS = H_START;
-  let hO = H_OFF;
+  let hK = H_KEY;
   let nh = 0;
   const n = text.length;
   // One rolling hash (both languages use the same gram length, see GRAM_Q), updated with two
@@ -72,18 +118,20 @@ export function findCandidates(text: string, index: CompiledIndex): Candidate[] 
   const q = GRAM_Q.ja;
   const w = gramOutWeight(q);
   let h = 0;
-  for (let j = 0; j < n; j++) {
-    if (j >= q) h = (h - Math.imul(text.charCodeAt(j - q), w)) | 0;
-    h = (Math.imul(h, GRAM_BASE) + text.charCodeAt(j)) | 0;
-    if (j + 1 < q) continue;
+  for (let j = 0; j < q - 1 && j < n; j++) h = (Math.imul(h, GRAM_BASE) + text[j]!) | 0;
+  for (let j = q - 1; j < n; j++) {
+    h = (Math.imul(h, GRAM_BASE) + text[j]!) | 0;
+    // h is the hash of text[j+1-q, j]; drop its first unit before the next round.
+    const hj = h;
+    h = (h - Math.imul(text[j + 1 - q]!, w)) | 0;
     if (bits !== null) {
-      const b = probe1(h);
+      const b = probe1(hj);
       if ((bits[b >>> 5]! & (1 << (b & 31))) === 0) continue;
-      const b2 = probe2(h);
+      const b2 = probe2(hj);
       if ((bits[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
     }
     // gramKey(h) and gramSlot(key, shift), written out: this loop runs once per character.
-    const key = h || 1;
+    const key = hj || 1;
     let slot = Math.imul(key, 0x9e3779b1) >>> shift;
     let k0 = keys[slot]!;
     while (k0 !== key && k0 !== 0) {
@@ -91,20 +139,19 @@ export function findCandidates(text: string, index: CompiledIndex): Candidate[] 
       k0 = keys[slot]!;
     }
     if (k0 === 0) continue;
-    const i = j + 1 - q; // gram start
+    const base = j + 1 - q + START_BIAS; // gram start, biased
     for (let k = from[slot]!, end = to[slot]!; k < end; k += 2) {
       const a = entries[k]!;
-      const off = entries[k + 1]!;
       // No verification of the gram itself: a 32-bit hash collision only adds a spurious hit,
       // which candidacy (several seeds in place) and the exact/fuzzy check absorb.
       if (nh === hA.length) {
         H_ANCHOR = hA = grow(hA);
-        H_START = hS = grow(hS);
-        H_OFF = hO = grow(hO);
+        H_KEY = hK = grow(hK);
       }
       hA[nh] = a;
-      hS[nh] = i - off;
-      hO[nh++] = off;
+      // entries[k + 1] is seedIndex − (offset << SEED_BITS): adding the biased gram start, shifted,
+      // gives the packed (expected start, seed) key.
+      hK[nh++] = entries[k + 1]! + (base << SEED_BITS);
       counts[a]!++;
     }
   }
@@ -126,7 +173,7 @@ export function findCandidates(text: string, index: CompiledIndex): Candidate[] 
       continue;
     }
     cursor[a] = pos + 1;
-    pos += 2 * counts[a]!;
+    pos += counts[a]!;
     qualified.push(a);
   }
   let flat = FLAT;
@@ -134,48 +181,47 @@ export function findCandidates(text: string, index: CompiledIndex): Candidate[] 
   for (let k = 0; k < nh; k++) {
     const c = cursor[hA[k]!]!;
     if (c <= 0) continue;
-    flat[c - 1] = hS[k]!; // expected start
-    flat[c] = hO[k]!; // seed offset
-    cursor[hA[k]!] = c + 2;
+    flat[c - 1] = hK[k]!;
+    cursor[hA[k]!] = c + 1;
   }
 
   const out: Candidate[] = [];
-  const offs: number[] = [];
+  const seedMask = (1 << SEED_BITS) - 1;
   for (const a of qualified) {
     const anchor = anchors[a]!;
     const g = anchor.g.length;
     const need = g >= 3 ? Math.max(2, Math.ceil(g * MIN_SEED_SHARE)) : 1;
-    const count = counts[a]!;
-    const base = cursor[a]! - 1 - 2 * count;
-    // Hits by expected start (they arrive in page order, so usually already sorted; the sort is
-    // stable, so equal starts keep page order).
-    let sorted = true;
-    for (let k = 1; k < count; k++) if (flat[base + 2 * k]! < flat[base + 2 * k - 2]!) sorted = false;
-    if (!sorted) {
-      const pairs: [number, number][] = [];
-      for (let k = 0; k < count; k++) pairs.push([flat[base + 2 * k]!, flat[base + 2 * k + 1]!]);
-      pairs.sort((x, y) => x[0] - y[0]);
-      for (let k = 0; k < count; k++) {
-        flat[base + 2 * k] = pairs[k]![0];
-        flat[base + 2 * k + 1] = pairs[k]![1];
+    const end = cursor[a]! - 1;
+    const begin = end - counts[a]!;
+    // Hits by expected start (they arrive in page order, so usually already sorted).
+    for (let k = begin + 1; k < end; k++) {
+      if (flat[k]! < flat[k - 1]!) {
+        sortSlice(flat, begin, end);
+        break;
       }
     }
-    // Cluster hits whose expected starts lie within the anchor's error budget.
+    // Cluster hits whose expected starts lie within the anchor's error budget; count distinct
+    // seeds with a bitmask.
     const tol = Math.ceil(anchor.exact.length * 0.25) + 2;
-    let i = 0;
-    while (i < count) {
-      const first = flat[base + 2 * i]!;
+    let i = begin;
+    while (i < end) {
+      const first = flat[i]! >> SEED_BITS;
+      let seen = 0;
       let j = i;
-      offs.length = 0;
-      const starts: number[] = [];
-      while (j < count && flat[base + 2 * j]! - first <= tol) {
-        const st = flat[base + 2 * j]!;
-        const off = flat[base + 2 * j + 1]!;
-        if (!offs.includes(off)) offs.push(off);
-        if (starts[starts.length - 1] !== st) starts.push(st);
+      while (j < end && (flat[j]! >> SEED_BITS) - first <= tol) {
+        seen |= 1 << (flat[j]! & seedMask);
         j++;
       }
-      if (offs.length >= need) out.push({ anchor: a, starts, hits: offs.length });
+      const hits = popcount(seen);
+      if (hits >= need) {
+        const starts: number[] = [];
+        let last = -1;
+        for (let k = i; k < j; k++) {
+          const st = (flat[k]! >> SEED_BITS) - START_BIAS;
+          if (st !== last) starts.push((last = st));
+        }
+        out.push({ anchor: a, starts, hits });
+      }
       i = j;
     }
   }

@@ -23,6 +23,8 @@ export const NORMALIZER_VERSION = 1;
 export interface Normalized {
   /** The folded text. */
   text: string;
+  /** The folded text as UTF-16 code units (the prefilter scans these: typed-array reads are cheaper than `charCodeAt`). */
+  codes: Uint16Array;
   /** For each UTF-16 unit of `text`, the start (inclusive) of its source cluster in the input. */
   starts: Uint32Array;
   /** For each UTF-16 unit of `text`, the end (exclusive) of its source cluster in the input. */
@@ -60,55 +62,104 @@ function isSpace(ch: string): boolean {
 /** Combining marks (and the half-width voiced marks NFKC composes with the preceding kana). */
 const COMBINING = /[\p{M}\uff9e\uff9f]/u;
 
-/** Code units that NFKC and the folds leave unchanged (kana, ー, common kanji, 、。). */
-function isIdentityCjk(c: number): boolean {
-  return (
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0x3041 && c <= 0x3096) ||
-    (c >= 0x30a1 && c <= 0x30fa) ||
-    c === 0x30fc ||
-    c === 0x3001 ||
-    c === 0x3002
-  );
+/** Fold-table markers: the unit needs the slow path (NFKC per cluster); the unit is a space. */
+const SLOW = 0xffff;
+const SPACE = 0xfffe;
+
+let FOLD: Uint16Array | null = null;
+
+/**
+ * The fast path's fold of each UTF-16 unit that folds to exactly one unit without NFKC's help:
+ * ASCII (lower-cased, quotes → `"`), full-width ASCII, kana, ー, common kanji, 、。, the curly
+ * and corner quotes, the plain dashes, NBSP and the ideographic space (SPACE). Everything else is
+ * SLOW. None of the fast units is the second half of a composition (those are combining marks,
+ * which are SLOW), so a fast unit followed by a fast unit can be folded alone. Built on first use
+ * (128 KB, ~0.1 ms): a page that never reaches the normaliser never pays for it. The unit tests
+ * check it against the slow path for every unit it lists.
+ */
+function foldTable(): Uint16Array {
+  if (FOLD) return FOLD;
+  const t = new Uint16Array(65536).fill(SLOW);
+  for (let c = 0; c < 0x80; c++) {
+    t[c] = c === 32 || (c >= 9 && c <= 13) ? SPACE : c === 34 || c === 39 || c === 96 ? 34 : c >= 65 && c <= 90 ? c + 32 : c;
+  }
+  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = t[c - 0xfee0]!; // full-width ASCII
+  for (let c = 0x4e00; c <= 0x9fff; c++) t[c] = c;
+  for (let c = 0x3041; c <= 0x3096; c++) t[c] = c;
+  for (let c = 0x30a1; c <= 0x30fa; c++) t[c] = c;
+  t[0x30fc] = 0x30fc;
+  t[0x3001] = 0x3001;
+  t[0x3002] = 0x3002;
+  t[0xa0] = SPACE;
+  t[0x3000] = SPACE;
+  for (let c = 0x2018; c <= 0x201f; c++) t[c] = 34;
+  for (let c = 0x300c; c <= 0x300f; c++) t[c] = 34;
+  for (let c = 0x2010; c <= 0x2015; c++) t[c] = 45;
+  return (FOLD = t);
+}
+
+/** The units the fast path folds, with their folds (for the tests). */
+export function fastFolds(): Array<[unit: number, fold: number | 'space']> {
+  const t = foldTable();
+  const out: Array<[number, number | 'space']> = [];
+  for (let c = 0; c < 65536; c++) if (t[c] !== SLOW) out.push([c, t[c] === SPACE ? 'space' : t[c]!]);
+  return out;
+}
+
+/**
+ * Output buffers. Pass one to `normalizeWithMap` to reuse its memory across calls (the engine
+ * keeps one: fresh typed arrays per page cost more in Chromium than the loop that fills them);
+ * the result's arrays are then views of it, valid until its next use.
+ */
+export interface NormalizeScratch {
+  buf: Uint16Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+}
+
+/** An empty scratch (grown by the first call that uses it). */
+export function newNormalizeScratch(): NormalizeScratch {
+  return allocate(0);
+}
+
+/** Buffers for `cap` units in one ArrayBuffer (one allocation instead of three). */
+function allocate(cap: number): NormalizeScratch {
+  const ab = new ArrayBuffer(cap * 10);
+  return { starts: new Uint32Array(ab, 0, cap), ends: new Uint32Array(ab, cap * 4, cap), buf: new Uint16Array(ab, cap * 8, cap) };
+}
+
+function grow(o: NormalizeScratch, len: number, need: number): void {
+  const next = allocate(Math.max(o.buf.length * 2, len + need));
+  next.buf.set(o.buf.subarray(0, len));
+  next.starts.set(o.starts.subarray(0, len));
+  next.ends.set(o.ends.subarray(0, len));
+  o.buf = next.buf;
+  o.starts = next.starts;
+  o.ends = next.ends;
 }
 
 /** UTF-16LE code units → string (every JS engine and Node run little-endian typed arrays in practice). */
 const UTF16 = new TextDecoder('utf-16le');
 
 /**
- * Output under construction. A plain object passed to the slow path only; the hot loop keeps its
- * state in local variables (module- or closure-level mutable state is markedly slower in V8).
- */
-interface Out {
-  buf: Uint16Array;
-  starts: Uint32Array;
-  ends: Uint32Array;
-}
-
-function grow(o: Out, len: number, need: number): void {
-  const cap = Math.max(o.buf.length * 2, len + need);
-  const b = new Uint16Array(cap);
-  b.set(o.buf.subarray(0, len));
-  o.buf = b;
-  const s = new Uint32Array(cap);
-  s.set(o.starts.subarray(0, len));
-  o.starts = s;
-  const e = new Uint32Array(cap);
-  e.set(o.ends.subarray(0, len));
-  o.ends = e;
-}
-
-/**
  * Normalise `input`, returning the folded text and its map back to `input` offsets.
- * Hot path of every page: ASCII and common kana/kanji take a branch-only fast path into typed
- * arrays; everything else goes through `String.prototype.normalize('NFKC')` per cluster.
+ * Hot path of every page that passes the gate: a unit the fold table knows, followed by one it
+ * knows, is folded by one table read; everything else goes through `String.prototype.normalize('NFKC')`
+ * per cluster.
  *
  * Space handling: a run of spaces becomes one pending space, written just before the next visible
  * character unless either neighbour is CJK (or it would be leading/trailing).
  */
-export function normalizeWithMap(input: string): Normalized {
+export function normalizeWithMap(input: string, scratch?: NormalizeScratch): Normalized {
+  const fold = foldTable();
   const n = input.length;
-  const o: Out = { buf: new Uint16Array(n + 16), starts: new Uint32Array(n + 16), ends: new Uint32Array(n + 16) };
+  const o: NormalizeScratch = scratch ?? allocate(n + 16);
+  if (o.buf.length < n + 16) {
+    const fresh = allocate(n + 16);
+    o.buf = fresh.buf;
+    o.starts = fresh.starts;
+    o.ends = fresh.ends;
+  }
   let buf = o.buf;
   let starts = o.starts;
   let ends = o.ends;
@@ -118,36 +169,20 @@ export function normalizeWithMap(input: string): Normalized {
   let pEnd = 0;
   let lastCp = -1;
   let i = 0;
+  let f0 = n > 0 ? fold[input.charCodeAt(0)]! : SLOW;
   while (i < n) {
-    const c0 = input.charCodeAt(i);
-    const next = i + 1 < n ? input.charCodeAt(i + 1) : 0;
-    const nextPlain = next < 0x300 || isIdentityCjk(next) || (next >= 0x300c && next <= 0x300f);
-    // Fast path: one output unit for one input unit, no NFKC needed. `out` is the folded unit,
-    // -1 for a space, -2 for "take the slow path".
-    let out = -2;
-    if (nextPlain) {
-      let c = c0;
-      if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII
-      if (c < 0x80) {
-        if (c === 32 || (c >= 9 && c <= 13)) out = -1;
-        else if (c === 34 || c === 39 || c === 96) out = 34;
-        else if (c >= 65 && c <= 90) out = c + 32;
-        else out = c;
-      } else if (isIdentityCjk(c)) out = c;
-      else if (c === 0xa0 || c === 0x3000) out = -1;
-      else if ((c >= 0x2018 && c <= 0x201f) || (c >= 0x300c && c <= 0x300f)) out = 34;
-      else if (c >= 0x2010 && c <= 0x2015) out = 45;
-    }
-    if (out === -1) {
-      if (!pending) {
-        pending = true;
-        pStart = i;
+    const f1 = i + 1 < n ? fold[input.charCodeAt(i + 1)]! : 0;
+    if (f0 !== SLOW && f1 !== SLOW) {
+      // Fast path: one output unit for one input unit.
+      if (f0 === SPACE) {
+        if (!pending) {
+          pending = true;
+          pStart = i;
+        }
+        pEnd = ++i;
+        f0 = f1;
+        continue;
       }
-      pEnd = i + 1;
-      i++;
-      continue;
-    }
-    if (out >= 0) {
       if (len + 2 > buf.length) {
         grow(o, len, 2);
         buf = o.buf;
@@ -156,17 +191,17 @@ export function normalizeWithMap(input: string): Normalized {
       }
       if (pending) {
         pending = false;
-        if (lastCp !== -1 && !isCjk(lastCp) && !isCjk(out)) {
+        if (lastCp !== -1 && !isCjk(lastCp) && !isCjk(f0)) {
           buf[len] = 32;
           starts[len] = pStart;
           ends[len++] = pEnd;
         }
       }
-      buf[len] = out;
+      buf[len] = f0;
       starts[len] = i;
-      ends[len++] = i + 1;
-      lastCp = out;
-      i++;
+      ends[len++] = ++i;
+      lastCp = f0;
+      f0 = f1;
       continue;
     }
     // Slow path: one code point plus following combining marks, through NFKC.
@@ -207,8 +242,10 @@ export function normalizeWithMap(input: string): Normalized {
       lastCp = fcp;
     }
     i = j;
+    f0 = i < n ? fold[input.charCodeAt(i)]! : SLOW;
   }
-  return { text: UTF16.decode(buf.subarray(0, len)), starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
+  const codes = buf.subarray(0, len);
+  return { text: UTF16.decode(codes), codes, starts: starts.subarray(0, len), ends: ends.subarray(0, len) };
 }
 
 /** Normalised text only (for the compiler and for comparisons). */
