@@ -139,6 +139,36 @@ let ROW_B = new Int32Array(64);
 
 let PV = new Int32Array(8);
 let MV = new Int32Array(8);
+/** Per block: D at its last row in the current column (the cut-off's bookkeeping). */
+let SCORE = new Int32Array(8);
+
+/**
+ * Match masks of the pattern, without a Map: `PEQ_ROW[c]` is 1 + the row of character c's masks
+ * in `PEQ` (0: c is not in the pattern), one Int32 per block. Scratch, reset after each search
+ * (only the pattern's characters are touched), so a text character costs one array read.
+ */
+const PEQ_ROW = new Uint16Array(1 << 16);
+let PEQ = new Int32Array(64);
+
+/** Fill PEQ_ROW/PEQ for `pattern` (reversed when `reverse`). */
+function buildPeq(pattern: string, nb: number, reverse: boolean): void {
+  const m = pattern.length;
+  if (PEQ.length < (m + 1) * nb) PEQ = new Int32Array(2 * (m + 1) * nb);
+  let rows = 0;
+  for (let i = 0; i < m; i++) {
+    const c = pattern.charCodeAt(reverse ? m - 1 - i : i);
+    let r = PEQ_ROW[c]!;
+    if (r === 0) {
+      r = PEQ_ROW[c] = ++rows;
+      PEQ.fill(0, r * nb, r * nb + nb);
+    }
+    PEQ[r * nb + (i >>> 5)]! |= 1 << (i & 31);
+  }
+}
+
+function clearPeq(pattern: string): void {
+  for (let i = 0; i < pattern.length; i++) PEQ_ROW[pattern.charCodeAt(i)] = 0;
+}
 
 /**
  * `bestEnd` with Myers' algorithm (blocks of 32 pattern rows; Hyyrö's formulation of the block
@@ -155,34 +185,62 @@ function bestEndBits(
   const m = pattern.length;
   const k = Math.min(maxErrors, m);
   const nb = (m + 31) >>> 5;
-  // Match masks: char → one bit per pattern row, per block.
-  const peq = new Map<number, Int32Array>();
-  for (let i = 0; i < m; i++) {
-    const c = pattern.charCodeAt(reverse ? m - 1 - i : i);
-    let v = peq.get(c);
-    if (!v) peq.set(c, (v = new Int32Array(nb)));
-    v[i >>> 5]! |= 1 << (i & 31);
+  buildPeq(pattern, nb, reverse);
+  try {
+    return bestEndBitsScan(text, m, k, nb, from, to, reverse);
+  } finally {
+    clearPeq(pattern);
   }
+}
+
+/**
+ * The column scan of `bestEndBits`, with Ukkonen's cut-off applied to whole blocks (as in Myers
+ * 1999, §4): only blocks 0..y are computed, where every row below block y is known to exceed k.
+ * On text unlike the pattern the distance passes k a few dozen rows down, so a 140-character
+ * anchor (5 blocks) costs ~2 blocks per text character instead of 5; near a match all blocks run.
+ *
+ * Why it is exact where it matters (values ≤ k): D[i][j] ≥ D[i-1][j-1] and vertical steps are ≥ −1,
+ * so when every row below block y exceeds k in one column, in the next only the first row of block
+ * y+1 can reach ≤ k, and only if the last row of block y is ≤ k+1. That is when block y+1 is
+ * (re)activated, with its previous column taken as "+1 per row" below block y's last row: those
+ * stand-in values exceed k as the true ones do, and a value ≤ k never derives from one > k, so
+ * every value ≤ k comes out exact. A block is dropped when even its smallest possible row (last
+ * row minus its row count − 1) exceeds k. The tests compare it with the plain DP on random input.
+ */
+function bestEndBitsScan(
+  text: string,
+  m: number,
+  k: number,
+  nb: number,
+  from: number,
+  to: number,
+  reverse: boolean,
+): { pos: number; errors: number; last: number } | null {
+  const peq = PEQ;
   if (PV.length < nb) {
     PV = new Int32Array(nb * 2);
     MV = new Int32Array(nb * 2);
+    SCORE = new Int32Array(nb * 2);
   }
   for (let b = 0; b < nb; b++) {
     PV[b] = -1;
     MV[b] = 0;
+    SCORE[b] = Math.min(32 * (b + 1), m); // D[last row of b] before any text: i
   }
   const lastTop = 1 << ((m - 1) & 31);
-  let score = m; // D[m] before any text: the whole pattern deleted
+  const lastRows = m - 32 * (nb - 1); // rows in the last block
+  // Last active block: the one holding row k (D[i] = i at the start).
+  let y = Math.min(nb - 1, k >>> 5);
   let best: { pos: number; errors: number; last: number } | null = null;
   if (reverse && m <= k) best = { pos: to, errors: m, last: to };
   const n = to - from;
   for (let step = 0; step < n; step++) {
     const tIdx = reverse ? to - 1 - step : from + step;
-    const eqv = peq.get(text.charCodeAt(tIdx));
+    const row = PEQ_ROW[text.charCodeAt(tIdx)]! * nb;
     // Row 0: free start (0) for the search, +1 per column when anchored (reverse).
     let hin = reverse ? 1 : 0;
-    for (let b = 0; b < nb; b++) {
-      let eq = eqv ? eqv[b]! : 0;
+    for (let b = 0; ; b++) {
+      let eq = row === 0 ? 0 : peq[row + b]!;
       const pv = PV[b]!;
       const mv = MV[b]!;
       const hinNeg = hin < 0 ? 1 : 0;
@@ -197,9 +255,27 @@ function bestEndBits(
       mh = (mh << 1) | hinNeg;
       PV[b] = mh | ~(xv | ph);
       MV[b] = ph & xv;
-      hin = hout;
+      SCORE[b]! += hout;
+      if (b < y) {
+        hin = hout;
+        continue;
+      }
+      // b === y: activate the next block if its first row may now be ≤ k.
+      if (b < nb - 1 && SCORE[b]! <= k + 1) {
+        y = b + 1;
+        PV[y] = -1;
+        MV[y] = 0;
+        // Its previous column, +1 per row below block b's previous last row.
+        SCORE[y] = SCORE[b]! - hout + (y === nb - 1 ? lastRows : 32);
+        hin = hout;
+        continue;
+      }
+      break;
     }
-    score += hin;
+    // Drop trailing blocks whose rows all exceed k.
+    while (y > 0 && SCORE[y]! - (y === nb - 1 ? lastRows : 32) >= k) y--;
+    if (y < nb - 1) continue; // D[m] > k
+    const score = SCORE[nb - 1]!;
     if (score <= k) {
       const pos = reverse ? tIdx : tIdx + 1;
       if (!best || score < best.errors) best = { pos, errors: score, last: pos };

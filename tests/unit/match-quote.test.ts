@@ -105,4 +105,34 @@ describe('approxSearch (bit-vector) agrees with the dynamic programme', () => {
       expect(approxSearch(text, pattern, k, from), `trial ${trial}`).toEqual(approxSearchReference(text, pattern, k, from));
     }
   });
+
+  // A large alphabet makes unrelated text exceed k a few rows down, so the block cut-off drops and
+  // re-activates blocks (the small alphabet above keeps them all active); long patterns span up
+  // to 7 blocks and long random margins put the match far from the window's start.
+  it('with the block cut-off at work (large alphabet, long patterns, long margins)', async () => {
+    const { approxSearchReference } = await import('../../lib/match/match-quote');
+    let seed = Number(process.env.MATCH_SEED ?? 987);
+    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz 0123456789漢字かなカナ、。';
+    const pick = (): string => alphabet[Math.floor(rand() * alphabet.length)]!;
+    const trials = Number(process.env.MATCH_TRIALS ?? 300);
+    for (let trial = 0; trial < trials; trial++) {
+      const m = 1 + Math.floor(rand() * 220);
+      const pattern = Array.from({ length: m }, pick).join('');
+      const edited = pattern.split('');
+      for (let e = Math.floor(rand() * (m / 3 + 1)); e > 0; e--) {
+        const at = Math.floor(rand() * edited.length);
+        const r = rand();
+        if (r < 0.33) edited.splice(at, 1);
+        else if (r < 0.66) edited[at] = pick();
+        else edited.splice(at, 0, pick());
+      }
+      const margin = (): string => Array.from({ length: Math.floor(rand() * 300) }, pick).join('');
+      const text = margin() + (rand() < 0.8 ? edited.join('') : '') + margin() + (rand() < 0.3 ? pattern : '');
+      const k = Math.floor(rand() * (m / 2.5 + 2));
+      const from = Math.floor(rand() * 40);
+      const to = text.length - Math.floor(rand() * 20);
+      expect(approxSearch(text, pattern, k, from, to), `trial ${trial}`).toEqual(approxSearchReference(text, pattern, k, from, to));
+    }
+  });
 });
