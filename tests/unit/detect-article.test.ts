@@ -79,8 +79,10 @@ describe('scanDocument strategies', () => {
     const { JSDOM } = await import('jsdom');
     const { scanNative, scanWalk } = await import('../../lib/detect/scan');
     const cases: [string, string | null][] = [
-      ['<div itemprop="articleBodyExtra">x</div><div id="t" itemprop="headline articleBody">y</div>', 't'],
-      ['<div itemprop="notarticleBody">x</div><div itemprop="articleBody2">y</div>', null],
+      ['<div itemscope itemtype="https://schema.org/Article"><div itemprop="articleBodyExtra">x</div><div id="t" itemprop="headline articleBody">y</div></div>', 't'],
+      ['<div itemscope itemtype="https://schema.org/Article"><div itemprop="notarticleBody">x</div><div itemprop="articleBody2">y</div></div>', null],
+      // No microdata item anywhere: a stray itemprop is not looked for (the cheap path, see scan.ts).
+      ['<div id="t" itemprop="articleBody">y</div>', null],
       ['<div itemscope itemtype="https://schema.org/NewsArticle"><div id="t" itemprop="articleBody">z</div></div><div itemprop="articleBody">w</div>', 't'],
     ];
     for (const [body, id] of cases) {
