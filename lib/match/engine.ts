@@ -69,7 +69,19 @@ function* matchAnchorsSteps(
   const best = new Map<number, Hit>();
   const fuzzyTries = new Map<number, number>();
   const claimsHit = new Set<number>();
-  const speakerNamed = new Map<string, boolean>(); // is the speaker named on the page (text.en gate)
+  // The text.en fallback needs its speaker named on the page. Asked only of a fallback that would
+  // otherwise be kept or searched (each ask is a few substring searches over the page), once per speaker.
+  const speakerNamed = new Map<string, boolean>();
+  const named = (claim: number): boolean => {
+    const speakerId = index.claims[claim]!.speakerId;
+    let v = speakerNamed.get(speakerId);
+    if (v === undefined) {
+      const aliases = index.speakers[speakerId]?.aliases ?? [];
+      v = aliases.some((al) => al.length >= 2 && text.includes(al));
+      speakerNamed.set(speakerId, v);
+    }
+    return v;
+  };
   const consider = (h: Hit): void => {
     const cur = best.get(h.anchor);
     if (!cur || h.score > cur.score) best.set(h.anchor, h);
@@ -83,23 +95,14 @@ function* matchAnchorsSteps(
     const cand = candidates[ci]!;
     const a = index.anchors[cand.anchor]!;
     const m = a.exact.length;
-    if (a.kind === 'text') {
-      if (language !== 'en') continue;
-      const speakerId = index.claims[a.c]!.speakerId;
-      let named = speakerNamed.get(speakerId);
-      if (named === undefined) {
-        const aliases = index.speakers[speakerId]?.aliases ?? [];
-        named = aliases.some((al) => al.length >= 2 && text.includes(al));
-        speakerNamed.set(speakerId, named);
-      }
-      if (!named) continue;
-    }
+    if (a.kind === 'text' && language !== 'en') continue;
 
     // Exact, at a seeded position.
     let exactFound = false;
     for (const s of cand.starts) {
       if (s < 0 || !text.startsWith(a.exact, s)) continue;
       exactFound = true;
+      if (a.kind === 'text' && !named(a.c)) break;
       const ctx = contextSimilarity(text, s, s + m, a.prefix, a.suffix);
       if (m < SHORT_EXACT_CHARS && ctx !== null && ctx < CONTEXT_FOR_SHORT_EXACT) continue;
       consider({ anchor: cand.anchor, start: s, end: s + m, score: ctx === null ? 1 : 0.7 + 0.3 * ctx, method: a.kind === 'text' ? 'text' : 'exact' });
@@ -108,7 +111,7 @@ function* matchAnchorsSteps(
     // Lossless skips: an anchor already found exactly keeps that hit (a fuzzy one scores lower),
     // and the text.en fallback is dropped for a claim that has an anchor hit.
     if (best.get(cand.anchor)?.method === 'exact') continue;
-    if (a.kind === 'text' && claimsHit.has(a.c)) continue;
+    if (a.kind === 'text' && (claimsHit.has(a.c) || !named(a.c))) continue;
 
     // Fuzzy, in a window around the cluster.
     const tries = fuzzyTries.get(cand.anchor) ?? 0;

@@ -287,8 +287,46 @@ function bestEndBitsScan(
   return best;
 }
 
-/** Plain Levenshtein distance (for short context strings; scratch rows reused). */
+/**
+ * Levenshtein distance. Context strings (a dataset prefix/suffix against the page text beside a
+ * match, ~14 characters) are compared for every exact and fuzzy hit, so the common case — the
+ * shorter string fits one machine word — runs Myers' bit-vector recurrence: one step per
+ * character of the longer string instead of a full table.
+ */
 export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  const [p, t] = a.length <= b.length ? [a, b] : [b, a];
+  return p.length <= 32 ? editDistanceWord(p, t) : editDistanceTable(a, b);
+}
+
+/** Global edit distance for a pattern of 1 to 32 characters (one 32-bit block, row 0 = +1 per column). */
+function editDistanceWord(pattern: string, text: string): number {
+  const m = pattern.length;
+  buildPeq(pattern, 1, false);
+  let pv = -1;
+  let mv = 0;
+  let score = m;
+  const top = 1 << (m - 1);
+  for (let j = 0; j < text.length; j++) {
+    const eq = PEQ[PEQ_ROW[text.charCodeAt(j)]!]!; // row 0 of PEQ is never written: 0 = no match
+    const xv = eq | mv;
+    const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    const mh = pv & xh;
+    if (ph & top) score++;
+    else if (mh & top) score--;
+    ph = (ph << 1) | 1;
+    pv = (mh << 1) | ~(xv | ph);
+    mv = ph & xv;
+  }
+  clearPeq(pattern);
+  return score;
+}
+
+/** The plain dynamic programme (long strings, and the tests' oracle). */
+export function editDistanceTable(a: string, b: string): number {
   if (a === b) return 0;
   if (!a.length) return b.length;
   if (!b.length) return a.length;

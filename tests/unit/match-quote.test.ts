@@ -136,3 +136,18 @@ describe('approxSearch (bit-vector) agrees with the dynamic programme', () => {
     }
   });
 });
+
+describe('editDistance (one-word bit-vector) agrees with the table', () => {
+  it('on random strings of 0 to 40 characters', async () => {
+    const { editDistanceTable } = await import('../../lib/match/match-quote');
+    let seed = 4242;
+    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const alphabet = 'abcxyz 漢字かな';
+    const str = (): string => Array.from({ length: Math.floor(rand() * 41) }, () => alphabet[Math.floor(rand() * alphabet.length)]!).join('');
+    for (let trial = 0; trial < 2000; trial++) {
+      const a = str();
+      const b = rand() < 0.5 ? str() : a.slice(Math.floor(rand() * 3)) + str().slice(0, 3);
+      expect(editDistance(a, b), `${a} / ${b}`).toBe(editDistanceTable(a, b));
+    }
+  });
+});
