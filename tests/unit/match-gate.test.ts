@@ -39,6 +39,17 @@ describe('page gate', () => {
     expect(passesGate('ｲｰﾛﾝ・ﾏｽｸ氏', index)).toBe(true);
   });
 
+  it('searches the raw text case-insensitively and folds only text NFKC could change', () => {
+    expect(passesGate('YANN LECUN said so.', index)).toBe(true);
+    // Only after NFKC: kana with a combining voiced mark, mathematical bold letters, a ligature.
+    const decomposed = 'グーグル社'.normalize('NFD');
+    expect(decomposed).not.toBe('グーグル社');
+    expect(passesGate(decomposed, { ...index, gate: ['グーグル'] })).toBe(true);
+    expect(passesGate('\u{1d404}\u{1d425}\u{1d428}\u{1d427} \u{1d40c}\u{1d42e}\u{1d42c}\u{1d424}', index)).toBe(true); // 𝐄𝐥𝐨𝐧 𝐌𝐮𝐬𝐤
+    expect(passesGate('the \ufb01rst', { ...index, gate: ['first'] })).toBe(true);
+    expect(passesGate('ｆｉｒｓｔ ｎｏｔｈｉｎｇ', index)).toBe(false);
+  });
+
   it('lets every page that has claims through, so the gate costs no recall on the fixtures', () => {
     for (const page of PAGES) {
       const doc = new JSDOM(readPage(page.file)).window.document;
