@@ -19,6 +19,7 @@ export function boilerplateFilter(): (el: Element) => boolean {
   return (el: Element): boolean => {
     const name = el.localName.toLowerCase();
     if (TAGS.has(name)) return true;
+    if (!el.hasAttributes()) return false; // most elements: no role, class or id to read
     const role = el.getAttribute('role');
     if (role && ROLES.has(role.toLowerCase())) return true;
     const cls = el.getAttribute('class');

@@ -91,7 +91,8 @@ export function buildTextModel(root: Node, options: TextModelOptions = {}): Text
           brk();
           continue;
         }
-        if (SKIP.has(name) || isHiddenByMarkup(el) || (exclude && exclude(el))) continue;
+        // Most elements of an article (p, span, a, em) carry no attribute: skip the attribute reads.
+        if (SKIP.has(name) || (el.hasAttributes() && isHiddenByMarkup(el)) || (exclude && exclude(el))) continue;
         const block = BLOCK.has(name);
         if (block) brk();
         walk(el);
