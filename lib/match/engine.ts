@@ -14,7 +14,7 @@ import { buildTextModel, pointAt } from '../text/text-model';
 import { approxSearch, bigramFilter, contextSimilarity, scoreMatch } from './match-quote';
 import { passesGate } from './gate';
 import { partition } from './partition';
-import { findCandidates, fuzzySupport } from './prefilter';
+import { findCandidates, worthFuzzy } from './prefilter';
 import {
   CONTEXT_FOR_SHORT_EXACT,
   MAX_ERROR_RATE,
@@ -107,7 +107,7 @@ function* matchAnchorsSteps(
       if (m < SHORT_EXACT_CHARS && ctx !== null && ctx < CONTEXT_FOR_SHORT_EXACT) continue;
       consider({ anchor: cand.anchor, start: s, end: s + m, score: ctx === null ? 1 : 0.7 + 0.3 * ctx, method: a.kind === 'text' ? 'text' : 'exact' });
     }
-    if (exactFound || m < MIN_FUZZY_CHARS || cand.hits < fuzzySupport(a.g.length)) continue;
+    if (exactFound || m < MIN_FUZZY_CHARS || !worthFuzzy(cand, m, a.g.length)) continue;
     // Lossless skips: an anchor already found exactly keeps that hit (a fuzzy one scores lower),
     // and the text.en fallback is dropped for a claim that has an anchor hit.
     if (best.get(cand.anchor)?.method === 'exact') continue;

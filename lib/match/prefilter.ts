@@ -35,6 +35,26 @@ export function fuzzySupport(seeds: number): number {
   return seeds >= 3 ? Math.max(2, Math.ceil(seeds * MIN_SEED_SHARE_FUZZY)) : 1;
 }
 
+/**
+ * A cluster with only the bare minimum of seeds (3 of 8) gets a fuzzy search only if its seeds
+ * agree on where the anchor starts, within this share of the anchor's length. A copy's seeds
+ * disagree by its net insertions/deletions between them: on anchors edited at random (10–15% of
+ * characters, words replaced/dropped/added), no true 3-seed cluster disagreed by more than 6%;
+ * on the fixture pages, 9 of the 13 spurious 3-seed clusters (fragments of other sentences that
+ * share a few rare grams) disagreed by 13–25%. Each skipped cluster saves a bigram filter and a
+ * bit-vector search (~3–4 µs in Chromium); what it costs is a copy with only 3 seeds left whose
+ * edits are mostly insertions or mostly deletions (drift > 10%), which the 20% error budget would
+ * just about admit.
+ */
+export const MAX_WEAK_CLUSTER_DRIFT = 0.1;
+
+/** Whether a cluster of `anchorLength` characters with `seeds` seeds has support for a fuzzy search. */
+export function worthFuzzy(c: Candidate, anchorLength: number, seeds: number): boolean {
+  const need = fuzzySupport(seeds);
+  if (c.hits !== need) return c.hits > need;
+  return need === 1 || c.starts[c.starts.length - 1]! - c.starts[0]! <= MAX_WEAK_CLUSTER_DRIFT * anchorLength;
+}
+
 /** Optional counters for the benchmark (null in production). */
 export let STATS: { anchorsHit: number; hits: number } | null = null;
 export function collectStats(on: boolean): void {
@@ -156,33 +176,33 @@ export function findCandidates(textOrCodes: string | Uint16Array, index: Compile
     }
   }
 
-  // Anchors with enough hits in total (the rest, chance hits of a large dataset, stop here), in
-  // first-hit order, each given a slice of one scratch array; then the hits are dealt into their
-  // anchor's slice (a counting sort: page order is kept within an anchor, no per-anchor arrays).
-  // `cursor[a]` is 0 for an anchor not seen yet, -1 for one without enough hits, else 1 + the
-  // next free position of its slice.
+  // Anchors with enough hits in total (the rest, chance hits of a large dataset, stop here) get a
+  // slice of one scratch array, sized by their final count when first seen, and their hits are
+  // dealt into it in the same pass (a counting sort: page order is kept within an anchor, no
+  // per-anchor arrays). `cursor[a]` is 0 for an anchor not seen yet, -1 for one without enough
+  // hits, else 1 + the next free position of its slice.
   const qualified: number[] = [];
+  const rejected: number[] = [];
+  let flat = FLAT;
+  if (flat.length < nh) FLAT = flat = new Int32Array(Math.max(nh, 2 * flat.length));
   let pos = 0;
   for (let k = 0; k < nh; k++) {
     const a = hA[k]!;
-    if (cursor[a] !== 0) continue;
-    const g = anchors[a]!.g.length;
-    const need = g >= 3 ? Math.max(2, Math.ceil(g * MIN_SEED_SHARE)) : 1;
-    if (counts[a]! < need) {
-      cursor[a] = -1;
-      continue;
-    }
-    cursor[a] = pos + 1;
-    pos += counts[a]!;
-    qualified.push(a);
-  }
-  let flat = FLAT;
-  if (flat.length < pos) FLAT = flat = new Int32Array(Math.max(pos, 2 * flat.length));
-  for (let k = 0; k < nh; k++) {
-    const c = cursor[hA[k]!]!;
-    if (c <= 0) continue;
+    let c = cursor[a]!;
+    if (c === 0) {
+      const g = anchors[a]!.g.length;
+      const need = g >= 3 ? Math.max(2, Math.ceil(g * MIN_SEED_SHARE)) : 1;
+      if (counts[a]! < need) {
+        cursor[a] = -1;
+        rejected.push(a);
+        continue;
+      }
+      c = pos + 1;
+      pos += counts[a]!;
+      qualified.push(a);
+    } else if (c < 0) continue;
     flat[c - 1] = hK[k]!;
-    cursor[hA[k]!] = c + 1;
+    cursor[a] = c + 1;
   }
 
   const out: Candidate[] = [];
@@ -227,13 +247,10 @@ export function findCandidates(textOrCodes: string | Uint16Array, index: Compile
   }
   if (STATS) {
     STATS.hits = nh;
-    STATS.anchorsHit = 0;
-    for (let k = 0; k < nh; k++) if (counts[hA[k]!]) STATS.anchorsHit++, (counts[hA[k]!] = 0);
+    STATS.anchorsHit = qualified.length + rejected.length;
   }
-  for (let k = 0; k < nh; k++) {
-    counts[hA[k]!] = 0;
-    cursor[hA[k]!] = 0;
-  }
+  for (const a of qualified) counts[a] = cursor[a] = 0;
+  for (const a of rejected) counts[a] = cursor[a] = 0;
   out.sort((x, y) => y.hits - x.hits);
   return out;
 }
