@@ -206,8 +206,7 @@ export function detectLanguage(doc: Document, root: Element | null): 'ja' | 'en'
  * <h1> and the body, unless that ancestor is a page-level wrapper (html, body, main), whose
  * sidebars the boilerplate filter might not all catch.
  */
-function withHeadline(doc: Document, root: Element): Element {
-  const h1 = doc.getElementsByTagName('h1')[0];
+function withHeadline(h1: Element | null, root: Element): Element {
   if (!h1 || root.contains(h1)) return root;
   const ancestors = new Set<Element>();
   for (let e: Element | null = root; e; e = e.parentElement) ancestors.add(e);
@@ -266,7 +265,7 @@ export function detectArticle(doc: Document): ArticleDetection {
 
   return {
     isArticle,
-    root: isArticle ? withHeadline(doc, root) : null,
+    root: isArticle ? withHeadline(scan.h1, root) : null,
     signals,
     language: detectLanguage(doc, isArticle ? root : null),
   };

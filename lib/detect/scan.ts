@@ -21,6 +21,8 @@ export interface DocumentScan {
   itemTypes: Element[];
   /** `<article>` elements in document order. */
   articles: Element[];
+  /** The first `<h1>`. */
+  h1: Element | null;
   /**
    * `<p>` elements in document order (asked on first use: only the density fallback needs them).
    * Array-like: in browsers the live collection itself, since copying it with `Array.from` cost
@@ -65,38 +67,53 @@ export function scanNative(doc: Document): DocumentScan {
     articleBody,
     itemTypes,
     articles: Array.from(doc.getElementsByTagName('article')),
+    h1: doc.getElementsByTagName('h1')[0] ?? null,
     paragraphs: () => doc.getElementsByTagName('p'),
   };
 }
 
 export function scanWalk(doc: Document): DocumentScan {
-  const jsonLd: Element[] = [];
-  const itemTypes: Element[] = [];
-  const articles: Element[] = [];
-  const paragraphs: Element[] = [];
-  let ogType = '';
-  let articleBody: Element | null = null;
-  const root = doc.documentElement;
-  const stack: Element[] = root ? [root] : [];
-  while (stack.length) {
-    const el = stack.pop()!;
+  const out = {
+    jsonLd: [] as Element[],
+    itemTypes: [] as Element[],
+    articles: [] as Element[],
+    paragraphs: [] as Element[],
+    ogType: '',
+    articleBody: null as Element | null,
+    h1: null as Element | null,
+  };
+  // Recursive, first child → next sibling: in linkedom these are one link each, where
+  // lastElementChild/previousElementSibling (a reverse stack walk) cost a scan of siblings.
+  const visit = (el: Element): void => {
     const name = el.localName;
-    if (name === 'p') paragraphs.push(el);
-    else if (name === 'article') articles.push(el);
+    if (name === 'p') out.paragraphs.push(el);
+    else if (name === 'article') out.articles.push(el);
+    else if (name === 'h1') out.h1 ??= el;
     else if (name === 'script') {
-      if ((el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') jsonLd.push(el);
-      continue;
+      if ((el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') out.jsonLd.push(el);
+      return;
     } else if (name === 'meta') {
-      if ((el.getAttribute('property') ?? '').toLowerCase() === 'og:type') ogType = (el.getAttribute('content') ?? '').trim().toLowerCase();
-      continue;
-    } else if (SKIP.has(name)) continue;
-    if (el.hasAttribute('itemtype')) itemTypes.push(el);
-    if (!articleBody) {
-      const prop = el.getAttribute('itemprop');
-      if (prop && ARTICLE_BODY.test(prop)) articleBody = el;
+      if ((el.getAttribute('property') ?? '').toLowerCase() === 'og:type') out.ogType = (el.getAttribute('content') ?? '').trim().toLowerCase();
+      return;
+    } else if (SKIP.has(name)) return;
+    if (el.hasAttributes()) {
+      if (el.hasAttribute('itemtype')) out.itemTypes.push(el);
+      if (!out.articleBody) {
+        const prop = el.getAttribute('itemprop');
+        if (prop && ARTICLE_BODY.test(prop)) out.articleBody = el;
+      }
     }
-    // Children pushed in reverse so they pop in document order.
-    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
-  }
-  return { jsonLd, ogType, articleBody: itemTypes.length ? articleBody : null, itemTypes, articles, paragraphs: () => paragraphs };
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c);
+  };
+  if (doc.documentElement) visit(doc.documentElement);
+  const paragraphs = out.paragraphs;
+  return {
+    jsonLd: out.jsonLd,
+    ogType: out.ogType,
+    articleBody: out.itemTypes.length ? out.articleBody : null,
+    itemTypes: out.itemTypes,
+    articles: out.articles,
+    h1: out.h1,
+    paragraphs: () => paragraphs,
+  };
 }
