@@ -83,6 +83,10 @@ describe('scanDocument strategies', () => {
       ['<div itemscope itemtype="https://schema.org/Article"><div itemprop="notarticleBody">x</div><div itemprop="articleBody2">y</div></div>', null],
       // No microdata item anywhere: a stray itemprop is not looked for (the cheap path, see scan.ts).
       ['<div id="t" itemprop="articleBody">y</div>', null],
+      // An item elsewhere does not adopt a stray property outside it.
+      ['<div itemscope itemtype="https://schema.org/Person"></div><div itemprop="articleBody">w</div>', null],
+      // Nested items: the property is found inside the outermost one.
+      ['<div itemscope itemtype="https://schema.org/WebPage"><div itemscope itemtype="https://schema.org/NewsArticle"><p id="t" itemprop="articleBody">v</p></div></div>', 't'],
       ['<div itemscope itemtype="https://schema.org/NewsArticle"><div id="t" itemprop="articleBody">z</div></div><div itemprop="articleBody">w</div>', 't'],
     ];
     for (const [body, id] of cases) {
