@@ -62,6 +62,11 @@ function isSpace(ch: string): boolean {
 /** Combining marks (and the half-width voiced marks NFKC composes with the preceding kana). */
 const COMBINING = /[\p{M}\uff9e\uff9f]/u;
 
+/** The per-character folds after NFKC (quotes, dashes, case) of a non-space character. */
+export function foldCharacter(ch: string): string {
+  return QUOTES.has(ch) ? '"' : DASHES.has(ch) ? '-' : ch.toLowerCase();
+}
+
 /** Fold-table markers: the unit needs the slow path (NFKC per cluster); the unit is a space. */
 const SLOW = 0xffff;
 const SPACE = 0xfffe;
@@ -94,7 +99,13 @@ function foldTable(): Uint16Array {
   t[0x3000] = SPACE;
   for (let c = 0x2018; c <= 0x201f; c++) t[c] = 34;
   for (let c = 0x300c; c <= 0x300f; c++) t[c] = 34;
+  t[0xab] = t[0xbb] = t[0x2039] = t[0x203a] = 34; // « » ‹ ›
   for (let c = 0x2010; c <= 0x2015; c++) t[c] = 45;
+  // Japanese punctuation and marks NFKC leaves alone: 々 〆 〇, 〈〉《》【】〔〕〖〗〘〙〚〛, 〜, ・, ※, and
+  // the middle dot ·. Without them every 「・」 in a name took the slow path (~0.7 µs each).
+  for (const c of [0x3005, 0x3006, 0x3007, 0x301c, 0x30fb, 0x203b, 0xb7]) t[c] = c;
+  for (let c = 0x3008; c <= 0x3011; c++) if (c < 0x300c || c > 0x300f) t[c] = c;
+  for (let c = 0x3014; c <= 0x301b; c++) t[c] = c;
   return (FOLD = t);
 }
 
@@ -257,7 +268,7 @@ function slowCluster(input: string, i: number, st: State): number {
       st.pEnd = j;
       continue;
     }
-    const f = QUOTES.has(ch) ? '"' : DASHES.has(ch) ? '-' : ch.toLowerCase();
+    const f = foldCharacter(ch);
     const fcp = f.codePointAt(0)!;
     const o = st.o;
     if (st.len + f.length + 1 > o.buf.length) grow(o, st.len, f.length + 1);

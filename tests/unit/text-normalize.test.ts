@@ -57,3 +57,16 @@ describe('normalize fast path', () => {
     }
   });
 });
+
+describe('the fast path fold table', () => {
+  it('folds every unit it lists exactly as NFKC and the per-character folds would', async () => {
+    const { fastFolds, foldCharacter } = await import('../../lib/text/normalize');
+    const table = fastFolds();
+    expect(table.length).toBeGreaterThan(20000); // ASCII, full-width ASCII, kana, CJK ideographs, punctuation
+    for (const [unit, fold] of table) {
+      const nfkc = String.fromCharCode(unit).normalize('NFKC');
+      if (fold === 'space') expect(nfkc, `U+${unit.toString(16)}`).toMatch(/^\s$/);
+      else expect(foldCharacter(nfkc), `U+${unit.toString(16)}`).toBe(String.fromCharCode(fold));
+    }
+  });
+});
