@@ -133,14 +133,15 @@ function* matchAnchorsSteps(
   // fallback is dropped for a claim that has an anchor hit.
   const hits = [...best.values()].sort((x, y) => y.score - x.score);
   const kept: Hit[] = [];
+  const keptByClaim = new Map<number, Hit[]>();
   for (const h of hits) {
     const c = index.anchors[h.anchor]!.c;
-    const clash = kept.some((k) => {
-      if (index.anchors[k.anchor]!.c !== c) return false;
-      if (h.method === 'text' || k.method === 'text') return true;
-      return h.start < k.end && k.start < h.end;
-    });
-    if (!clash) kept.push(h);
+    const same = keptByClaim.get(c);
+    const clash = same?.some((k) => h.method === 'text' || k.method === 'text' || (h.start < k.end && k.start < h.end));
+    if (clash) continue;
+    kept.push(h);
+    if (same) same.push(h);
+    else keptByClaim.set(c, [h]);
   }
   return kept.sort((x, y) => x.start - y.start);
 }
@@ -232,7 +233,9 @@ function* annotatePart(
     annotations.push({
       claimId: claim.id,
       range,
-      quote: range.toString(),
+      // Within one Text node the range's text is a slice of its data (the DOM's definition of
+      // toString); across nodes, toString() gathers every Text node in between, hidden ones too.
+      quote: start.node === end.node ? start.node.data.slice(start.offset, end.offset) : range.toString(),
       score: Math.round(h.score * 1000) / 1000,
       method: h.method,
       lang: anchor.lang,
