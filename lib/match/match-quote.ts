@@ -160,7 +160,8 @@ function buildPeq(pattern: string, nb: number, reverse: boolean): void {
     let r = PEQ_ROW[c]!;
     if (r === 0) {
       r = PEQ_ROW[c] = ++rows;
-      PEQ.fill(0, r * nb, r * nb + nb);
+      // A loop, not PEQ.fill: nb is 1–8 and a builtin call per distinct character cost more.
+      for (let b = r * nb, e = b + nb; b < e; b++) PEQ[b] = 0;
     }
     PEQ[r * nb + (i >>> 5)]! |= 1 << (i & 31);
   }
@@ -231,15 +232,25 @@ function bestEndBitsScan(
   const lastRows = m - 32 * (nb - 1); // rows in the last block
   // Last active block: the one holding row k (D[i] = i at the start).
   let y = Math.min(nb - 1, k >>> 5);
+  // Anchored (reverse) only: blocks before `lo` are frozen. There D[i][j] ≥ j − i, so once a
+  // block's last row is more than k above the diagonal it exceeds k for good; it is no longer
+  // computed and the block below takes a horizontal delta of 0 from it (its last value, > k, held
+  // constant: values ≤ k never derive from it, so they stay exact). A band of ~2k+1 rows is
+  // computed instead of every row down to the diagonal.
+  let lo = 0;
   let best: { pos: number; errors: number; last: number } | null = null;
   if (reverse && m <= k) best = { pos: to, errors: m, last: to };
   const n = to - from;
   for (let step = 0; step < n; step++) {
     const tIdx = reverse ? to - 1 - step : from + step;
     const row = PEQ_ROW[text.charCodeAt(tIdx)]! * nb;
-    // Row 0: free start (0) for the search, +1 per column when anchored (reverse).
-    let hin = reverse ? 1 : 0;
-    for (let b = 0; ; b++) {
+    if (reverse) {
+      // Freeze blocks whose last row, at the column just computed (step columns), exceeds k.
+      while (lo < y && 32 * (lo + 1) < step - k) lo++;
+    }
+    // Row 0: free start (0) for the search, +1 per column when anchored (reverse); 0 below a frozen block.
+    let hin = reverse && lo === 0 ? 1 : 0;
+    for (let b = lo; ; b++) {
       let eq = row === 0 ? 0 : peq[row + b]!;
       const pv = PV[b]!;
       const mv = MV[b]!;
