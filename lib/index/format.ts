@@ -171,9 +171,13 @@ export interface GramTable {
  */
 const MAX_SLOTS_WITHOUT_BLOOM = 1 << 15;
 
-/** The slot-table key of a gram hash: the hash as int32, with 0 (the empty marker) moved to 1. */
+/**
+ * The slot-table key of a gram hash: the hash as int32 with its lowest bit set, so no key is 0
+ * (the empty marker). Losing one bit only doubles an already rare collision (a spurious hit);
+ * `h || 1` cost the scan loop a branch per character and measured 2.5× slower in Chromium.
+ */
 export function gramKey(h: number): number {
-  return h | 0 || 1;
+  return h | 1;
 }
 
 /** First probe slot of a gram key (Fibonacci hashing: the polynomial hash's low bits are weak). */

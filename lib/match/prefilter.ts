@@ -151,9 +151,10 @@ export function findCandidates(textOrCodes: string | Uint16Array, index: Compile
       if ((bits[b2 >>> 5]! & (1 << (b2 & 31))) === 0) continue;
     }
     // gramKey(h) and gramSlot(key, shift), written out: this loop runs once per character.
-    const key = hj || 1;
+    const key = hj | 1;
     let slot = Math.imul(key, 0x9e3779b1) >>> shift;
     let k0 = keys[slot]!;
+    if (k0 === 0) continue; // most positions: an empty first slot
     while (k0 !== key && k0 !== 0) {
       slot = (slot + 1) & mask;
       k0 = keys[slot]!;
@@ -251,6 +252,22 @@ export function findCandidates(textOrCodes: string | Uint16Array, index: Compile
   }
   for (const a of qualified) counts[a] = cursor[a] = 0;
   for (const a of rejected) counts[a] = cursor[a] = 0;
-  out.sort((x, y) => y.hits - x.hits);
-  return out;
+  return byHitsDescending(out);
+}
+
+/**
+ * `out` sorted by `hits`, most first, equal hits in their original order: what a stable
+ * `sort((x, y) => y.hits - x.hits)` gives, by buckets (hits ≤ 2^SEED_BITS), without a comparator
+ * call per pair.
+ */
+function byHitsDescending(out: Candidate[]): Candidate[] {
+  if (out.length < 2) return out;
+  const buckets: Candidate[][] = [];
+  for (const c of out) (buckets[c.hits] ??= []).push(c);
+  const sorted: Candidate[] = [];
+  for (let h = buckets.length - 1; h >= 0; h--) {
+    const b = buckets[h];
+    if (b) for (const c of b) sorted.push(c);
+  }
+  return sorted;
 }
