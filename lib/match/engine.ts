@@ -11,7 +11,7 @@ import type { CompiledIndex } from '../index/format';
 import { newNormalizeScratch, normalizeWithMap, toOriginalRange, type NormalizeScratch } from '../text/normalize';
 import { makeRange } from '../text/range';
 import { buildTextModel, pointAt } from '../text/text-model';
-import { approxSearch, bigramFilter, contextSimilarity, scoreMatch } from './match-quote';
+import { approxSearch, bigramWindows, contextSimilarity, scoreMatch } from './match-quote';
 import { passesGate } from './gate';
 import { partition } from './partition';
 import { findCandidates, worthFuzzy } from './prefilter';
@@ -120,8 +120,10 @@ function* matchAnchorsSteps(
     const k = Math.floor(MAX_ERROR_RATE * m);
     const from = Math.max(0, cand.starts[0]! - k);
     const to = Math.min(text.length, cand.starts[cand.starts.length - 1]! + m + k);
-    if (!bigramFilter(text, a.exact, k, from, to)) continue;
-    const found = approxSearch(text, a.exact, k, from, to);
+    // Only the stretch whose windows pass the bigram condition can hold a match.
+    const win = bigramWindows(text, a.exact, k, from, to);
+    if (!win) continue;
+    const found = approxSearch(text, a.exact, k, win.lo, Math.min(to, win.hi + m + k));
     if (!found) continue;
     const scored = scoreMatch(text, found, a.exact, a.prefix, a.suffix);
     const minQuote = a.kind === 'text' ? MIN_TEXT_FALLBACK_SCORE : MIN_QUOTE_SCORE;

@@ -436,14 +436,30 @@ function bigramKey(s: string, i: number): number {
  * most unrelated windows (same entities, other sentences).
  */
 export function bigramFilter(text: string, pattern: string, maxErrors: number, from = 0, to = text.length): boolean {
+  return bigramWindows(text, pattern, maxErrors, from, to) !== null;
+}
+
+/**
+ * The first and last start of a window (m + maxErrors characters from `start`) that passes the
+ * bigram condition, or null when none does. Every occurrence with ≤ maxErrors edits starts at a
+ * passing window's start, so `approxSearch` over [lo, hi + m + maxErrors) finds what it finds over
+ * [from, to), over a shorter stretch of text.
+ */
+export function bigramWindows(
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  from = 0,
+  to = text.length,
+): { lo: number; hi: number } | null {
   const m = pattern.length;
-  if (m < 2) return true;
   const need = m - 1 - 2 * maxErrors; // bigrams the window must share
-  if (need <= 0) return true;
+  if (m < 2 || need <= 0) return { lo: from, hi: to };
   for (let i = 0; i + 1 < m; i++) PAT[bigramKey(pattern, i)]!++;
   const w = Math.min(to - from, m + maxErrors) - 1; // bigrams per window
   let shared = 0;
-  let ok = false;
+  let lo = -1;
+  let hi = -1;
   const lastStart = to - 1 - w; // last bigram window start
   // Fill the first window.
   for (let i = from; i < from + w && i + 1 < to; i++) {
@@ -451,18 +467,21 @@ export function bigramFilter(text: string, pattern: string, maxErrors: number, f
     if (WIN[key]! < PAT[key]!) shared++;
     WIN[key]!++;
   }
-  if (shared >= need) ok = true;
-  for (let s = from + 1; !ok && s <= lastStart; s++) {
+  if (shared >= need) lo = hi = from;
+  for (let s = from + 1; s <= lastStart; s++) {
     const out = bigramKey(text, s - 1);
     WIN[out]!--;
     if (WIN[out]! < PAT[out]!) shared--;
     const inn = bigramKey(text, s + w - 1);
     if (WIN[inn]! < PAT[inn]!) shared++;
     WIN[inn]!++;
-    if (shared >= need) ok = true;
+    if (shared >= need) {
+      if (lo < 0) lo = s;
+      hi = s;
+    }
   }
   // Reset the touched entries.
   for (let i = 0; i + 1 < m; i++) PAT[bigramKey(pattern, i)] = 0;
   for (let i = from; i + 1 < to; i++) WIN[bigramKey(text, i)] = 0;
-  return ok;
+  return lo < 0 ? null : { lo, hi };
 }

@@ -65,6 +65,40 @@ describe('bigramFilter', () => {
     }
   });
 
+  it('narrows the search to the passing windows without changing what approxSearch finds', async () => {
+    const { bigramWindows } = await import('../../lib/match/match-quote');
+    let seed = 99;
+    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const alphabet = 'abcdefghijklmnop 漢字かなカナ';
+    const pick = (): string => alphabet[Math.floor(rand() * alphabet.length)]!;
+    let narrowed = 0;
+    for (let trial = 0; trial < 600; trial++) {
+      const m = 20 + Math.floor(rand() * 150);
+      const pattern = Array.from({ length: m }, pick).join('');
+      const edited = pattern.split('');
+      for (let e = Math.floor(rand() * (m / 5)); e > 0; e--) {
+        const at = Math.floor(rand() * edited.length);
+        const r = rand();
+        if (r < 0.33) edited.splice(at, 1);
+        else if (r < 0.66) edited[at] = pick();
+        else edited.splice(at, 0, pick());
+      }
+      const margin = (): string => Array.from({ length: Math.floor(rand() * 120) }, pick).join('');
+      const text = margin() + edited.join('') + margin();
+      const k = Math.floor(m * 0.2);
+      const full = approxSearch(text, pattern, k);
+      const win = bigramWindows(text, pattern, k);
+      if (!win) {
+        expect(full, `trial ${trial}`).toBeNull();
+        continue;
+      }
+      const to = Math.min(text.length, win.hi + m + k);
+      if (win.lo > 0 || to < text.length) narrowed++;
+      expect(approxSearch(text, pattern, k, win.lo, to), `trial ${trial}`).toEqual(full);
+    }
+    expect(narrowed).toBeGreaterThan(300); // the windows do narrow most searches
+  });
+
   it('rejects unrelated text', async () => {
     const { bigramFilter } = await import('../../lib/match/match-quote');
     const p = 'xai is kind of a failure, frankly, because the founding team has';
