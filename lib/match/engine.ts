@@ -8,7 +8,7 @@
 import { boilerplateFilter } from '../detect/boilerplate';
 import { detectArticle } from '../detect/article';
 import type { CompiledIndex } from '../index/format';
-import { newNormalizeScratch, normalizeWithMap, toOriginalRange, type NormalizeScratch } from '../text/normalize';
+import { engineNormalizeScratch, newNormalizeScratch, normalizeWithMap, toOriginalRange, type NormalizeScratch } from '../text/normalize';
 import { makeRange } from '../text/range';
 import { buildTextModel, pointAt } from '../text/text-model';
 import { approxSearch, bigramWindows, contextSimilarity, scoreMatch } from './match-quote';
@@ -195,6 +195,7 @@ export function* annotateWithIndexSteps(
  * simply allocates its own.
  */
 let pooledScratch: NormalizeScratch | null = null;
+let engineScratchTaken = false; // engineNormalizeScratch() has been handed out
 
 /** Text model → normalise → match → ranges for one root (or one span of its children). */
 function* annotatePart(
@@ -207,7 +208,12 @@ function* annotatePart(
 ): Generator<unknown, Annotation[], undefined> {
   const model = buildTextModel(root, { exclude, span });
   yield;
-  const scratch = pooledScratch ?? newNormalizeScratch();
+  let scratch = pooledScratch;
+  if (!scratch) {
+    // The bound engine scratch the first time; a fresh one only if a run was abandoned with it.
+    scratch = engineScratchTaken ? newNormalizeScratch() : engineNormalizeScratch();
+    engineScratchTaken = true;
+  }
   pooledScratch = null;
   const norm = normalizeWithMap(model.text, scratch);
   yield;

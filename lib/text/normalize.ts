@@ -133,6 +133,75 @@ export function newNormalizeScratch(): NormalizeScratch {
   return allocate(0);
 }
 
+/**
+ * The engine's scratch: buffers of a fixed capacity with a fast loop bound to them by closure.
+ * V8 specialises a closure's optimised code on the closure's context when the function literal
+ * has produced exactly one closure, so the typed arrays become constants (no base/length loads
+ * per write): the loop ran 1.5× faster in Chromium than `fastRun` with the arrays passed in.
+ * Hence one engine scratch per realm, created on first use and never replaced (a second closure
+ * would undo the specialisation for both); text longer than its capacity takes the generic path.
+ */
+export interface EngineScratch extends NormalizeScratch {
+  run(input: string, i: number, st: State): number;
+}
+
+/**
+ * Characters the engine scratch holds (320 KB of buffers, allocated on the first page that passes
+ * the gate): above nearly every article (2–20k characters); longer text takes the generic loop.
+ */
+const ENGINE_CAPACITY = 1 << 15;
+let engineScratch: EngineScratch | null = null;
+
+export function engineNormalizeScratch(): EngineScratch {
+  if (engineScratch) return engineScratch;
+  const o = allocate(ENGINE_CAPACITY);
+  return (engineScratch = { ...o, run: makeBoundRun(o.buf, o.starts, o.ends, foldTable()) });
+}
+
+/** `fastRun` with its buffers and fold table bound (keep the two loops in step; tests compare them). */
+function makeBoundRun(buf: Uint16Array, starts: Uint32Array, ends: Uint32Array, fold: Uint16Array): EngineScratch['run'] {
+  return (input, i, st) => {
+    const n = input.length;
+    let len = st.len;
+    let pending = st.pending;
+    let pStart = st.pStart;
+    let pEnd = st.pEnd;
+    let lastCp = st.lastCp;
+    let f1 = fold[input.charCodeAt(i)]!;
+    while (i < n) {
+      const f0 = f1;
+      f1 = i + 1 < n ? fold[input.charCodeAt(i + 1)]! : 0;
+      if (f0 === SLOW || f1 === SLOW) break;
+      if (f0 === SPACE) {
+        if (!pending) {
+          pending = true;
+          pStart = i;
+        }
+        pEnd = ++i;
+        continue;
+      }
+      if (pending) {
+        pending = false;
+        if (lastCp !== -1 && !isCjk(lastCp) && !isCjk(f0)) {
+          buf[len] = 32;
+          starts[len] = pStart;
+          ends[len++] = pEnd;
+        }
+      }
+      buf[len] = f0;
+      starts[len] = i;
+      ends[len++] = ++i;
+      lastCp = f0;
+    }
+    st.len = len;
+    st.pending = pending;
+    st.pStart = pStart;
+    st.pEnd = pEnd;
+    st.lastCp = lastCp;
+    return i;
+  };
+}
+
 /** Buffers for `cap` units in one ArrayBuffer (one allocation instead of three). */
 function allocate(cap: number): NormalizeScratch {
   const ab = new ArrayBuffer(cap * 10);
@@ -153,7 +222,7 @@ function grow(o: NormalizeScratch, len: number, need: number): void {
 const UTF16 = new TextDecoder('utf-16le');
 
 /** The normaliser's state between the fast loop and the slow path (passed by reference to the latter). */
-interface State {
+export interface State {
   o: NormalizeScratch;
   len: number;
   /** A run of spaces is waiting to be written (as one space, or dropped next to CJK). */
@@ -181,7 +250,14 @@ interface State {
 export function normalizeWithMap(input: string, scratch?: NormalizeScratch): Normalized {
   const fold = foldTable();
   const n = input.length;
-  const o: NormalizeScratch = scratch ?? allocate(n + 16);
+  let bound = scratch && 'run' in scratch && scratch.buf.length >= n + 16 ? (scratch as EngineScratch) : null;
+  // The engine scratch's arrays are never replaced: the state gets its own record of them, which
+  // the slow path may swap for larger copies (NFKC lengthens), ending the bound loop's use.
+  const o: NormalizeScratch = bound
+    ? { buf: bound.buf, starts: bound.starts, ends: bound.ends }
+    : scratch && !('run' in scratch)
+      ? scratch
+      : allocate(n + 16);
   if (o.buf.length < n + 16) {
     const fresh = allocate(n + 16);
     o.buf = fresh.buf;
@@ -191,8 +267,9 @@ export function normalizeWithMap(input: string, scratch?: NormalizeScratch): Nor
   const st: State = { o, len: 0, pending: false, pStart: 0, pEnd: 0, lastCp: -1 };
   let i = 0;
   while (i < n) {
-    i = fastRun(input, i, fold, st);
+    i = bound ? bound.run(input, i, st) : fastRun(input, i, fold, st);
     if (i < n) i = slowCluster(input, i, st);
+    if (bound && o.buf !== bound.buf) bound = null;
   }
   const codes = o.buf.subarray(0, st.len);
   return { text: UTF16.decode(codes), codes, starts: o.starts.subarray(0, st.len), ends: o.ends.subarray(0, st.len) };

@@ -70,3 +70,28 @@ describe('the fast path fold table', () => {
     }
   });
 });
+
+describe('the engine scratch (bound fast loop)', () => {
+  it('gives the same text and map as the generic loop, including when NFKC outgrows it', async () => {
+    const { engineNormalizeScratch } = await import('../../lib/text/normalize');
+    let seed = 5;
+    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const pieces = ['a', 'B', ' ', '  ', '\n', 'の', '漢', '「', '」', '・', 'ｶﾞ', 'é', 'e\u0301', '…', '\ufdfa', 'Ｘ', '\u00a0', '—', '’', '㍻', '。'];
+    const scratch = engineNormalizeScratch();
+    for (let trial = 0; trial < 300; trial++) {
+      let s = '';
+      const len = Math.floor(rand() * 200);
+      for (let k = 0; k < len; k++) s += pieces[Math.floor(rand() * pieces.length)];
+      const generic = normalizeWithMap(s);
+      const bound = normalizeWithMap(s, scratch);
+      expect(bound.text, JSON.stringify(s)).toBe(generic.text);
+      expect(Array.from(bound.starts)).toEqual(Array.from(generic.starts));
+      expect(Array.from(bound.ends)).toEqual(Array.from(generic.ends));
+    }
+    // Text beyond its capacity, and a slow-path expansion near the end of it, take the generic loop.
+    const long = 'word '.repeat(7000) + '\ufdfa'.repeat(50);
+    expect(normalizeWithMap(long, scratch).text).toBe(normalizeWithMap(long).text);
+    const nearFull = 'x'.repeat((1 << 15) - 40) + '\ufdfa'.repeat(10);
+    expect(normalizeWithMap(nearFull, scratch).text).toBe(normalizeWithMap(nearFull).text);
+  });
+});
