@@ -15,9 +15,10 @@ const TOKENS =
   /(?:^|[\s_-])(?:comments?|comment-list|related|recommend(?:ed|ations?)?|more-stories|read-more|share|sharing|social|sidebar|promo|ads?|advert(?:isement)?|sponsor(?:ed)?|newsletter|breadcrumbs?|pagination|paywall|outbrain|taboola|disqus|tags?)(?:$|[\s_-])/i;
 
 /** Returns the predicate (a factory so callers can later pass site-specific rules). */
-export function boilerplateFilter(): (el: Element) => boolean {
-  return (el: Element): boolean => {
-    const name = el.localName.toLowerCase();
+export function boilerplateFilter(): (el: Element, localName?: string) => boolean {
+  // `localName`: the caller's lower-cased el.localName when it has it (the text model's walk).
+  return (el: Element, localName?: string): boolean => {
+    const name = localName ?? el.localName.toLowerCase();
     if (TAGS.has(name)) return true;
     if (!el.hasAttributes()) return false; // most elements: no role, class or id to read
     const role = el.getAttribute('role');

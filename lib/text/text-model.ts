@@ -48,7 +48,7 @@ export function isHiddenByMarkup(el: Element): boolean {
 
 export interface TextModelOptions {
   /** Extra subtrees to leave out (e.g. related-article lists inside the article body). */
-  exclude?: (el: Element) => boolean;
+  exclude?: (el: Element, localName: string) => boolean;
   /**
    * Only these consecutive children of the root, `first` through `last` inclusive (a part of a very
    * large page, see lib/match/partition.ts). Default: all children.
@@ -92,7 +92,7 @@ export function buildTextModel(root: Node, options: TextModelOptions = {}): Text
           continue;
         }
         // Most elements of an article (p, span, a, em) carry no attribute: skip the attribute reads.
-        if (SKIP.has(name) || (el.hasAttributes() && isHiddenByMarkup(el)) || (exclude && exclude(el))) continue;
+        if (SKIP.has(name) || (el.hasAttributes() && isHiddenByMarkup(el)) || (exclude && exclude(el, name))) continue;
         const block = BLOCK.has(name);
         if (block) brk();
         walk(el);
