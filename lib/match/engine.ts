@@ -14,7 +14,7 @@ import { buildTextModel, pointAt } from '../text/text-model';
 import { approxSearch, bigramWindows, contextSimilarity, scoreMatch } from './match-quote';
 import { passesGate } from './gate';
 import { partition } from './partition';
-import { findCandidates, worthFuzzy } from './prefilter';
+import { findCandidates, worthFuzzy, type Candidate } from './prefilter';
 import {
   CONTEXT_FOR_SHORT_EXACT,
   MAX_ERROR_RATE,
@@ -66,86 +66,113 @@ function* matchAnchorsSteps(
   index: CompiledIndex,
   language: 'ja' | 'en' | undefined,
 ): Generator<unknown, Hit[], undefined> {
-  const best = new Map<number, Hit>();
-  const fuzzyTries = new Map<number, number>();
-  const claimsHit = new Set<number>();
-  // The text.en fallback needs its speaker named on the page. Asked only of a fallback that would
-  // otherwise be kept or searched (each ask is a few substring searches over the page), once per speaker.
-  const speakerNamed = new Map<string, boolean>();
-  const named = (claim: number): boolean => {
-    const speakerId = index.claims[claim]!.speakerId;
-    let v = speakerNamed.get(speakerId);
-    if (v === undefined) {
-      const aliases = index.speakers[speakerId]?.aliases ?? [];
-      v = aliases.some((al) => al.length >= 2 && text.includes(al));
-      speakerNamed.set(speakerId, v);
-    }
-    return v;
-  };
-  const consider = (h: Hit): void => {
-    const cur = best.get(h.anchor);
-    if (!cur || h.score > cur.score) best.set(h.anchor, h);
-    if (h.method !== 'text') claimsHit.add(index.anchors[h.anchor]!.c);
-  };
-
   const candidates = findCandidates(codes, index);
   yield;
+  const matcher = new CandidateMatcher(text, index, language);
   for (let ci = 0; ci < candidates.length; ci++) {
     if (ci > 0 && ci % MATCH_STEP === 0) yield;
-    const cand = candidates[ci]!;
+    matcher.match(candidates[ci]!);
+  }
+  return matcher.hits();
+}
+
+/**
+ * Exact and fuzzy matching of prefilter candidates, best-supported first, keeping the best hit per
+ * anchor. A class rather than the generator's locals: the per-candidate work runs as ordinary
+ * (optimisable) code, and the stepwise caller only decides when to yield.
+ */
+class CandidateMatcher {
+  private readonly best = new Map<number, Hit>();
+  private readonly fuzzyTries = new Map<number, number>();
+  private readonly claimsHit = new Set<number>();
+  /**
+   * The text.en fallback needs its speaker named on the page. Asked only of a fallback that would
+   * otherwise be kept or searched (each ask is a few substring searches over the page), once per speaker.
+   */
+  private readonly speakerNamed = new Map<string, boolean>();
+
+  constructor(
+    private readonly text: string,
+    private readonly index: CompiledIndex,
+    private readonly language: 'ja' | 'en' | undefined,
+  ) {}
+
+  private named(claim: number): boolean {
+    const speakerId = this.index.claims[claim]!.speakerId;
+    let v = this.speakerNamed.get(speakerId);
+    if (v === undefined) {
+      const aliases = this.index.speakers[speakerId]?.aliases ?? [];
+      v = aliases.some((al) => al.length >= 2 && this.text.includes(al));
+      this.speakerNamed.set(speakerId, v);
+    }
+    return v;
+  }
+
+  private consider(h: Hit): void {
+    const cur = this.best.get(h.anchor);
+    if (!cur || h.score > cur.score) this.best.set(h.anchor, h);
+    if (h.method !== 'text') this.claimsHit.add(this.index.anchors[h.anchor]!.c);
+  }
+
+  match(cand: Candidate): void {
+    const { text, index } = this;
     const a = index.anchors[cand.anchor]!;
     const m = a.exact.length;
-    if (a.kind === 'text' && language !== 'en') continue;
+    if (a.kind === 'text' && this.language !== 'en') return;
 
     // Exact, at a seeded position.
     let exactFound = false;
     for (const s of cand.starts) {
       if (s < 0 || !text.startsWith(a.exact, s)) continue;
       exactFound = true;
-      if (a.kind === 'text' && !named(a.c)) break;
+      if (a.kind === 'text' && !this.named(a.c)) break;
       const ctx = contextSimilarity(text, s, s + m, a.prefix, a.suffix);
       if (m < SHORT_EXACT_CHARS && ctx !== null && ctx < CONTEXT_FOR_SHORT_EXACT) continue;
-      consider({ anchor: cand.anchor, start: s, end: s + m, score: ctx === null ? 1 : 0.7 + 0.3 * ctx, method: a.kind === 'text' ? 'text' : 'exact' });
+      this.consider({ anchor: cand.anchor, start: s, end: s + m, score: ctx === null ? 1 : 0.7 + 0.3 * ctx, method: a.kind === 'text' ? 'text' : 'exact' });
     }
-    if (exactFound || m < MIN_FUZZY_CHARS || !worthFuzzy(cand, m, a.g.length)) continue;
+    if (exactFound || m < MIN_FUZZY_CHARS || !worthFuzzy(cand, m, a.g.length)) return;
     // Lossless skips: an anchor already found exactly keeps that hit (a fuzzy one scores lower),
     // and the text.en fallback is dropped for a claim that has an anchor hit.
-    if (best.get(cand.anchor)?.method === 'exact') continue;
-    if (a.kind === 'text' && (claimsHit.has(a.c) || !named(a.c))) continue;
+    if (this.best.get(cand.anchor)?.method === 'exact') return;
+    if (a.kind === 'text' && (this.claimsHit.has(a.c) || !this.named(a.c))) return;
 
     // Fuzzy, in a window around the cluster.
-    const tries = fuzzyTries.get(cand.anchor) ?? 0;
-    if (tries >= MAX_FUZZY_CLUSTERS) continue;
-    fuzzyTries.set(cand.anchor, tries + 1);
+    const tries = this.fuzzyTries.get(cand.anchor) ?? 0;
+    if (tries >= MAX_FUZZY_CLUSTERS) return;
+    this.fuzzyTries.set(cand.anchor, tries + 1);
     const k = Math.floor(MAX_ERROR_RATE * m);
     const from = Math.max(0, cand.starts[0]! - k);
     const to = Math.min(text.length, cand.starts[cand.starts.length - 1]! + m + k);
     // Only the stretch whose windows pass the bigram condition can hold a match.
     const win = bigramWindows(text, a.exact, k, from, to);
-    if (!win) continue;
+    if (!win) return;
     const found = approxSearch(text, a.exact, k, win.lo, Math.min(to, win.hi + m + k));
-    if (!found) continue;
+    if (!found) return;
     const scored = scoreMatch(text, found, a.exact, a.prefix, a.suffix);
     const minQuote = a.kind === 'text' ? MIN_TEXT_FALLBACK_SCORE : MIN_QUOTE_SCORE;
-    if (scored.quoteScore < minQuote || scored.score < MIN_SCORE) continue;
-    consider({ anchor: cand.anchor, start: found.start, end: found.end, score: scored.score, method: a.kind === 'text' ? 'text' : 'fuzzy' });
+    if (scored.quoteScore < minQuote || scored.score < MIN_SCORE) return;
+    this.consider({ anchor: cand.anchor, start: found.start, end: found.end, score: scored.score, method: a.kind === 'text' ? 'text' : 'fuzzy' });
   }
 
-  // One hit per claim and place: overlapping hits of the same claim keep the best; the text
-  // fallback is dropped for a claim that has an anchor hit.
-  const hits = [...best.values()].sort((x, y) => y.score - x.score);
-  const kept: Hit[] = [];
-  const keptByClaim = new Map<number, Hit[]>();
-  for (const h of hits) {
-    const c = index.anchors[h.anchor]!.c;
-    const same = keptByClaim.get(c);
-    const clash = same?.some((k) => h.method === 'text' || k.method === 'text' || (h.start < k.end && k.start < h.end));
-    if (clash) continue;
-    kept.push(h);
-    if (same) same.push(h);
-    else keptByClaim.set(c, [h]);
+  /**
+   * One hit per claim and place, in page order: overlapping hits of the same claim keep the best;
+   * the text fallback is dropped for a claim that has an anchor hit.
+   */
+  hits(): Hit[] {
+    const hits = [...this.best.values()].sort((x, y) => y.score - x.score);
+    const kept: Hit[] = [];
+    const keptByClaim = new Map<number, Hit[]>();
+    for (const h of hits) {
+      const c = this.index.anchors[h.anchor]!.c;
+      const same = keptByClaim.get(c);
+      const clash = same?.some((k) => h.method === 'text' || k.method === 'text' || (h.start < k.end && k.start < h.end));
+      if (clash) continue;
+      kept.push(h);
+      if (same) same.push(h);
+      else keptByClaim.set(c, [h]);
+    }
+    return kept.sort((x, y) => x.start - y.start);
   }
-  return kept.sort((x, y) => x.start - y.start);
 }
 
 /** `annotateDocument` with an explicit index (tests, benchmark, synthetic datasets). */
