@@ -397,14 +397,17 @@ export function similarity(a: string, b: string): number {
 export function contextSimilarity(text: string, start: number, end: number, prefix: string, suffix: string): number | null {
   let n = 0;
   let sum = 0;
+  // An identical context (the common case on a copy of the source) is recognised in place,
+  // without slicing the page text.
   if (prefix) {
     const e = text.charCodeAt(start - 1) === 32 ? start - 1 : start;
-    sum += similarity(prefix, text.slice(Math.max(0, e - prefix.length), e));
+    const at = e - prefix.length;
+    sum += at >= 0 && text.startsWith(prefix, at) ? 1 : similarity(prefix, text.slice(Math.max(0, at), e));
     n++;
   }
   if (suffix) {
     const b = text.charCodeAt(end) === 32 ? end + 1 : end;
-    sum += similarity(suffix, text.slice(b, b + suffix.length));
+    sum += text.startsWith(suffix, b) ? 1 : similarity(suffix, text.slice(b, b + suffix.length));
     n++;
   }
   return n ? sum / n : null;
