@@ -162,12 +162,16 @@ let SCORE = new Int32Array(8);
  * Match masks of the pattern, without a Map: `PEQ_ROW[c]` is 1 + the row of character c's masks
  * in `PEQ` (0: c is not in the pattern), one Int32 per block. Scratch, reset after each search
  * (only the pattern's characters are touched), so a text character costs one array read.
+ * Allocated on first use (128 KB): the content script loads this module on every page, and most
+ * pages never get this far.
  */
-const PEQ_ROW = new Uint16Array(1 << 16);
+let PEQ_ROW_TABLE: Uint16Array | null = null;
+const peqRows = (): Uint16Array => (PEQ_ROW_TABLE ??= new Uint16Array(1 << 16));
 let PEQ = new Int32Array(64);
 
 /** Fill PEQ_ROW/PEQ for `pattern` (reversed when `reverse`). */
 function buildPeq(pattern: string, nb: number, reverse: boolean): void {
+  const PEQ_ROW = peqRows();
   const m = pattern.length;
   if (PEQ.length < (m + 1) * nb) PEQ = new Int32Array(2 * (m + 1) * nb);
   let rows = 0;
@@ -184,6 +188,7 @@ function buildPeq(pattern: string, nb: number, reverse: boolean): void {
 }
 
 function clearPeq(pattern: string): void {
+  const PEQ_ROW = peqRows();
   for (let i = 0; i < pattern.length; i++) PEQ_ROW[pattern.charCodeAt(i)] = 0;
 }
 
@@ -234,6 +239,7 @@ function bestEndBitsScan(
   reverse: boolean,
 ): { pos: number; errors: number; last: number } | null {
   const peq = PEQ;
+  const PEQ_ROW = peqRows();
   if (PV.length < nb) {
     PV = new Int32Array(nb * 2);
     MV = new Int32Array(nb * 2);
@@ -332,6 +338,7 @@ export function editDistance(a: string, b: string): number {
 function editDistanceWord(pattern: string, text: string): number {
   const m = pattern.length;
   buildPeq(pattern, 1, false);
+  const PEQ_ROW = peqRows();
   let pv = -1;
   let mv = 0;
   let score = m;
@@ -439,12 +446,19 @@ export function scoreMatch(
   return { ...match, quoteScore, contextScore, score };
 }
 
-// Scratch tables for `bigramFilter` (reused; entries touched are reset after each call).
-const PAT = new Int32Array(1 << 16);
-const WIN = new Int32Array(1 << 16);
+/**
+ * Scratch tables for `bigramWindows`, counts by bigram hash (reused; the entries touched are reset
+ * after each call). 4,096 buckets, 16 KB each: small enough to allocate with the module on every
+ * page; a window and a pattern touch a few hundred, and a collision only counts an unshared
+ * bigram as shared (the filter stays a valid necessary condition, just a little weaker).
+ */
+const BIGRAM_BITS = 12;
+const PAT = new Int32Array(1 << BIGRAM_BITS);
+const WIN = new Int32Array(1 << BIGRAM_BITS);
 
 function bigramKey(s: string, i: number): number {
-  return (Math.imul(s.charCodeAt(i), 31) + s.charCodeAt(i + 1)) & 0xffff;
+  const h = Math.imul(s.charCodeAt(i), 0x9e3779b1) ^ Math.imul(s.charCodeAt(i + 1), 0x85ebca6b);
+  return (h ^ (h >>> 15)) & ((1 << BIGRAM_BITS) - 1);
 }
 
 /**
