@@ -5,7 +5,8 @@ import { isClaimsDataRequest, type ClaimsDataReply } from '../lib/messages/claim
 import { parseSourceOpen, sourceViewPath } from '../lib/messages/source-open';
 import compiledIndex from '../lib/generated/claims-index.json';
 import cardCatalog from '../lib/generated/claims-catalog.json';
-import { purgeTrash } from '../lib/storage/notes-repo';
+import { notePageKeys, purgeTrash } from '../lib/storage/notes-repo';
+import { PAGE_KEYS_ITEM } from '../lib/storage/page-keys';
 import { wireNotesCommands } from '../utils/notes-commands';
 
 export default defineBackground(() => {
@@ -25,8 +26,36 @@ export default defineBackground(() => {
         .create({ url: browser.runtime.getURL(sourceViewPath(openSource) as never), index: sender.tab ? sender.tab.index + 1 : undefined })
         .then(() => ({ ok: true }), (e: unknown) => ({ ok: false, error: String(e) }));
     }
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === 'notes:add' || type === 'notes:restore' || type === 'notes:import' || type === 'notes:delete') {
+      // Keep the content scripts' "may this page have notes?" set true (see lib/storage/page-keys.ts):
+      // withdrawn before a note is added (a worker stopped midway leaves "ask", never a miss),
+      // rebuilt from the database before the reply.
+      return (type === 'notes:delete' ? Promise.resolve() : withdrawPageKeys())
+        .then(() => handleMessage(db, message))
+        .then(async (reply) => {
+          await syncPageKeys();
+          return reply;
+        });
+    }
     return handleMessage(db, message);
   });
+
+  let keysQueue: Promise<void> = Promise.resolve();
+  const queueKeys = (job: () => Promise<void>): Promise<void> => (keysQueue = keysQueue.then(job, job));
+  const withdrawPageKeys = (): Promise<void> => queueKeys(() => browser.storage.local.remove(PAGE_KEYS_ITEM).catch(() => undefined));
+  const syncPageKeys = (): Promise<void> =>
+    queueKeys(async () => {
+      try {
+        await browser.storage.local.set({ [PAGE_KEYS_ITEM]: await notePageKeys(db) });
+      } catch {
+        // Unknown is safe: content scripts then ask, as before.
+        await browser.storage.local.remove(PAGE_KEYS_ITEM).catch(() => undefined);
+      }
+    });
+  // After an install or update (a migrated database) and at browser start.
+  browser.runtime.onInstalled.addListener(() => void syncPageKeys());
+  browser.runtime.onStartup.addListener(() => void syncPageKeys());
 
   // Context menu + keyboard shortcut → the tab's note editor (each only if the manifest grants it).
   wireNotesCommands();

@@ -23,6 +23,7 @@ import { describeRange } from '../../lib/anchoring/selectors';
 import { parseContentRequest } from '../../lib/messages/protocol';
 import type { NoteTarget } from '../../lib/storage/db';
 import type { PageKey } from '../../lib/storage/notes-repo';
+import { mayHaveNotes, PAGE_KEYS_ITEM } from '../../lib/storage/page-keys';
 import { translate } from '../../utils/i18n';
 import { sendRequest } from '../../utils/messaging';
 import '../../components/notes/notes.css';
@@ -159,9 +160,22 @@ export function startNotes(ctx: ContentScriptContext): void {
     return r;
   }
 
+  /** Whether to ask the background for this page's notes (see lib/storage/page-keys.ts). */
+  async function worthAsking(page: PageKey): Promise<boolean> {
+    if (drawn.size > 0) return true; // notes drawn here: their changes must show
+    try {
+      const stored = await browser.storage.local.get(PAGE_KEYS_ITEM);
+      return mayHaveNotes(page, stored[PAGE_KEYS_ITEM]);
+    } catch {
+      return true;
+    }
+  }
+
   async function redraw(final: boolean): Promise<void> {
     const page = pageKey();
     if (!page) return;
+    // Most pages have no notes: answered from extension storage, without waking the background.
+    if (!(await worthAsking(page)) || !ctx.isValid) return;
     const reply = await sendRequest({ type: 'notes:page', page });
     if (!reply.ok || !ctx.isValid) return;
     if (reply.notes.length === 0 && reply.candidates.length === 0) {

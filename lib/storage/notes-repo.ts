@@ -1,6 +1,7 @@
 import { noteSearchText, type CounterpointDb, type Note, type TrashedNote } from './db';
 import { matchesQuery, parseSearchQuery, searchTerms } from './search-terms';
 import type { NoteInput } from './validate';
+import { MIN_MATCHING_TITLE, pageKeysOf } from './page-keys';
 
 /**
  * Note repository: plain async functions over a database instance. Nothing here knows about
@@ -198,8 +199,7 @@ export interface PageNotes {
   candidates: NoteView[];
 }
 
-/** Titles shorter than this ("Home", "News") say nothing about being the same article. */
-const MIN_MATCHING_TITLE = 12;
+// Titles shorter than MIN_MATCHING_TITLE ("Home", "News") say nothing about being the same article.
 
 export async function notesForPage(db: CounterpointDb, page: PageKey): Promise<PageNotes> {
   const urls = [...new Set([page.url, page.sourceUrl])];
@@ -217,6 +217,16 @@ export async function notesForPage(db: CounterpointDb, page: PageKey): Promise<P
     notes: [...own.values()].sort(newestFirst).map(toView),
     candidates: candidates.sort(newestFirst).map(toView),
   };
+}
+
+/** The page-key hashes of every stored note (see page-keys.ts), from the indexes alone. */
+export async function notePageKeys(db: CounterpointDb): Promise<string[]> {
+  const [urls, sourceUrls, titles] = await Promise.all([
+    db.notes.orderBy('url').uniqueKeys(),
+    db.notes.orderBy('sourceUrl').uniqueKeys(),
+    db.notes.orderBy('title').uniqueKeys(),
+  ]);
+  return pageKeysOf({ urls: urls as string[], sourceUrls: sourceUrls as string[], titles: titles as string[] });
 }
 
 /** Records which highlights a page visit found; orphans stay stored and listed. */

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, browsers, startServer, type E2EPage, type ExtensionSession } from './harness';
+import { addressKey, PAGE_KEYS_ITEM } from '../../lib/storage/page-keys';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -228,6 +229,13 @@ for (const target of browsers) {
       expect(total).toBe(1);
       expect(notes[0]).toMatchObject({ url, body: BODY, title: 'Harbour bridge reopens', target: { quote: { exact: QUOTE } } });
       savedId = notes[0]!.id;
+      // The set that lets pages without notes skip asking the background holds this page.
+      const keys = await popup.evaluate(async (item: string) => {
+        type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+        return (await (g.browser ?? g.chrome)!.storage.local.get(item))[item];
+      }, PAGE_KEYS_ITEM);
+      expect(keys).toContain(addressKey(url));
 
       // A new visit re-anchors it and draws it again (the page's DOM was not rewritten).
       await page.goto(url);
