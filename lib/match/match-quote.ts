@@ -32,7 +32,7 @@ export function approxSearch(
   from = 0,
   to = text.length,
 ): ApproxMatch | null {
-  return search(text, pattern, maxErrors, from, to, bestEndBits, true);
+  return search(text, pattern, maxErrors, from, to, bestEndBits);
 }
 
 /** `approxSearch` by the plain dynamic programme (the tests' oracle). */
@@ -48,26 +48,10 @@ export function approxSearchReference(
 
 type EndFinder = typeof bestEnd;
 
-/**
- * Iterative deepening (`deepen`): the forward pass first runs with a quarter of the error budget.
- * Its cost grows with the budget (the cut-off keeps fewer rows active), and lightly edited copies
- * have few errors (2–6 of a 20% budget of 20–40 on the fixtures); when the small budget finds a
- * match, that match has the fewest errors of all, so the result is the one the full budget gives.
- * Otherwise the full budget runs as well.
- */
-function search(
-  text: string,
-  pattern: string,
-  maxErrors: number,
-  from: number,
-  to: number,
-  bestEnd: EndFinder,
-  deepen = false,
-): ApproxMatch | null {
+function search(text: string, pattern: string, maxErrors: number, from: number, to: number, bestEnd: EndFinder): ApproxMatch | null {
   const m = pattern.length;
   if (m === 0) return null;
-  const small = Math.max(4, maxErrors >> 2);
-  const end = (deepen && small < maxErrors ? bestEnd(text, pattern, small, from, to, false) : null) ?? bestEnd(text, pattern, maxErrors, from, to, false);
+  const end = bestEnd(text, pattern, maxErrors, from, to, false);
   if (!end) return null;
   // Ends tied on errors (a reworded tail: "では珍しい" vs "では稀だ"): try the leftmost and the
   // rightmost, keep the one whose length is closest to the pattern's (then the longer), so the
