@@ -440,10 +440,13 @@ const BIGRAM_BITS = 12;
 const PAT = new Int32Array(1 << BIGRAM_BITS);
 const WIN = new Int32Array(1 << BIGRAM_BITS);
 
+/** Bucket of the bigram s[i] s[i+1]: Fibonacci hashing of the two code units as one 32-bit value. */
 function bigramKey(s: string, i: number): number {
-  const h = Math.imul(s.charCodeAt(i), 0x9e3779b1) ^ Math.imul(s.charCodeAt(i + 1), 0x85ebca6b);
-  return (h ^ (h >>> 15)) & ((1 << BIGRAM_BITS) - 1);
+  return Math.imul((s.charCodeAt(i) << 16) | s.charCodeAt(i + 1), 0x9e3779b1) >>> (32 - BIGRAM_BITS);
 }
+
+/** Scratch: the window text's bigram keys, computed once per call (each is read 2–3 times). */
+let KEYS = new Int32Array(512);
 
 /**
  * Cheap necessary condition for `approxSearch(text, pattern, maxErrors, from, to)` to succeed:
@@ -473,32 +476,35 @@ export function bigramWindows(
   const need = m - 1 - 2 * maxErrors; // bigrams the window must share
   if (m < 2 || need <= 0) return { lo: from, hi: to };
   for (let i = 0; i + 1 < m; i++) PAT[bigramKey(pattern, i)]!++;
+  const n = to - from - 1; // bigrams in the text stretch
+  if (KEYS.length < n) KEYS = new Int32Array(2 * n);
+  const keys = KEYS;
+  for (let i = 0; i < n; i++) keys[i] = bigramKey(text, from + i);
   const w = Math.min(to - from, m + maxErrors) - 1; // bigrams per window
   let shared = 0;
   let lo = -1;
   let hi = -1;
-  const lastStart = to - 1 - w; // last bigram window start
   // Fill the first window.
-  for (let i = from; i < from + w && i + 1 < to; i++) {
-    const key = bigramKey(text, i);
+  for (let i = 0; i < w && i < n; i++) {
+    const key = keys[i]!;
     if (WIN[key]! < PAT[key]!) shared++;
     WIN[key]!++;
   }
   if (shared >= need) lo = hi = from;
-  for (let s = from + 1; s <= lastStart; s++) {
-    const out = bigramKey(text, s - 1);
+  for (let s = 1; s + w <= n; s++) {
+    const out = keys[s - 1]!;
     WIN[out]!--;
     if (WIN[out]! < PAT[out]!) shared--;
-    const inn = bigramKey(text, s + w - 1);
+    const inn = keys[s + w - 1]!;
     if (WIN[inn]! < PAT[inn]!) shared++;
     WIN[inn]!++;
     if (shared >= need) {
-      if (lo < 0) lo = s;
-      hi = s;
+      if (lo < 0) lo = from + s;
+      hi = from + s;
     }
   }
   // Reset the touched entries.
   for (let i = 0; i + 1 < m; i++) PAT[bigramKey(pattern, i)] = 0;
-  for (let i = from; i + 1 < to; i++) WIN[bigramKey(text, i)] = 0;
+  for (let i = 0; i < n; i++) WIN[keys[i]!] = 0;
   return lo < 0 ? null : { lo, hi };
 }
