@@ -15,6 +15,7 @@ import {
   updateNoteBody,
 } from '../../lib/storage/notes-repo';
 import type { NoteInput } from '../../lib/storage/validate';
+import { noteInput } from '../helpers/notes';
 
 let db: CounterpointDb;
 let seq = 0;
@@ -24,18 +25,7 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-const input = (over: Partial<NoteInput> = {}): NoteInput => ({
-  url: 'https://news.example/a',
-  sourceUrl: 'https://news.example/a?utm_source=x',
-  title: 'A long enough article title',
-  body: 'my note',
-  target: {
-    quote: { type: 'TextQuoteSelector', exact: 'the quoted words', prefix: 'before ', suffix: ' after' },
-    position: { type: 'TextPositionSelector', start: 10, end: 26 },
-  },
-  claimId: null,
-  ...over,
-});
+const input = noteInput;
 let idn = 0;
 const meta = (now = 1000) => ({ id: `id-${idn++}`, now });
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CounterpointDb } from '../../lib/storage/db';
 import { addNote, deleteNote, notePageKeys, notesForPage, type PageKey } from '../../lib/storage/notes-repo';
 import { addressKey, mayHaveNotes, pageKeysOf, titleKey } from '../../lib/storage/page-keys';
-import type { NoteInput } from '../../lib/storage/validate';
+import { noteInput } from '../helpers/notes';
 
 let db: CounterpointDb;
 let seq = 0;
@@ -13,18 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-const note = (over: Partial<NoteInput>): NoteInput => ({
-  url: 'https://news.example/a',
-  sourceUrl: 'https://news.example/a?utm_source=x',
-  title: 'A long enough article title',
-  body: 'my note',
-  target: {
-    quote: { type: 'TextQuoteSelector', exact: 'the quoted words', prefix: 'before ', suffix: ' after' },
-    position: { type: 'TextPositionSelector', start: 10, end: 26 },
-  },
-  claimId: null,
-  ...over,
-});
+const note = noteInput;
 let idn = 0;
 const meta = () => ({ id: `k-${idn++}`, now: 1000 + idn });
 
