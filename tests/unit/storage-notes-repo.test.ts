@@ -14,7 +14,6 @@ import {
   TRASH_RETENTION_MS,
   updateNoteBody,
 } from '../../lib/storage/notes-repo';
-import type { NoteInput } from '../../lib/storage/validate';
 import { noteInput } from '../helpers/notes';
 
 let db: CounterpointDb;
