@@ -1,9 +1,11 @@
 /**
  * Seam to the matching engine for the content script.
  *
- * What every page pays: article detection (a few selector lookups) and, on articles, the page gate
- * (one native NFKC + regular-expression pass over the article text against the dataset's entity
- * names, lib/match/gate.ts). Only the gate's terms are bundled here. A page that passes the gate
+ * What every page pays: article detection (a few native collection lookups) and, on articles, the
+ * page gate (one case-insensitive regular-expression pass over the article text against the
+ * dataset's entity names, NFKC-folded first only when the text holds characters that need it;
+ * lib/match/gate.ts). The engine detects again when it runs: the index arrives asynchronously and the
+ * page may have changed meanwhile. Only the gate's terms are bundled here. A page that passes the gate
  * asks the background once for the compiled index and the card catalog (`claims:data`), so the
  * content script stays small and pages about other things never load the dataset at all.
  */
