@@ -14,12 +14,22 @@ const ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', '
 const TOKENS =
   /(?:^|[\s_-])(?:comments?|comment-list|related|recommend(?:ed|ations?)?|more-stories|read-more|share|sharing|social|sidebar|promo|ads?|advert(?:isement)?|sponsor(?:ed)?|newsletter|breadcrumbs?|pagination|paywall|outbrain|taboola|disqus|tags?)(?:$|[\s_-])/i;
 
+/**
+ * A `<form>` that wraps the page rather than sitting in it: ASP.NET WebForms and some CMSs put the
+ * whole body in one `<form>`, and treating that as boilerplate hid every article inside it. A form
+ * holding an `<article>`, `<main>`, the `<h1>` or three paragraphs is a wrapper; search boxes,
+ * comment and newsletter forms hold none of these.
+ */
+function isPageForm(form: Element): boolean {
+  return !!form.querySelector('article, main, h1') || form.getElementsByTagName('p').length >= 3;
+}
+
 /** Returns the predicate (a factory so callers can later pass site-specific rules). */
 export function boilerplateFilter(): (el: Element, localName?: string) => boolean {
   // `localName`: the caller's lower-cased el.localName when it has it (the text model's walk).
   return (el: Element, localName?: string): boolean => {
     const name = localName ?? el.localName.toLowerCase();
-    if (TAGS.has(name)) return true;
+    if (TAGS.has(name) && (name !== 'form' || !isPageForm(el))) return true;
     if (!el.hasAttributes()) return false; // most elements: no role, class or id to read
     const role = el.getAttribute('role');
     if (role && ROLES.has(role.toLowerCase())) return true;
