@@ -15,6 +15,21 @@ const TOKENS =
   /(?:^|[\s_-])(?:comments?|comment-list|related|recommend(?:ed|ations?)?|more-stories|read-more|share|sharing|social|sidebar|promo|ads?|advert(?:isement)?|sponsor(?:ed)?|newsletter|breadcrumbs?|pagination|paywall|outbrain|taboola|disqus|tags?)(?:$|[\s_-])/i;
 
 /**
+ * Classes that name the article's own taxonomy terms (WordPress's post_class gives an article
+ * `tag-<slug>` and `category-<slug>` for each of its tags and categories): they describe the
+ * article, not a region of the page. A post tagged "social" or filed under "ads" is not a share
+ * bar or an advert; matching them hid whole articles.
+ */
+const TERM_CLASS = /^(?:tag|category|post_tag|post-tag|topic)-/i;
+
+/** Whether a class attribute marks boilerplate: some class, other than a taxonomy term, has a token. */
+function classMarksBoilerplate(cls: string): boolean {
+  if (!TOKENS.test(cls)) return false; // the usual answer, without splitting
+  for (const c of cls.split(/\s+/)) if (c && !TERM_CLASS.test(c) && TOKENS.test(c)) return true;
+  return false;
+}
+
+/**
  * A `<form>` that wraps the page rather than sitting in it: ASP.NET WebForms and some CMSs put the
  * whole body in one `<form>`, and treating that as boilerplate hid every article inside it. A form
  * holding an `<article>`, `<main>`, the `<h1>` or three paragraphs is a wrapper; search boxes,
@@ -34,7 +49,7 @@ export function boilerplateFilter(): (el: Element, localName?: string) => boolea
     const role = el.getAttribute('role');
     if (role && ROLES.has(role.toLowerCase())) return true;
     const cls = el.getAttribute('class');
-    if (cls && TOKENS.test(cls)) return true;
+    if (cls && classMarksBoilerplate(cls)) return true;
     const id = el.getAttribute('id');
     return !!id && TOKENS.test(id);
   };

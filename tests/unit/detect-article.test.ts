@@ -122,3 +122,28 @@ describe('a page wrapped in one <form> (ASP.NET WebForms and some CMSs)', () => 
     expect(boilerplateFilter()(search)).toBe(true);
   });
 });
+
+describe('an article whose classes name its tags and categories (WordPress post_class)', () => {
+  it('is detected and annotated: tag-social or category-ads is a topic, not a share bar or an advert', async () => {
+    const { JSDOM } = await import('jsdom');
+    const { readPage } = await import('../fixtures/expectations');
+    const { annotateDocument } = await import('../../lib/annotate');
+    const { boilerplateFilter } = await import('../../lib/detect/boilerplate');
+    const plain = readPage('ja-geekpark-wu.html');
+    const wp = plain.replace(
+      '<article class="post"',
+      '<article class="post-123 post type-post status-publish format-standard hentry category-ads tag-social tag-related tag-xai"',
+    );
+    expect(wp).not.toBe(plain);
+    const got = annotateDocument(new JSDOM(wp).window.document);
+    const want = annotateDocument(new JSDOM(plain).window.document);
+    expect(got.isArticle).toBe(true);
+    expect(got.annotations.map((a) => a.claimId)).toEqual(want.annotations.map((a) => a.claimId));
+    // Region classes still mark boilerplate, alone or beside term classes.
+    const el = (cls: string) => new JSDOM(`<div class="${cls}"></div>`).window.document.querySelector('div')!;
+    expect(boilerplateFilter()(el('related-posts tag-ai'))).toBe(true);
+    expect(boilerplateFilter()(el('share-buttons'))).toBe(true);
+    expect(boilerplateFilter()(el('post-tags'))).toBe(true);
+    expect(boilerplateFilter()(el('tag-ai category-social-media'))).toBe(false);
+  });
+});
