@@ -39,18 +39,30 @@ function isPageForm(form: Element): boolean {
   return !!form.querySelector('article, main, h1') || form.getElementsByTagName('p').length >= 3;
 }
 
-/** Returns the predicate (a factory so callers can later pass site-specific rules). */
+/**
+ * Returns the predicate (a factory so callers can later pass site-specific rules).
+ *
+ * No element that contains the page's first `<h1>` is boilerplate, whatever its tag, role or
+ * classes: navigation, sidebars, share bars and footers never hold the article's headline, while
+ * page-level wrappers often carry such classes (`<body class="has-sidebar">`, a theme's
+ * `<div class="site with-ads">`) and, matched, hid every article inside them.
+ */
 export function boilerplateFilter(): (el: Element, localName?: string) => boolean {
+  let heading: Element | null | undefined; // the document's first <h1>, looked up on first need
+  const holdsHeading = (el: Element): boolean => {
+    if (heading === undefined) heading = el.ownerDocument?.getElementsByTagName('h1')[0] ?? null;
+    return heading !== null && el.contains(heading);
+  };
   // `localName`: the caller's lower-cased el.localName when it has it (the text model's walk).
   return (el: Element, localName?: string): boolean => {
     const name = localName ?? el.localName.toLowerCase();
-    if (TAGS.has(name) && (name !== 'form' || !isPageForm(el))) return true;
+    if (TAGS.has(name) && (name !== 'form' || !isPageForm(el))) return !holdsHeading(el);
     if (!el.hasAttributes()) return false; // most elements: no role, class or id to read
     const role = el.getAttribute('role');
-    if (role && ROLES.has(role.toLowerCase())) return true;
     const cls = el.getAttribute('class');
-    if (cls && classMarksBoilerplate(cls)) return true;
     const id = el.getAttribute('id');
-    return !!id && TOKENS.test(id);
+    const marked =
+      (!!role && ROLES.has(role.toLowerCase())) || (!!cls && classMarksBoilerplate(cls)) || (!!id && TOKENS.test(id));
+    return marked && !holdsHeading(el);
   };
 }

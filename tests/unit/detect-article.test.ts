@@ -147,3 +147,21 @@ describe('an article whose classes name its tags and categories (WordPress post_
     expect(boilerplateFilter()(el('tag-ai category-social-media'))).toBe(false);
   });
 });
+
+describe('page-level wrappers with region-like classes', () => {
+  it('<body class="has-sidebar">, <div class="site with-ads">: the article inside is still found', async () => {
+    const { JSDOM } = await import('jsdom');
+    const { readPage } = await import('../fixtures/expectations');
+    const { annotateDocument } = await import('../../lib/annotate');
+    for (const file of ['ja-geekpark-wu.html', 'edited-en-cnbc-lecun.html']) {
+      const plain = readPage(file);
+      const wrapped = plain
+        .replace(/<body([^>]*)>/, '<body class="single single-post has-sidebar"><div class="site with-ads" role="complementary">')
+        .replace('</body>', '</div></body>');
+      const got = annotateDocument(new JSDOM(wrapped).window.document);
+      const want = annotateDocument(new JSDOM(plain).window.document);
+      expect(got.isArticle, file).toBe(true);
+      expect(got.annotations.map((a) => a.claimId), file).toEqual(want.annotations.map((a) => a.claimId));
+    }
+  });
+});
