@@ -59,6 +59,8 @@ export interface ArticleDetection {
   signals: ArticleSignal[];
   /** Page language from `<html lang>`, else sniffed from the body text. */
   language?: 'ja' | 'en';
+  /** The page's first `<h1>` (null: none), for the boilerplate filter (see boilerplate.ts). */
+  heading?: Element | null;
 }
 
 function collectTypes(value: unknown, into: string[]): void {
@@ -112,8 +114,8 @@ function linkTextLength(el: Element): number {
 }
 
 /** The outermost `<article>` holding most `<article>` text, if one dominates. */
-function dominantArticle(articles: Element[]): { el: Element | null; count: number; total: number } {
-  const isBoilerplate = boilerplateFilter();
+function dominantArticle(articles: Element[], heading: Element | null): { el: Element | null; count: number; total: number } {
+  const isBoilerplate = boilerplateFilter(heading);
   const inBoilerplate = (el: Element): boolean => {
     for (let e: Element | null = el; e; e = e.parentElement) if (isBoilerplate(e)) return true;
     return false;
@@ -141,9 +143,9 @@ function dominantArticle(articles: Element[]): { el: Element | null; count: numb
  * Text-density fallback: the parent element with the most paragraph text (its `<p>` children,
  * minus link-heavy ones). Returns the element and its paragraph text length.
  */
-export function densestContainer(doc: Document, paragraphs?: ArrayLike<Element>): { el: Element | null; chars: number } {
+export function densestContainer(doc: Document, paragraphs?: ArrayLike<Element>, heading?: Element | null): { el: Element | null; chars: number } {
   const score = new Map<Element, number>();
-  const isBoilerplate = boilerplateFilter();
+  const isBoilerplate = boilerplateFilter(heading);
   const verdict = new Map<Element, boolean>();
   const inBoilerplate = (el: Element | null): boolean => {
     const path: Element[] = [];
@@ -237,13 +239,13 @@ export function detectArticle(doc: Document): ArticleDetection {
   const og = scan.ogType;
   if (og === 'article') signals.push('og');
 
-  const { el: articleEl, count: articleCount, total: cardText } = dominantArticle(scan.articles);
+  const { el: articleEl, count: articleCount, total: cardText } = dominantArticle(scan.articles, scan.h1);
   if (articleEl) signals.push('article-element');
 
   // Root: the most specific body element the signals point at.
   let root: Element | null = microBody ?? articleEl ?? microArticle ?? null;
   if (!root || textLength(root) < MIN_ARTICLE_CHARS) {
-    const dense = densestContainer(doc, scan.paragraphs());
+    const dense = densestContainer(doc, scan.paragraphs(), scan.h1);
     if (dense.el && dense.chars >= MIN_ARTICLE_CHARS) {
       root = dense.el;
       if (signals.length === 0) signals.push('density');
@@ -268,5 +270,6 @@ export function detectArticle(doc: Document): ArticleDetection {
     root: isArticle ? withHeadline(scan.h1, root) : null,
     signals,
     language: detectLanguage(doc, isArticle ? root : null),
+    heading: scan.h1,
   };
 }

@@ -40,15 +40,18 @@ function isPageForm(form: Element): boolean {
 }
 
 /**
- * Returns the predicate (a factory so callers can later pass site-specific rules).
+ * Returns the predicate (a factory so callers can later pass site-specific rules). `knownHeading`:
+ * the page's first `<h1>` (null: none), if the caller has looked it up already.
  *
  * No element that contains the page's first `<h1>` is boilerplate, whatever its tag, role or
  * classes: navigation, sidebars, share bars and footers never hold the article's headline, while
  * page-level wrappers often carry such classes (`<body class="has-sidebar">`, a theme's
  * `<div class="site with-ads">`) and, matched, hid every article inside them.
  */
-export function boilerplateFilter(): (el: Element, localName?: string) => boolean {
-  let heading: Element | null | undefined; // the document's first <h1>, looked up on first need
+export function boilerplateFilter(knownHeading?: Element | null): (el: Element, localName?: string) => boolean {
+  // The document's first <h1>: given by the caller when it has it (the detector's scan found it;
+  // linkedom walks the whole tree for a lookup), else looked up on first need.
+  let heading: Element | null | undefined = knownHeading;
   const holdsHeading = (el: Element): boolean => {
     if (heading === undefined) heading = el.ownerDocument?.getElementsByTagName('h1')[0] ?? null;
     return heading !== null && el.contains(heading);

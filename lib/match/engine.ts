@@ -199,7 +199,7 @@ export function* annotateWithIndexSteps(
   if (!passesGate(rootText, index)) return { isArticle: true, language, annotations: [] };
   yield;
 
-  const exclude = boilerplateFilter();
+  const exclude = boilerplateFilter(det.heading);
   const ownerDoc = det.root.ownerDocument ?? doc;
   if (rootText.length <= LARGE_PAGE_CHARS) {
     const annotations = yield* annotatePart(det.root, undefined, index, language, ownerDoc, exclude);
