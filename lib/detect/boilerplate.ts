@@ -30,42 +30,39 @@ function classMarksBoilerplate(cls: string): boolean {
 }
 
 /**
- * A `<form>` that wraps the page rather than sitting in it: ASP.NET WebForms and some CMSs put the
- * whole body in one `<form>`, and treating that as boilerplate hid every article inside it. A form
- * holding an `<article>`, `<main>`, the `<h1>` or three paragraphs is a wrapper; search boxes,
- * comment and newsletter forms hold none of these.
- */
-function isPageForm(form: Element): boolean {
-  return !!form.querySelector('article, main, h1') || form.getElementsByTagName('p').length >= 3;
-}
-
-/**
  * Returns the predicate (a factory so callers can later pass site-specific rules). `knownHeading`:
  * the page's first `<h1>` (null: none), if the caller has looked it up already.
  *
- * No element that contains the page's first `<h1>` is boilerplate, whatever its tag, role or
- * classes: navigation, sidebars, share bars and footers never hold the article's headline, while
- * page-level wrappers often carry such classes (`<body class="has-sidebar">`, a theme's
- * `<div class="site with-ads">`) and, matched, hid every article inside them.
+ * No element that holds the page's first `<h1>` (on a page without one: its `<main>`) is boilerplate, whatever its tag,
+ * role or classes: navigation, sidebars, share bars, search and comment forms and footers never
+ * hold the headline or the main content, while page-level wrappers often look like boilerplate
+ * (ASP.NET WebForms and some CMSs put the whole body in one `<form>`; themes give
+ * `<body class="has-sidebar">` or `<div class="site with-ads">`), and, matched, they hid every
+ * article inside them.
  */
 export function boilerplateFilter(knownHeading?: Element | null): (el: Element, localName?: string) => boolean {
   // The document's first <h1>: given by the caller when it has it (the detector's scan found it;
-  // linkedom walks the whole tree for a lookup), else looked up on first need.
+  // linkedom walks the whole tree for a lookup), else looked up on first need; likewise <main>.
   let heading: Element | null | undefined = knownHeading;
-  const holdsHeading = (el: Element): boolean => {
-    if (heading === undefined) heading = el.ownerDocument?.getElementsByTagName('h1')[0] ?? null;
-    return heading !== null && el.contains(heading);
+  let main: Element | null | undefined;
+  const holdsMainContent = (el: Element): boolean => {
+    const doc = el.ownerDocument;
+    if (heading === undefined) heading = doc?.getElementsByTagName('h1')[0] ?? null;
+    if (heading !== null) return el.contains(heading);
+    // No <h1> on the page: its <main>, if any.
+    if (main === undefined) main = doc?.getElementsByTagName('main')[0] ?? null;
+    return main !== null && el.contains(main);
   };
   // `localName`: the caller's lower-cased el.localName when it has it (the text model's walk).
   return (el: Element, localName?: string): boolean => {
     const name = localName ?? el.localName.toLowerCase();
-    if (TAGS.has(name) && (name !== 'form' || !isPageForm(el))) return !holdsHeading(el);
+    if (TAGS.has(name)) return !holdsMainContent(el);
     if (!el.hasAttributes()) return false; // most elements: no role, class or id to read
     const role = el.getAttribute('role');
     const cls = el.getAttribute('class');
     const id = el.getAttribute('id');
     const marked =
       (!!role && ROLES.has(role.toLowerCase())) || (!!cls && classMarksBoilerplate(cls)) || (!!id && TOKENS.test(id));
-    return marked && !holdsHeading(el);
+    return marked && !holdsMainContent(el);
   };
 }
