@@ -8,13 +8,13 @@
 import { boilerplateFilter } from '../detect/boilerplate';
 import { detectArticle } from '../detect/article';
 import type { CompiledIndex } from '../index/format';
-import { engineNormalizeScratch, newNormalizeScratch, normalizeWithMap, toOriginalRange, type NormalizeScratch } from '../text/normalize';
+import { decodeUnits, engineNormalizeScratch, newNormalizeScratch, normalizeUnits, toOriginalRange, type NormalizeScratch } from '../text/normalize';
 import { makeRange } from '../text/range';
 import { buildTextModel, pointAt } from '../text/text-model';
 import { approxSearch, bigramWindows, contextSimilarity, scoreMatch } from './match-quote';
 import { passesGate } from './gate';
 import { partition } from './partition';
-import { findCandidates, worthFuzzy, type Candidate } from './prefilter';
+import { findCandidates, unitsOf, worthFuzzy, type Candidate } from './prefilter';
 import {
   CONTEXT_FOR_SHORT_EXACT,
   MAX_ERROR_RATE,
@@ -55,20 +55,20 @@ function finish<T>(steps: Generator<unknown, T, undefined>): T {
   }
 }
 
-/** Best match of each candidate anchor in the normalised text `text`. */
+/** Best match of each candidate anchor in the normalised text `text` (`codes`: the same as code units). */
 export function matchAnchors(text: string, index: CompiledIndex, language: 'ja' | 'en' | undefined, codes?: Uint16Array): Hit[] {
-  return finish(matchAnchorsSteps(text, codes ?? text, index, language));
+  return finish(matchAnchorsSteps(codes ?? unitsOf(text), index, language, text));
 }
 
 function* matchAnchorsSteps(
-  text: string,
-  codes: Uint16Array | string,
+  codes: Uint16Array,
   index: CompiledIndex,
   language: 'ja' | 'en' | undefined,
+  text?: string,
 ): Generator<unknown, Hit[], undefined> {
   const candidates = findCandidates(codes, index);
   yield;
-  const matcher = new CandidateMatcher(text, index, language);
+  const matcher = new CandidateMatcher(codes, index, language, text);
   for (let ci = 0; ci < candidates.length; ci++) {
     if (ci > 0 && ci % MATCH_STEP === 0) yield;
     matcher.match(candidates[ci]!);
@@ -81,8 +81,10 @@ function* matchAnchorsSteps(
  * anchor. A class rather than the generator's locals: the per-candidate work runs as ordinary
  * (optimisable) code, and the stepwise caller only decides when to yield.
  */
-class CandidateMatcher {
+export class CandidateMatcher {
   private readonly best = new Map<number, Hit>();
+  /** The page's normalised text as a string, decoded on first need (see `text`). */
+  private str: string | undefined;
   private readonly fuzzyTries = new Map<number, number>();
   private readonly claimsHit = new Set<number>();
   /**
@@ -92,10 +94,28 @@ class CandidateMatcher {
   private readonly speakerNamed = new Map<string, boolean>();
 
   constructor(
-    private readonly text: string,
+    private readonly codes: Uint16Array,
     private readonly index: CompiledIndex,
     private readonly language: 'ja' | 'en' | undefined,
-  ) {}
+    text?: string,
+  ) {
+    this.str = text;
+  }
+
+  /**
+   * The whole text as a string: context scoring and the speaker check need it. Decoded on first
+   * use, since decoding (~1.5 µs per 1,000 characters in Chromium) is a large share of a page
+   * whose candidates come to nothing; exact checks compare code units, fuzzy searches decode
+   * their window only.
+   */
+  private get text(): string {
+    return (this.str ??= decodeUnits(this.codes));
+  }
+
+  /** `text.slice(from, to)`, without decoding the whole text for it. */
+  private slice(from: number, to: number): string {
+    return this.str !== undefined ? this.str.slice(from, to) : decodeUnits(this.codes.subarray(from, to));
+  }
 
   private named(claim: number): boolean {
     const speakerId = this.index.claims[claim]!.speakerId;
@@ -115,7 +135,7 @@ class CandidateMatcher {
   }
 
   match(cand: Candidate): void {
-    const { text, index } = this;
+    const { codes, index } = this;
     const a = index.anchors[cand.anchor]!;
     const m = a.exact.length;
     if (a.kind === 'text' && this.language !== 'en') return;
@@ -123,10 +143,10 @@ class CandidateMatcher {
     // Exact, at a seeded position.
     let exactFound = false;
     for (const s of cand.starts) {
-      if (s < 0 || !text.startsWith(a.exact, s)) continue;
+      if (s < 0 || !unitsStartWith(codes, s, a.exact)) continue;
       exactFound = true;
       if (a.kind === 'text' && !this.named(a.c)) break;
-      const ctx = contextSimilarity(text, s, s + m, a.prefix, a.suffix);
+      const ctx = contextSimilarity(this.text, s, s + m, a.prefix, a.suffix);
       if (m < SHORT_EXACT_CHARS && ctx !== null && ctx < CONTEXT_FOR_SHORT_EXACT) continue;
       this.consider({ anchor: cand.anchor, start: s, end: s + m, score: ctx === null ? 1 : 0.7 + 0.3 * ctx, method: a.kind === 'text' ? 'text' : 'exact' });
     }
@@ -142,13 +162,16 @@ class CandidateMatcher {
     this.fuzzyTries.set(cand.anchor, tries + 1);
     const k = Math.floor(MAX_ERROR_RATE * m);
     const from = Math.max(0, cand.starts[0]! - k);
-    const to = Math.min(text.length, cand.starts[cand.starts.length - 1]! + m + k);
-    // Only the stretch whose windows pass the bigram condition can hold a match.
-    const win = bigramWindows(text, a.exact, k, from, to);
+    const to = Math.min(codes.length, cand.starts[cand.starts.length - 1]! + m + k);
+    // Both searches read only [from, to): they run on that stretch alone, offsets shifted by `from`.
+    const stretch = this.slice(from, to);
+    // Only the windows that pass the bigram condition can hold a match.
+    const win = bigramWindows(stretch, a.exact, k);
     if (!win) return;
-    const found = approxSearch(text, a.exact, k, win.lo, Math.min(to, win.hi + m + k));
-    if (!found) return;
-    const scored = scoreMatch(text, found, a.exact, a.prefix, a.suffix);
+    const near = approxSearch(stretch, a.exact, k, win.lo, Math.min(stretch.length, win.hi + m + k));
+    if (!near) return;
+    const found = { start: near.start + from, end: near.end + from, errors: near.errors };
+    const scored = scoreMatch(this.text, found, a.exact, a.prefix, a.suffix);
     const minQuote = a.kind === 'text' ? MIN_TEXT_FALLBACK_SCORE : MIN_QUOTE_SCORE;
     if (scored.quoteScore < minQuote || scored.score < MIN_SCORE) return;
     this.consider({ anchor: cand.anchor, start: found.start, end: found.end, score: scored.score, method: a.kind === 'text' ? 'text' : 'fuzzy' });
@@ -173,6 +196,14 @@ class CandidateMatcher {
     }
     return kept.sort((x, y) => x.start - y.start);
   }
+}
+
+/** Whether `codes` holds `exact` at `at`. */
+function unitsStartWith(codes: Uint16Array, at: number, exact: string): boolean {
+  const m = exact.length;
+  if (at + m > codes.length) return false;
+  for (let i = 0; i < m; i++) if (codes[at + i] !== exact.charCodeAt(i)) return false;
+  return true;
 }
 
 /** `annotateDocument` with an explicit index (tests, benchmark, synthetic datasets). */
@@ -242,9 +273,9 @@ function* annotatePart(
     engineScratchTaken = true;
   }
   pooledScratch = null;
-  const norm = normalizeWithMap(model.text, scratch);
+  const norm = normalizeUnits(model.text, scratch);
   yield;
-  const hits = yield* matchAnchorsSteps(norm.text, norm.codes, index, language);
+  const hits = yield* matchAnchorsSteps(norm.codes, index, language);
   if (hits.length === 0) {
     pooledScratch = scratch;
     return [];

@@ -112,7 +112,7 @@ function sortSlice(keys: Int32Array, from: number, to: number): void {
 }
 
 /** UTF-16 code units of a string (for callers that have no `Normalized.codes`). */
-function unitsOf(text: string): Uint16Array {
+export function unitsOf(text: string): Uint16Array {
   const u = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) u[i] = text.charCodeAt(i);
   return u;
