@@ -61,6 +61,8 @@ export interface ArticleDetection {
   language?: 'ja' | 'en';
   /** The page's first `<h1>` (null: none), for the boilerplate filter (see boilerplate.ts). */
   heading?: Element | null;
+  /** `root.textContent`, when detection read it already (the engine's gate reads it next). */
+  rootText?: string;
 }
 
 function collectTypes(value: unknown, into: string[]): void {
@@ -90,15 +92,21 @@ export function jsonLdTypes(doc: Document, scripts?: Element[]): string[] {
   return types;
 }
 
-/** Raw textContent length (whitespace included: a cheap, stable proxy; memoised per call). */
-let lengths = new WeakMap<Element, number>();
-function textLength(el: Element): number {
-  let n = lengths.get(el);
-  if (n === undefined) {
-    n = (el.textContent ?? '').length;
-    lengths.set(el, n);
+/**
+ * Raw textContent (whitespace included: its length is a cheap, stable proxy for the amount of
+ * text), memoised for one `detectArticle` call: the root's is asked several times and handed on.
+ */
+let texts = new Map<Element, string>();
+function textOf(el: Element): string {
+  let t = texts.get(el);
+  if (t === undefined) {
+    t = el.textContent ?? '';
+    texts.set(el, t);
   }
-  return n;
+  return t;
+}
+function textLength(el: Element): number {
+  return textOf(el).length;
 }
 
 /**
@@ -221,7 +229,15 @@ function withHeadline(h1: Element | null, root: Element): Element {
 export function detectArticle(doc: Document): ArticleDetection {
   const signals: ArticleSignal[] = [];
   if (!doc.documentElement || !doc.body) return { isArticle: false, root: null, signals };
-  lengths = new WeakMap(); // the DOM may have changed since the last call
+  texts = new Map(); // the DOM may have changed since the last call
+  try {
+    return detect(doc, signals);
+  } finally {
+    texts = new Map(); // keep no page text between calls
+  }
+}
+
+function detect(doc: Document, signals: ArticleSignal[]): ArticleDetection {
 
   const scan: DocumentScan = scanDocument(doc);
   const types = jsonLdTypes(doc, scan.jsonLd);
@@ -265,11 +281,13 @@ export function detectArticle(doc: Document): ArticleDetection {
       ? true
       : markupSays && len >= MIN_ARTICLE_CHARS && !linkHeavy && !ldListing;
 
+  const body = isArticle ? withHeadline(scan.h1, root) : null;
   return {
     isArticle,
-    root: isArticle ? withHeadline(scan.h1, root) : null,
+    root: body,
     signals,
     language: detectLanguage(doc, isArticle ? root : null),
     heading: scan.h1,
+    rootText: body ? texts.get(body) : undefined,
   };
 }

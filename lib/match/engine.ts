@@ -226,7 +226,7 @@ export function* annotateWithIndexSteps(
   const language = det.language;
   if (!det.isArticle || !det.root) return { isArticle: false, language, annotations: [] };
   // Native-only rejection of articles that name nothing of the dataset (see gate.ts).
-  const rootText = det.root.textContent ?? '';
+  const rootText = det.rootText ?? det.root.textContent ?? '';
   if (!passesGate(rootText, index)) return { isArticle: true, language, annotations: [] };
   yield;
 
