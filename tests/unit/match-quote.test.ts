@@ -185,3 +185,56 @@ describe('editDistance (one-word bit-vector) agrees with the table', () => {
     }
   });
 });
+
+describe('blocksFilter', () => {
+  it('never rejects what approxSearch would find, and rejects most near misses (random edits, random windows)', async () => {
+    const { blocksFilter } = await import('../../lib/match/match-quote');
+    let seed = 4242;
+    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const alphabets = ['abcdefgh ', 'abcdefghijklmnopqrstuvwxyz   ', '漢字かなカナのはをにがでとし'];
+    let found = 0;
+    let rejected = 0;
+    for (let trial = 0; trial < 1500; trial++) {
+      const alphabet = alphabets[trial % alphabets.length]!;
+      const pick = (): string => alphabet[Math.floor(rand() * alphabet.length)]!;
+      const m = 33 + Math.floor(rand() * 170);
+      const pattern = Array.from({ length: m }, pick).join('');
+      const edited = pattern.split('');
+      // Up to 35% of characters edited: many copies end up just inside the budget, many just outside.
+      for (let e = Math.floor(rand() * m * 0.35); e > 0; e--) {
+        const at = Math.floor(rand() * edited.length);
+        const r = rand();
+        if (r < 0.33) edited.splice(at, 1);
+        else if (r < 0.66) edited[at] = pick();
+        else edited.splice(at, 0, pick());
+      }
+      const margin = (): string => Array.from({ length: Math.floor(rand() * 80) }, pick).join('');
+      const text = margin() + edited.join('') + margin();
+      const k = Math.floor(m * 0.2);
+      const from = Math.floor(rand() * 30);
+      const to = text.length - Math.floor(rand() * 30);
+      const hit = approxSearch(text, pattern, k, from, to);
+      const pass = blocksFilter(text, pattern, k, from, to);
+      if (hit) {
+        found++;
+        expect(pass, `trial ${trial}`).toBe(true);
+      } else if (!pass) rejected++;
+    }
+    expect(found).toBeGreaterThan(600);
+    // It does reject: ~95% of the copies edited past the budget (584 of 614 when written).
+    expect(rejected).toBeGreaterThan(0.8 * (1500 - found));
+  });
+
+  it('rejects a sentence built from the anchor\'s own phrases in another order, which the bigram condition lets through', async () => {
+    const { blocksFilter, bigramFilter } = await import('../../lib/match/match-quote');
+    const anchor = 'lecun"s comments on infrastructure refer to xai"s colossus 1 and colossus 2 data centers in memphis, tennessee.';
+    const page = 'eta"s former chief ai scientist, praised elon musk"s xai on tuesday for the scale of its colossus data centers in memphis, tennessee. "the infrastructure xai has built is i';
+    const k = Math.floor(anchor.length * 0.2);
+    expect(bigramFilter(page, anchor, k)).toBe(true);
+    expect(approxSearch(page, anchor, k)).toBeNull();
+    expect(blocksFilter(page, anchor, k)).toBe(false);
+    // …and keeps the anchor itself, lightly edited.
+    const edited = 'lecun\'s comment on infrastructure refers to xai"s colossus 1 & colossus 2 data-centres in memphis tennessee.';
+    expect(blocksFilter(`before ${edited} after`, anchor, k)).toBe(true);
+  });
+});
