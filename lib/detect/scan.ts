@@ -85,52 +85,60 @@ export function scanNative(doc: Document): DocumentScan {
 }
 
 export function scanWalk(doc: Document): DocumentScan {
-  const out = {
-    jsonLd: [] as Element[],
-    itemTypes: [] as Element[],
-    articles: [] as Element[],
-    paragraphs: [] as Element[],
-    ogType: '',
-    articleBody: null as Element | null,
-    h1: null as Element | null,
-  };
-  // Recursive, first child → next sibling: in linkedom these are one link each, where
-  // lastElementChild/previousElementSibling (a reverse stack walk) cost a scan of siblings.
-  const visit = (el: Element, inItem: boolean): void => {
-    const name = el.localName;
-    if (name === 'p') out.paragraphs.push(el);
-    else if (name === 'article') out.articles.push(el);
-    else if (name === 'h1') out.h1 ??= el;
-    else if (name === 'script') {
-      if ((el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') out.jsonLd.push(el);
-      return;
-    } else if (name === 'meta') {
-      if ((el.getAttribute('property') ?? '').toLowerCase() === 'og:type') out.ogType = (el.getAttribute('content') ?? '').trim().toLowerCase();
-      return;
-    } else if (SKIP.has(name)) return;
-    let item = inItem;
-    if (el.hasAttributes()) {
-      // A property counts only inside an item, as in scanNative.
-      if (inItem && !out.articleBody) {
-        const prop = el.getAttribute('itemprop');
-        if (prop && ARTICLE_BODY.test(prop)) out.articleBody = el;
+  const jsonLd: Element[] = [];
+  const itemTypes: Element[] = [];
+  const articles: Element[] = [];
+  const paragraphs: Element[] = [];
+  let ogType: string | null = null;
+  let articleBody: Element | null = null;
+  let h1: Element | null = null;
+  const root = doc.documentElement;
+  if (!root) return { jsonLd, ogType: '', articleBody, itemTypes, articles, h1, paragraphs: () => paragraphs };
+  // One TreeWalker pass in document order: linkedom builds its element list in a single run along
+  // its internal node list, ~2× faster than a recursive walk through firstElementChild and
+  // nextElementSibling (getters that step over text and attribute nodes one by one). Subtrees are
+  // left by position instead of by recursion: a skipped element's subtree, and an item's, end at
+  // its last descendant element.
+  let skipUntil: Element | null = null; // last element of the subtree being skipped
+  const itemEnds: Element[] = []; // last elements of the open microdata items, innermost on top
+  const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let el: Element | null = root; el; el = walker.nextNode() as Element | null) {
+    if (skipUntil) {
+      if (el === skipUntil) skipUntil = null;
+    } else {
+      const name = el.localName;
+      if (name === 'p') paragraphs.push(el);
+      else if (name === 'article') articles.push(el);
+      else if (name === 'h1') h1 ??= el;
+      else if (name === 'script') {
+        if ((el.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json') jsonLd.push(el);
+      } else if (name === 'meta') {
+        if (ogType === null && (el.getAttribute('property') ?? '').toLowerCase() === 'og:type') ogType = (el.getAttribute('content') ?? '').trim().toLowerCase();
+      } else if (SKIP.has(name)) {
+        const last = lastDescendant(el);
+        if (last !== el) skipUntil = last;
       }
-      if (el.hasAttribute('itemtype')) {
-        out.itemTypes.push(el);
-        item = true;
+      if (!skipUntil && el.hasAttributes()) {
+        // A property counts only inside an item, as in scanNative.
+        if (itemEnds.length > 0 && !articleBody) {
+          const prop = el.getAttribute('itemprop');
+          if (prop && ARTICLE_BODY.test(prop)) articleBody = el;
+        }
+        if (el.hasAttribute('itemtype')) {
+          itemTypes.push(el);
+          const last = lastDescendant(el);
+          if (last !== el) itemEnds.push(last);
+        }
       }
     }
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c, item);
-  };
-  if (doc.documentElement) visit(doc.documentElement, false);
-  const paragraphs = out.paragraphs;
-  return {
-    jsonLd: out.jsonLd,
-    ogType: out.ogType,
-    articleBody: out.articleBody,
-    itemTypes: out.itemTypes,
-    articles: out.articles,
-    h1: out.h1,
-    paragraphs: () => paragraphs,
-  };
+    while (itemEnds.length > 0 && itemEnds[itemEnds.length - 1] === el) itemEnds.pop();
+  }
+  return { jsonLd, ogType: ogType ?? '', articleBody, itemTypes, articles, h1, paragraphs: () => paragraphs };
+}
+
+/** The last element of `el`'s subtree in document order (`el` itself when it has no element child). */
+function lastDescendant(el: Element): Element {
+  let last = el;
+  for (let c = last.lastElementChild; c; c = last.lastElementChild) last = c;
+  return last;
 }

@@ -75,6 +75,31 @@ describe('scanDocument strategies', () => {
     }
   });
 
+  it('the walk gives the same on linkedom (the CLI and benchmark DOM) as the native scan on jsdom', async () => {
+    const { JSDOM } = await import('jsdom');
+    const { parseHTML } = await import('linkedom');
+    const { scanNative, scanWalk } = await import('../../lib/detect/scan');
+    const { PAGES } = await import('../fixtures/expectations');
+    // Skipped subtrees (svg, noscript, template) and microdata items end where their last element does.
+    const extra = [
+      '<html><head><meta property="og:type" content="Article"><meta property="og:type" content="website"></head><body><svg><g><path d="M0 0"/></g><title>icon</title></svg><template><h1>t</h1><p>x</p></template><h1 id="h">head</h1><p>one</p><article><p>two</p><svg><g></g></svg></article><p>three</p></body></html>',
+      '<html><body><div itemscope itemtype="https://schema.org/NewsArticle"><svg><g><path/></g></svg></div><div itemprop="articleBody">outside the item</div></body></html>',
+      '<html><body><div itemscope itemtype="https://schema.org/WebPage"><div itemscope itemtype="https://schema.org/NewsArticle"><p>a</p></div><section><div id="b" itemprop="articleBody">in the outer item</div></section></div></body></html>',
+    ];
+    const describe = (scan: ReturnType<typeof scanWalk>): unknown => ({
+      counts: [scan.jsonLd, scan.itemTypes, scan.articles, scan.paragraphs()].map((x) => x.length),
+      paragraphs: Array.from(scan.paragraphs(), (p) => p.textContent),
+      ogType: scan.ogType,
+      articleBody: scan.articleBody?.textContent ?? null,
+      h1: scan.h1?.textContent ?? null,
+    });
+    for (const html of [...PAGES.map((p) => readPage(p.file)), ...extra]) {
+      const native = scanNative(new JSDOM(html).window.document);
+      const walked = scanWalk(parseHTML(html).document as unknown as Document);
+      expect(describe(walked)).toEqual(describe(native));
+    }
+  });
+
   it('agree on itemprop token lists (articleBody as one token among several, or only as a substring)', async () => {
     const { JSDOM } = await import('jsdom');
     const { scanNative, scanWalk } = await import('../../lib/detect/scan');
