@@ -187,15 +187,19 @@ export class CandidateMatcher {
     // shifted by `from`.
     const stretch = this.slice(from, to);
     // Two lossless filters before the block search (~3 µs for a 110-character anchor in Chromium):
-    // the anchor's 32-character blocks must recur, in order, within the error budget (~1.5 µs;
-    // it rejects reports of the same story, which share phrases but not sentences), and only
-    // the windows that pass the bigram count can hold a match (this narrows the search). The
-    // first is skipped for strong clusters, nearly always true copies, which it would only delay;
-    // being lossless, it changes no result either way.
-    if (cand.hits < STRONG_CLUSTER_SHARE * a.g.length && !blocksFilter(stretch, a.exact, k)) return;
+    // only the windows that pass the bigram count can hold a match (this also narrows the
+    // search), and the anchor's 32-character blocks must recur, in order, within the error budget
+    // (~1.5 µs; it rejects reports of the same story, which share phrases but not sentences).
+    // Being lossless, neither changes a result; their order is a cost choice. The bigram count is
+    // selective over Japanese's large alphabet but lets same-story English through, so English
+    // anchors take the block filter first. Strong clusters, nearly always true copies, skip the
+    // block filter, which would only delay them.
+    const weak = cand.hits < STRONG_CLUSTER_SHARE * a.g.length;
+    if (weak && a.lang === 'en' && !blocksFilter(stretch, a.exact, k)) return;
     const win = bigramWindows(stretch, a.exact, k);
     if (!win) return;
     const end = Math.min(stretch.length, win.hi + m + k);
+    if (weak && a.lang !== 'en' && !blocksFilter(stretch, a.exact, k, win.lo, end)) return;
     const near = approxSearch(stretch, a.exact, k, win.lo, end);
     if (!near) return;
     const found = { start: near.start + from, end: near.end + from, errors: near.errors };
