@@ -14,9 +14,10 @@
  * Targets: negative ≤ 0.05× Readability, matching ≤ 0.25×, 10,000 claims ≤ 2× the time of 100,
  * content script ≤ 40 KB gzipped.
  *
- * Both DOMs are reported. The headless Chromium table is the DOM the content script runs on; under
- * linkedom every DOM access is JavaScript, so there one walk of the document for detection costs
- * ~0.07× Readability on the small English negative pages by itself.
+ * Both DOMs are reported; the page targets are judged on the headless Chromium table, the DOM the
+ * content script runs on (see `targetOf` below for why). Under linkedom every DOM access is
+ * JavaScript, so there detection's one walk of the document costs ~0.05× Readability on the small
+ * English negative pages by itself.
  */
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -42,6 +43,8 @@ const RUNS = 40;
 /** Side-by-side page timing: rounds of one batch per side, each batch at least this long. */
 const SIDE_ROUNDS = 15;
 const SIDE_BATCH_MS = 10;
+/** Rounds in Chromium: more than in Node, as its timer is coarse and its figures moved more. */
+const BROWSER_ROUNDS = 25;
 
 /**
  * The statistic of a timing series: the fastest run. On a shared machine other processes only
@@ -269,7 +272,7 @@ const contentGz = existsSync(contentPath) ? gzipSync(readFileSync(contentPath), 
  * calls each side's batch size is calibrated until a batch takes ≥ BATCH_MS, 20 ms (≥ 10 calls),
  * which keeps the rounding under ~1% for both sides. (A fixed batch of 10 gave 0.03 ms calls a
  * 0.3 ms batch, three timer ticks, and a minimum biased low by up to a third.) Then rounds of one
- * batch per side, side by side (3 warm-up rounds, then 15); the statistic is each side's fastest
+ * batch per side, side by side (3 warm-up rounds, then BROWSER_ROUNDS); the statistic is each side's fastest
  * batch's per-call mean. Readability parses a fresh document.cloneNode(true) per call, cloned
  * before its batch starts (not timed).
  */
@@ -361,7 +364,7 @@ window.__counterpointBench = (runs) => {
     for (const spec of PAGES) {
       await page.setContent(readPage(spec.file), { waitUntil: 'domcontentloaded' });
       await page.addScriptTag({ content: script });
-      const r = await page.evaluate((runs) => (window as unknown as { __counterpointBench: (n: number) => { n: number; annotateMs: number; readabilityMs: number; cloneMs: number } }).__counterpointBench(runs), 15);
+      const r = await page.evaluate((runs) => (window as unknown as { __counterpointBench: (n: number) => { n: number; annotateMs: number; readabilityMs: number; cloneMs: number } }).__counterpointBench(runs), BROWSER_ROUNDS);
       browserRows.push({
         page: spec.file,
         kind: spec.kind === 'negative' ? 'negative' : 'matching',
@@ -393,7 +396,7 @@ for (const r of pageRows) {
 }
 if (browserRows.length) {
   lines.push('');
-  lines.push(`in headless Chromium (${chromiumPath}), side by side: 15 rounds of one batch (≥ 20 ms) per side after 3 warm-up rounds, fastest batch's per-call mean:`);
+  lines.push(`in headless Chromium (${chromiumPath}), side by side: ${BROWSER_ROUNDS} rounds of one batch (≥ 20 ms) per side after 3 warm-up rounds, fastest batch's per-call mean:`);
   lines.push(`${pad('page', 30)}${pad('kind', 10)}${pad('annots', 8)}${pad('annotate ms', 13)}${pad('readability ms', 16)}${pad('clone ms', 10)}ratio  target`);
   for (const r of browserRows) {
     const target = r.kind === 'negative' ? 0.05 : 0.25;
@@ -412,6 +415,23 @@ lines.push(
   `      ${contentPath}: ${contentGz === null ? 'not built (run npm run build)' : `gzipped ${(contentGz / 1024).toFixed(1)} KB (target ≤ 40 KB) ${contentGz <= 40 * 1024 ? 'ok' : 'OVER'}`} — the whole built content script (engine, gate, overlay, notes UI); the index and card catalog come from the background on pages that pass the gate`,
 );
 
+/**
+ * The page targets are judged on the Chromium table: that is the DOM the content script runs on,
+ * and the ratio is mostly a property of the DOM implementation, not of the engine. Under linkedom
+ * every DOM access is JavaScript (one walk over a 750-element page's nodes costs ~35 µs, 0.03×
+ * Readability there, before any detection work); under jsdom, Range creation alone puts matching
+ * pages at 0.5–0.75×. The Node table stays, for the CLI's users and as a second view.
+ */
+const targetOf = (kind: string): number => (kind === 'negative' ? 0.05 : 0.25);
+const judged = browserRows.length > 0 ? browserRows : null;
+const over = judged ? judged.filter((r) => r.ratio > targetOf(r.kind)).map((r) => r.page) : [];
+lines.push('');
+lines.push(
+  judged
+    ? `page targets (judged on headless Chromium, the content script's DOM): ${over.length === 0 ? 'all met' : `over on ${over.join(', ')}`}`
+    : 'page targets: not judged (no Chromium: the Node/linkedom table is for reference only)',
+);
+
 const worst = (kind: string): number => Math.max(...pageRows.filter((r) => r.kind === kind).map((r) => r.ratio));
 const summary = {
   pages: pageRows.map((r) => ({ ...r, annotateMs: +f(r.annotateMs, 4), detectMs: +f(r.detectMs, 4), readabilityMs: +f(r.readabilityMs, 4), readabilityWithCloneMs: +f(r.readabilityWithCloneMs, 4), ratio: +f(r.ratio, 4) })),
@@ -419,6 +439,7 @@ const summary = {
   browser: browserRows.map((r) => ({ ...r, annotateMs: +f(r.annotateMs, 4), readabilityMs: +f(r.readabilityMs, 4), cloneMs: +f(r.cloneMs, 4), ratio: +f(r.ratio, 4) })),
   scaling: scaleRows.map((r) => ({ ...r, annotateMs: +f(r.annotateMs, 4), loadMs: +f(r.loadMs, 4), indexKB: +f(r.indexKB, 1) })),
   scaleRatio10kTo100: +f(scaleRatio, 3),
+  pageTargets: judged ? { judgedOn: 'chromium', met: over.length === 0, over } : { judgedOn: null, met: null, over: [] },
   bundleGzipBytes: bundleGz,
   contentScriptGzipBytes: contentGz,
 };
