@@ -88,7 +88,7 @@ function* matchAnchorsSteps(
  * anchor. A class rather than the generator's locals: the per-candidate work runs as ordinary
  * (optimisable) code, and the stepwise caller only decides when to yield.
  */
-export class CandidateMatcher {
+class CandidateMatcher {
   private readonly best = new Map<number, Hit>();
   /** The page's normalised text as a string, decoded on first need (see `text`). */
   private str: string | undefined;
