@@ -11,7 +11,7 @@ import type { CompiledIndex } from '../index/format';
 import { decodeUnits, engineNormalizeScratch, newNormalizeScratch, normalizeUnits, toOriginalRange, type NormalizeScratch } from '../text/normalize';
 import { makeRange } from '../text/range';
 import { buildTextModel, pointAt } from '../text/text-model';
-import { approxSearch, bigramWindows, blocksFilter, contextSimilarity, scoreMatch } from './match-quote';
+import { approxSearch, bigramWindows, blocksFilter, contextSimilarityUnits, scoreMatch, unitsHold } from './match-quote';
 import { passesGate } from './gate';
 import { partition } from './partition';
 import { findCandidates, unitsOf, worthFuzzy, type Candidate } from './prefilter';
@@ -110,26 +110,12 @@ class CandidateMatcher {
   }
 
   /**
-   * The whole text as a string: context scoring and the speaker check need it. Decoded on first
-   * use, since decoding (~1.5 µs per 1,000 characters in Chromium) is a large share of a page
-   * whose candidates come to nothing; exact checks compare code units, fuzzy searches decode
-   * their window only.
+   * The whole text as a string, for the text fallback's speaker check only: decoding costs Chromium
+   * ~1.5 µs per 1,000 characters, so exact checks and context scoring read the code units, and a
+   * fuzzy search decodes its stretch only.
    */
   private get text(): string {
     return (this.str ??= decodeUnits(this.codes));
-  }
-
-  /**
-   * Whether the text holds `exact` at `at`, compared in the code units: a seeded position that
-   * shares only the anchor's first words (a name and a verb) must not cost the whole text's
-   * decoding, and a true hit compares no slower here than with the string's startsWith.
-   */
-  private startsWith(at: number, exact: string): boolean {
-    const codes = this.codes;
-    const m = exact.length;
-    if (at + m > codes.length) return false;
-    for (let i = 0; i < m; i++) if (codes[at + i] !== exact.charCodeAt(i)) return false;
-    return true;
   }
 
   /** `text.slice(from, to)`, without decoding the whole text for it. */
@@ -163,10 +149,10 @@ class CandidateMatcher {
     // Exact, at a seeded position.
     let exactFound = false;
     for (const s of cand.starts) {
-      if (s < 0 || !this.startsWith(s, a.exact)) continue;
+      if (s < 0 || !unitsHold(codes, s, a.exact)) continue;
       exactFound = true;
       if (a.kind === 'text' && !this.named(a.c)) break;
-      const ctx = contextSimilarity(this.text, s, s + m, a.prefix, a.suffix);
+      const ctx = contextSimilarityUnits(codes, s, s + m, a.prefix, a.suffix);
       if (m < SHORT_EXACT_CHARS && ctx !== null && ctx < CONTEXT_FOR_SHORT_EXACT) continue;
       this.consider({ anchor: cand.anchor, start: s, end: s + m, score: ctx === null ? 1 : 0.7 + 0.3 * ctx, method: a.kind === 'text' ? 'text' : 'exact' });
     }
@@ -203,7 +189,7 @@ class CandidateMatcher {
     const near = approxSearch(stretch, a.exact, k, win.lo, end);
     if (!near) return;
     const found = { start: near.start + from, end: near.end + from, errors: near.errors };
-    const scored = scoreMatch(this.text, found, a.exact, a.prefix, a.suffix);
+    const scored = scoreMatch(codes, found, a.exact, a.prefix, a.suffix);
     const minQuote = a.kind === 'text' ? MIN_TEXT_FALLBACK_SCORE : MIN_QUOTE_SCORE;
     if (scored.quoteScore < minQuote || scored.score < MIN_SCORE) return;
     this.consider({ anchor: cand.anchor, start: found.start, end: found.end, score: scored.score, method: a.kind === 'text' ? 'text' : 'fuzzy' });

@@ -238,3 +238,35 @@ describe('blocksFilter', () => {
     expect(blocksFilter(`before ${edited} after`, anchor, k)).toBe(true);
   });
 });
+
+describe('contextSimilarityUnits', () => {
+  it('gives what contextSimilarity gives on the same text as code units (random contexts, junction spaces, both ends)', async () => {
+    const { contextSimilarity, contextSimilarityUnits } = await import('../../lib/match/match-quote');
+    const { unitsOf } = await import('../../lib/match/prefilter');
+    let seed = 2024;
+    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const alphabet = 'ab c漢字かな ';
+    const word = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    let identical = 0;
+    for (let trial = 0; trial < 2000; trial++) {
+      const before = word(Math.floor(rand() * 20));
+      const quote = word(1 + Math.floor(rand() * 10));
+      const after = word(Math.floor(rand() * 20));
+      const text = before + quote + after;
+      const start = before.length;
+      const end = start + quote.length;
+      // Contexts: the page's own (sometimes with the junction space), edited, empty, or longer than the page.
+      const pick = (own: string): string => {
+        const r = rand();
+        return r < 0.3 ? own : r < 0.5 ? own.trim() : r < 0.7 ? word(Math.floor(rand() * 25)) : r < 0.85 ? '' : own + word(3);
+      };
+      const prefix = pick(before.slice(Math.max(0, before.length - 1 - Math.floor(rand() * 12))));
+      const suffix = pick(after.slice(0, 1 + Math.floor(rand() * 12)));
+      const a = contextSimilarity(text, start, end, prefix, suffix);
+      const b = contextSimilarityUnits(unitsOf(text), start, end, prefix, suffix);
+      expect(b, `trial ${trial}`).toBe(a);
+      if (a === 1) identical++;
+    }
+    expect(identical).toBeGreaterThan(100); // the in-place identity path is exercised too
+  });
+});
