@@ -14,6 +14,11 @@
  * Targets: negative ≤ 0.05× Readability, matching ≤ 0.25×, 10,000 claims ≤ 2× the time of 100,
  * content script ≤ 40 KB gzipped.
  *
+ * Two ratios per page: against parse() alone (the stricter figure), and against the per-page cost of
+ * a reader-mode tool, clone + parse (it must clone: parse() mutates the document). The issue's
+ * wording ("parse() on a clone of the same document (the cost a reader-mode or annotation tool
+ * already pays per page)") reads either way, so both are printed and both verdicts given.
+ *
  * Both DOMs are reported; the page targets are judged on the headless Chromium table, the DOM the
  * content script runs on (see `targetOf` below for why). Under linkedom every DOM access is
  * JavaScript, so there detection's one walk of the document costs ~0.05× Readability on the small
@@ -129,6 +134,8 @@ interface PageRow {
   readabilityMs: number;
   readabilityWithCloneMs: number;
   ratio: number;
+  /** annotate ÷ (clone + parse): the whole per-page cost of a reader-mode tool, which must clone (parse() mutates). */
+  ratioPerPage: number;
 }
 const pageRows: PageRow[] = [];
 for (const spec of PAGES) {
@@ -149,6 +156,7 @@ for (const spec of PAGES) {
     readabilityMs,
     readabilityWithCloneMs: side.readabilityWithClone,
     ratio: annotateMs / readabilityMs,
+    ratioPerPage: annotateMs / side.readabilityWithClone,
   });
 }
 
@@ -284,6 +292,7 @@ interface BrowserRow {
   readabilityMs: number;
   cloneMs: number;
   ratio: number;
+  ratioPerPage: number;
 }
 const browserRows: BrowserRow[] = [];
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -308,23 +317,17 @@ function calibrate(fn) {
     n *= 2;
   }
 }
-function time(fn, runs) {
-  const batch = calibrate(fn);
-  for (let i = 0; i < 3; i++) for (let b = 0; b < batch; b++) fn();
-  const t = [];
-  for (let r = 0; r < runs; r++) { const s = performance.now(); for (let b = 0; b < batch; b++) fn(); t.push((performance.now() - s) / batch); }
-  return Math.min(...t);
-}
 window.__counterpointBench = (runs) => {
   const n = annotateDocument(document).annotations.length;
   const annotate = () => annotateDocument(document);
   const readability = (clone) => new Readability(clone).parse();
   const batchA = calibrate(annotate);
   const batchR = calibrate(() => readability(document.cloneNode(true)));
-  // Side by side: each round times one annotate batch, then one Readability batch on clones made
-  // before it (not timed), so a noisy spell on the machine falls on both sides alike.
+  // Side by side: each round times one annotate batch, then the clones for one Readability batch,
+  // then the batch, so a noisy spell on the machine falls on both sides alike.
   const ta = [];
   const tr = [];
+  const tc = [];
   const clones = [];
   // No forced collection between the sides: tried, it slowed both (by ~25%) and made the figures
   // noisier, as a full collection also discards compiled code and type feedback.
@@ -332,19 +335,21 @@ window.__counterpointBench = (runs) => {
     let s = performance.now();
     for (let b = 0; b < batchA; b++) annotate();
     const a = (performance.now() - s) / batchA;
+    s = performance.now();
     for (let b = 0; b < batchR; b++) clones[b] = document.cloneNode(true);
+    const c = (performance.now() - s) / batchR;
     s = performance.now();
     for (let b = 0; b < batchR; b++) readability(clones[b]);
     const rd = (performance.now() - s) / batchR;
     if (r >= 3) {
       ta.push(a);
       tr.push(rd);
+      tc.push(c);
     }
   }
   clones.length = 0;
-  // Reported, not in the ratio: the clone a reader-mode tool also pays (parse() mutates).
-  const cloneMs = time(() => document.cloneNode(true), runs);
-  return { n, annotateMs: Math.min(...ta), readabilityMs: Math.min(...tr), cloneMs };
+  // The clone a reader-mode tool also pays (parse() mutates the document): in the per-page ratio.
+  return { n, annotateMs: Math.min(...ta), readabilityMs: Math.min(...tr), cloneMs: Math.min(...tc) };
 };`,
       resolveDir: process.cwd(),
       loader: 'ts',
@@ -373,6 +378,7 @@ window.__counterpointBench = (runs) => {
         readabilityMs: r.readabilityMs,
         cloneMs: r.cloneMs,
         ratio: r.annotateMs / r.readabilityMs,
+        ratioPerPage: r.annotateMs / (r.readabilityMs + r.cloneMs),
       });
     }
   } finally {
@@ -387,20 +393,20 @@ const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - s.l
 const lines: string[] = [];
 lines.push(`Counterpoint engine benchmark (linkedom, side by side: ${SIDE_ROUNDS} rounds of one batch (≥ ${SIDE_BATCH_MS} ms) per side after 3 warm-up rounds, fastest batch's per-call mean; Node ${process.version})`);
 lines.push('');
-lines.push(`${pad('page', 30)}${pad('kind', 10)}${pad('article', 9)}${pad('annots', 8)}${pad('annotate ms', 13)}${pad('detect ms', 11)}${pad('readability ms', 16)}${pad('+clone ms', 11)}ratio  target`);
+lines.push(`${pad('page', 30)}${pad('kind', 10)}${pad('article', 9)}${pad('annots', 8)}${pad('annotate ms', 13)}${pad('detect ms', 11)}${pad('readability ms', 16)}${pad('+clone ms', 11)}ratio  target      per page  target`);
 for (const r of pageRows) {
   const target = r.kind === 'negative' ? 0.05 : 0.25;
   lines.push(
-    `${pad(r.page, 30)}${pad(r.kind, 10)}${pad(String(r.isArticle), 9)}${pad(String(r.annotations), 8)}${pad(f(r.annotateMs), 13)}${pad(f(r.detectMs), 11)}${pad(f(r.readabilityMs), 16)}${pad(f(r.readabilityWithCloneMs), 11)}${pad(f(r.ratio), 7)}≤ ${target} ${r.ratio <= target ? 'ok' : 'OVER'}`,
+    `${pad(r.page, 30)}${pad(r.kind, 10)}${pad(String(r.isArticle), 9)}${pad(String(r.annotations), 8)}${pad(f(r.annotateMs), 13)}${pad(f(r.detectMs), 11)}${pad(f(r.readabilityMs), 16)}${pad(f(r.readabilityWithCloneMs), 11)}${pad(f(r.ratio), 7)}${pad(`≤ ${target} ${r.ratio <= target ? 'ok' : 'OVER'}`, 12)}${pad(f(r.ratioPerPage), 10)}${r.ratioPerPage <= target ? 'ok' : 'OVER'}`,
   );
 }
 if (browserRows.length) {
   lines.push('');
   lines.push(`in headless Chromium (${chromiumPath}), side by side: ${BROWSER_ROUNDS} rounds of one batch (≥ 20 ms) per side after 3 warm-up rounds, fastest batch's per-call mean:`);
-  lines.push(`${pad('page', 30)}${pad('kind', 10)}${pad('annots', 8)}${pad('annotate ms', 13)}${pad('readability ms', 16)}${pad('clone ms', 10)}ratio  target`);
+  lines.push(`${pad('page', 30)}${pad('kind', 10)}${pad('annots', 8)}${pad('annotate ms', 13)}${pad('readability ms', 16)}${pad('clone ms', 10)}ratio  target      per page  target`);
   for (const r of browserRows) {
     const target = r.kind === 'negative' ? 0.05 : 0.25;
-    lines.push(`${pad(r.page, 30)}${pad(r.kind, 10)}${pad(String(r.annotations), 8)}${pad(f(r.annotateMs), 13)}${pad(f(r.readabilityMs), 16)}${pad(f(r.cloneMs), 10)}${pad(f(r.ratio), 7)}≤ ${target} ${r.ratio <= target ? 'ok' : 'OVER'}`);
+    lines.push(`${pad(r.page, 30)}${pad(r.kind, 10)}${pad(String(r.annotations), 8)}${pad(f(r.annotateMs), 13)}${pad(f(r.readabilityMs), 16)}${pad(f(r.cloneMs), 10)}${pad(f(r.ratio), 7)}${pad(`≤ ${target} ${r.ratio <= target ? 'ok' : 'OVER'}`, 12)}${pad(f(r.ratioPerPage), 10)}${r.ratioPerPage <= target ? 'ok' : 'OVER'}`);
   }
 }
 lines.push('');
@@ -425,21 +431,25 @@ lines.push(
 const targetOf = (kind: string): number => (kind === 'negative' ? 0.05 : 0.25);
 const judged = browserRows.length > 0 ? browserRows : null;
 const over = judged ? judged.filter((r) => r.ratio > targetOf(r.kind)).map((r) => r.page) : [];
+const overPerPage = judged ? judged.filter((r) => r.ratioPerPage > targetOf(r.kind)).map((r) => r.page) : [];
+const verdict = (list: string[]): string => (list.length === 0 ? 'all met' : `over on ${list.join(', ')}`);
 lines.push('');
 lines.push(
   judged
-    ? `page targets (judged on headless Chromium, the content script's DOM): ${over.length === 0 ? 'all met' : `over on ${over.join(', ')}`}`
+    ? `page targets, judged on headless Chromium (the content script's DOM): against parse() alone ${verdict(over)}; against the per-page cost (clone + parse) ${verdict(overPerPage)}`
     : 'page targets: not judged (no Chromium: the Node/linkedom table is for reference only)',
 );
 
 const worst = (kind: string): number => Math.max(...pageRows.filter((r) => r.kind === kind).map((r) => r.ratio));
 const summary = {
-  pages: pageRows.map((r) => ({ ...r, annotateMs: +f(r.annotateMs, 4), detectMs: +f(r.detectMs, 4), readabilityMs: +f(r.readabilityMs, 4), readabilityWithCloneMs: +f(r.readabilityWithCloneMs, 4), ratio: +f(r.ratio, 4) })),
+  pages: pageRows.map((r) => ({ ...r, annotateMs: +f(r.annotateMs, 4), detectMs: +f(r.detectMs, 4), readabilityMs: +f(r.readabilityMs, 4), readabilityWithCloneMs: +f(r.readabilityWithCloneMs, 4), ratio: +f(r.ratio, 4), ratioPerPage: +f(r.ratioPerPage, 4) })),
   worstRatio: { matching: +f(worst('matching'), 4), negative: +f(worst('negative'), 4) },
-  browser: browserRows.map((r) => ({ ...r, annotateMs: +f(r.annotateMs, 4), readabilityMs: +f(r.readabilityMs, 4), cloneMs: +f(r.cloneMs, 4), ratio: +f(r.ratio, 4) })),
+  browser: browserRows.map((r) => ({ ...r, annotateMs: +f(r.annotateMs, 4), readabilityMs: +f(r.readabilityMs, 4), cloneMs: +f(r.cloneMs, 4), ratio: +f(r.ratio, 4), ratioPerPage: +f(r.ratioPerPage, 4) })),
   scaling: scaleRows.map((r) => ({ ...r, annotateMs: +f(r.annotateMs, 4), loadMs: +f(r.loadMs, 4), indexKB: +f(r.indexKB, 1) })),
   scaleRatio10kTo100: +f(scaleRatio, 3),
-  pageTargets: judged ? { judgedOn: 'chromium', met: over.length === 0, over } : { judgedOn: null, met: null, over: [] },
+  pageTargets: judged
+    ? { judgedOn: 'chromium', parseOnly: { met: over.length === 0, over }, perPage: { met: overPerPage.length === 0, over: overPerPage } }
+    : { judgedOn: null },
   bundleGzipBytes: bundleGz,
   contentScriptGzipBytes: contentGz,
 };
