@@ -57,7 +57,7 @@ export function scanNative(doc: Document): DocumentScan {
   // 750-element page), and the combined selector paid that walk twice. The substring query
   // narrows to the elements the token test then checks, so the result is the same as testing
   // every [itemprop].
-  const itemTypes = Array.from(doc.querySelectorAll('[itemtype]'));
+  const itemTypes = toArray(doc.querySelectorAll('[itemtype]'));
   let articleBody: Element | null = null;
   // Microdata properties belong to an item (an element with itemscope/itemtype): on a page without
   // any item (most pages) the '[itemprop]' walk, ~10 µs and the largest cost of detecting a plain
@@ -67,7 +67,9 @@ export function scanNative(doc: Document): DocumentScan {
   // typical page is the article, not the navigation, sidebars and footer around it.
   for (let t = 0; t < itemTypes.length && !articleBody; t++) {
     const item = itemTypes[t]!;
-    if (t > 0 && itemTypes.slice(0, t).some((outer) => outer.contains(item))) continue;
+    let nested = false;
+    for (let o = 0; o < t && !nested; o++) nested = itemTypes[o]!.contains(item);
+    if (nested) continue;
     const bodies = item.querySelectorAll('[itemprop*="articleBody"]');
     for (let i = 0; i < bodies.length && !articleBody; i++) {
       if (ARTICLE_BODY.test(bodies[i]!.getAttribute('itemprop') ?? '')) articleBody = bodies[i]!;
@@ -78,10 +80,20 @@ export function scanNative(doc: Document): DocumentScan {
     ogType: (meta?.getAttribute('content') ?? '').trim().toLowerCase(),
     articleBody,
     itemTypes,
-    articles: Array.from(doc.getElementsByTagName('article')),
+    articles: toArray(doc.getElementsByTagName('article')),
     h1: doc.getElementsByTagName('h1')[0] ?? null,
     paragraphs: () => doc.getElementsByTagName('p'),
   };
+}
+
+/**
+ * A DOM list as an array, by index: `Array.from` goes through the list's iterator, which cost
+ * Chromium ~0.4 µs for a one-element HTMLCollection (a tenth of detecting a page).
+ */
+function toArray(list: ArrayLike<Element>): Element[] {
+  const out: Element[] = [];
+  for (let i = 0; i < list.length; i++) out.push(list[i]!);
+  return out;
 }
 
 export function scanWalk(doc: Document): DocumentScan {
