@@ -8,13 +8,13 @@
 import { boilerplateFilter } from '../detect/boilerplate';
 import { detectArticle } from '../detect/article';
 import type { CompiledIndex } from '../index/format';
-import { decodeUnits, engineNormalizeScratch, newNormalizeScratch, normalizeUnits, toOriginalRange, type NormalizeScratch } from '../text/normalize';
+import { decodeUnits, engineNormalizeScratch, newNormalizeScratch, normalizeUnits, toOriginalRange, unitsOf, type NormalizeScratch } from '../text/normalize';
 import { makeRange } from '../text/range';
 import { buildTextModel, pointAt } from '../text/text-model';
 import { approxSearch, bigramWindows, blocksFilter, contextSimilarityUnits, scoreMatch, unitsHold } from './match-quote';
 import { passesGate } from './gate';
 import { partition } from './partition';
-import { findCandidates, unitsOf, worthFuzzy, type Candidate } from './prefilter';
+import { findCandidates, worthFuzzy, type Candidate } from './prefilter';
 import {
   CONTEXT_FOR_SHORT_EXACT,
   MAX_ERROR_RATE,

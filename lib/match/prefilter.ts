@@ -6,6 +6,7 @@
  * rejected before any fuzzy work.
  */
 
+import { unitsOf } from '../text/normalize';
 import { GRAM_BASE, GRAM_Q, GRAM_SEED_BITS as SEED_BITS, gramOutWeight, gramTable, probe1, probe2, type CompiledIndex } from '../index/format';
 
 export interface Candidate {
@@ -111,12 +112,6 @@ function sortSlice(keys: Int32Array, from: number, to: number): void {
   }
 }
 
-/** UTF-16 code units of a string (for callers that have no `Normalized.codes`). */
-export function unitsOf(text: string): Uint16Array {
-  const u = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) u[i] = text.charCodeAt(i);
-  return u;
-}
 
 /**
  * Scan the normalised text and return candidate clusters, best-supported first. `codes` is the

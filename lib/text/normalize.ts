@@ -253,6 +253,13 @@ export function decodeUnits(codes: Uint16Array): string {
   return UTF16.decode(codes);
 }
 
+/** UTF-16 code units of a string (for callers that have no `Normalized.codes`). */
+export function unitsOf(text: string): Uint16Array {
+  const u = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) u[i] = text.charCodeAt(i);
+  return u;
+}
+
 /**
  * `normalizeWithMap` without the decoded string: the folded code units and the offset map.
  * Hot path of every page that passes the gate: a unit the fold table knows, followed by one it

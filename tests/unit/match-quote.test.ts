@@ -240,9 +240,9 @@ describe('blocksFilter', () => {
 });
 
 describe('contextSimilarityUnits', () => {
-  it('gives what contextSimilarity gives on the same text as code units (random contexts, junction spaces, both ends)', async () => {
+  it('agrees with contextSimilarity, which reads only the context'''s reach of a string (random contexts, junction spaces, both ends)', async () => {
     const { contextSimilarity, contextSimilarityUnits } = await import('../../lib/match/match-quote');
-    const { unitsOf } = await import('../../lib/match/prefilter');
+    const { unitsOf } = await import('../../lib/text/normalize');
     let seed = 2024;
     const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
     const alphabet = 'ab c漢字かな ';
