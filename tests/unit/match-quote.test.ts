@@ -240,7 +240,7 @@ describe('blocksFilter', () => {
 });
 
 describe('contextSimilarityUnits', () => {
-  it('agrees with contextSimilarity, which reads only the context'''s reach of a string (random contexts, junction spaces, both ends)', async () => {
+  it("agrees with contextSimilarity, which reads only the context's reach of a string (random contexts, junction spaces, both ends)", async () => {
     const { contextSimilarity, contextSimilarityUnits } = await import('../../lib/match/match-quote');
     const { unitsOf } = await import('../../lib/text/normalize');
     let seed = 2024;
