@@ -229,11 +229,11 @@ function withHeadline(h1: Element | null, root: Element): Element {
 export function detectArticle(doc: Document): ArticleDetection {
   const signals: ArticleSignal[] = [];
   if (!doc.documentElement || !doc.body) return { isArticle: false, root: null, signals };
-  texts = new Map(); // the DOM may have changed since the last call
   try {
     return detect(doc, signals);
   } finally {
-    texts = new Map(); // keep no page text between calls
+    // The memo holds for one call: the DOM may change before the next, and no page text is kept.
+    texts = new Map();
   }
 }
 
