@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { approxSearch, editDistance, scoreMatch } from '../../lib/match/match-quote';
+import { seededRandom } from '../helpers/random';
 
 describe('approxSearch', () => {
   it('finds exact and edited occurrences with their bounds', () => {
@@ -45,8 +46,7 @@ describe('scoreMatch', () => {
 describe('bigramFilter', () => {
   it('never rejects what approxSearch would find (random edits)', async () => {
     const { bigramFilter } = await import('../../lib/match/match-quote');
-    let seed = 7;
-    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const rand = seededRandom(7);
     const alphabet = 'abcdefghij 漢字かなカナ';
     for (let trial = 0; trial < 300; trial++) {
       const pattern = Array.from({ length: 10 + Math.floor(rand() * 40) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
@@ -67,8 +67,7 @@ describe('bigramFilter', () => {
 
   it('narrows the search to the passing windows without changing what approxSearch finds', async () => {
     const { bigramWindows } = await import('../../lib/match/match-quote');
-    let seed = 99;
-    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const rand = seededRandom(99);
     const alphabet = 'abcdefghijklmnop 漢字かなカナ';
     const pick = (): string => alphabet[Math.floor(rand() * alphabet.length)]!;
     let narrowed = 0;
@@ -118,8 +117,7 @@ describe('approxSearch tie-breaking', () => {
 describe('approxSearch (bit-vector) agrees with the dynamic programme', () => {
   it('on random patterns of 1 to 140 characters with random edits', async () => {
     const { approxSearchReference } = await import('../../lib/match/match-quote');
-    let seed = 12345;
-    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const rand = seededRandom(12345);
     const alphabet = 'abcde fg漢字かな';
     const pick = (): string => alphabet[Math.floor(rand() * alphabet.length)]!;
     for (let trial = 0; trial < 400; trial++) {
@@ -145,8 +143,7 @@ describe('approxSearch (bit-vector) agrees with the dynamic programme', () => {
   // to 7 blocks and long random margins put the match far from the window's start.
   it('with the block cut-off at work (large alphabet, long patterns, long margins)', async () => {
     const { approxSearchReference } = await import('../../lib/match/match-quote');
-    let seed = Number(process.env.MATCH_SEED ?? 987);
-    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const rand = seededRandom(Number(process.env.MATCH_SEED ?? 987));
     const alphabet = 'abcdefghijklmnopqrstuvwxyz 0123456789漢字かなカナ、。';
     const pick = (): string => alphabet[Math.floor(rand() * alphabet.length)]!;
     const trials = Number(process.env.MATCH_TRIALS ?? 300);
@@ -174,8 +171,7 @@ describe('approxSearch (bit-vector) agrees with the dynamic programme', () => {
 describe('editDistance (one-word bit-vector) agrees with the table', () => {
   it('on random strings of 0 to 40 characters', async () => {
     const { editDistanceTable } = await import('../../lib/match/match-quote');
-    let seed = 4242;
-    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const rand = seededRandom(4242);
     const alphabet = 'abcxyz 漢字かな';
     const str = (): string => Array.from({ length: Math.floor(rand() * 41) }, () => alphabet[Math.floor(rand() * alphabet.length)]!).join('');
     for (let trial = 0; trial < 2000; trial++) {
@@ -189,8 +185,7 @@ describe('editDistance (one-word bit-vector) agrees with the table', () => {
 describe('blocksFilter', () => {
   it('never rejects what approxSearch would find, and rejects most near misses (random edits, random windows)', async () => {
     const { blocksFilter } = await import('../../lib/match/match-quote');
-    let seed = 4242;
-    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const rand = seededRandom(4242);
     const alphabets = ['abcdefgh ', 'abcdefghijklmnopqrstuvwxyz   ', '漢字かなカナのはをにがでとし'];
     let found = 0;
     let rejected = 0;
@@ -243,8 +238,7 @@ describe('contextSimilarityUnits', () => {
   it("agrees with contextSimilarity, which reads only the context's reach of a string (random contexts, junction spaces, both ends)", async () => {
     const { contextSimilarity, contextSimilarityUnits } = await import('../../lib/match/match-quote');
     const { unitsOf } = await import('../../lib/text/normalize');
-    let seed = 2024;
-    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const rand = seededRandom(2024);
     const alphabet = 'ab c漢字かな ';
     const word = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
     let identical = 0;

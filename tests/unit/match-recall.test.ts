@@ -17,6 +17,7 @@ import type { CompiledIndex } from '../../lib/index/format';
 import { matchAnchors } from '../../lib/match/engine';
 import { normalizeWithMap } from '../../lib/text/normalize';
 import { loadRealDataset } from '../fixtures/expectations';
+import { seededRandom } from '../helpers/random';
 
 const dataset = loadRealDataset();
 if (!dataset) throw new Error('data/claims.json is required for the recall tests');
@@ -26,11 +27,6 @@ const FILLER = {
   en: 'The weather was mild and the markets were calm as traders waited for the next report from the central bank. ',
   ja: '今日の天気は穏やかで、市場は中央銀行の次の報告を待って落ち着いていた。',
 };
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
 
 /** `text` with about `rate` of its characters edited. */
 function edit(text: string, rate: number, lang: 'ja' | 'en', rand: () => number): string {
@@ -68,7 +64,7 @@ function edit(text: string, rate: number, lang: 'ja' | 'en', rand: () => number)
 
 /** Share of edited copies found, and any annotation of another anchor (a false positive). */
 function recallAt(rate: number): { recall: number; n: number; wrong: number } {
-  const rand = lcg(7 + Math.round(rate * 1000));
+  const rand = seededRandom(7 + Math.round(rate * 1000));
   let n = 0;
   let hit = 0;
   let wrong = 0;

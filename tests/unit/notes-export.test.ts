@@ -1,18 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CounterpointDb } from '../../lib/storage/db';
+import { describe, expect, it } from 'vitest';
+import type { CounterpointDb } from '../../lib/storage/db';
 import { addNote, allNotes, setAnchorStates } from '../../lib/storage/notes-repo';
 import { exportJsonLd, toAnnotationCollection } from '../../lib/export/jsonld';
 import { idFromIri, importAnnotationFile, parseAnnotationFile } from '../../lib/export/import';
 import { escapeLine, exportMarkdown, groupByPage } from '../../lib/export/markdown';
+import { useFreshDb } from '../helpers/notes';
 
 let db: CounterpointDb;
-let seq = 0;
-beforeEach(async () => {
-  db = new CounterpointDb(`export-${Date.now()}-${seq++}`);
-  await db.open();
-});
-afterEach(() => db.close());
+useFreshDb('export', (fresh) => (db = fresh));
 
 async function seed() {
   await addNote(db, { url: 'https://a.example/one', sourceUrl: 'https://a.example/one?ref=x', title: 'First article', body: 'note one\nsecond line', target: { quote: { type: 'TextQuoteSelector', exact: 'quoted text', prefix: 'p ', suffix: ' s' }, position: { type: 'TextPositionSelector', start: 2, end: 13 } }, claimId: 'claim-7' }, { id: '0b7c7d2e-1111-4222-8333-444455556666', now: 1_700_000_000_123 });

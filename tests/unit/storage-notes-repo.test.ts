@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CounterpointDb } from '../../lib/storage/db';
+import { describe, expect, it } from 'vitest';
+import type { CounterpointDb } from '../../lib/storage/db';
 import {
   addNote,
   allNotes,
@@ -14,15 +14,10 @@ import {
   TRASH_RETENTION_MS,
   updateNoteBody,
 } from '../../lib/storage/notes-repo';
-import { noteInput } from '../helpers/notes';
+import { noteInput, useFreshDb } from '../helpers/notes';
 
 let db: CounterpointDb;
-let seq = 0;
-beforeEach(async () => {
-  db = new CounterpointDb(`repo-${Date.now()}-${seq++}`);
-  await db.open();
-});
-afterEach(() => db.close());
+useFreshDb('repo', (fresh) => (db = fresh));
 
 const input = noteInput;
 let idn = 0;

@@ -1,17 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CounterpointDb } from '../../lib/storage/db';
+import { describe, expect, it } from 'vitest';
+import type { CounterpointDb } from '../../lib/storage/db';
 import { addNote, deleteNote, notePageKeys, notesForPage, type PageKey } from '../../lib/storage/notes-repo';
 import { addressKey, mayHaveNotes, pageKeysOf, titleKey } from '../../lib/storage/page-keys';
-import { noteInput } from '../helpers/notes';
+import { noteInput, useFreshDb } from '../helpers/notes';
 
 let db: CounterpointDb;
-let seq = 0;
-beforeEach(async () => {
-  db = new CounterpointDb(`keys-${Date.now()}-${seq++}`);
-  await db.open();
-});
-afterEach(() => db.close());
+useFreshDb('keys', (fresh) => (db = fresh));
 
 const note = noteInput;
 let idn = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize, normalizeWithMap, toOriginalRange } from '../../lib/text/normalize';
+import { seededRandom } from '../helpers/random';
 
 describe('normalize', () => {
   it('folds width, case, quotes, dashes, ellipses and spaces', () => {
@@ -74,8 +75,7 @@ describe('the fast path fold table', () => {
 describe('the engine scratch (bound fast loop)', () => {
   it('gives the same text and map as the generic loop, including when NFKC outgrows it', async () => {
     const { engineNormalizeScratch } = await import('../../lib/text/normalize');
-    let seed = 5;
-    const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const rand = seededRandom(5);
     const pieces = ['a', 'B', ' ', '  ', '\n', 'の', '漢', '「', '」', '・', 'ｶﾞ', 'é', 'e\u0301', '…', '\ufdfa', 'Ｘ', '\u00a0', '—', '’', '㍻', '。'];
     const scratch = engineNormalizeScratch();
     for (let trial = 0; trial < 300; trial++) {
