@@ -6,7 +6,10 @@ type Server = Awaited<ReturnType<typeof startServer>>;
 
 // Records every DOM mutation from the very start of the page, so "nothing changed" is observable.
 // Counting starts once the parser is done (DOMContentLoaded); the content script runs after that.
-const MUTATION_SPY = `<script>window.__cpMutations=-1;new MutationObserver(function(r){if(window.__cpMutations>=0)window.__cpMutations+=r.length}).observe(document,{subtree:true,childList:true,attributes:true,characterData:true});document.addEventListener('DOMContentLoaded',function(){window.__cpMutations=0});</script>`;
+// Counts DOM mutations after DOMContentLoaded. The parser's own records can still be queued then (an
+// observer hears of them in a later microtask), so they are taken out of the queue before counting
+// starts; without that the spy sometimes counted the page's last parsed nodes.
+const MUTATION_SPY = `<script>window.__cpMutations=-1;var __cpObs=new MutationObserver(function(r){if(window.__cpMutations>=0)window.__cpMutations+=r.length});__cpObs.observe(document,{subtree:true,childList:true,attributes:true,characterData:true});document.addEventListener('DOMContentLoaded',function(){__cpObs.takeRecords();window.__cpMutations=0});</script>`;
 const readMutations = () => (window as unknown as { __cpMutations: number }).__cpMutations;
 
 // A seed article in news-site markup (tests/fixtures): an article the dataset's claims are found in.
