@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentRequest } from '../lib/messages/protocol';
+import { sendToTab } from './messaging';
 
 /** Manifest names: the `commands` key and the context-menu item id. */
 export const HIGHLIGHT_COMMAND = 'highlight-note';
@@ -8,7 +8,7 @@ export const HIGHLIGHT_MENU_ID = 'counterpoint-highlight-note';
 function startHighlight(tabId: number | undefined): void {
   if (tabId === undefined) return;
   // No content script (not a web page, or a tab opened before install): nothing to do.
-  browser.tabs.sendMessage(tabId, { type: 'notes:start-highlight' } satisfies ContentRequest).catch(() => undefined);
+  sendToTab(tabId, { type: 'notes:start-highlight' }).catch(() => undefined);
 }
 
 /**

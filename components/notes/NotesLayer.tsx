@@ -1,11 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n';
+import type { Point } from '../../lib/anchoring/selection';
 
-/** Viewport position (CSS px) for a fixed-position element. */
-export interface Point {
-  x: number;
-  y: number;
-}
 
 export interface EditorState {
   at: Point;

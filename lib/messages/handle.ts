@@ -12,7 +12,17 @@ import {
   setAnchorStates,
   updateNoteBody,
 } from '../storage/notes-repo';
-import { isInvalid, parseRequest, type ErrorReply, type ReplyMap, type Request } from './protocol';
+import type { Dataset } from '../dataset/types';
+import type { CompiledIndex } from '../index/format';
+import { sourceViewPath } from '../overlay/source-view';
+import {
+  isInvalid,
+  parseBackgroundRequest,
+  type AnyReply,
+  type BackgroundRequest,
+  type RequestSender,
+  type RequestType,
+} from './protocol';
 
 /** Clock and id source, injected so tests are deterministic. */
 export interface HandlerEnv {
@@ -55,10 +65,40 @@ export function describeError(err: unknown): string {
   }
 }
 
-async function answer(db: CounterpointDb, request: Request, env: HandlerEnv): Promise<ReplyMap[keyof ReplyMap] | ErrorReply> {
+/** What the handler needs besides the message: the database and what only the background has. */
+export interface HandlerDeps {
+  db: CounterpointDb;
+  /** Clock and ids (tests pass fixed ones). */
+  env?: HandlerEnv;
+  /** The compiled claims index and card catalog the background bundles. */
+  claimsData?: () => { index: CompiledIndex; catalog: Dataset };
+  /** Opens an extension page (path relative to the extension root) in a new tab, after `afterIndex` when given. */
+  openTab?: (path: string, afterIndex: number | undefined) => Promise<void>;
+  /**
+   * The content scripts' "may this page have notes?" set (lib/storage/page-keys.ts): withdrawn
+   * before a note is added (a worker stopped midway leaves "ask", never a miss), rebuilt after
+   * every change to which pages have notes.
+   */
+  pageKeys?: { withdraw(): Promise<void>; sync(): Promise<void> };
+}
+
+/** Requests that change which pages have notes. */
+const CHANGES_PAGES = new Set<RequestType>(['notes:add', 'notes:restore', 'notes:import', 'notes:delete']);
+
+async function answer(deps: HandlerDeps, request: BackgroundRequest, sender: RequestSender, env: HandlerEnv): Promise<AnyReply> {
+  const { db } = deps;
   switch (request.type) {
     case 'ping':
       return { ok: true, noteCount: await countNotes(db) };
+    case 'claims:data': {
+      if (!deps.claimsData) return { ok: false, error: 'no claims data in this build' };
+      const { index, catalog } = deps.claimsData();
+      return { ok: true, index, catalog };
+    }
+    case 'source:open':
+      if (!deps.openTab) return { ok: false, error: 'cannot open tabs here' };
+      await deps.openTab(sourceViewPath(request.claimId, request.lang), sender.tabIndex);
+      return { ok: true };
     case 'notes:add':
       return { ok: true, note: await addNote(db, request.note, { id: env.newId(), now: env.now() }) };
     case 'notes:update': {
@@ -93,20 +133,28 @@ async function answer(db: CounterpointDb, request: Request, env: HandlerEnv): Pr
 }
 
 /**
- * Answers one untrusted message. Pure apart from the database it is given, so it is unit-tested
- * without any extension API; the background entrypoint only wires it to `runtime.onMessage`.
- * It never throws: every failure becomes `{ ok: false, error }` the sender can show.
+ * Answers one untrusted message for the background: every kind is parsed by `parseRequest` and
+ * dispatched here, in one place. Pure apart from the dependencies it is given (database, clock,
+ * ids, tab opener), so it is unit-tested without any extension API; the background entrypoint only
+ * wires it to `runtime.onMessage`. It never throws: every failure becomes `{ ok: false, error }`
+ * the sender can show.
  */
 export async function handleMessage(
-  db: CounterpointDb,
+  deps: HandlerDeps,
   message: unknown,
-  env: HandlerEnv = defaultEnv,
-): Promise<ReplyMap[keyof ReplyMap] | ErrorReply> {
-  const request = parseRequest(message);
+  sender: RequestSender = { kind: 'extension-page' },
+): Promise<AnyReply> {
+  const request = parseBackgroundRequest(message);
   if (isInvalid(request)) return { ok: false, error: request.invalid };
+  const env = deps.env ?? defaultEnv;
+  const keys = CHANGES_PAGES.has(request.type) ? deps.pageKeys : undefined;
   try {
-    return await answer(db, request, env);
+    if (keys && request.type !== 'notes:delete') await keys.withdraw();
+    return await answer(deps, request, sender, env);
   } catch (err) {
     return { ok: false, error: describeError(err) };
+  } finally {
+    // Rebuilt before the reply, whatever happened (the set must never miss a stored note).
+    if (keys) await keys.sync().catch(() => undefined);
   }
 }

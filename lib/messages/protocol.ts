@@ -1,10 +1,14 @@
 /**
- * The typed message protocol between content scripts / popup and the background.
+ * The typed message protocol: every message the extension's parts send each other.
  *
- * Everything that crosses the boundary is `unknown` until `parseRequest` says otherwise:
- * a content script runs next to a hostile page, so the background validates every message.
+ * One `Request` union, one parser (`parseRequest`), one reply type per kind (`ReplyMap`). Each kind
+ * has one destination (`DESTINATION`): the background (`lib/messages/handle.ts` answers it) or a
+ * tab's content script. Everything that crosses the boundary is `unknown` until `parseRequest`
+ * says otherwise: a content script runs next to a hostile page, so every receiver validates.
  */
+import type { Dataset, Lang } from '../dataset/types';
 import type { ImportReport } from '../export/import';
+import type { CompiledIndex } from '../index/format';
 import type { ListResult, NoteView, PageKey, PageNotes } from '../storage/notes-repo';
 import { NOTE_FILTERS, type NoteFilter } from '../storage/filters';
 import {
@@ -21,9 +25,14 @@ import {
 
 export type ExportFormat = 'jsonld' | 'markdown';
 
-/** Requests the background answers. Add new kinds here; `parseRequest` must learn each one. */
+/** Every request. Add new kinds here; `parseRequest`, `DESTINATION` and `ReplyMap` must learn each one. */
 export type Request =
+  // ---- to the background ----
   | { type: 'ping' }
+  /** The compiled claims index and card catalog (asked once per page that passes the gate). */
+  | { type: 'claims:data' }
+  /** Open the bundled source view for a claim in a new tab (a page may not navigate to it). */
+  | { type: 'source:open'; claimId: string; lang?: Lang }
   /** Save a new highlight/note; the background assigns id and timestamps. */
   | { type: 'notes:add'; note: NoteInput }
   /** Replace a note's text. */
@@ -39,13 +48,21 @@ export type Request =
   | { type: 'notes:anchors'; anchored: string[]; orphaned: string[] }
   | { type: 'notes:export'; format: ExportFormat }
   /** The text of a JSON-LD file the reader chose. */
-  | { type: 'notes:import'; content: string };
+  | { type: 'notes:import'; content: string }
+  // ---- to a tab's content script ----
+  /** "What page is this?" (canonical URL from the DOM, address, title). */
+  | { type: 'notes:page-info' }
+  /** Context menu / keyboard shortcut: open the note editor for the current selection. */
+  | { type: 'notes:start-highlight' };
 
 export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Replies, keyed by request kind so a caller gets the right reply type. */
 export interface ReplyMap {
   ping: { ok: true; noteCount: number };
+  'claims:data': { ok: true; index: CompiledIndex; catalog: Dataset };
+  'source:open': { ok: true };
   'notes:add': { ok: true; note: NoteView };
   'notes:update': { ok: true; note: NoteView };
   'notes:delete': { ok: true };
@@ -55,13 +72,49 @@ export interface ReplyMap {
   'notes:anchors': { ok: true; updated: number };
   'notes:export': { ok: true; content: string; filename: string; mimeType: string; count: number };
   'notes:import': { ok: true } & ImportReport;
+  'notes:page-info': { ok: true; page: PageKey | null };
+  'notes:start-highlight': { ok: true };
 }
 
 export type ErrorReply = { ok: false; error: string };
 export type Reply<T extends RequestType> = ReplyMap[T] | ErrorReply;
+export type AnyReply = ReplyMap[RequestType] | ErrorReply;
+
+/** Where each kind goes: the background, or the content script of one tab. */
+export const DESTINATION = {
+  ping: 'background',
+  'claims:data': 'background',
+  'source:open': 'background',
+  'notes:add': 'background',
+  'notes:update': 'background',
+  'notes:delete': 'background',
+  'notes:restore': 'background',
+  'notes:list': 'background',
+  'notes:page': 'background',
+  'notes:anchors': 'background',
+  'notes:export': 'background',
+  'notes:import': 'background',
+  'notes:page-info': 'tab',
+  'notes:start-highlight': 'tab',
+} as const satisfies Record<RequestType, 'background' | 'tab'>;
+
+export type BackgroundRequest = Extract<Request, { type: { [K in RequestType]: (typeof DESTINATION)[K] extends 'background' ? K : never }[RequestType] }>;
+export type TabRequest = Exclude<Request, BackgroundRequest>;
+
+/**
+ * Who sent a request, as the browser reports it (`runtime.onMessage`'s sender), never as the
+ * message says. Mapped from the browser's sender in `utils/message-sender.ts`.
+ */
+export type RequestSender =
+  /** A page of this extension (popup, source view…); `tabIndex` when it is open in a tab. */
+  | { kind: 'extension-page'; tabIndex?: number }
+  /** This extension's content script in a web page. */
+  | { kind: 'content-script'; tabId: number; tabIndex: number; url: string };
 
 const MAX_MESSAGE_KEYS = 16;
 export const MAX_PAGE_SIZE = 500;
+/** A claim id as the dataset writes them; only this shape becomes part of an extension URL. */
+const CLAIM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 function checkInt(v: unknown, field: string, min: number, max: number, fallback: number): number {
   if (v === undefined) return fallback;
@@ -87,10 +140,35 @@ function checkPage(v: unknown): PageKey {
   };
 }
 
+function checkClaimRef(v: unknown): string {
+  if (typeof v !== 'string' || !CLAIM_ID.test(v)) throw new InvalidInput('claimId must be a claim id');
+  return v;
+}
+
+function checkLang(v: unknown): Lang | undefined {
+  if (v === undefined) return undefined;
+  if (v === 'ja' || v === 'en') return v;
+  throw new InvalidInput('lang must be ja or en');
+}
+
+/** Kinds whose message is the type alone: any other field is refused. */
+function onlyType(type: RequestType, m: Record<string, unknown>): void {
+  if (Object.keys(m).length !== 1) throw new InvalidInput(`${type} takes no fields`);
+}
+
 function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
   switch (type) {
     case 'ping':
       return { type };
+    case 'claims:data':
+    case 'notes:page-info':
+    case 'notes:start-highlight':
+      onlyType(type, m);
+      return { type };
+    case 'source:open': {
+      const lang = checkLang(m.lang);
+      return { type, claimId: checkClaimRef(m.claimId), ...(lang ? { lang } : {}) };
+    }
     case 'notes:add':
       return { type, note: checkNoteInput(m.note) };
     case 'notes:update':
@@ -118,13 +196,12 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
   }
 }
 
-const KNOWN = new Set<string>([
-  'ping', 'notes:add', 'notes:update', 'notes:delete', 'notes:restore', 'notes:list', 'notes:page',
-  'notes:anchors', 'notes:export', 'notes:import',
-] satisfies RequestType[]);
+const KNOWN = new Set<string>(Object.keys(DESTINATION));
+
+export type Parsed = Request | { invalid: string };
 
 /** Narrows an untrusted value to a `Request`, or returns a human-readable reason. */
-export function parseRequest(value: unknown): Request | { invalid: string } {
+export function parseRequest(value: unknown): Parsed {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { invalid: 'message is not an object' };
   }
@@ -142,22 +219,19 @@ export function parseRequest(value: unknown): Request | { invalid: string } {
   }
 }
 
-export function isInvalid(r: Request | { invalid: string }): r is { invalid: string } {
+export function isInvalid(r: Parsed): r is { invalid: string } {
   return 'invalid' in r;
 }
 
-/**
- * Messages the extension sends *to* a tab's content script (popup → page, background → page).
- * The content script checks the sender is our extension and validates these the same way.
- */
-export type ContentRequest =
-  /** "What page is this?" → `PageKey` (canonical URL from the DOM, address, title). */
-  | { type: 'notes:page-info' }
-  /** Context menu / keyboard shortcut: open the note editor for the current selection. */
-  | { type: 'notes:start-highlight' };
+/** A request for the background, or the reason it is not one. */
+export function parseBackgroundRequest(value: unknown): BackgroundRequest | { invalid: string } {
+  const r = parseRequest(value);
+  if (isInvalid(r)) return r;
+  return DESTINATION[r.type] === 'background' ? (r as BackgroundRequest) : { invalid: `${r.type} is not for the background` };
+}
 
-export function parseContentRequest(value: unknown): ContentRequest | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const type = (value as { type?: unknown }).type;
-  return type === 'notes:page-info' || type === 'notes:start-highlight' ? { type } : null;
+/** A request for a content script, or null (content scripts ignore everything else). */
+export function parseTabRequest(value: unknown): TabRequest | null {
+  const r = parseRequest(value);
+  return !isInvalid(r) && DESTINATION[r.type] === 'tab' ? (r as TabRequest) : null;
 }

@@ -50,3 +50,10 @@ export function resolveSourceView(dataset: Dataset | null, seeds: Record<string,
     view: { source, claim, start, end, before: text.slice(0, start), passage: text.slice(start, end), after: text.slice(end) },
   };
 }
+
+/** The source view's path and query for a claim (relative to the extension's root). */
+export function sourceViewPath(claimId: string, lang?: Lang): string {
+  const q = new URLSearchParams({ claim: claimId });
+  if (lang) q.set('lang', lang);
+  return `/source.html?${q.toString()}`;
+}

@@ -49,10 +49,10 @@ describe('notes protocol validation', () => {
 
   it('refuses a 10 MB note with a message and stores nothing', async () => {
     const db = freshDb();
-    const r = await handleMessage(db, { type: 'notes:add', note: note('x'.repeat(10 * 1024 * 1024)) }, env);
+    const r = await handleMessage({ db, env }, { type: 'notes:add', note: note('x'.repeat(10 * 1024 * 1024)) });
     expect(r).toEqual({ ok: false, error: expect.stringMatching(/^note too large \(10\.0 MB; the limit is 64 KB\)/) });
     expect(await db.notes.count()).toBe(0);
-    const big = await handleMessage(db, { type: 'notes:add', note: note('あ'.repeat(30_000)) }, env); // 90 KB in UTF-8
+    const big = await handleMessage({ db, env }, { type: 'notes:add', note: note('あ'.repeat(30_000)) }); // 90 KB in UTF-8
     expect(big).toMatchObject({ ok: false, error: expect.stringMatching(/note too large/) });
   });
 });
@@ -60,48 +60,48 @@ describe('notes protocol validation', () => {
 describe('handleMessage for notes', () => {
   it('add → list → update → delete → restore, and ping counts', async () => {
     const db = freshDb();
-    const added = await handleMessage(db, { type: 'notes:add', note: note() }, env);
+    const added = await handleMessage({ db, env }, { type: 'notes:add', note: note() });
     expect(added).toMatchObject({ ok: true, note: { id: 'id-0', body: 'my note', url: 'https://news.example/a', anchorState: 'anchored' } });
-    expect(await handleMessage(db, { type: 'ping' }, env)).toEqual({ ok: true, noteCount: 1 });
-    expect(await handleMessage(db, { type: 'notes:list', search: 'said' }, env)).toMatchObject({ ok: true, total: 1 });
-    expect(await handleMessage(db, { type: 'notes:update', id: 'id-0', body: '更新した' }, env)).toMatchObject({ ok: true, note: { body: '更新した' } });
-    expect(await handleMessage(db, { type: 'notes:list', search: '更新' }, env)).toMatchObject({ total: 1 });
-    expect(await handleMessage(db, { type: 'notes:delete', id: 'id-0' }, env)).toEqual({ ok: true });
-    expect(await handleMessage(db, { type: 'ping' }, env)).toEqual({ ok: true, noteCount: 0 });
-    expect(await handleMessage(db, { type: 'notes:delete', id: 'id-0' }, env)).toMatchObject({ ok: false });
-    expect(await handleMessage(db, { type: 'notes:restore', id: 'id-0' }, env)).toMatchObject({ ok: true, note: { body: '更新した' } });
-    expect(await handleMessage(db, { type: 'notes:update', id: 'nope', body: 'x' }, env)).toMatchObject({ ok: false, error: expect.stringMatching(/no longer exists/) });
+    expect(await handleMessage({ db, env }, { type: 'ping' })).toEqual({ ok: true, noteCount: 1 });
+    expect(await handleMessage({ db, env }, { type: 'notes:list', search: 'said' })).toMatchObject({ ok: true, total: 1 });
+    expect(await handleMessage({ db, env }, { type: 'notes:update', id: 'id-0', body: '更新した' })).toMatchObject({ ok: true, note: { body: '更新した' } });
+    expect(await handleMessage({ db, env }, { type: 'notes:list', search: '更新' })).toMatchObject({ total: 1 });
+    expect(await handleMessage({ db, env }, { type: 'notes:delete', id: 'id-0' })).toEqual({ ok: true });
+    expect(await handleMessage({ db, env }, { type: 'ping' })).toEqual({ ok: true, noteCount: 0 });
+    expect(await handleMessage({ db, env }, { type: 'notes:delete', id: 'id-0' })).toMatchObject({ ok: false });
+    expect(await handleMessage({ db, env }, { type: 'notes:restore', id: 'id-0' })).toMatchObject({ ok: true, note: { body: '更新した' } });
+    expect(await handleMessage({ db, env }, { type: 'notes:update', id: 'nope', body: 'x' })).toMatchObject({ ok: false, error: expect.stringMatching(/no longer exists/) });
   });
 
   it('page lookup and anchor reports', async () => {
     const db = freshDb();
-    const r = (await handleMessage(db, { type: 'notes:add', note: note() }, env)) as { note: { id: string } };
-    const page = await handleMessage(db, { type: 'notes:page', page: { url: 'https://news.example/a', sourceUrl: 'https://news.example/a', title: 'Story' } }, env);
+    const r = (await handleMessage({ db, env }, { type: 'notes:add', note: note() })) as { note: { id: string } };
+    const page = await handleMessage({ db, env }, { type: 'notes:page', page: { url: 'https://news.example/a', sourceUrl: 'https://news.example/a', title: 'Story' } });
     expect(page).toMatchObject({ ok: true, notes: [{ id: r.note.id }], candidates: [] });
-    expect(await handleMessage(db, { type: 'notes:anchors', anchored: [], orphaned: [r.note.id] }, env)).toEqual({ ok: true, updated: 1 });
-    expect(await handleMessage(db, { type: 'notes:list', filter: 'orphan' }, env)).toMatchObject({ total: 1 });
+    expect(await handleMessage({ db, env }, { type: 'notes:anchors', anchored: [], orphaned: [r.note.id] })).toEqual({ ok: true, updated: 1 });
+    expect(await handleMessage({ db, env }, { type: 'notes:list', filter: 'orphan' })).toMatchObject({ total: 1 });
   });
 
   it('two tabs saving at once lose nothing', async () => {
     const db = freshDb();
-    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => handleMessage(db, { type: 'notes:add', note: note(`tab ${i}`) })));
+    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => handleMessage({ db }, { type: 'notes:add', note: note(`tab ${i}`) })));
     expect(replies.every((r) => r.ok)).toBe(true);
     expect(await db.notes.count()).toBe(20);
   });
 
   it('export then import through messages round-trips', async () => {
     const db = freshDb();
-    await handleMessage(db, { type: 'notes:add', note: note('a') }, env);
-    await handleMessage(db, { type: 'notes:add', note: { ...note('b'), claimId: 'c-1' } }, env);
+    await handleMessage({ db, env }, { type: 'notes:add', note: note('a') });
+    await handleMessage({ db, env }, { type: 'notes:add', note: { ...note('b'), claimId: 'c-1' } });
     const before = await db.notes.toArray();
-    const exp = (await handleMessage(db, { type: 'notes:export', format: 'jsonld' }, env)) as { ok: true; content: string; filename: string; count: number };
+    const exp = (await handleMessage({ db, env }, { type: 'notes:export', format: 'jsonld' })) as { ok: true; content: string; filename: string; count: number };
     expect(exp).toMatchObject({ ok: true, count: 2, filename: expect.stringMatching(/\.jsonld$/) });
-    const md = await handleMessage(db, { type: 'notes:export', format: 'markdown' }, env);
+    const md = await handleMessage({ db, env }, { type: 'notes:export', format: 'markdown' });
     expect(md).toMatchObject({ ok: true, mimeType: 'text/markdown' });
     await db.notes.clear();
-    expect(await handleMessage(db, { type: 'notes:import', content: exp.content }, env)).toMatchObject({ ok: true, added: 2, skipped: 0, rejected: 0 });
+    expect(await handleMessage({ db, env }, { type: 'notes:import', content: exp.content })).toMatchObject({ ok: true, added: 2, skipped: 0, rejected: 0 });
     expect(await db.notes.toArray()).toEqual(before);
-    expect(await handleMessage(db, { type: 'notes:import', content: exp.content.slice(0, 100) }, env)).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON/) });
+    expect(await handleMessage({ db, env }, { type: 'notes:import', content: exp.content.slice(0, 100) })).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON/) });
   });
 
   it('a full disk reaches the reader as a message', async () => {
@@ -109,7 +109,7 @@ describe('handleMessage for notes', () => {
     await db.open();
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     vi.spyOn(db.notes, 'add').mockRejectedValueOnce(quota);
-    const r = await handleMessage(db, { type: 'notes:add', note: note() }, env);
+    const r = await handleMessage({ db, env }, { type: 'notes:add', note: note() });
     expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/Not enough storage space/) });
     expect(describeError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toMatch(/Not enough storage/);
     expect(describeError(Object.assign(new Error('x'), { name: 'UnknownError' }))).toMatch(/Could not use the notes database/);

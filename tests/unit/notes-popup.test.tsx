@@ -23,7 +23,7 @@ let saved: { content: string; filename: string }[];
 let seq = 0;
 
 async function call<R extends Request>(request: R): Promise<ReplyMap[R['type']]> {
-  const reply = (await handleMessage(db, request)) as Reply<R['type']>;
+  const reply = (await handleMessage({ db }, request)) as Reply<R['type']>;
   if (!reply.ok) throw new Error(reply.error);
   return reply as ReplyMap[R['type']];
 }
