@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { CounterpointDb } from '../lib/storage/db';
-import { handleMessage, type HandlerDeps } from '../lib/messages/handle';
+import { captureDraft, handleMessage, type HandlerDeps } from '../lib/messages/handle';
 import type { CompiledIndex } from '../lib/index/format';
 import type { Dataset } from '../lib/dataset/types';
 import compiledIndex from '../lib/generated/claims-index.json';
@@ -8,7 +8,10 @@ import cardCatalog from '../lib/generated/claims-catalog.json';
 import { notePageKeys, purgeTrash } from '../lib/storage/notes-repo';
 import { PAGE_KEYS_ITEM } from '../lib/storage/page-keys';
 import { requestSender } from '../utils/message-sender';
+import { DraftDesk } from '../lib/messages/drafts';
+import { sendToExtensionPages, sendToTab } from '../utils/messaging';
 import { wireNotesCommands } from '../utils/notes-commands';
+import { openSidePanel } from '../utils/side-panel';
 
 export default defineBackground(() => {
   // The database lives in the extension's origin; content scripts reach it only through messages.
@@ -32,6 +35,8 @@ export default defineBackground(() => {
 
   const deps: HandlerDeps = {
     db,
+    drafts: new DraftDesk(() => crypto.randomUUID(), () => Date.now()),
+    askTab: sendToTab,
     // The dataset lives here, not in the content script (see lib/overlay/page-annotator.ts).
     claimsData: () => ({ index: compiledIndex as unknown as CompiledIndex, catalog: cardCatalog as unknown as Dataset }),
     openTab: async (path, afterIndex) => {
@@ -51,8 +56,19 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void pageKeys.sync());
   browser.runtime.onStartup.addListener(() => void pageKeys.sync());
 
-  // Context menu + keyboard shortcut → the tab's note editor (each only if the manifest grants it).
-  wireNotesCommands();
+  // Context menu + keyboard shortcut (each only if the manifest grants it): the side panel opens,
+  // at once (the browser allows it only in the gesture's own listener), and the tab's selection is
+  // captured as a draft the panel picks up.
+  wireNotesCommands((tab) => {
+    openSidePanel(tab.windowId).catch((e: unknown) => console.warn('[Counterpoint] could not open the side panel', e));
+    void (async () => {
+      const tabId = tab.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (tabId === undefined) return;
+      deps.drafts!.putReady(tabId, await captureDraft(deps, tabId));
+      // A panel already open takes it now; one that is opening takes it when it loads.
+      await sendToExtensionPages({ type: 'panel:draft-ready', tabId });
+    })();
+  });
 
   // Deleted notes wait a week for "undo"; only those are ever removed. A failure here is harmless.
   purgeTrash(db, Date.now()).catch(() => undefined);

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { BackgroundRequest, Reply, TabRequest } from '../lib/messages/protocol';
+import type { BackgroundRequest, PanelRequest, Reply, TabRequest } from '../lib/messages/protocol';
 
 /**
  * The one way the extension's parts talk: typed wrappers over `runtime.sendMessage` (to the
@@ -13,6 +13,11 @@ export async function sendRequest<R extends BackgroundRequest>(request: R): Prom
 /** To the content script of `tabId`'s top frame. Rejects when the tab has none (not a web page, or opened before install). */
 export async function sendToTab<R extends TabRequest>(tabId: number, request: R): Promise<Reply<R['type']>> {
   return orError<R['type']>(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }));
+}
+
+/** From the background to the extension's open pages (the side panel); nobody listening is fine. */
+export async function sendToExtensionPages(request: PanelRequest): Promise<void> {
+  await browser.runtime.sendMessage(request).catch(() => undefined);
 }
 
 function orError<T extends BackgroundRequest['type'] | TabRequest['type']>(reply: unknown): Reply<T> {

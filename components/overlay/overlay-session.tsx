@@ -6,11 +6,12 @@
 
 import { render } from 'preact';
 import { I18nContext, type Translate } from '../i18n';
+import { SourceOpenerContext } from './Card';
 import { OverlayApp, type OverlayEntry } from './OverlayApp';
 import type { MountShadowUi } from '../shadow-ui';
 import type { Lang } from '../../lib/dataset/types';
 import { bundledCatalog } from '../../lib/overlay/bundled';
-import { buildCardModel } from '../../lib/overlay/card-model';
+import { buildCardModel, type SourceRef } from '../../lib/overlay/card-model';
 import { highlight, supportedStrategy, type HighlightStrategy, type Highlighter } from '../../lib/overlay/highlight';
 import { HighlightPointer } from '../../lib/overlay/highlight-pointer';
 import { rangeHost } from '../../lib/overlay/range-host';
@@ -27,10 +28,8 @@ export interface OverlaySessionDeps {
   /** The reader's UI language. */
   ui: Lang;
   translate: Translate;
-  /** The link a card's "source" points at. */
-  sourceHref(claimId: string, lang?: Lang): string;
-  /** A source link was followed: open the source view (a page may not navigate to it itself). */
-  openSource(claimId: string, lang: Lang | undefined): void;
+  /** The reader asked for a card's source: open the bundled source view (a page may not navigate to it). */
+  openSource(ref: SourceRef): void;
   mountUi: MountShadowUi;
   /** Records one synchronous piece of the overlay's work (`name`, from `start` until now). */
   measure(name: string, start: number): void;
@@ -62,7 +61,7 @@ export class OverlaySession {
     const entries: OverlayEntry[] = [];
     let t0 = performance.now();
     for (const a of anns) {
-      const card = buildCardModel(a, catalog, { ui: deps.ui, sourceHref: deps.sourceHref });
+      const card = buildCardModel(a, catalog, { ui: deps.ui });
       entries.push({ status: claimStatus(a.relations), speaker: card.who.name, quote: a.quote, card });
       if (performance.now() - t0 > SLICE_MS) {
         deps.measure('prepare', t0);
@@ -96,23 +95,17 @@ export class OverlaySession {
     this.host = ui.host;
     let api: OverlayApi | null = null;
     const t = performance.now();
+    // Source links are buttons: the page never holds an extension URL, and the background opens
+    // the source view (a web page may not navigate to an extension page that is not web-accessible).
     render(
       <I18nContext.Provider value={deps.translate}>
-        <OverlayApp entries={entries} ui={deps.ui} host={rangeHost(this.ranges, highlighter)} bind={(a) => (api = a)} />
+        <SourceOpenerContext.Provider value={deps.openSource}>
+          <OverlayApp entries={entries} ui={deps.ui} host={rangeHost(this.ranges, highlighter)} bind={(a) => (api = a)} />
+        </SourceOpenerContext.Provider>
       </I18nContext.Provider>,
       ui.container,
     );
     deps.measure('render', t);
-    // Source links: a web page may not navigate to an extension page that is not web-accessible
-    // (and making it so would let pages detect the extension), so the background opens the tab.
-    ui.shadow.addEventListener('click', (event) => {
-      const link = (event.target as Element | null)?.closest?.('a[data-testid="cp-source-link"]');
-      if (!link || link.localName !== 'a') return;
-      event.preventDefault();
-      const params = new URL((link as HTMLAnchorElement).href).searchParams;
-      const lang = params.get('lang');
-      deps.openSource(params.get('claim') ?? '', lang === 'ja' || lang === 'en' ? lang : undefined);
-    });
     const host = ui.host;
     this.pointer = new HighlightPointer(doc, this.ranges, {
       open: (i, how) => api?.open(i, how),

@@ -9,8 +9,11 @@ import type { VisibleText } from './engine';
  * (kept, listed, reported), and which notes from another URL turned out to be this article.
  */
 
-export interface PlacedNote {
-  note: NoteView;
+/** What placing a note needs (a content script gets no more than this: never the reader's text). */
+export type PlaceableNote = Pick<NoteView, 'id' | 'url' | 'target'>;
+
+export interface PlacedNote<N extends PlaceableNote = NoteView> {
+  note: N;
   start: number;
   end: number;
   method: AnchorMethod;
@@ -18,17 +21,17 @@ export interface PlacedNote {
   fromUrl: string | null;
 }
 
-export interface PagePlan {
-  placed: PlacedNote[];
+export interface PagePlan<N extends PlaceableNote = NoteView> {
+  placed: PlacedNote<N>[];
   /** This page's highlights that could not be found. */
-  orphaned: NoteView[];
+  orphaned: N[];
   /** Page-level notes (no quote): listed, nothing to draw. */
-  unanchored: NoteView[];
+  unanchored: N[];
 }
 
-export function planPage(text: string, own: readonly NoteView[], candidates: readonly NoteView[], pageUrl: string): PagePlan {
+export function planPage<N extends PlaceableNote>(text: string, own: readonly N[], candidates: readonly N[], pageUrl: string): PagePlan<N> {
   const page = new PageText(text);
-  const plan: PagePlan = { placed: [], orphaned: [], unanchored: [] };
+  const plan: PagePlan<N> = { placed: [], orphaned: [], unanchored: [] };
   for (const note of own) {
     if (!note.target) {
       plan.unanchored.push(note);

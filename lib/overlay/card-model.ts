@@ -25,8 +25,14 @@ export interface Where {
   /** "Japanese" / "Japanese, English" in the UI language. */
   languages?: string;
   title?: string;
-  /** Link to the bundled source view for this claim. */
-  href: string;
+  /** The bundled source view for this claim (opened by the background: no extension URL on the page). */
+  source: SourceRef;
+}
+
+/** A claim's passage in the bundled source view, in `lang` when it has an anchor in it. */
+export interface SourceRef {
+  claimId: string;
+  lang?: Lang;
 }
 
 export interface RelatedItem {
@@ -69,8 +75,8 @@ export function languagesLine(langs: readonly Lang[] | undefined, ui: Lang): str
   return langs.map((l) => LANG_NAMES[ui][l]).join(ui === 'ja' ? '・' : ', ');
 }
 
-function whereOf(source: Source | undefined, sourceId: string, ui: Lang, href: string): Where {
-  if (!source) return { outlet: sourceId, href };
+function whereOf(source: Source | undefined, sourceId: string, ui: Lang, ref: SourceRef): Where {
+  if (!source) return { outlet: sourceId, source: ref };
   const orig = source.originalOutlet && source.originalOutlet !== source.publisher ? source.originalOutlet : null;
   const outlet = orig ? (ui === 'ja' ? `${source.publisher}(元記事: ${orig})` : `${source.publisher} (original: ${orig})`) : source.publisher;
   return {
@@ -79,7 +85,7 @@ function whereOf(source: Source | undefined, sourceId: string, ui: Lang, href: s
     editor: source.editor,
     languages: languagesLine(source.language, ui),
     title: source.title?.[ui] || undefined,
-    href,
+    source: ref,
   };
 }
 
@@ -115,8 +121,6 @@ const GROUP_OF: Record<RelationType, RelatedGroup> = {
 
 export interface CardModelOptions {
   ui: Lang;
-  /** URL of the bundled source view for a claim (showing its anchor in `lang` when it has one). */
-  sourceHref: (claimId: string, lang?: Lang) => string;
 }
 
 export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: CardModelOptions): CardModel {
@@ -150,7 +154,7 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
       when: otherSaidOn ? formatWhen(otherSaidOn, ui, otherSource?.publishedOn) : null,
       text: other?.text ?? r.text,
       why,
-      where: whereOf(otherSource, r.sourceId, ui, opts.sourceHref(r.claimId, ui)),
+      where: whereOf(otherSource, r.sourceId, ui, { claimId: r.claimId, lang: ui }),
     });
   }
   // Other coverage first: claims from another source before ones from the same article.
@@ -166,7 +170,7 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
     quote: ann.quote,
     who: whoOf(catalog, ann.speaker, referenceDate(saidOn, source), source, ui),
     when: formatWhen(saidOn, ui, source?.publishedOn),
-    where: whereOf(source, ann.sourceId, ui, opts.sourceHref(ann.claimId, ann.lang)),
+    where: whereOf(source, ann.sourceId, ui, { claimId: ann.claimId, ...(ann.lang ? { lang: ann.lang } : {}) }),
     related,
     relatedCount: related.contradicts.length + related.supports.length + related.context.length,
   };

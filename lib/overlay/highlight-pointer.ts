@@ -1,7 +1,8 @@
 /**
  * The pointer and Escape key over the page's claim highlights. CSS highlights have no element to
  * listen on, so this hit-tests the ranges on the document's own events: hovering a highlight opens
- * its card after a short delay, a click pins it, a click elsewhere or Escape closes it.
+ * its card after a short delay, a click pins it, a click elsewhere or Escape closes it. Only the
+ * reader's own input counts: events page script dispatches (`isTrusted` false) are ignored.
  */
 
 import { hitTest } from './highlight';
@@ -44,6 +45,7 @@ export class HighlightPointer {
   }
 
   private onMove(e: MouseEvent): void {
+    if (!e.isTrusted) return;
     this.lastMove = e;
     if (this.frame || !this.win) return;
     this.frame = this.win.requestAnimationFrame(() => {
@@ -60,7 +62,7 @@ export class HighlightPointer {
   }
 
   private onClick(e: MouseEvent): void {
-    if (this.target.isOwnEvent(e)) return;
+    if (!e.isTrusted || this.target.isOwnEvent(e)) return;
     const sel = this.doc.getSelection();
     if (sel && !sel.isCollapsed && sel.toString().trim()) return; // the reader is selecting text
     const i = hitTest(this.ranges, e.clientX, e.clientY);
@@ -73,7 +75,7 @@ export class HighlightPointer {
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (e.key === 'Escape' && this.target.openIndex() !== null && !this.target.isOwnEvent(e)) this.target.close();
+    if (e.isTrusted && e.key === 'Escape' && this.target.openIndex() !== null && !this.target.isOwnEvent(e)) this.target.close();
   }
 
   disconnect(): void {

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Dataset } from '../../lib/dataset/types';
 import type { CompiledIndex } from '../../lib/index/format';
 import { handleMessage, type HandlerDeps } from '../../lib/messages/handle';
-import { DESTINATION, parseBackgroundRequest, parseTabRequest, type RequestSender } from '../../lib/messages/protocol';
+import { DESTINATION, parseBackgroundRequest, parsePanelRequest, parseTabRequest, type RequestSender } from '../../lib/messages/protocol';
 import type { CounterpointDb } from '../../lib/storage/db';
 import { noteInput, useFreshDb } from '../helpers/notes';
 
@@ -12,18 +12,27 @@ useFreshDb('messages-dispatch', (d) => (db = d));
 
 const env = { now: () => 1_700_000_000_000, newId: () => 'n-1' };
 const page: RequestSender = { kind: 'content-script', tabId: 7, tabIndex: 3, url: 'https://news.example/a' };
+const extensionPage: RequestSender = { kind: 'extension-page' };
 
 describe('one request union, dispatched in one place', () => {
   it('sends every kind to exactly one side', () => {
+    const samples: Record<string, object> = {
+      'notes:page-info': {},
+      'selection:capture': { nonce: 'n-1' },
+      'notes:redraw': {},
+      'overlay:stats': {},
+      'panel:draft-ready': { tabId: 3 },
+    };
     for (const [type, side] of Object.entries(DESTINATION)) {
-      const msg = { type };
-      if (side === 'tab') {
-        expect(parseTabRequest(msg), type).toEqual({ type });
-        expect(parseBackgroundRequest(msg), type).toEqual({ invalid: `${type} is not for the background` });
-      } else {
-        expect(parseTabRequest(msg), type).toBeNull();
-      }
+      if (side === 'background') continue;
+      const msg = { type, ...samples[type] };
+      expect(samples[type], `a sample ${type} message`).toBeDefined();
+      expect(parseBackgroundRequest(msg), type).toEqual({ invalid: `${type} is not for the background` });
+      expect(side === 'tab' ? parseTabRequest(msg) : parsePanelRequest(msg), type).toEqual(msg);
+      expect(side === 'tab' ? parsePanelRequest(msg) : parseTabRequest(msg), type).toBeNull();
     }
+    expect(parseTabRequest({ type: 'ping' })).toBeNull();
+    expect(parsePanelRequest({ type: 'ping' })).toBeNull();
   });
 
   it('answers claims:data from the bundled data it is given', async () => {
@@ -53,17 +62,17 @@ describe('one request union, dispatched in one place', () => {
       sync: async () => void calls.push('sync'),
     };
     const deps: HandlerDeps = { db, env, pageKeys };
-    await handleMessage(deps, { type: 'notes:add', note: noteInput() });
+    await handleMessage(deps, { type: 'notes:add', note: noteInput() }, extensionPage);
     expect(calls).toEqual(['withdraw', 'sync']);
     calls.length = 0;
-    await handleMessage(deps, { type: 'notes:add', note: noteInput() }); // same id: refused
+    await handleMessage(deps, { type: 'notes:add', note: noteInput() }, extensionPage); // same id: refused
     expect(calls).toEqual(['withdraw', 'sync']);
     calls.length = 0;
-    await handleMessage(deps, { type: 'notes:delete', id: 'n-1' });
+    await handleMessage(deps, { type: 'notes:delete', id: 'n-1' }, extensionPage);
     expect(calls).toEqual(['sync']);
     calls.length = 0;
-    await handleMessage(deps, { type: 'notes:list' });
-    await handleMessage(deps, { type: 'notes:update', id: 'n-1', body: 'x' });
+    await handleMessage(deps, { type: 'notes:list' }, extensionPage);
+    await handleMessage(deps, { type: 'notes:update', id: 'n-1', body: 'x' }, extensionPage);
     expect(calls).toEqual([]);
   });
 });

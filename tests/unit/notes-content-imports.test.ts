@@ -41,7 +41,7 @@ function reachablePackages(entry: string): Set<string> {
 
 describe('content-script bundle', () => {
   it('does not pull Dexie into the content script', () => {
-    const pkgs = reachablePackages('entrypoints/content/index.tsx');
+    const pkgs = reachablePackages('entrypoints/content-script/index.ts');
     expect(pkgs.has('preact')).toBe(true);
     expect([...pkgs].filter((p) => p.startsWith('dexie'))).toEqual([]);
   });

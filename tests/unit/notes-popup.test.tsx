@@ -8,7 +8,8 @@ import { I18nContext, type Translate } from '../../components/i18n';
 import type { NotesApi } from '../../components/popup/api';
 import { persistenceOf } from '../../components/popup/StorageStatus';
 import { handleMessage } from '../../lib/messages/handle';
-import type { Reply, ReplyMap, Request } from '../../lib/messages/protocol';
+import type { BackgroundRequest, Reply, ReplyMap, RequestSender } from '../../lib/messages/protocol';
+const extensionPage: RequestSender = { kind: 'extension-page' };
 import { CounterpointDb } from '../../lib/storage/db';
 import { addNote } from '../../lib/storage/notes-repo';
 import en from '../../public/_locales/en/messages.json';
@@ -22,8 +23,8 @@ let root: HTMLElement;
 let saved: { content: string; filename: string }[];
 let seq = 0;
 
-async function call<R extends Request>(request: R): Promise<ReplyMap[R['type']]> {
-  const reply = (await handleMessage({ db }, request)) as Reply<R['type']>;
+async function call<R extends BackgroundRequest>(request: R): Promise<ReplyMap[R['type']]> {
+  const reply = (await handleMessage({ db }, request, extensionPage)) as Reply<R['type']>;
   if (!reply.ok) throw new Error(reply.error);
   return reply as ReplyMap[R['type']];
 }

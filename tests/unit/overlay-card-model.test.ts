@@ -53,13 +53,13 @@ function annotation(over: Partial<OverlayAnnotation> = {}): OverlayAnnotation {
     ...over,
   };
 }
-const href = (id: string, lang?: string): string => `ext:/source.html?claim=${id}${lang ? `&lang=${lang}` : ''}`;
+const ref = (claimId: string, lang?: 'ja' | 'en') => (lang ? { claimId, lang } : { claimId });
 
 describe('overlay card model', () => {
   it('who: name and the roles held at the claim date, former roles marked', () => {
-    const m = buildCardModel(annotation(), catalog, { ui: 'en', sourceHref: href });
+    const m = buildCardModel(annotation(), catalog, { ui: 'en' });
     expect(m.who.line).toBe("Yann LeCun — founder, AMI Labs; formerly Meta's chief AI scientist");
-    const ja = buildCardModel(annotation(), catalog, { ui: 'ja', sourceHref: href });
+    const ja = buildCardModel(annotation(), catalog, { ui: 'ja' });
     expect(ja.who.line).toBe('ヤン・ルカン — AMI Labs創設者、元Metaの首席AI科学者');
   });
 
@@ -75,26 +75,26 @@ describe('overlay card model', () => {
     const m = buildCardModel(
       annotation({ claimId: 'c2', sourceId: 'sB', speaker: { id: 'gp', name: { ja: '極客公園', en: 'GeekPark' } }, relations: [] }),
       catalog,
-      { ui: 'en', sourceHref: href },
+      { ui: 'en' },
     );
     expect(m.who.line).toBe('GeekPark — author Writer');
     expect(m.when).toBe('date not stated; reported after 2026-02-09');
-    expect(m.where).toMatchObject({ outlet: 'GeekPark', author: 'Writer', editor: 'Editor', languages: 'Japanese', href: href('c2') });
+    expect(m.where).toMatchObject({ outlet: 'GeekPark', author: 'Writer', editor: 'Editor', languages: 'Japanese', source: ref('c2') });
   });
 
   it('when uses the dataset date at its precision; where has outlet, languages and a source link', () => {
-    const m = buildCardModel(annotation(), catalog, { ui: 'en', sourceHref: href });
+    const m = buildCardModel(annotation(), catalog, { ui: 'en' });
     expect(m.when).toBe('April 2026');
     expect(m.where.outlet).toBe('CNBC');
     expect(m.where.languages).toBe('Japanese, English');
-    expect(m.where.href).toBe(href('c1'));
+    expect(m.where.source).toEqual(ref('c1'));
     // The passage in the page's language when the engine says which anchor matched.
-    expect(buildCardModel(annotation({ lang: 'en' }), catalog, { ui: 'ja', sourceHref: href }).where.href).toBe(href('c1', 'en'));
+    expect(buildCardModel(annotation({ lang: 'en' }), catalog, { ui: 'ja' }).where.source).toEqual(ref('c1', 'en'));
     expect(m.translated).toEqual(['ja']);
   });
 
   it('groups related claims with speaker, date, text, source link and the why line (from the dataset when the engine has none)', () => {
-    const m = buildCardModel(annotation(), catalog, { ui: 'en', sourceHref: href });
+    const m = buildCardModel(annotation(), catalog, { ui: 'en' });
     expect(m.status).toBe('contested');
     expect(m.related.contradicts).toHaveLength(1);
     expect(m.related.supports).toHaveLength(1);
@@ -103,12 +103,12 @@ describe('overlay card model', () => {
     expect(c).toMatchObject({ claimId: 'c2', why: 'failure vs. a stall', when: 'date not stated; reported after 2026-02-09' });
     expect(c.who.line).toBe('GeekPark — author Writer');
     expect(c.text.en).toBe('a six-month stall');
-    expect(c.where.href).toBe(href('c2', 'en'));
+    expect(c.where.source).toEqual(ref('c2', 'en'));
     expect(m.related.supports[0]!.why).toBe('departures are the reason');
   });
 
   it('works without a dataset, from the annotation alone', () => {
-    const m = buildCardModel(annotation(), emptyCatalog, { ui: 'ja', sourceHref: href });
+    const m = buildCardModel(annotation(), emptyCatalog, { ui: 'ja' });
     expect(m.who.line).toBe('ヤン・ルカン');
     expect(m.when).toBe('2026年4月');
     expect(m.text).toEqual({ ja: 'xAI is a failure', en: 'xAI is a failure' });

@@ -25,7 +25,7 @@ function entry(i: number, contested: boolean, quote = `Quote number ${i}`): Over
       ? [{ type: 'contradicts', claimId: 'x', speaker: { id: 'q', name: { ja: '他', en: 'Other' } }, text: { ja: `反論 ${EVIL}`, en: `Counter ${EVIL}` }, sourceId: 's2', why: { ja: '理由', en: 'because' } }]
       : [],
   };
-  const card = buildCardModel(ann, emptyCatalog, { ui: 'en', sourceHref: (id) => `ext:${id}` });
+  const card = buildCardModel(ann, emptyCatalog, { ui: 'en' });
   return { status: contested ? 'contested' : 'neutral', speaker: 'Speaker', quote, card };
 }
 
