@@ -119,8 +119,9 @@ export async function tabIdOf(extensionPage: E2EPage, url: string): Promise<numb
       const api = g.browser ?? g.chrome;
       for (const tab of await api.tabs.query({})) {
         if (tab.id === undefined) continue;
-        const info = (await api.tabs.sendMessage(tab.id, { type: 'notes:page-info' }, { frameId: 0 }).catch(() => null)) as { page?: { sourceUrl?: string } | null } | null;
-        if (info?.page?.sourceUrl === wanted) return tab.id;
+        const info = (await api.tabs.sendMessage(tab.id, { type: 'notes:page-info' }, { frameId: 0 }).catch(() => null)) as { page?: { sourceUrl?: string } | null; sourceUrl?: string } | null;
+        // (Builds before #13 answered with the page key itself.)
+        if ((info?.page?.sourceUrl ?? info?.sourceUrl) === wanted) return tab.id;
       }
       return null;
     }, url);
