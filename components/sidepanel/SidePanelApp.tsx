@@ -87,6 +87,12 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
     [api],
   );
 
+  // Back in the panel (the reader was on the page): what the page found may have changed.
+  useEffect(() => {
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
+  }, [refresh]);
+
   // The tab's page and its notes, again whenever something changed.
   useEffect(() => {
     if (tabId === undefined) return;

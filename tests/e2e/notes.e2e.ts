@@ -391,6 +391,37 @@ for (const target of browsers) {
       }
     }, 240_000);
 
+    it('lists a highlight the page no longer has as an orphan, in the side panel and the popup, and keeps it', async () => {
+      const url = server.url('/notes/story.html');
+      const added = await ask<{ note: ListedNote }>(popup, {
+        type: 'notes:add',
+        note: {
+          url,
+          sourceUrl: url,
+          title: 'Harbour bridge reopens',
+          body: 'About a sentence the page has since removed',
+          target: { quote: { exact: 'The ferry service will stop running during the works', prefix: '', suffix: '' }, position: null },
+          claimId: null,
+        },
+      });
+      expect(added.ok).toBe(true);
+      const page = await session.openPage(url);
+      const panel = await openPanel(session, popup, url);
+      // After the page's second look (late-rendering pages get one), the panel lists it as not found.
+      await new Promise((r) => setTimeout(r, 3500));
+      await panel.evaluate(() => location.reload());
+      await panel.waitFor((id) => document.querySelector(`[data-note-id="${id}"]`)?.getAttribute('data-state') === 'orphan', added.note.id, 30_000);
+      expect(await panel.evaluate(() => document.querySelector('[data-testid="panel-orphans"]')?.getAttribute('data-count'))).toBe('1');
+      await panel.screenshot(artifactPath(`${target.name}-notes-panel-orphan.png`));
+      // The store knows it as an orphan (the popup's filter), and it is kept.
+      const orphans = await ask<{ notes: ListedNote[] }>(popup, { type: 'notes:list', search: '', filter: 'orphan', offset: 0, limit: 50 });
+      expect(orphans.notes.map((n) => n.id)).toEqual([added.note.id]);
+      // Nothing is drawn for it on the page.
+      expect(await page.evaluate(noteHighlights)).not.toContain('The ferry service will stop running during the works');
+      await panel.close();
+      await page.close();
+    }, 120_000);
+
     it('makes no request that leaves the machine', () => {
       expect(session.foreignRequests()).toEqual([]);
     });
