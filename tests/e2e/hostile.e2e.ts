@@ -18,6 +18,7 @@ import {
   browsers,
   clickInPage,
   OVERLAY_HOST,
+  selectText,
   sendFromExtensionPage,
   startServer,
   tabIdOf,
@@ -103,22 +104,6 @@ interface Seen {
 const readSeen = (p: E2EPage): Promise<Seen> => p.evaluate(() => (window as unknown as { __seen(): Seen }).__seen());
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Selects the first occurrence of `needle` with the Selection API (in the page's world). */
-const selectText = (needle: string): boolean => {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const i = (n.nodeValue ?? '').indexOf(needle);
-    if (i < 0) continue;
-    const range = document.createRange();
-    range.setStart(n, i);
-    range.setEnd(n, i + needle.length);
-    const sel = document.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    return true;
-  }
-  return false;
-};
 
 interface StoredNote {
   id: string;

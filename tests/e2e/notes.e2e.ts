@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, browsers, clickInPage, sendFromExtensionPage, startServer, tabIdOf, type E2EPage, type ExtensionSession } from './harness';
+import { artifactPath, browsers, clickInPage, selectText, sendFromExtensionPage, startServer, tabIdOf, type E2EPage, type ExtensionSession } from './harness';
 import { addressKey, PAGE_KEYS_ITEM } from '../../lib/storage/page-keys';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -42,22 +42,6 @@ const JA_QUOTE = '工事は六週間続いた';
 
 // ---- in-page helpers (serialised into the page: self-contained) -------------------------------
 
-/** Selects the first occurrence of `needle` in the page's text with the Selection API. */
-const selectText = (needle: string): boolean => {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const i = (n.nodeValue ?? '').indexOf(needle);
-    if (i < 0) continue;
-    const range = document.createRange();
-    range.setStart(n, i);
-    range.setEnd(n, i + needle.length);
-    const sel = document.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    return true;
-  }
-  return false;
-};
 
 /** The note highlights the page paints: the text of each range in `counterpoint-note`. */
 const noteHighlights = (): string[] | null => {

@@ -95,6 +95,23 @@ export async function clickInPage(page: E2EPage, selector: string): Promise<void
   await page.click(at.x, at.y);
 }
 
+/** Selects the first occurrence of `needle` in the page's text with the Selection API (self-contained: runs in the page). */
+export const selectText = (needle: string): boolean => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const i = (n.nodeValue ?? '').indexOf(needle);
+    if (i < 0) continue;
+    const range = document.createRange();
+    range.setStart(n, i);
+    range.setEnd(n, i + needle.length);
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return true;
+  }
+  return false;
+};
+
 interface RuntimeLike {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
   tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown, o?: object): Promise<unknown> };
