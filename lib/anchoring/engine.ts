@@ -5,7 +5,8 @@
  * claim on the same words agree on offsets and folding. Notes code imports the engine only
  * through this file; if the engine's API moves, this is the one place to follow it.
  */
-import { approxSearch, scoreMatch } from '../match/match-quote';
+import { approxSearch } from '../match/approx-search';
+import { scoreMatch } from '../match/score-match';
 import { MAX_ERROR_RATE, MIN_FUZZY_CHARS, MIN_QUOTE_SCORE, MIN_SCORE } from '../match/thresholds';
 import { normalizeWithMap, toOriginalRange, type Normalized } from '../text/normalize';
 import { buildTextModel, pointAt, type TextModel, type TextPoint } from '../text/text-model';

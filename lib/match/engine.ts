@@ -8,10 +8,15 @@
 import { boilerplateFilter } from '../detect/boilerplate';
 import { detectArticle } from '../detect/article';
 import type { CompiledIndex } from '../index/format';
-import { decodeUnits, engineNormalizeScratch, newNormalizeScratch, normalizeUnits, toOriginalRange, unitsOf, type NormalizeScratch } from '../text/normalize';
+import { decodeUnits, unitsHold, unitsOf } from '../text/code-units';
+import { engineNormalizeScratch, newNormalizeScratch, normalizeUnits, toOriginalRange, type NormalizeScratch } from '../text/normalize';
 import { makeRange } from '../text/range';
 import { buildTextModel, pointAt } from '../text/text-model';
-import { approxSearch, bigramWindows, blocksFilter, contextSimilarityUnits, scoreMatch, unitsHold } from './match-quote';
+import { approxSearch } from './approx-search';
+import { bigramWindows } from './bigram-filter';
+import { blocksFilter } from './block-filter';
+import { contextSimilarityUnits } from './context-similarity';
+import { scoreMatch } from './score-match';
 import { passesGate } from './gate';
 import { partition } from './partition';
 import { findCandidates, worthFuzzy, type Candidate } from './prefilter';

@@ -6,7 +6,7 @@
  * rejected before any fuzzy work.
  */
 
-import { unitsOf } from '../text/normalize';
+import { unitsOf } from '../text/code-units';
 import { GRAM_BASE, GRAM_Q, GRAM_SEED_BITS as SEED_BITS, gramOutWeight, gramTable, probe1, probe2, type CompiledIndex } from '../index/format';
 
 export interface Candidate {

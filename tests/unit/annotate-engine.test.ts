@@ -11,7 +11,7 @@ import type { Dataset } from '../../lib/dataset/types';
 import { compileIndex } from '../../lib/index/compile';
 import { annotateWithIndex } from '../../lib/match/engine';
 import type { Annotation } from '../../lib/match/types';
-import { similarity } from '../../lib/match/match-quote';
+import { editSimilarity } from '../../lib/match/edit-distance';
 import { normalize } from '../../lib/text/normalize';
 import { PAGES, expectedAnchors, loadRealDataset, loadSampleDataset, readPage, type ExpectedAnchor } from '../fixtures/expectations';
 
@@ -29,7 +29,7 @@ function found(e: ExpectedAnchor, annotations: Annotation[], verbatim: boolean):
     if (a.claimId !== e.claim.id || a.lang !== e.anchor.lang) return false;
     const got = normalize(stripRuby(a.quote));
     if (verbatim) return got === want || got.includes(want) || want.includes(got);
-    return got.includes(want) || want.includes(got) || similarity(got, want) >= 0.75;
+    return got.includes(want) || want.includes(got) || editSimilarity(got, want) >= 0.75;
   });
 }
 
