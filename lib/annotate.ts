@@ -13,7 +13,7 @@
 import compiled from './generated/claims-index.json';
 import type { CompiledIndex } from './index/format';
 import { loadIndex } from './index/load';
-import { annotateWithIndex, annotateWithIndexSteps } from './match/engine';
+import { annotateWithIndex, annotateWithIndexSteps } from './match/pipeline';
 import type { AnnotateOptions, AnnotationResult } from './match/types';
 
 export type { Annotation, AnnotationRelation, AnnotationResult, AnnotateOptions, Speaker } from './match/types';

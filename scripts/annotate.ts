@@ -15,7 +15,7 @@ import type { Dataset } from '../lib/dataset/types';
 import { compileIndex } from '../lib/index/compile';
 import type { CompiledIndex } from '../lib/index/format';
 import { loadIndex } from '../lib/index/load';
-import { annotateWithIndex } from '../lib/match/engine';
+import { annotateWithIndex } from '../lib/match/pipeline';
 import type { AnnotationResult } from '../lib/match/types';
 
 function fail(message: string, code = 2): never {

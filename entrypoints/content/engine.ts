@@ -15,7 +15,7 @@ import gateData from '../../lib/generated/claims-gate.json';
 import { detectArticle } from '../../lib/detect/article';
 import type { CompiledIndex } from '../../lib/index/format';
 import { loadIndex } from '../../lib/index/load';
-import { annotateWithIndex, annotateWithIndexSteps } from '../../lib/match/engine';
+import { annotateWithIndex, annotateWithIndexSteps } from '../../lib/match/pipeline';
 import { compileGate, passesGateRegExp } from '../../lib/match/gate';
 import type { ClaimsDataReply } from '../../lib/messages/claims-data';
 import { installCatalog } from '../../lib/overlay/bundled';

@@ -82,7 +82,7 @@ const grow = (x: Int32Array): Int32Array => {
  * an anchor's hits sort by expected start with a plain numeric sort (no comparator, no tuples) and
  * carry the seed's index for the distinct-seed count. Expected starts can be negative (a seed's
  * offset in the anchor is larger than its position on the page) by less than an anchor's length.
- * Pages over 200k characters are matched in 50k parts (engine.ts), far below the 2^25 characters
+ * Pages over 200k characters are matched in 50k parts (pipeline.ts), far below the 2^25 characters
  * this packing allows.
  */
 const START_BIAS = 1 << 16;

@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../lib/dataset/types';
 import { compileIndex } from '../../lib/index/compile';
-import { annotateWithIndex } from '../../lib/match/engine';
+import { annotateWithIndex } from '../../lib/match/pipeline';
 import type { Annotation } from '../../lib/match/types';
 import { editSimilarity } from '../../lib/match/edit-distance';
 import { normalize } from '../../lib/text/normalize';
@@ -134,7 +134,7 @@ describe('engine: text.en fallback (English page reporting a Japanese-only artic
 
 describe('engine: stepwise run', () => {
   it('yields between steps and returns the same result as the one-shot run', async () => {
-    const { annotateWithIndexSteps } = await import('../../lib/match/engine');
+    const { annotateWithIndexSteps } = await import('../../lib/match/pipeline');
     const index = compileIndex(loadSampleDataset());
     const html = readPage('ja-digest-lecun.html');
     const once = annotateWithIndex(parsers.linkedom(html), index);

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../lib/index/compile';
-import { annotateWithIndex } from '../../lib/match/engine';
+import { annotateWithIndex } from '../../lib/match/pipeline';
 import { gateFold, gateTerm, isGateTerm, passesGate } from '../../lib/match/gate';
 import { PAGES, loadRealDataset, readPage } from '../fixtures/expectations';
 
