@@ -17,7 +17,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { I18nContext } from '../../components/i18n';
 import { NotesLayer, type LayerState, type Point } from '../../components/notes/NotesLayer';
 import { canonicalUrl, cleanUrl } from '../../lib/anchoring/canonical-url';
-import { buildVisibleText, pointAtOffset, type VisibleText } from '../../lib/anchoring/engine';
+import { buildTextModel, pointAt, type TextModel } from '../../lib/text/text-model';
 import { overlappingClaim, planPage, type ClaimSpan } from '../../lib/anchoring/reanchor';
 import { describeRange } from '../../lib/anchoring/selectors';
 import { parseContentRequest } from '../../lib/messages/protocol';
@@ -46,8 +46,8 @@ function pageKey(): PageKey | null {
   return { url, sourceUrl, title: document.title.trim().slice(0, 1024) };
 }
 
-function pageModel(): VisibleText | null {
-  return document.body ? buildVisibleText(document.body, ours) : null;
+function pageModel(): TextModel | null {
+  return document.body ? buildTextModel(document.body, { exclude: ours }) : null;
 }
 
 /** The current selection as a live range, unless empty or inside our own UI. */
@@ -150,9 +150,9 @@ export function startNotes(ctx: ContentScriptContext): void {
     registry.set(HIGHLIGHT_NAME, new Highlight(...drawn.values()));
   }
 
-  function rangeFor(model: VisibleText, start: number, end: number): Range | null {
-    const s = pointAtOffset(model, start, 'start');
-    const e = pointAtOffset(model, end, 'end');
+  function rangeFor(model: TextModel, start: number, end: number): Range | null {
+    const s = pointAt(model, start, 'start');
+    const e = pointAt(model, end, 'end');
     if (!s || !e) return null;
     const r = document.createRange();
     r.setStart(s.node, s.offset);

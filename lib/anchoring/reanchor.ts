@@ -2,7 +2,7 @@ import type { NoteView } from '../storage/notes-repo';
 import { anchorTarget, PageText, type AnchorMethod } from './anchor';
 import type { RangeLike } from './selectors';
 import { offsetOfPoint } from './selectors';
-import type { VisibleText } from './engine';
+import type { TextModel } from '../text/text-model';
 
 /**
  * What a page visit does with its saved notes: which highlights to draw where, which are orphans
@@ -54,7 +54,7 @@ export interface ClaimSpan {
 }
 
 /** The claim whose text overlaps [start, end) the most, or null. */
-export function overlappingClaim(model: VisibleText, start: number, end: number, claims: readonly ClaimSpan[]): string | null {
+export function overlappingClaim(model: TextModel, start: number, end: number, claims: readonly ClaimSpan[]): string | null {
   let best: string | null = null;
   let bestOverlap = 0;
   for (const c of claims) {
