@@ -7,7 +7,7 @@
  */
 
 import { unitsOf } from '../text/code-units';
-import { GRAM_BASE, GRAM_Q, GRAM_SEED_BITS as SEED_BITS, gramOutWeight, gramTable, probe1, probe2, type CompiledIndex } from '../index/format';
+import { GRAM_BASE, GRAM_LENGTH, GRAM_SEED_BITS as SEED_BITS, gramOutWeight, gramTable, probe1, probe2, type CompiledIndex } from '../index/format';
 
 export interface Candidate {
   /** Index into `index.anchors`. */
@@ -128,10 +128,10 @@ export function findCandidates(textOrCodes: string | Uint16Array, index: Compile
   let hK = H_KEY;
   let nh = 0;
   const n = text.length;
-  // One rolling hash (both languages use the same gram length, see GRAM_Q), updated with two
+  // One rolling hash (both languages use the same gram length, GRAM_LENGTH), updated with two
   // multiplications per character; the membership test (slot table, or the Bloom filter in front
   // of a large one) stops most positions after one array read.
-  const q = GRAM_Q.ja;
+  const q = GRAM_LENGTH;
   const w = gramOutWeight(q);
   let h = 0;
   for (let j = 0; j < q - 1 && j < n; j++) h = (Math.imul(h, GRAM_BASE) + text[j]!) | 0;
