@@ -21,7 +21,7 @@ import { buildTextModel, pointAt, type TextModel } from '../../lib/text/text-mod
 import { overlappingClaim, planPage, type ClaimSpan } from '../../lib/anchoring/reanchor';
 import { describeRange } from '../../lib/anchoring/selectors';
 import { parseContentRequest } from '../../lib/messages/protocol';
-import type { NoteTarget } from '../../lib/storage/db';
+import type { NoteTarget } from '../../lib/anchoring/types';
 import type { PageKey } from '../../lib/storage/notes-repo';
 import { mayHaveNotes, PAGE_KEYS_ITEM } from '../../lib/storage/page-keys';
 import { translate } from '../../utils/i18n';

@@ -1,4 +1,4 @@
-import type { NoteTarget } from '../storage/db';
+import type { NoteTarget } from './types';
 import { normalizeWithMap, toOriginalRange, type Normalized } from '../text/normalize';
 import { bestByContext, fuzzyFindByEdits, fuzzyFindByWindows, MAX_EDIT_SEARCH_CHARS, occurrences } from './find-quote';
 

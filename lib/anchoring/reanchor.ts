@@ -1,16 +1,16 @@
-import type { NoteView } from '../storage/notes-repo';
 import { anchorTarget, PageText, type AnchorMethod } from './anchor';
 import type { RangeLike } from './selectors';
 import { offsetOfPoint } from './selectors';
 import type { TextModel } from '../text/text-model';
+import type { AnchorableNote } from './types';
 
 /**
  * What a page visit does with its saved notes: which highlights to draw where, which are orphans
  * (kept, listed, reported), and which notes from another URL turned out to be this article.
  */
 
-export interface PlacedNote {
-  note: NoteView;
+export interface PlacedNote<N extends AnchorableNote = AnchorableNote> {
+  note: N;
   start: number;
   end: number;
   method: AnchorMethod;
@@ -18,17 +18,17 @@ export interface PlacedNote {
   fromUrl: string | null;
 }
 
-export interface PagePlan {
-  placed: PlacedNote[];
+export interface PagePlan<N extends AnchorableNote = AnchorableNote> {
+  placed: PlacedNote<N>[];
   /** This page's highlights that could not be found. */
-  orphaned: NoteView[];
+  orphaned: N[];
   /** Page-level notes (no quote): listed, nothing to draw. */
-  unanchored: NoteView[];
+  unanchored: N[];
 }
 
-export function planPage(text: string, own: readonly NoteView[], candidates: readonly NoteView[], pageUrl: string): PagePlan {
+export function planPage<N extends AnchorableNote>(text: string, own: readonly N[], candidates: readonly N[], pageUrl: string): PagePlan<N> {
   const page = new PageText(text);
-  const plan: PagePlan = { placed: [], orphaned: [], unanchored: [] };
+  const plan: PagePlan<N> = { placed: [], orphaned: [], unanchored: [] };
   for (const note of own) {
     if (!note.target) {
       plan.unanchored.push(note);

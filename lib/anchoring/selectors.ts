@@ -1,4 +1,4 @@
-import type { NoteTarget } from '../storage/db';
+import type { NoteTarget } from './types';
 import type { TextModel } from '../text/text-model';
 
 /**
