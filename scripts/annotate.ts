@@ -2,7 +2,7 @@
  * Headless annotate: parse an HTML file with linkedom and run the same `annotateDocument` the
  * content script runs.
  *
- *   npm run -s annotate -- <page.html> [--url URL] [--json] [--index path/to/index.json | --dataset path/to/claims.json]
+ *   npm run -s annotate -- <page.html> [--json] [--index path/to/index.json | --dataset path/to/claims.json]
  *
  * Default output: a readable table. `--json`: one JSON object on stdout and nothing else.
  * A missing or unreadable file: a one-line error on stderr, exit code 2.
@@ -25,24 +25,22 @@ function fail(message: string, code = 2): never {
 
 const args = process.argv.slice(2);
 let file: string | undefined;
-let url: string | undefined;
 let json = false;
 let indexPath: string | undefined;
 let datasetPath: string | undefined;
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (a === '--json') json = true;
-  else if (a === '--url') url = args[++i];
   else if (a === '--index') indexPath = args[++i];
   else if (a === '--dataset') datasetPath = args[++i];
   else if (a === '-h' || a === '--help') {
-    process.stdout.write('usage: npm run -s annotate -- <page.html> [--url URL] [--json]\n');
+    process.stdout.write('usage: npm run -s annotate -- <page.html> [--json]\n');
     process.exit(0);
   } else if (a.startsWith('--')) fail(`unknown option ${a}`);
   else if (!file) file = a;
   else fail(`unexpected argument ${a}`);
 }
-if (!file) fail('no input file (usage: npm run -s annotate -- <page.html> [--url URL] [--json])');
+if (!file) fail('no input file (usage: npm run -s annotate -- <page.html> [--json])');
 
 let html: string;
 try {
@@ -89,7 +87,7 @@ function table(result: AnnotationResult): string {
 
 const index = await getIndex();
 const { document } = parseHTML(html);
-const result = annotateWithIndex(document as unknown as Document, index, { url });
+const result = annotateWithIndex(document as unknown as Document, index);
 
 if (json) {
   const out = {

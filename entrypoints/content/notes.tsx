@@ -77,7 +77,7 @@ async function claimsOnPage(): Promise<ClaimSpan[]> {
     // Through the content script's engine seam: the index comes from the background on demand.
     const engine = await loadEngine();
     if (!engine) return [];
-    const result = engine.annotateDocument(document, { url: location.href });
+    const result = engine.annotateDocument(document);
     return result.annotations.map((a) => ({ claimId: a.claimId, range: a.range }));
   } catch {
     return []; // no claim link is better than no note

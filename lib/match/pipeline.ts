@@ -14,7 +14,7 @@ import { buildTextModel, pointAt } from '../text/text-model';
 import { passesGate } from './gate';
 import { finish, matchAnchorsSteps } from './match-anchors';
 import { partition } from './partition';
-import type { AnnotateOptions, Annotation, AnnotationResult, Speaker } from './types';
+import type { Annotation, AnnotationResult, Speaker } from './types';
 
 /** Ranges built between two yields of the stepwise engine. */
 const RANGE_STEP = 32;
@@ -27,8 +27,8 @@ const LARGE_PAGE_CHARS = 200_000;
 const PART_CHARS = 50_000;
 
 /** `annotateDocument` with an explicit index (tests, benchmark, synthetic datasets). */
-export function annotateWithIndex(doc: Document, index: CompiledIndex, options: AnnotateOptions = {}): AnnotationResult {
-  return finish(annotateWithIndexSteps(doc, index, options));
+export function annotateWithIndex(doc: Document, index: CompiledIndex): AnnotationResult {
+  return finish(annotateWithIndexSteps(doc, index));
 }
 
 /**
@@ -37,11 +37,7 @@ export function annotateWithIndex(doc: Document, index: CompiledIndex, options: 
  * spread it over several tasks (the overlay's `annotateDocumentSteps` seam). The DOM must not
  * change between steps; if it may, start over.
  */
-export function* annotateWithIndexSteps(
-  doc: Document,
-  index: CompiledIndex,
-  _options: AnnotateOptions = {},
-): Generator<unknown, AnnotationResult, undefined> {
+export function* annotateWithIndexSteps(doc: Document, index: CompiledIndex): Generator<unknown, AnnotationResult, undefined> {
   const det = detectArticle(doc);
   const language = det.language;
   if (!det.isArticle || !det.root) return { isArticle: false, language, annotations: [] };

@@ -1,4 +1,4 @@
-/** The headless command: npm run -s annotate -- <page.html> [--url URL] [--json]. */
+/** The headless command: npm run -s annotate -- <page.html> [--json]. */
 
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ const sample = join(fixturesDir, 'sample-claims.json');
 
 describe('annotate CLI', { timeout: 60_000 }, () => {
   it('--json prints one JSON object on stdout and nothing else', () => {
-    const r = run(join(pagesDir, 'en-cnbc-lecun.html'), '--json', '--dataset', sample, '--url', 'https://example.invalid/a');
+    const r = run(join(pagesDir, 'en-cnbc-lecun.html'), '--json', '--dataset', sample);
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
