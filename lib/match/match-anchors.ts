@@ -12,7 +12,7 @@ import { bigramWindows } from './bigram-filter';
 import { blocksFilter } from './block-filter';
 import { contextSimilarityUnits } from './context-similarity';
 import { findCandidates, worthFuzzy, type Candidate } from './prefilter';
-import { scoreMatch } from './score-match';
+import { combinedScore, scoreMatch } from './score-match';
 import {
   CONTEXT_FOR_SHORT_EXACT,
   MAX_ERROR_RATE,
@@ -145,7 +145,7 @@ class CandidateMatcher {
       if (a.kind === 'text' && !this.named(a.c)) break;
       const ctx = contextSimilarityUnits(codes, s, s + m, a.prefix, a.suffix);
       if (m < SHORT_EXACT_CHARS && ctx !== null && ctx < CONTEXT_FOR_SHORT_EXACT) continue;
-      this.consider({ anchor: cand.anchor, start: s, end: s + m, score: ctx === null ? 1 : 0.7 + 0.3 * ctx, method: a.kind === 'text' ? 'text' : 'exact' });
+      this.consider({ anchor: cand.anchor, start: s, end: s + m, score: combinedScore(1, ctx), method: a.kind === 'text' ? 'text' : 'exact' });
     }
     if (exactFound || m < MIN_FUZZY_CHARS || !worthFuzzy(cand, m, a.g.length)) return;
     // Lossless skips: an anchor already found exactly keeps that hit (a fuzzy one scores lower),
