@@ -66,7 +66,7 @@ export function anchorTarget(page: PageText, target: NoteTarget): Anchored | nul
   const fuzzy =
     nExact.length > MAX_EDIT_SEARCH_CHARS
       ? fuzzyFindByWindows(norm.text, nExact, nPrefix, nSuffix, hint)
-      : fuzzyFindByEdits(norm.text, nExact, nPrefix, nSuffix);
+      : fuzzyFindByEdits(norm.text, nExact, nPrefix, nSuffix, hint);
   if (fuzzy) {
     let [start, end] = toOriginalRange(norm, fuzzy.start, fuzzy.end);
     // A window is cut by length, so it may begin or end on the space next to the words.

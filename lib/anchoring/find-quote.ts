@@ -3,7 +3,8 @@
  * agrees best, and two fuzzy searches for an edited quote (re-anchoring's steps, anchor.ts).
  */
 
-import { approxSearch } from '../match/approx-search';
+import { approxSearch, type ApproxMatch } from '../match/approx-search';
+import { contextSimilarity } from '../match/context-similarity';
 import { scoreMatch } from '../match/score-match';
 import { MAX_ERROR_RATE, MIN_FUZZY_CHARS, MIN_QUOTE_SCORE, MIN_SCORE } from '../match/thresholds';
 
@@ -19,16 +20,11 @@ export function occurrences(haystack: string, needle: string, limit = MAX_OCCURR
   return found;
 }
 
-/** Characters of `prefix` that end right before `at`, plus characters of `suffix` right after `end`. */
-function contextScore(text: string, at: number, end: number, prefix: string, suffix: string): number {
-  let p = 0;
-  while (p < prefix.length && at - p - 1 >= 0 && text[at - p - 1] === prefix[prefix.length - p - 1]) p++;
-  let s = 0;
-  while (s < suffix.length && end + s < text.length && text[end + s] === suffix[s]) s++;
-  return p + s;
-}
-
-/** Of `starts` (occurrences of a `length`-character quote), the one whose context agrees best, then the nearest to `hint`. */
+/**
+ * Of `starts` (occurrences of a `length`-character quote), the one whose context agrees best (the
+ * claim matcher's context scorer, lib/match/context-similarity.ts), then the nearest to `hint`,
+ * then the first.
+ */
 export function bestByContext(
   text: string,
   starts: number[],
@@ -41,7 +37,7 @@ export function bestByContext(
   let chosenScore = -1;
   let chosenDistance = Infinity;
   for (const at of starts) {
-    const score = contextScore(text, at, at + length, prefix, suffix);
+    const score = contextSimilarity(text, at, at + length, prefix, suffix) ?? 0;
     const distance = hint === null ? 0 : Math.abs(at - hint);
     if (score > chosenScore || (score === chosenScore && distance < chosenDistance)) {
       chosen = at;
@@ -66,17 +62,50 @@ export interface FuzzyFound {
 export const MAX_EDIT_SEARCH_CHARS = 400;
 
 /**
+ * At most this many close occurrences of one quote are scored (each costs a search of the text
+ * left beside the others): a quote repeated more often than this on a page is boilerplate.
+ */
+const MAX_FUZZY_OCCURRENCES = 16;
+
+/**
  * The claim matcher's bounded fuzzy search (lib/match/) of a folded quote in folded page text, held
  * to its thresholds (≤ 20% edits, combined quote+context score ≥ 0.75), so a note and a claim on
- * the same words agree. Null when too short, too long (MAX_EDIT_SEARCH_CHARS) or not close.
+ * the same words agree. Every close occurrence is scored, as exact ones are: the best combined
+ * score wins, then the nearest to `hint`, then the first. Null when too short, too long
+ * (MAX_EDIT_SEARCH_CHARS) or not close.
  */
-export function fuzzyFindByEdits(hay: string, quote: string, prefix: string, suffix: string): FuzzyFound | null {
+export function fuzzyFindByEdits(hay: string, quote: string, prefix: string, suffix: string, hint: number | null): FuzzyFound | null {
   if (quote.length < MIN_FUZZY_CHARS || quote.length > MAX_EDIT_SEARCH_CHARS) return null;
-  const match = approxSearch(hay, quote, Math.floor(quote.length * MAX_ERROR_RATE));
-  if (!match) return null;
-  const scored = scoreMatch(hay, match, quote, prefix, suffix);
-  if (scored.quoteScore < MIN_QUOTE_SCORE || scored.score < MIN_SCORE) return null;
-  return { start: scored.start, end: scored.end, score: scored.score };
+  let found: FuzzyFound | null = null;
+  let foundDistance = Infinity;
+  for (const match of closeOccurrences(hay, quote, Math.floor(quote.length * MAX_ERROR_RATE))) {
+    const scored = scoreMatch(hay, match, quote, prefix, suffix);
+    if (scored.quoteScore < MIN_QUOTE_SCORE || scored.score < MIN_SCORE) continue;
+    const distance = hint === null ? 0 : Math.abs(scored.start - hint);
+    if (!found || scored.score > found.score || (scored.score === found.score && (distance < foundDistance || (distance === foundDistance && scored.start < found.start)))) {
+      found = { start: scored.start, end: scored.end, score: scored.score };
+      foundDistance = distance;
+    }
+  }
+  return found;
+}
+
+/**
+ * Non-overlapping occurrences of `quote` in `hay` with at most `maxErrors` edits (up to
+ * MAX_FUZZY_OCCURRENCES): the best one, then the best of the text on either side of it, and so on.
+ */
+function closeOccurrences(hay: string, quote: string, maxErrors: number): ApproxMatch[] {
+  const found: ApproxMatch[] = [];
+  const stretches: [number, number][] = [[0, hay.length]];
+  while (stretches.length && found.length < MAX_FUZZY_OCCURRENCES) {
+    const [from, to] = stretches.pop()!;
+    if (to - from < quote.length - maxErrors) continue;
+    const m = approxSearch(hay, quote, maxErrors, from, to);
+    if (!m) continue;
+    found.push(m);
+    stretches.push([m.end, to], [from, m.start]);
+  }
+  return found;
 }
 
 export const MIN_FUZZY_LENGTH = 8;
@@ -123,9 +152,10 @@ export function fuzzyFindByWindows(hay: string, quote: string, prefix: string, s
   for (const t of tails) windows.push([Math.max(0, t - quote.length), t]);
   let found: FuzzyFound | null = null;
   for (const [s, e] of windows) {
-    // Context agreement breaks ties between equally similar windows (repeated boilerplate).
+    // Context agreement (≤ 0.001) and nearness to the hint only order windows of (nearly) equal
+    // similarity (repeated boilerplate): one bigram of Dice is worth ≥ 0.0008 up to 1,000-character quotes.
     const sim = bigramDice(hay.slice(s, e), quote);
-    const score = sim + contextScore(hay, s, e, prefix, suffix) / 1000 - (hint === null ? 0 : Math.abs(s - hint) / 1e9);
+    const score = sim + (contextSimilarity(hay, s, e, prefix, suffix) ?? 0) / 1000 - (hint === null ? 0 : Math.abs(s - hint) / 1e9);
     if (sim >= FUZZY_THRESHOLD && (!found || score > found.score)) found = { start: s, end: e, score };
   }
   return found;

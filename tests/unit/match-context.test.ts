@@ -41,3 +41,24 @@ describe('contextSimilarityUnits', () => {
     expect(identical).toBeGreaterThan(100); // the in-place identity path is exercised too
   });
 });
+
+describe('contextSimilarity at the junction with the quote', () => {
+  it('sets one blank aside on each side: a context agrees with or without the space next to the quote', () => {
+    const text = 'we had nothing with us and then';
+    const start = text.indexOf('with us');
+    const end = start + 'with us'.length;
+    for (const prefix of ['we had nothing', 'we had nothing ', 'we had nothing\n']) {
+      for (const suffix of ['and then', ' and then', '\tand then']) expect(contextSimilarity(text, start, end, prefix, suffix), JSON.stringify([prefix, suffix])).toBe(1);
+    }
+    // The page's blank may be a block boundary's line break.
+    const lines = 'we had nothing\nwith us\nand then';
+    expect(contextSimilarity(lines, 15, 22, 'we had nothing', 'and then')).toBe(1);
+    expect(contextSimilarity(lines, 15, 22, 'we had nothing ', ' and then')).toBe(1);
+    // Only one: a second blank is a difference.
+    expect(contextSimilarity(text, start, end, 'we had nothing  ', '')).toBeLessThan(1);
+  });
+
+  it('counts a context of blanks alone as no context', () => {
+    expect(contextSimilarity('a with us b', 2, 9, ' ', ' ')).toBeNull();
+  });
+});
