@@ -10,11 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 const reports = process.argv.length > 2 ? process.argv.slice(2) : ['test-artifacts/unit.json', 'test-artifacts/e2e.json'];
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-let filesPassed = 0;
-let filesFailed = 0;
+const n = { passed: 0, failed: 0, skipped: 0, filesPassed: 0, filesFailed: 0 };
 const problems = [];
 for (const file of reports) {
   if (!existsSync(file)) {
@@ -28,13 +24,13 @@ for (const file of reports) {
     problems.push(`unreadable test report: ${file}: ${e.message}`);
     continue;
   }
-  passed += r.numPassedTests ?? 0;
-  failed += r.numFailedTests ?? 0;
-  skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  n.passed += r.numPassedTests ?? 0;
+  n.failed += r.numFailedTests ?? 0;
+  n.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   let reportFilesFailed = 0;
   for (const t of r.testResults ?? []) {
     if (t.status !== 'failed') {
-      filesPassed++;
+      n.filesPassed++;
       continue;
     }
     reportFilesFailed++;
@@ -42,11 +38,11 @@ for (const file of reports) {
     const why = String(t.message || 'no reason given').split('\n')[0];
     problems.push(`test file did not run (${file}): ${relative(process.cwd(), t.name)}: ${why}`);
   }
-  filesFailed += reportFilesFailed;
+  n.filesFailed += reportFilesFailed;
   if (r.success === false && reportFilesFailed === 0 && !r.numFailedTests) {
     problems.push(`vitest reported a failure outside the test files (${file}): see its output above`);
   }
 }
 for (const p of problems) console.error(p);
-console.log(`${passed} passed, ${failed} failed, ${skipped} skipped · test files: ${filesPassed} passed, ${filesFailed} failed`);
-process.exit(failed > 0 || filesFailed > 0 || problems.length > 0 || passed === 0 ? 1 : 0);
+console.log(`${n.passed} passed, ${n.failed} failed, ${n.skipped} skipped · test files: ${n.filesPassed} passed, ${n.filesFailed} failed`);
+process.exit(n.failed > 0 || n.filesFailed > 0 || problems.length > 0 || n.passed === 0 ? 1 : 0);

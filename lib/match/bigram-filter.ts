@@ -33,13 +33,7 @@ function bigramKey(s: string, i: number): number {
  * window's start, so `approxSearch` over [lo, hi + m + maxErrors) finds what it finds over
  * [from, to), over a shorter stretch of text.
  */
-export function bigramWindows(
-  text: string,
-  pattern: string,
-  maxErrors: number,
-  from = 0,
-  to = text.length,
-): { lo: number; hi: number } | null {
+export function bigramWindows(text: string, pattern: string, maxErrors: number, from = 0, to = text.length): { lo: number; hi: number } | null {
   const m = pattern.length;
   const need = m - 1 - 2 * maxErrors; // bigrams the window must share
   if (m < 2 || need <= 0) return { lo: from, hi: to };

@@ -40,6 +40,8 @@ export function blocksFilter(text: string, pattern: string, maxErrors: number, f
     const end = Math.min(to, to - (m - first - rows) + maxErrors);
     const top = 1 << (rows - 1);
     // Semi-global (free start in the text: row 0 is 0 in every column); before any text, D[i] = i.
+    // Myers' one-word step, written out here as in edit-distance.ts (deliberately: it is the
+    // per-character loop, and the two differ in row 0, free here, +1 per column there).
     let pv = -1;
     let mv = 0;
     let score = rows;

@@ -20,7 +20,10 @@ export function editDistance(a: string, b: string): number {
   return p.length <= 32 ? editDistanceWord(p, t) : editDistanceTable(a, b);
 }
 
-/** Global edit distance for a pattern of 1 to 32 characters (one 32-bit block, row 0 = +1 per column). */
+/**
+ * Global edit distance for a pattern of 1 to 32 characters (one 32-bit block, row 0 = +1 per
+ * column). Myers' one-word step is written out, as in block-filter.ts: see there.
+ */
 function editDistanceWord(pattern: string, text: string): number {
   const m = pattern.length;
   MASKS.build(pattern, 1, false);

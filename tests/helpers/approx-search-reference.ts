@@ -2,20 +2,17 @@
  * The tests' oracle for `approxSearch` (lib/match/approx-search.ts): the same search with the
  * plain dynamic programme (with Ukkonen's cut-off) in place of the bit-vector block scan.
  */
-import { searchWith, type ApproxMatch, type EndHit } from '../../lib/match/approx-search';
+import { searchWith, type approxSearch, type EndHit } from '../../lib/match/approx-search';
 
-/** `approxSearch` by the plain dynamic programme. */
-export function approxSearchReference(
-  text: string,
-  pattern: string,
-  maxErrors: number,
-  from = 0,
-  to = text.length,
-): ApproxMatch | null {
-  return searchWith(bestEndTable, text, pattern, maxErrors, from, to);
-}
+/** `approxSearch` by the plain dynamic programme (same parameters, same tie-breaking). */
+export const approxSearchReference: typeof approxSearch = (text, pattern, maxErrors, from = 0, to = text.length) =>
+  searchWith(bestEndTable, text, pattern, maxErrors, from, to);
 
-/** The `BestEnd` contract (see approx-search.ts) by the plain dynamic programme, one column per text character. */
+/**
+ * The `BestEnd` contract (see approx-search.ts) by the plain dynamic programme, one column per text
+ * character. Its cell recurrence is editDistanceTable's (lib/match/edit-distance.ts) written again
+ * on purpose: an oracle shares no code with what it checks.
+ */
 function bestEndTable(text: string, pattern: string, maxErrors: number, from: number, to: number, reverse: boolean): EndHit | null {
   const m = pattern.length;
   const k = Math.min(maxErrors, m);

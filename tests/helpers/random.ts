@@ -7,6 +7,11 @@ export function seededRandom(seed: number): () => number {
   return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
+/** A draw of one character of `alphabet` (a code unit: keep alphabets to the BMP). */
+export function picker(alphabet: string, rand: () => number): () => string {
+  return () => alphabet[Math.floor(rand() * alphabet.length)]!;
+}
+
 /** `n` characters drawn by `pick`. */
 export function randomString(n: number, pick: () => string): string {
   return Array.from({ length: n }, pick).join('');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contextSimilarity, contextSimilarityUnits } from '../../lib/match/context-similarity';
 import { scoreMatch } from '../../lib/match/score-match';
 import { unitsOf } from '../../lib/text/code-units';
-import { randomString, seededRandom } from '../helpers/random';
+import { picker, randomString, seededRandom } from '../helpers/random';
 
 describe('scoreMatch', () => {
   it('rewards matching context', () => {
@@ -17,7 +17,8 @@ describe('contextSimilarityUnits', () => {
   it("agrees with contextSimilarity, which reads only the context's reach of a string (random contexts, junction spaces, both ends)", () => {
     const rand = seededRandom(2024);
     const alphabet = 'ab c漢字かな ';
-    const word = (n: number): string => randomString(n, () => alphabet[Math.floor(rand() * alphabet.length)]!);
+    const pick = picker(alphabet, rand);
+    const word = (n: number): string => randomString(n, pick);
     let identical = 0;
     for (let trial = 0; trial < 2000; trial++) {
       const before = word(Math.floor(rand() * 20));

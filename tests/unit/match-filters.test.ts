@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { approxSearch } from '../../lib/match/approx-search';
 import { bigramWindows } from '../../lib/match/bigram-filter';
 import { blocksFilter } from '../../lib/match/block-filter';
-import { randomString, seededRandom, withRandomEdits } from '../helpers/random';
+import { picker, randomString, seededRandom, withRandomEdits } from '../helpers/random';
 
 /** The bigram condition passes somewhere in text[from, to). */
 const bigramsPass = (text: string, pattern: string, k: number): boolean => bigramWindows(text, pattern, k) !== null;
@@ -11,7 +11,7 @@ describe('bigramWindows', () => {
   it('never rejects what approxSearch would find (random edits)', () => {
     const rand = seededRandom(7);
     const alphabet = 'abcdefghij 漢字かなカナ';
-    const pick = (): string => alphabet[Math.floor(rand() * alphabet.length)]!;
+    const pick = picker(alphabet, rand);
     for (let trial = 0; trial < 300; trial++) {
       const pattern = randomString(10 + Math.floor(rand() * 40), pick);
       const edited = withRandomEdits(pattern, Math.floor(rand() * 6), rand, pick);
@@ -24,7 +24,7 @@ describe('bigramWindows', () => {
   it('narrows the search to the passing windows without changing what approxSearch finds', () => {
     const rand = seededRandom(99);
     const alphabet = 'abcdefghijklmnop 漢字かなカナ';
-    const pick = (): string => alphabet[Math.floor(rand() * alphabet.length)]!;
+    const pick = picker(alphabet, rand);
     let narrowed = 0;
     for (let trial = 0; trial < 600; trial++) {
       const m = 20 + Math.floor(rand() * 150);
@@ -60,7 +60,7 @@ describe('blocksFilter', () => {
     let rejected = 0;
     for (let trial = 0; trial < 1500; trial++) {
       const alphabet = alphabets[trial % alphabets.length]!;
-      const pick = (): string => alphabet[Math.floor(rand() * alphabet.length)]!;
+      const pick = picker(alphabet, rand);
       const m = 33 + Math.floor(rand() * 170);
       const pattern = randomString(m, pick);
       // Up to 35% of characters edited: many copies end up just inside the budget, many just outside.

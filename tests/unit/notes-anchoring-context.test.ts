@@ -33,6 +33,11 @@ function anchor(text: string, t: NoteTarget) {
   return anchorTarget(new PageText(text), t);
 }
 
+/** `values` strictly falling, in the order of `labels`. */
+function expectFalling(values: number[], labels: string[]): void {
+  for (let i = 1; i < values.length; i++) expect(values[i], labels[i]).toBeLessThan(values[i - 1]!);
+}
+
 /** Every start of `needle` in `text`. */
 function startsOf(text: string, needle: string): number[] {
   const out: number[] = [];
@@ -56,21 +61,18 @@ describe('notes anchor: a quote alone', () => {
   it('scores a quote lower the more it was edited', () => {
     const hay = LIGHTHOUSE.toLowerCase();
     const quotes = ['captain ilse marwick was to recall', 'captain ilse marwik was to recall', 'captain ilse marwik was to recal', 'captain ilsa marwik was to recal'];
-    const scores = quotes.map((q) => fuzzyFindByEdits(hay, q, '', '', null)!.score);
-    for (let i = 1; i < scores.length; i++) expect(scores[i], quotes[i]).toBeLessThan(scores[i - 1]!);
+    expectFalling(quotes.map((q) => fuzzyFindByEdits(hay, q, '', '', null)!.score), quotes);
   });
 
   it('scores a context lower the further it drifts from the page (prefix, then suffix)', () => {
     const quote = 'as she climbed the lighthouse stairs';
     const start = LIGHTHOUSE.indexOf(quote);
     const prefixes = ['Long after the storm,', 'Long aftr the storm,', 'Soon after the storm,', 'Soon after the flood,'];
-    const byPrefix = prefixes.map((p) => contextSimilarity(LIGHTHOUSE, start, start + quote.length, p, '')!);
-    for (let i = 1; i < byPrefix.length; i++) expect(byPrefix[i], prefixes[i]).toBeLessThan(byPrefix[i - 1]!);
+    expectFalling(prefixes.map((p) => contextSimilarity(LIGHTHOUSE, start, start + quote.length, p, '')!), prefixes);
 
     const q2 = 'Long after the storm';
     const suffixes = [', as she climbed the lighthouse', ', as he climbed the lighthouse', ', as she descended the lighthouse', ', as she watched the sea'];
-    const bySuffix = suffixes.map((s) => contextSimilarity(LIGHTHOUSE, 0, q2.length, '', s)!);
-    for (let i = 1; i < bySuffix.length; i++) expect(bySuffix[i], suffixes[i]).toBeLessThan(bySuffix[i - 1]!);
+    expectFalling(suffixes.map((s) => contextSimilarity(LIGHTHOUSE, 0, q2.length, '', s)!), suffixes);
   });
 
   it('finds a quote whose prefix is longer than the text before it', () => {
