@@ -8,17 +8,20 @@
 
 /**
  * Calls per batch so that one batch of `fn` takes about `batchMs` when the machine is quiet (after
- * 20 warm-up calls). Sized from the fastest of five trial batches, not from the first that took
- * long enough: on a busy machine that one may have been stretched by other work, and the batches
- * sized from it came out shorter than the timer's 0.1 ms step in Chromium (timed as 0).
+ * 20 warm-up calls). The batch that first takes long enough may have been stretched by other work
+ * on a busy machine; batches sized from it came out shorter than Chromium's 0.1 ms timer step
+ * (timed as 0). So the size is checked against the fastest of five trial batches, and grown on
+ * while even those fall short of half the target.
  */
 export function batchSize(fn: () => void, batchMs: number): number {
   for (let i = 0; i < 20; i++) fn();
-  let n = 1;
-  while (n < 1 << 16 && batch(fn, n) * n < batchMs) n *= 2;
-  let fastest = Infinity;
-  for (let t = 0; t < 5; t++) fastest = Math.min(fastest, batch(fn, n));
-  return fastest > 0 ? Math.max(n, Math.ceil(batchMs / fastest)) : n;
+  for (let n = 1; ; n *= 2) {
+    while (n < 1 << 16 && batch(fn, n) * n < batchMs) n *= 2;
+    let fastest = Infinity;
+    for (let t = 0; t < 5; t++) fastest = Math.min(fastest, batch(fn, n));
+    if (n >= 1 << 16) return n;
+    if (fastest * n >= batchMs / 2) return Math.max(n, Math.ceil(batchMs / fastest));
+  }
 }
 
 function batch(fn: () => void, n: number): number {
