@@ -17,8 +17,8 @@
  * the engine imported first measured up to 18% slower in most runs. So every comparison runs
  * twice, once with each engine loaded first (a child process each in Node, a bundle each in
  * Chromium), and the figure is the geometric mean of the two ratios; both are printed. What is
- * left is noise: A/A runs on the shared 2-core machine (load average 2–5) came out within ±6% per
- * page but for one Chromium page at 0.88, and within ±6% as a geometric mean over pages.
+ * left is noise: A/A runs on the shared 2-core machine at a load average of 9–10 came out at
+ * 0.97–1.06 per page, and within 1% as a geometric mean over the pages.
  * Statistic: each side's fastest batch, per call, in Node (linkedom) and headless Chromium.
  */
 
