@@ -9,7 +9,7 @@ import type { NotesApi } from '../../components/popup/api';
 import { persistenceOf } from '../../components/popup/StorageStatus';
 import { handleMessage } from '../../lib/messages/handle';
 import type { Reply, ReplyMap, Request } from '../../lib/messages/protocol';
-import { CounterpointDb } from '../../lib/storage/db';
+import { CounterpointDb, ownNoteFields } from '../../lib/storage/db';
 import { addNote } from '../../lib/storage/notes-repo';
 import en from '../../public/_locales/en/messages.json';
 import { translator, type Messages } from '../helpers/locale';
@@ -175,7 +175,7 @@ describe('popup', () => {
     await db.notes.bulkAdd(
       Array.from({ length: 1500 }, (_, i) => ({
         id: `bulk-${i}`, url: `https://s.example/${i % 50}`, sourceUrl: `https://s.example/${i % 50}`, title: `Page ${i % 50}`,
-        body: `note ${i}`, target: null, claimId: null, anchorState: 'unknown' as const, createdAt: i, updatedAt: i, terms: ['note'],
+        body: `note ${i}`, target: null, claimId: null, anchorState: 'unknown' as const, createdAt: i, updatedAt: i, terms: ['note'], ...ownNoteFields(),
       })),
     );
     await mount();
