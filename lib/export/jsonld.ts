@@ -5,8 +5,8 @@ import { detectLanguage } from './language';
 /**
  * Export as a W3C Web Annotation AnnotationCollection (JSON-LD) with one embedded AnnotationPage.
  * It meets every MUST of the W3C test suite (tests/unit/export-w3c-suite.test.ts) and these
- * SHOULDs: collection and page ids, a creator on every annotation (the local reader, unnamed, or
- * the imported note's own author), a language on text bodies (ja/en when the text says so,
+ * SHOULDs: collection and page ids, a creator (the local reader, unnamed, on the reader's own
+ * notes; an imported note's own author when its file named one), a language on text bodies (ja/en when the text says so,
  * lib/export/language.ts), a format on every TextualBody, created/modified/generated times.
  *
  * A highlight without note, tags or links has no body: the model allows 0 bodies, and an empty
@@ -49,6 +49,13 @@ export interface TextualBody {
   purpose: 'commenting' | 'tagging';
 }
 
+/** A web page the note links to: a W3C External Web Resource. */
+export interface LinkBody {
+  id: string;
+}
+
+export type Body = TextualBody | LinkBody;
+
 /** W3C Agent. The local reader is a Person with no id or name: exports identify no one. */
 export type Agent = { type: 'Person'; id?: string; name?: string; 'cp:localReader'?: true };
 
@@ -61,7 +68,8 @@ export interface WebAnnotation {
   created: string;
   modified: string;
   creator: Agent;
-  body?: (TextualBody | string)[];
+  /** One body as itself, several as a list (the suite's schemas read a one-item list of IRIs two ways). */
+  body?: Body | Body[];
   target:
     | string
     | {
@@ -79,7 +87,8 @@ export interface WebAnnotation {
 export interface AnnotationPage {
   id: string;
   type: 'AnnotationPage';
-  partOf: string;
+  /** The collection described, not only named: the suite's page schemas read partOf as an object. */
+  partOf: { id: string; label: string; total: number };
   startIndex: 0;
   items: WebAnnotation[];
 }
@@ -96,16 +105,19 @@ export interface AnnotationCollection {
   first: AnnotationPage;
 }
 
-function agentOf(creator: Creator | null): Agent {
-  if (!creator) return LOCAL_READER;
+/** The local reader for our own notes; an imported note's own author; none when the file named none. */
+function agentOf(note: NoteView): Agent | null {
+  if (!note.origin) return LOCAL_READER;
+  const creator: Creator | null = note.origin.creator;
+  if (!creator) return null;
   const agent: Agent = { type: 'Person' };
   if (creator.id !== null) agent.id = creator.id;
   if (creator.name !== null) agent.name = creator.name;
   return agent;
 }
 
-function bodiesOf(note: NoteView): (TextualBody | string)[] {
-  const bodies: (TextualBody | string)[] = [];
+function bodiesOf(note: NoteView): Body[] {
+  const bodies: Body[] = [];
   if (note.body) {
     const text: TextualBody = { type: 'TextualBody', value: note.body, format: note.format, purpose: 'commenting' };
     const language = detectLanguage(note.body);
@@ -113,7 +125,7 @@ function bodiesOf(note: NoteView): (TextualBody | string)[] {
     bodies.push(text);
   }
   for (const tag of note.tags) bodies.push({ type: 'TextualBody', value: tag, format: 'text/plain', purpose: 'tagging' });
-  bodies.push(...note.links);
+  for (const id of note.links) bodies.push({ id });
   return bodies;
 }
 
@@ -131,7 +143,6 @@ export function toAnnotation(note: NoteView): WebAnnotation {
     motivation: motivationOf(note),
     created: new Date(note.createdAt).toISOString(),
     modified: new Date(note.updatedAt).toISOString(),
-    creator: agentOf(note.origin?.creator ?? null),
     target: note.target
       ? {
           source: note.url,
@@ -144,8 +155,10 @@ export function toAnnotation(note: NoteView): WebAnnotation {
     'cp:pageTitle': note.title,
     'cp:anchorState': note.anchorState,
   };
+  const creator = agentOf(note);
+  if (creator) anno.creator = creator;
   const bodies = bodiesOf(note);
-  if (bodies.length > 0) anno.body = bodies;
+  if (bodies.length > 0) anno.body = bodies.length === 1 ? bodies[0]! : bodies;
   if (note.origin) {
     anno.via = note.origin.via;
     if (note.origin.canonical !== null) anno.canonical = note.origin.canonical;
@@ -165,7 +178,13 @@ export function toAnnotationCollection(notes: readonly NoteView[], now: number):
     generated: new Date(now).toISOString(),
     generator: { id: GENERATOR_ID, type: 'Software', name: 'Counterpoint' },
     'cp:exportVersion': EXPORT_VERSION,
-    first: { id: `${id}:page:1`, type: 'AnnotationPage', partOf: id, startIndex: 0, items: notes.map(toAnnotation) },
+    first: {
+      id: `${id}:page:1`,
+      type: 'AnnotationPage',
+      partOf: { id, label: 'Counterpoint notes', total: notes.length },
+      startIndex: 0,
+      items: notes.map(toAnnotation),
+    },
   };
 }
 

@@ -26,7 +26,7 @@ describe('JSON-LD export/import', () => {
     expect(c.total).toBe(3);
     const first = c.first.items[0]!;
     expect(first.id).toBe('urn:uuid:0b7c7d2e-1111-4222-8333-444455556666');
-    expect(first.body).toEqual([{ type: 'TextualBody', value: 'note one\nsecond line', format: 'text/plain', purpose: 'commenting' }]); // no English function word: no language claimed
+    expect(first.body).toEqual({ type: 'TextualBody', value: 'note one\nsecond line', format: 'text/plain', purpose: 'commenting' }); // no English function word: no language claimed
     expect(c.id).toMatch(/^urn:/);
     expect(c.first.id).toMatch(/^urn:/);
     expect(first.creator).toEqual({ type: 'Person', 'cp:localReader': true });
