@@ -67,7 +67,7 @@ export interface WebAnnotation {
   motivation: 'commenting' | 'highlighting' | 'tagging' | 'linking';
   created: string;
   modified: string;
-  creator: Agent;
+  creator?: Agent;
   /** One body as itself, several as a list (the suite's schemas read a one-item list of IRIs two ways). */
   body?: Body | Body[];
   target:
