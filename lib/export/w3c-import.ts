@@ -169,7 +169,7 @@ function checkFormat(v: unknown, n: number): BodyFormat {
   const format = typeof f === 'string' ? f.toLowerCase().split(';')[0]!.trim() : f;
   if (typeof format === 'string' && (BODY_FORMATS as readonly string[]).includes(format)) return format as BodyFormat;
   throw new InvalidInput(
-    `body ${n} is in format ${describe(f)}; Counterpoint keeps text/plain, text/markdown and text/html notes`,
+    `body ${n} is in format "${describe(f)}"; Counterpoint keeps text/plain, text/markdown and text/html notes`,
   );
 }
 
