@@ -98,11 +98,11 @@ describe('Markdown export', () => {
     const notes = await allNotes(db);
     expect(groupByPage(notes).map((g) => g.url)).toEqual(['https://b.example/two', 'https://a.example/one']);
     const md = exportMarkdown(notes, 1_700_000_003_000);
-    expect(md).toContain('## [\\# Heading? \\[x\\](y)](https://b.example/two)');
+    expect(md).toContain('## [\\# Heading? \\[x\\]\\(y\\)](<https://b.example/two>)');
     expect(md).toContain('> quoted text');
     expect(md).toContain('> 日本語の引用');
     expect(md).toContain('\\- not a list');
-    expect(md).toContain('from <https://a.example/one?ref=x>');
+    expect(md).toContain('[from a.example](<https://a.example/one?ref=x>)');
     expect(md).toContain('not found on the page');
     expect(md.indexOf('b.example')).toBeLessThan(md.indexOf('a.example'));
   });
