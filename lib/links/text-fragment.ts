@@ -55,6 +55,13 @@ function boundaries(text: string): number[] {
   return out;
 }
 
+/** Offsets where a word (not punctuation or space) starts. */
+function wordStarts(text: string): number[] {
+  const out: number[] = [];
+  for (const seg of segmenterFor(text).segment(text)) if (seg.isWordLike) out.push(seg.index);
+  return out;
+}
+
 function collapse(s: string): string {
   return s.replace(/\s+/gu, ' ').trim();
 }
@@ -117,7 +124,9 @@ export function buildTextDirective(quote: QuoteLike, pageText?: string): TextDir
     // Context from the same block only, cut at a word boundary we can trust.
     const before = ctx.slice(0, s);
     const blockStart = before.lastIndexOf('\n') + 1;
-    const pStart = boundaryAtOrAfter(b, Math.max(blockStart, s - CONTEXT_TERM_CHARS), s);
+    // A prefix that starts on a word reads better than one starting on a comma; both match.
+    const from = Math.max(blockStart, s - CONTEXT_TERM_CHARS);
+    const pStart = boundaryAtOrAfter(wordStarts(ctx), from, s - 1) ?? boundaryAtOrAfter(b, from, s);
     if (pStart !== null && pStart >= Math.max(trustedMin, blockStart)) {
       const prefix = collapse(ctx.slice(pStart, s));
       if (prefix) directive.prefix = prefix;
