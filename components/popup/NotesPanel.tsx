@@ -162,6 +162,15 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
 
   const groups = useMemo(() => groupByPage(notes.slice(0, mounted)), [notes, mounted]);
   const onDelete = useCallback((x: NoteView) => void remove(x), [remove]);
+  const onCopyLink = useCallback(
+    (link: string) => {
+      api.copyText(link).then(
+        () => setNotice({ kind: 'info', text: t('popupLinkCopied') }),
+        (err: unknown) => setNotice({ kind: 'error', text: t('popupCopyFailed', message(err)) }),
+      );
+    },
+    [api, t],
+  );
   const list = useMemo(
     () =>
       groups.map((g) => (
@@ -177,12 +186,12 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
           </header>
           <ul class="cp-page__notes">
             {g.notes.map((n) => (
-              <PureNoteItem key={n.id} note={n} lang={lang} onSave={save} onDelete={onDelete} />
+              <PureNoteItem key={n.id} note={n} lang={lang} onSave={save} onDelete={onDelete} onCopyLink={onCopyLink} />
             ))}
           </ul>
         </article>
       )),
-    [groups, lang, save, onDelete, api, t],
+    [groups, lang, save, onDelete, onCopyLink, api, t],
   );
 
   const filtering = query.trim() !== '' || filter !== 'all';

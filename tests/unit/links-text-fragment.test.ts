@@ -13,7 +13,7 @@ describe('buildTextDirective', () => {
   it('leaves context out when the page text shows the passage is unique, keeps it when it is not', () => {
     const quote = q('LeCun said that ', 'kind of a failure', ', frankly');
     expect(buildTextDirective(quote, 'LeCun said that xAI is kind of a failure, frankly')).toEqual({ textStart: 'kind of a failure' });
-    expect(buildTextDirective(quote, 'a kind of a failure here; LeCun said that kind of a failure, frankly').prefix).toBe('LeCun said that');
+    expect(buildTextDirective(quote, 'a kind of a failure here; LeCun said that kind of a failure, frankly')!.prefix).toBe('LeCun said that');
   });
 
   it('widens a highlight that starts or ends inside a word to whole words', () => {
