@@ -97,6 +97,16 @@ export function NoteItem({ note, lang, onSave, onDelete, onCopyLink }: NoteItemP
           ref={editor}
         />
       )}
+      {note.links.length > 0 && (
+        <ul class="cp-note__links" data-testid="note-links">
+          {note.links.map((href) => (
+            <li key={href}>
+              {/* Stored links are http(s) only (validated on import); the page opens in a new tab. */}
+              <a href={href} target="_blank" rel="noopener noreferrer">{href}</a>
+            </li>
+          ))}
+        </ul>
+      )}
       <div class="cp-note__meta">
         <time dateTime={new Date(note.createdAt).toISOString()}>{formatDate(note.createdAt, lang)}</time>
         {note.claimId !== null && <span class="cp-tag">{t('popupClaimLinked')}</span>}

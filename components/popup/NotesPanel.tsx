@@ -145,7 +145,9 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
     try {
       const report = await api.importNotes(await file.text());
       const summary = t('popupImportReport', [String(report.added), String(report.skipped), String(report.rejected)]);
-      setNotice({ kind: report.rejected > 0 ? 'error' : 'info', text: [summary, ...report.problems.slice(0, 3)].join('\n') });
+      // Rejections first (what was not imported, and why), then what was kept in another shape.
+      const details = [...report.problems.slice(0, 3), ...report.notices.slice(0, 3)];
+      setNotice({ kind: report.rejected > 0 ? 'error' : 'info', text: [summary, ...details].join('\n') });
       setReloadKey((k) => k + 1);
       onChanged();
     } catch (err) {
