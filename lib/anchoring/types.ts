@@ -11,7 +11,13 @@ export interface TextQuoteSelector {
   suffix: string;
 }
 
-/** W3C Web Annotation TextPositionSelector: [start, end) in the page's visible text. */
+/**
+ * W3C Web Annotation TextPositionSelector: [start, end) in the page's `document.body.textContent`,
+ * counted in UTF-16 code units, as the DOM (and Hypothesis) count them, so another tool reading
+ * the page's text finds the same offsets (schema v3; v2 counted Counterpoint's own visible text).
+ * Only ever a hint: a reader verifies the quote at the position before trusting it. The anchorer
+ * reads it mapped into the visible text (text-position.ts, reanchor.ts).
+ */
 export interface TextPositionSelector {
   type: 'TextPositionSelector';
   start: number;
