@@ -35,7 +35,9 @@ for (const file of reports) {
     }
     reportFilesFailed++;
     if ((t.assertionResults ?? []).some((a) => a.status === 'failed')) continue; // named by its failing tests
-    const why = String(t.message || 'no reason given').split('\n')[0];
+    // The reason's first line, and the next when the first only introduces it ("Transform failed with 1 error:").
+    const [first = '', next = ''] = String(t.message || 'no reason given').split('\n').filter((l) => l.trim());
+    const why = first.trimEnd().endsWith(':') && next ? `${first.trim()} ${next.trim()}` : first;
     problems.push(`test file did not run (${file}): ${relative(process.cwd(), t.name)}: ${why}`);
   }
   n.filesFailed += reportFilesFailed;

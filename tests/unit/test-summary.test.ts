@@ -60,7 +60,7 @@ describe('test-summary', () => {
     const r = summarise(report([ok('/w/tests/unit/a.test.ts'), broken]), report([ok('/w/tests/e2e/c.e2e.ts')]));
     expect(r.status).toBe(1);
     expect(r.err).toContain('test file did not run');
-    expect(r.err).toContain('tests/unit/broken.test.ts: Transform failed with 1 error:');
+    expect(r.err).toContain('tests/unit/broken.test.ts: Transform failed with 1 error: /w/tests/unit/broken.test.ts:2:26: ERROR: Unexpected ";"');
     expect(r.out).toBe('4 passed, 0 failed, 0 skipped · test files: 2 passed, 1 failed');
   });
 
