@@ -1,18 +1,16 @@
-import type { NoteView } from '../storage/notes-repo';
 import { anchorTarget, PageText, type AnchorMethod } from './anchor';
 import type { RangeLike } from './selectors';
 import { offsetOfPoint } from './selectors';
-import type { VisibleText } from './engine';
+import type { TextModel } from '../text/text-model';
+import type { TextContentPositions } from './text-position';
+import type { AnchorableNote, NoteTarget } from './types';
 
 /**
  * What a page visit does with its saved notes: which highlights to draw where, which are orphans
  * (kept, listed, reported), and which notes from another URL turned out to be this article.
  */
 
-/** What placing a note needs (a content script gets no more than this: never the reader's text). */
-export type PlaceableNote = Pick<NoteView, 'id' | 'url' | 'target'>;
-
-export interface PlacedNote<N extends PlaceableNote = NoteView> {
+export interface PlacedNote<N extends AnchorableNote = AnchorableNote> {
   note: N;
   start: number;
   end: number;
@@ -21,7 +19,7 @@ export interface PlacedNote<N extends PlaceableNote = NoteView> {
   fromUrl: string | null;
 }
 
-export interface PagePlan<N extends PlaceableNote = NoteView> {
+export interface PagePlan<N extends AnchorableNote = AnchorableNote> {
   placed: PlacedNote<N>[];
   /** This page's highlights that could not be found. */
   orphaned: N[];
@@ -29,7 +27,24 @@ export interface PagePlan<N extends PlaceableNote = NoteView> {
   unanchored: N[];
 }
 
-export function planPage<N extends PlaceableNote>(text: string, own: readonly N[], candidates: readonly N[], pageUrl: string): PagePlan<N> {
+/**
+ * A stored position counts the page's textContent (storage/db.ts); the anchorer works on the
+ * visible text. Mapped through `positions` it is a hint (still checked against the quote there);
+ * without a mapping it is left out rather than read in the wrong coordinates.
+ */
+function inModel(target: NoteTarget, positions: TextContentPositions | undefined): NoteTarget {
+  if (!target.position) return target;
+  const mapped = positions?.toModel(target.position) ?? null;
+  return { quote: target.quote, position: mapped ? { type: 'TextPositionSelector', ...mapped } : null };
+}
+
+export function planPage<N extends AnchorableNote>(
+  text: string,
+  own: readonly N[],
+  candidates: readonly N[],
+  pageUrl: string,
+  positions?: TextContentPositions,
+): PagePlan<N> {
   const page = new PageText(text);
   const plan: PagePlan<N> = { placed: [], orphaned: [], unanchored: [] };
   for (const note of own) {
@@ -37,14 +52,14 @@ export function planPage<N extends PlaceableNote>(text: string, own: readonly N[
       plan.unanchored.push(note);
       continue;
     }
-    const at = anchorTarget(page, note.target);
+    const at = anchorTarget(page, inModel(note.target, positions));
     if (at) plan.placed.push({ note, ...at, fromUrl: note.url !== pageUrl ? note.url : null });
     else plan.orphaned.push(note);
   }
   // Another URL's note is this page's only when its quote is here; otherwise it is not our orphan.
   for (const note of candidates) {
     if (!note.target) continue;
-    const at = anchorTarget(page, note.target);
+    const at = anchorTarget(page, inModel(note.target, positions));
     if (at) plan.placed.push({ note, ...at, fromUrl: note.url });
   }
   return plan;
@@ -57,7 +72,7 @@ export interface ClaimSpan {
 }
 
 /** The claim whose text overlaps [start, end) the most, or null. */
-export function overlappingClaim(model: VisibleText, start: number, end: number, claims: readonly ClaimSpan[]): string | null {
+export function overlappingClaim(model: TextModel, start: number, end: number, claims: readonly ClaimSpan[]): string | null {
   let best: string | null = null;
   let bestOverlap = 0;
   for (const c of claims) {

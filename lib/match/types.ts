@@ -44,8 +44,3 @@ export interface AnnotationResult {
   /** In document order. */
   annotations: Annotation[];
 }
-
-export interface AnnotateOptions {
-  /** The page URL (reserved: per-site rules, source self-recognition). */
-  url?: string;
-}

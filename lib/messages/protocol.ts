@@ -11,7 +11,7 @@ import type { ImportReport } from '../export/import';
 import type { CompiledIndex } from '../index/format';
 import type { ListResult, NoteView, PageKey, PageNotes } from '../storage/notes-repo';
 import { NOTE_FILTERS, type NoteFilter } from '../storage/filters';
-import type { NoteTarget } from '../storage/db';
+import type { NoteTarget } from '../anchoring/types';
 import {
   checkClaimId,
   checkHttpUrl,

@@ -12,9 +12,10 @@
  *   (`capture`), and shows nothing on a mere selection.
  * - Storage is the background's: everything goes through typed requests (`deps.request`).
  */
-import { buildVisibleText, pointAtOffset, type VisibleText } from '../anchoring/engine';
+import { buildTextModel, pointAt, type TextModel } from '../text/text-model';
 import { overlappingClaim, planPage, type ClaimSpan } from '../anchoring/reanchor';
 import { describeRange } from '../anchoring/selectors';
+import { TextContentPositions } from '../anchoring/text-position';
 import { canonicalUrl, cleanUrl, pageAddress } from '../anchoring/canonical-url';
 import type { BackgroundRequest, HighlightState, PageHints, Reply } from '../messages/protocol';
 import { NO_SELECTION } from '../messages/protocol';
@@ -81,25 +82,29 @@ export class PageNotes {
   async capture(nonce: string): Promise<Reply<'selection:capture'>> {
     const model = this.model();
     const range = selectionRange(this.doc, this.deps.isOurs);
-    const target = range && model ? describeRange(model, range) : null;
-    if (!range || !model || !target?.position) return { ok: false, error: NO_SELECTION };
+    const described = range && model ? describeRange(model, range) : null;
+    if (!range || !model || !described?.position) return { ok: false, error: NO_SELECTION };
+    const { start, end } = described.position;
     let claimId: string | null = null;
     try {
-      claimId = overlappingClaim(model, target.position.start, target.position.end, await this.deps.claimsOnPage());
+      claimId = overlappingClaim(model, start, end, await this.deps.claimsOnPage());
     } catch {
       claimId = null; // no claim link is better than no note
     }
+    // Stored and exported positions count document.body.textContent, as other tools do.
+    const position = this.doc.body ? new TextContentPositions(this.doc.body, model).fromModel(start, end) : null;
+    const target = { quote: described.quote, position };
     const reply = await this.deps.request({ type: 'notes:draft', nonce, hints: this.hints(), target, claimId });
     return reply.ok ? { ok: true } : reply;
   }
 
-  private model(): VisibleText | null {
-    return this.doc.body ? buildVisibleText(this.doc.body, this.deps.isOurs) : null;
+  private model(): TextModel | null {
+    return this.doc.body ? buildTextModel(this.doc.body, { exclude: this.deps.isOurs }) : null;
   }
 
-  private rangeFor(model: VisibleText, start: number, end: number): Range | null {
-    const s = pointAtOffset(model, start, 'start');
-    const e = pointAtOffset(model, end, 'end');
+  private rangeFor(model: TextModel, start: number, end: number): Range | null {
+    const s = pointAt(model, start, 'start');
+    const e = pointAt(model, end, 'end');
     if (!s || !e) return null;
     const r = this.doc.createRange();
     r.setStart(s.node, s.offset);
@@ -148,7 +153,8 @@ export class PageNotes {
     // The text model is built only on pages that have notes.
     const model = this.model();
     if (!model) return;
-    const plan = planPage(model.text, reply.notes, reply.candidates, reply.page.url);
+    // Stored positions count document.body.textContent (what other tools count): mapped to the model here.
+    const plan = planPage(model.text, reply.notes, reply.candidates, reply.page.url, new TextContentPositions(this.doc.body!, model));
     this.drawn.clear();
     for (const p of plan.placed) {
       const r = this.rangeFor(model, p.start, p.end);

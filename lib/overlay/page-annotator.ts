@@ -14,7 +14,7 @@
 import gateData from '../generated/claims-gate.json';
 import { detectArticle } from '../detect/article';
 import type { CompiledIndex } from '../index/format';
-import { annotateWithIndex, annotateWithIndexSteps } from '../match/engine';
+import { annotateWithIndex, annotateWithIndexSteps } from '../match/pipeline';
 import { compileGate, passesGateRegExp } from '../match/gate';
 import type { OverlayEngineResult } from './types';
 

@@ -16,7 +16,7 @@ const target = (exact: string) => ({ quote: { type: 'TextQuoteSelector' as const
 const draft = (exact: string): NoteDraft => ({ page: PAGE, target: target(exact), claimId: null });
 
 function view(id: string, body: string, exact: string, over: Partial<NoteView> = {}): NoteView {
-  return { id, url: PAGE.url, sourceUrl: PAGE.url, title: PAGE.title, body, target: target(exact), claimId: null, anchorState: 'anchored', createdAt: 1, updatedAt: 1, ...over };
+  return { id, url: PAGE.url, sourceUrl: PAGE.url, title: PAGE.title, body, format: 'text/plain', tags: [], links: [], origin: null, target: target(exact), claimId: null, anchorState: 'anchored', createdAt: 1, updatedAt: 1, ...over };
 }
 
 /** A PanelApi over plain state, recording what the panel asked for. */
