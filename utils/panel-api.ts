@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { PanelApi } from '../components/sidepanel/api';
 import { parsePanelRequest, type BackgroundRequest, type ReplyMap } from '../lib/messages/protocol';
+import type { Runtime } from 'webextension-polyfill';
+import { requestSender } from './message-sender';
 import { sendRequest, sendToTab } from './messaging';
 
 /** Sends a request and turns `{ ok: false }` into an Error carrying the background's message. */
@@ -74,8 +76,9 @@ export function createPanelApi(): PanelApi {
       return { draft, error };
     },
     onDraftReady: (cb) => {
-      const listener = (message: unknown, sender: { id?: string }) => {
-        if (sender.id !== browser.runtime.id) return undefined;
+      const listener = (message: unknown, sender: Runtime.MessageSender) => {
+        // From the background only: content scripts' messages reach extension pages too.
+        if (requestSender(sender)?.kind !== 'extension-page') return undefined;
         const request = parsePanelRequest(message);
         if (request) cb(request.tabId);
         return undefined;
