@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotateDocument } from '../../lib/annotate';
+import { largePage } from '../fixtures/large-page';
 import type { Dataset } from '../../lib/dataset/types';
 import { artifactPath, browsers, clickInShadow, OVERLAY_HOST, startServer, tabIdOf, type E2EPage, type ExtensionSession } from './harness';
 
@@ -72,30 +73,6 @@ function spaPage(): string {
   window.navigateTo = function (path) { history.pushState({}, '', path); show(path); };
   window.addEventListener('popstate', function () { show(location.pathname); });
 </script></body></html>`;
-}
-
-/**
- * A 2 MB article: deterministic filler prose, then the CNBC story, in the same article body.
- * A long-task observer (Chromium) is installed before parsing, for context.
- */
-function largePage(): string {
-  const article = read('en-cnbc-lecun.html');
-  const words = 'market analysts said the company would report results later this quarter while investors weighed rates inflation growth energy prices supply chains regional banks consumer demand hiring plans and new regulation across several major economies'.split(' ');
-  let seed = 7;
-  const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const paras: string[] = [];
-  let size = 0;
-  while (size < 2_000_000) {
-    const n = 60 + Math.floor(rnd() * 40);
-    const sentence = Array.from({ length: n }, () => words[Math.floor(rnd() * words.length)]).join(' ');
-    const p = `<p>${sentence[0]!.toUpperCase()}${sentence.slice(1)}.</p>`;
-    paras.push(p);
-    size += sentence.length + 1;
-  }
-  const observer = `<script>window.__longTasks=[];try{new PerformanceObserver(function(l){l.getEntries().forEach(function(e){window.__longTasks.push(Math.round(e.duration))})}).observe({type:'longtask',buffered:true})}catch(e){}</script>`;
-  const body = '<div class="article-body" itemprop="articleBody">';
-  if (!article.includes(body)) throw new Error('fixture changed: no article-body div');
-  return article.replace(/<head>/i, `<head>${observer}`).replace(body, `${body}\n${paras.join('\n')}`);
 }
 
 // ---- in-page helpers (serialised into the page: self-contained) -------------------------------
@@ -266,7 +243,7 @@ for (const target of browsers) {
       const inline: Record<string, { body: string; type: string }> = {
         '/spa.html': { body: spaPage(), type: 'text/html; charset=utf-8' },
         '/spa/article': { body: spaPage(), type: 'text/html; charset=utf-8' },
-        '/large.html': { body: largePage(), type: 'text/html; charset=utf-8' },
+        '/large.html': { body: largePage(PAGES_DIR), type: 'text/html; charset=utf-8' },
         '/wrap.html': { body: read('en-cnbc-lecun.html').replace(/<html([^>]*)>/i, '<html$1 data-counterpoint-highlight="wrap">'), type: 'text/html; charset=utf-8' },
       };
       for (const f of NEGATIVES) inline[`/spied/${f}`] = { body: withSpy(read(f)), type: 'text/html; charset=utf-8' };

@@ -1,0 +1,440 @@
+/**
+ * What Counterpoint costs a page, side by side with an empty extension (npm run bench:footprint;
+ * also the last part of npm run bench). Not a test: it prints a table and one JSON line.
+ *
+ * Browsers, launched together and used in turn: Chromium with no extension, with an empty MV3
+ * extension built here (one content script of one line, at document_idle like ours), with this
+ * tree's build (.output/chrome-mv3), and with `--baseline=DIR` another build (e.g. main's), so
+ * "as soon as today" can be judged in the same run. Every page load is in a fresh tab on a host of
+ * its own (`r3-p1-counterpoint.test`, mapped to 127.0.0.1), so it gets a renderer process of its own;
+ * variants take turns in an order that rotates every round, and so do the pages.
+ *
+ * Pages (tests/fixtures/footprint/, written for this; see make-pages.ts): a news front page (not an
+ * article), an article about something else, an article that quotes the dataset's story, and the
+ * 2 MB article of the overlay's e2e suite (tests/fixtures/large-page.ts). The server delays images
+ * (60–240 ms) and the ad script (450 ms), so the load event can come after `document_idle`, as
+ * on the web.
+ *
+ * Per load, cold (the tab's first load of the page: a new renderer process, nothing compiled) and
+ * warm (the same tab reloaded: same process, V8's caches warm):
+ *  - main-thread time of the extension, from a trace (scripts/footprint-trace.ts says what counts);
+ *  - the longest task that is the extension's;
+ *  - JS heap: `Runtime.getHeapUsage` of the renderer's isolate after two forced collections
+ *    (`HeapProfiler.collectGarbage`), 2 s after load or after the overlay showed. The isolate holds
+ *    the page's world and every extension's isolated world, so the extension's part is the
+ *    difference from the same page with no extension; the empty extension's difference is its
+ *    isolated world (global object, bindings) and nothing else. Also Blink's own heap (`embedder`,
+ *    Oilpan: DOM nodes, ranges, highlights) and the DOM node count (`Memory.getDOMCounters`);
+ *  - the load event (navigation timing `loadEventStart`), and its delay from the extension: the
+ *    difference from the same page with no extension, median of the rounds;
+ *  - when the overlay's badge appeared (a mutation observer in the page's main world, put in
+ *    before the page's scripts; the same for any build), and how many highlights were registered.
+ * Medians over the rounds; the load's noise on a shared machine is printed with the figures
+ * (load average at start and end). Only ratios measured side by side in one run mean anything.
+ *
+ * Targets (issue #17): on the non-article page the extension's main-thread time ≤ 2× the empty
+ * extension's and its heap ≤ 100 KiB above the empty extension's; on the article without the story
+ * ≤ 3×; on the matched article no extension task over 50 ms, and the badge as soon as the
+ * baseline's or sooner; the load event's delay no more than 10% over the empty extension's.
+ *
+ * Options: --rounds=N (default 5), --baseline=DIR (a built chrome-mv3 directory), --pages=a,b
+ * (file names), --no-firefox, --json-only.
+ */
+
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
+import { largePage } from '../tests/fixtures/large-page';
+import { extensionCost, type ExtensionCost, type TraceEvent } from './footprint-trace';
+import { firefoxFootprint, type FirefoxRow } from './footprint-firefox';
+
+const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const ROUNDS = Number(arg('rounds') ?? 5);
+const BASELINE = arg('baseline');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FIXTURES = resolve('tests/fixtures/footprint');
+
+interface PageDef {
+  file: string;
+  label: string;
+  kind: 'non-article' | 'article' | 'matched' | 'large';
+}
+const ALL_PAGES: PageDef[] = [
+  { file: 'front.html', label: 'front page (not an article)', kind: 'non-article' },
+  { file: 'article-other.html', label: 'article, other story', kind: 'article' },
+  { file: 'article-lecun.html', label: 'article quoting the story', kind: 'matched' },
+  { file: 'large.html', label: '2 MB article', kind: 'large' },
+];
+const only = arg('pages')?.split(',');
+const PAGES = only ? ALL_PAGES.filter((p) => only.some((o) => p.file.includes(o))) : ALL_PAGES;
+
+// ------------------------------------------------------------------ the empty extension
+
+/** An MV3 extension whose content script is one line, at document_idle (Chromium and Firefox). */
+export function buildEmptyExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cp-empty-ext-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Empty',
+      version: '1.0',
+      content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' }],
+      browser_specific_settings: { gecko: { id: 'empty@counterpoint.invalid' } },
+    }),
+  );
+  writeFileSync(join(dir, 'content.js'), 'void document.readyState;\n');
+  return dir;
+}
+
+// ------------------------------------------------------------------ the server
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
+
+/** Delay per path: images 60–240 ms (by name), the ad script 450 ms; the rest at once. */
+function delayOf(path: string): number {
+  if (path === '/assets/ads.js') return 450;
+  if (path.startsWith('/img/')) {
+    let h = 0;
+    for (const c of path) h = (h * 31 + c.charCodeAt(0)) % 997;
+    return 60 + (h % 4) * 60;
+  }
+  return 0;
+}
+
+export async function startFootprintServer(): Promise<{ server: Server; port: number }> {
+  const large = largePage();
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const send = (): void => {
+      let body: string | Buffer;
+      if (path === '/large.html') body = large;
+      else {
+        const file = resolve(join(FIXTURES, path));
+        if (!file.startsWith(FIXTURES + '/') || !existsSync(file)) {
+          res.writeHead(404, { 'content-type': 'text/plain' });
+          res.end('not found');
+          return;
+        }
+        body = readFileSync(file);
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    const d = delayOf(path);
+    if (d) setTimeout(send, d);
+    else send();
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return { server, port: address.port };
+}
+
+// ------------------------------------------------------------------ Chromium
+
+export interface Variant {
+  name: string;
+  dir: string | null;
+  browser?: Browser;
+}
+
+/** In the page's main world, before its scripts: when the overlay's host appears. */
+const BADGE_WATCH = `(() => {
+  const start = () => {
+    const seen = () => { if (window.__fpBadgeAt === undefined && document.querySelector('counterpoint-badge')) { window.__fpBadgeAt = performance.now(); window.__fpHighlights = (window.CSS && CSS.highlights) ? CSS.highlights.size : -1; } };
+    const mo = new MutationObserver(seen);
+    mo.observe(document.documentElement, { childList: true });
+    if (document.body) mo.observe(document.body, { childList: true });
+    seen();
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true }); else start();
+})();`;
+
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'toplevel',
+  'v8',
+  'v8.execute',
+  'blink',
+  'extensions',
+  'disabled-by-default-v8.cpu_profiler',
+  'disabled-by-default-v8.cpu_profiler.hires',
+];
+
+export async function launchChromium(v: Variant, port: number): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    pipe: true,
+    enableExtensions: v.dir ? [v.dir] : false,
+    defaultViewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-renderer-backgrounding',
+      '--disable-background-timer-throttling',
+      '--disable-backgrounding-occluded-windows',
+      // Every *.test host is this machine's server; every other name resolves nowhere.
+      `--host-resolver-rules=MAP *.test 127.0.0.1:${port},MAP * ~NOTFOUND`,
+    ],
+  });
+}
+
+export interface Load {
+  cost: ExtensionCost | null;
+  heapUsed: number;
+  embedderHeap: number;
+  nodes: number;
+  loadMs: number;
+  badgeMs: number | null;
+  highlights: number | null;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function settle(page: Page, kind: PageDef['kind'], expectBadge: boolean): Promise<void> {
+  // The comments arrive 700 ms after load and the overlay's re-run watcher waits 400 ms of quiet.
+  await sleep(1800);
+  if (!expectBadge || (kind !== 'matched' && kind !== 'large')) return;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (await page.evaluate(() => (window as unknown as { __fpBadgeAt?: number }).__fpBadgeAt !== undefined)) break;
+    await sleep(100);
+  }
+  await sleep(1000);
+}
+
+async function oneLoad(page: Page, cdp: CDPSession, url: string, kind: PageDef['kind'], expectBadge: boolean, reload: boolean): Promise<Load> {
+  await page.tracing.start({ categories: CATEGORIES });
+  if (reload) await page.reload({ waitUntil: 'load', timeout: 120_000 });
+  else await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await settle(page, kind, expectBadge);
+  const raw = await page.tracing.stop();
+  const events = (JSON.parse(Buffer.from(raw ?? new Uint8Array()).toString('utf8')) as { traceEvents?: TraceEvent[] }).traceEvents ?? [];
+  const onPage = await page.evaluate(() => {
+    const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const w = window as unknown as { __fpBadgeAt?: number; __fpHighlights?: number };
+    return { loadMs: n ? n.loadEventStart : -1, badgeMs: w.__fpBadgeAt ?? null, highlights: w.__fpHighlights ?? null };
+  });
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as unknown as { usedSize: number; embedderHeapUsedSize?: number };
+  const dom = (await cdp.send('Memory.getDOMCounters')) as { nodes: number };
+  return {
+    cost: extensionCost(events, url),
+    heapUsed: heap.usedSize,
+    embedderHeap: heap.embedderHeapUsedSize ?? 0,
+    nodes: dom.nodes,
+    ...onPage,
+  };
+}
+
+async function measure(browser: Browser, url: string, kind: PageDef['kind'], expectBadge: boolean): Promise<{ cold: Load; warm: Load }> {
+  const page = await browser.newPage();
+  const cdp = await page.createCDPSession();
+  try {
+    await cdp.send('Page.enable');
+    await cdp.send('Runtime.enable');
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: BADGE_WATCH });
+    const cold = await oneLoad(page, cdp, url, kind, expectBadge, false);
+    const warm = await oneLoad(page, cdp, url, kind, expectBadge, true);
+    return { cold, warm };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await page.close().catch(() => undefined);
+  }
+}
+
+// ------------------------------------------------------------------ statistics and report
+
+const median = (xs: number[]): number => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+interface Row {
+  page: string;
+  kind: PageDef['kind'];
+  variant: string;
+  phase: 'cold' | 'warm';
+  totalMs: number;
+  injectionMs: number;
+  callbackMs: number;
+  compileMs: number;
+  longestTaskMs: number;
+  maxLongestTaskMs: number;
+  heapKiB: number;
+  embedderKiB: number;
+  nodes: number;
+  loadMs: number;
+  loadDelayMs: number;
+  badgeMs: number | null;
+  highlights: number | null;
+}
+
+function summarise(page: PageDef, variant: string, phase: 'cold' | 'warm', loads: Load[], none: Load[]): Row {
+  const c = (f: (x: ExtensionCost) => number): number => median(loads.map((l) => (l.cost ? f(l.cost) : 0)));
+  const noneHeap = median(none.map((l) => l.heapUsed));
+  const noneEmb = median(none.map((l) => l.embedderHeap));
+  const noneNodes = median(none.map((l) => l.nodes));
+  // Delay: per round, this load minus the same round's load with no extension.
+  const delays = loads.map((l, i) => l.loadMs - (none[i]?.loadMs ?? NaN));
+  const badges = loads.map((l) => l.badgeMs).filter((x): x is number => x !== null);
+  return {
+    page: page.file,
+    kind: page.kind,
+    variant,
+    phase,
+    totalMs: c((x) => x.totalMs),
+    injectionMs: c((x) => x.injectionMs),
+    callbackMs: c((x) => x.callbackMs),
+    compileMs: c((x) => x.compileMs),
+    longestTaskMs: c((x) => x.longestTaskMs),
+    maxLongestTaskMs: Math.max(0, ...loads.map((l) => l.cost?.longestTaskMs ?? 0)),
+    heapKiB: (median(loads.map((l) => l.heapUsed)) - noneHeap) / 1024,
+    embedderKiB: (median(loads.map((l) => l.embedderHeap)) - noneEmb) / 1024,
+    nodes: median(loads.map((l) => l.nodes)) - noneNodes,
+    loadMs: median(loads.map((l) => l.loadMs)),
+    loadDelayMs: median(delays),
+    badgeMs: badges.length ? median(badges) : null,
+    highlights: badges.length ? median(loads.map((l) => l.highlights ?? 0)) : null,
+  };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`bench:footprint: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+    return;
+  }
+  const own = resolve('.output/chrome-mv3');
+  if (!existsSync(join(own, 'manifest.json'))) throw new Error('no build in .output/chrome-mv3: run npm run build first');
+  const empty = buildEmptyExtension();
+  const variants: Variant[] = [
+    { name: 'none', dir: null },
+    { name: 'empty', dir: empty },
+    { name: 'counterpoint', dir: own },
+    ...(BASELINE ? [{ name: 'baseline', dir: resolve(BASELINE) }] : []),
+  ];
+  const loadStart = loadavg();
+  const { server, port } = await startFootprintServer();
+  const results = new Map<string, { cold: Load[]; warm: Load[] }>();
+  const key = (p: string, v: string): string => `${p}|${v}`;
+  try {
+    for (const v of variants) v.browser = await launchChromium(v, port);
+    await sleep(2000); // service workers and extension start-up
+    // One unmeasured load per browser: the browser's own first-page costs are not the page's.
+    for (const v of variants) await measure(v.browser!, `http://warmup-${v.name}.test:${port}/front.html`, 'non-article', false);
+    for (let round = 0; round < ROUNDS; round++) {
+      const pages = PAGES.map((_, i) => PAGES[(i + round) % PAGES.length]!);
+      for (const page of pages) {
+        const order = variants.map((_, i) => variants[(i + round) % variants.length]!);
+        for (const v of order) {
+          const url = `http://r${round}-${page.file.replace(/\W/g, '')}-${v.name}.test:${port}/${page.file}`;
+          const expectBadge = v.name === 'counterpoint' || v.name === 'baseline';
+          const r = await measure(v.browser!, url, page.kind, expectBadge);
+          const k = key(page.file, v.name);
+          const acc = results.get(k) ?? { cold: [], warm: [] };
+          acc.cold.push(r.cold);
+          acc.warm.push(r.warm);
+          results.set(k, acc);
+          process.stderr.write('.');
+        }
+      }
+      process.stderr.write(` round ${round + 1}/${ROUNDS}\n`);
+    }
+  } finally {
+    for (const v of variants) await v.browser?.close().catch(() => undefined);
+    server.close();
+  }
+  const loadEnd = loadavg();
+
+  const rows: Row[] = [];
+  for (const page of PAGES) {
+    const none = results.get(key(page.file, 'none'))!;
+    for (const v of variants) {
+      if (v.name === 'none') continue;
+      const r = results.get(key(page.file, v.name))!;
+      rows.push(summarise(page, v.name, 'cold', r.cold, none.cold));
+      rows.push(summarise(page, v.name, 'warm', r.warm, none.warm));
+    }
+  }
+
+  // Firefox: what it lets us measure (scripts/footprint-firefox.ts).
+  let firefox: FirefoxRow[] | string = 'not run (--no-firefox)';
+  if (!process.argv.includes('--no-firefox')) {
+    firefox = await firefoxFootprint({ empty, pages: PAGES, rounds: Math.max(3, Math.ceil(ROUNDS / 2)) }).catch((e: unknown) => `failed: ${String(e)}`);
+  }
+
+  report(rows, firefox, { rounds: ROUNDS, loadStart, loadEnd, baseline: BASELINE ?? null });
+}
+
+const f1 = (x: number | null): string => (x === null || !Number.isFinite(x) ? '-' : x.toFixed(1));
+const pad = (s: string, n: number): string => (s.length >= n ? s + ' ' : s + ' '.repeat(n - s.length));
+
+function report(rows: Row[], firefox: FirefoxRow[] | string, meta: { rounds: number; loadStart: number[]; loadEnd: number[]; baseline: string | null }): void {
+  const lines: string[] = [];
+  lines.push(`Counterpoint footprint, Chromium (${CHROMIUM}), side by side: ${meta.rounds} rounds, fresh tab per page and variant, rotating order; medians.`);
+  lines.push(`machine load average at start ${meta.loadStart.map((x) => x.toFixed(2)).join(' ')}, at end ${meta.loadEnd.map((x) => x.toFixed(2)).join(' ')}${meta.baseline ? `; baseline: ${meta.baseline}` : ''}`);
+  lines.push('main-thread ms: injection tasks (world, compile, evaluate) + extension callbacks (sampled); heap/embedder KiB and nodes: above the same page with no extension; load delay: load event minus no extension\'s, same round.');
+  lines.push('');
+  const head = ['page', 'variant', 'phase', 'main ms', 'inject', 'callbk', 'compile', 'longest', 'max', 'heap KiB', 'Blink KiB', 'nodes', 'load ms', 'delay', 'badge ms', 'hl'];
+  const widths = [28, 13, 6, 8, 8, 8, 8, 8, 7, 9, 10, 7, 8, 7, 9, 4];
+  lines.push(head.map((h, i) => pad(h, widths[i]!)).join(''));
+  for (const r of rows) {
+    lines.push(
+      [r.page, r.variant, r.phase, f1(r.totalMs), f1(r.injectionMs), f1(r.callbackMs), f1(r.compileMs), f1(r.longestTaskMs), f1(r.maxLongestTaskMs), f1(r.heapKiB), f1(r.embedderKiB), String(r.nodes), f1(r.loadMs), f1(r.loadDelayMs), f1(r.badgeMs), r.highlights === null ? '-' : String(r.highlights)]
+        .map((c, i) => pad(c, widths[i]!))
+        .join(''),
+    );
+  }
+  lines.push('');
+  const find = (page: string, variant: string, phase: 'cold' | 'warm'): Row | undefined => rows.find((r) => r.page === page && r.variant === variant && r.phase === phase);
+  const verdicts: { what: string; value: string; ok: boolean }[] = [];
+  for (const phase of ['cold', 'warm'] as const) {
+    for (const r of rows.filter((x) => x.variant === 'counterpoint' && x.phase === phase)) {
+      const e = find(r.page, 'empty', phase);
+      if (!e) continue;
+      const ratio = r.totalMs / e.totalMs;
+      if (r.kind === 'non-article') {
+        verdicts.push({ what: `${r.page} ${phase}: main-thread time ≤ 2× empty`, value: `${ratio.toFixed(2)}×`, ok: ratio <= 2 });
+        verdicts.push({ what: `${r.page} ${phase}: heap ≤ empty + 100 KiB`, value: `${(r.heapKiB - e.heapKiB).toFixed(0)} KiB above`, ok: r.heapKiB - e.heapKiB <= 100 });
+      }
+      if (r.kind === 'article') verdicts.push({ what: `${r.page} ${phase}: main-thread time ≤ 3× empty`, value: `${ratio.toFixed(2)}×`, ok: ratio <= 3 });
+      if (r.kind === 'matched' || r.kind === 'large') verdicts.push({ what: `${r.page} ${phase}: no extension task over 50 ms`, value: `longest ${r.maxLongestTaskMs.toFixed(1)} ms (max of rounds)`, ok: r.maxLongestTaskMs <= 50 });
+      if (r.kind === 'matched') {
+        const b = find(r.page, 'baseline', phase);
+        if (b && b.badgeMs !== null && r.badgeMs !== null) verdicts.push({ what: `${r.page} ${phase}: badge no later than the baseline's`, value: `${r.badgeMs.toFixed(0)} vs ${b.badgeMs.toFixed(0)} ms`, ok: r.badgeMs <= b.badgeMs * 1.05 });
+      }
+      const allowed = Math.max(e.loadDelayMs, 0) * 1.1;
+      verdicts.push({ what: `${r.page} ${phase}: load delay ≤ 1.1 × empty's`, value: `${r.loadDelayMs.toFixed(1)} vs ${e.loadDelayMs.toFixed(1)} ms`, ok: r.loadDelayMs <= allowed || r.loadDelayMs - e.loadDelayMs <= 2 });
+    }
+  }
+  lines.push('targets (issue #17):');
+  for (const v of verdicts) lines.push(`  ${v.ok ? 'ok  ' : 'OVER'} ${v.what}: ${v.value}`);
+  lines.push('  (load delay: within 2 ms of the empty extension\'s also counts as met: the timer and the server\'s delays make smaller differences noise)');
+  lines.push('');
+  if (typeof firefox === 'string') lines.push(`Firefox: ${firefox}`);
+  else {
+    lines.push('Firefox ESR (WebDriver BiDi): what it allows measuring (see README "Speed"): load event and its delay, badge time; the content script\'s own account of its synchronous work (overlay:stats).');
+    lines.push(['page', 'variant', 'phase', 'load ms', 'delay', 'badge ms', 'own longest', 'own slices'].map((h, i) => pad(h, [28, 13, 6, 9, 8, 9, 12, 10][i]!)).join(''));
+    for (const r of firefox) lines.push([r.page, r.variant, r.phase, f1(r.loadMs), f1(r.loadDelayMs), f1(r.badgeMs), f1(r.ownLongestMs), r.ownSlices === null ? '-' : String(r.ownSlices)].map((c, i) => pad(c, [28, 13, 6, 9, 8, 9, 12, 10][i]!)).join(''));
+  }
+  if (!process.argv.includes('--json-only')) process.stdout.write(lines.join('\n') + '\n\n');
+  process.stdout.write(JSON.stringify({ rounds: meta.rounds, loadStart: meta.loadStart, loadEnd: meta.loadEnd, chromium: rows, firefox, verdicts }) + '\n');
+  mkdirSync('test-artifacts', { recursive: true });
+  writeFileSync('test-artifacts/footprint.json', JSON.stringify({ rows, firefox, verdicts, meta }, null, 2));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();
