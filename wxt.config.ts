@@ -12,16 +12,25 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Each permission is explained in README "Permissions". IndexedDB needs none; the content
-    // script's host access comes from its `matches`.
+    // Each permission is explained in README "Permissions". IndexedDB needs none.
     //  - storage: per-site "overlay off" setting (browser.storage.local)
     //  - unlimitedStorage: the browser must not evict the reader's notes when the disk runs low
     //  - contextMenus: "Highlight & note" on a selection
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    //  - scripting: the background injects the content script's second stage into the pages that
+    //    need it (utils/inject-second-stage.ts)
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'scripting'],
+    // The same hosts as the content script's `matches`. Chromium lets `scripting.executeScript`
+    // into a page only with host permission, which a content script's matches do not give
+    // (measured in Chromium 156: "Cannot access contents of the page"); Firefox ESR 153 counts the
+    // matches as host permissions already. Neither browser shows a new install warning for it
+    // (README "Permissions": measured, and tested in tests/e2e/permissions.e2e.ts).
+    host_permissions: ['http://*/*', 'https://*/*'],
     // The content script is an unlisted script registered here, not WXT's `content` entrypoint: see
     // entrypoints/content-script/index.ts (WXT's content-script context is observable and forgeable by
-    // page script). Its styles are inlined into its closed shadow root, so it needs no
-    // web_accessible_resources: no extension file can be fetched, or probed for, by a page.
+    // page script). It is the first stage; the second (content-stage-two.js) is injected by the
+    // background, never listed here nor web-accessible. The overlay's styles are inlined into its
+    // closed shadow root, so there are no web_accessible_resources: no extension file can be
+    // fetched, or probed for, by a page.
     content_scripts: [
       {
         matches: ['http://*/*', 'https://*/*'],

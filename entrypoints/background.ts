@@ -1,13 +1,10 @@
 import { browser } from 'wxt/browser';
 import { CounterpointDb } from '../lib/storage/db';
 import { captureDraft, handleMessage, type HandlerDeps } from '../lib/messages/handle';
-import type { CompiledIndex } from '../lib/index/format';
-import type { Dataset } from '../lib/dataset/types';
-import compiledIndex from '../lib/generated/claims-index.json';
-import cardCatalog from '../lib/generated/claims-catalog.json';
 import { notePageKeys, purgeTrash } from '../lib/storage/notes-repo';
 import { PAGE_KEYS_ITEM } from '../lib/storage/page-keys';
 import { requestSender } from '../utils/message-sender';
+import { secondStageInjector } from '../utils/inject-second-stage';
 import { DraftDesk } from '../lib/messages/drafts';
 import { sendToExtensionPages, sendToTab } from '../utils/messaging';
 import { wireNotesCommands } from '../utils/notes-commands';
@@ -37,8 +34,8 @@ export default defineBackground(() => {
     db,
     drafts: new DraftDesk(() => crypto.randomUUID(), () => Date.now()),
     askTab: sendToTab,
-    // The dataset lives here, not in the content script (see lib/overlay/page-annotator.ts).
-    claimsData: () => ({ index: compiledIndex as unknown as CompiledIndex, catalog: cardCatalog as unknown as Dataset }),
+    // The content script's second stage, into the asking document only (README "Speed").
+    injectSecondStage: secondStageInjector(),
     openTab: async (path, afterIndex) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as never), index: afterIndex === undefined ? undefined : afterIndex + 1 });
     },

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { extensionApi } from './extension-api';
 
 /**
  * Whether this content script still belongs to a running extension: after an update, a reload or
@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
  */
 export function extensionAlive(): boolean {
   try {
-    return typeof browser.runtime?.id === 'string';
+    return typeof extensionApi().runtime?.id === 'string';
   } catch {
     return false;
   }

@@ -1,8 +1,8 @@
-import { browser } from 'wxt/browser';
+import { extensionApi } from './extension-api';
 import { sendToTab } from './messaging';
 
 /**
- * Per-site "overlay off" setting, in `browser.storage.local` under one key: the list of origins
+ * Per-site "overlay off" setting, in the extension's `storage.local` under one key: the list of origins
  * where the claims overlay does not run automatically. Needs the `storage` permission; without it
  * (or on any storage error) every site counts as on, so the overlay degrades to its default.
  */
@@ -20,9 +20,9 @@ export function siteOf(url: string | undefined | null): string | null {
   }
 }
 
-function storageArea(): typeof browser.storage.local | null {
+function storageArea(): ReturnType<typeof extensionApi>['storage']['local'] | null {
   try {
-    return browser.storage?.local ?? null;
+    return extensionApi().storage?.local ?? null;
   } catch {
     return null;
   }
@@ -55,7 +55,7 @@ export async function setOverlayEnabled(site: string, enabled: boolean): Promise
 
 /** Calls `cb` whenever the setting changes (any site); returns an unsubscribe function. */
 export function onOverlaySettingChanged(cb: () => void): () => void {
-  const onChanged = browser.storage?.onChanged;
+  const onChanged = extensionApi().storage?.onChanged;
   if (!onChanged) return () => undefined;
   const listener = (changes: Record<string, unknown>, area: string): void => {
     if (area === 'local' && OVERLAY_OFF_KEY in changes) cb();
@@ -75,7 +75,7 @@ export function onOverlaySettingChanged(cb: () => void): () => void {
  */
 export async function activeTabSite(): Promise<string | null> {
   try {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const [tab] = await extensionApi().tabs.query({ active: true, currentWindow: true });
     if (!tab) return null;
     const fromTab = siteOf(tab.url);
     if (fromTab || tab.id === undefined) return fromTab;

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { extensionApi } from './extension-api';
 import { parseTabRequest, type Reply, type RequestOf, type TabRequest } from '../lib/messages/protocol';
 
 /** One handler per kind of tab request, each answering with that kind's reply. */
@@ -8,17 +8,22 @@ export type TabRequestHandlers = {
 
 /**
  * The content script's end of `sendToTab`: requests from this extension only (the popup, the
- * background), parsed by the protocol's one parser; anything else is ignored. Returns the
- * function that stops listening.
+ * background), parsed by the protocol's one parser; anything else is ignored. The answer goes
+ * through `sendResponse` (and `return true` keeps the channel open for it): the browser's own API,
+ * without the polyfill (see utils/extension-api.ts). Returns the function that stops listening.
  */
 export function listenForTabRequests(handlers: TabRequestHandlers): () => void {
-  const listener = (message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id) return undefined;
+  const listener = (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void): true | undefined => {
+    if (sender.id !== extensionApi().runtime.id) return undefined;
     const request = parseTabRequest(message);
     if (!request) return undefined;
     const handle = handlers[request.type] as (r: TabRequest) => ReturnType<TabRequestHandlers[TabRequest['type']]>;
-    return Promise.resolve(handle(request));
+    Promise.resolve()
+      .then(() => handle(request))
+      .then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+    return true;
   };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  const onMessage = extensionApi().runtime.onMessage as unknown as { addListener(l: typeof listener): void; removeListener(l: typeof listener): void };
+  onMessage.addListener(listener);
+  return () => onMessage.removeListener(listener);
 }

@@ -1,21 +1,28 @@
 /**
  * The claims overlay's life on one page: annotate → highlight → mount the badge/card UI
- * (`OverlaySession`) → re-run on SPA navigation, on late article bodies (`RerunWatcher`) and when
+ * (`openOverlay`) → re-run on SPA navigation, on late article bodies (`RerunWatcher`) and when
  * the reader's per-site setting changes → tear down when there is nothing (left) to show.
  *
  * On pages that are not articles it reads a few selectors and stops; the DOM is never touched there.
+ *
+ * This runs in the content script's first stage, on every page: it imports no view and no
+ * matcher. Both come through its dependencies, from the second stage, which is injected only into
+ * pages that need it (see entrypoints/content-script/index.ts).
  */
 
 import { looksLikeArticle } from '../../lib/detect/article';
 import type { PageAnnotator } from '../../lib/overlay/page-annotator';
 import { RerunWatcher, MUTATION_DEBOUNCE_MS } from '../../lib/overlay/rerun-watcher';
-import { runInSlices } from '../../lib/overlay/slices';
-import type { OverlayEngineResult } from '../../lib/overlay/types';
-import { OverlaySession, SLICE_MS, yieldToMain, type OverlaySessionDeps } from './overlay-session';
+import { runInSlices, SLICE_MS, yieldToMain } from '../../lib/overlay/slices';
+import type { OverlayAnnotation, OverlayEngineResult, ShownOverlay } from '../../lib/overlay/types';
 
-export interface ClaimsOverlayDeps extends OverlaySessionDeps {
+export interface ClaimsOverlayDeps {
+  /** Records one synchronous piece of the overlay's work (`name`, from `start` until now). */
+  measure(name: string, start: number): void;
   /** The page's claim annotator (null when the claims data could not be had). */
   loadAnnotator(): Promise<PageAnnotator | null>;
+  /** Draws these annotations (highlights, badge and cards): `OverlaySession.open` in the second stage. */
+  openOverlay(doc: Document, annotations: OverlayAnnotation[], signature: string): Promise<ShownOverlay>;
   /** The reader's per-site setting for this page's site. */
   isEnabled(): Promise<boolean>;
   /** Calls back when that setting may have changed; returns the unsubscribe function. */
@@ -32,7 +39,7 @@ function isCounterpointNode(n: Node): boolean {
 }
 
 export class ClaimsOverlay {
-  private session: OverlaySession | null = null;
+  private session: ShownOverlay | null = null;
   private running = false;
   private pending = false;
   private connected = true;
@@ -143,7 +150,13 @@ export class ClaimsOverlay {
     this.teardown();
     await yieldToMain(); // the annotator's task ends here; the overlay's work is a task of its own
     if (!this.connected) return;
-    const session = await OverlaySession.open(this.doc, anns, signature, this.deps);
+    let session: ShownOverlay;
+    try {
+      session = await this.deps.openOverlay(this.doc, anns, signature);
+    } catch (e) {
+      console.warn('[Counterpoint] could not show the overlay', e);
+      return;
+    }
     if (!this.connected) {
       session.disconnect();
       return;

@@ -15,14 +15,10 @@ import { buildCardModel, type SourceRef } from '../../lib/overlay/card-model';
 import { highlight, supportedStrategy, type HighlightStrategy, type Highlighter } from '../../lib/overlay/highlight';
 import { HighlightPointer } from '../../lib/overlay/highlight-pointer';
 import { rangeHost } from '../../lib/overlay/range-host';
-import { claimStatus, type OverlayAnnotation, type OverlayApi } from '../../lib/overlay/types';
+import { SLICE_MS, yieldToMain } from '../../lib/overlay/slices';
+import { claimStatus, type OverlayAnnotation, type OverlayApi, type ShownOverlay } from '../../lib/overlay/types';
 
 export const OVERLAY_HOST_NAME = 'counterpoint-badge';
-
-/** Longest slice of the overlay's own work between yields (ms). */
-export const SLICE_MS = 8;
-
-export const yieldToMain = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 export interface OverlaySessionDeps {
   /** The reader's UI language. */
@@ -33,6 +29,8 @@ export interface OverlaySessionDeps {
   mountUi: MountShadowUi;
   /** Records one synchronous piece of the overlay's work (`name`, from `start` until now). */
   measure(name: string, start: number): void;
+  /** The browser inherits highlight styles from the root (lib/overlay/highlight.ts, `highlightSelector`). */
+  highlightsInherit?: boolean;
 }
 
 /**
@@ -45,7 +43,7 @@ function preferredStrategy(doc: Document): HighlightStrategy {
   return supportedStrategy(doc);
 }
 
-export class OverlaySession {
+export class OverlaySession implements ShownOverlay {
   /** Claim ids in order, to tell whether a re-run found the same thing. */
   readonly signature: string;
   /** The shadow host (a page that wipes its body removes it: then the overlay is rebuilt). */
@@ -74,6 +72,7 @@ export class OverlaySession {
           doc,
           anns.map((a, i) => ({ range: a.range, status: entries[i]!.status })),
           preferredStrategy(doc),
+          deps.highlightsInherit ?? false,
         )
       : null;
     deps.measure('prepare', t0);

@@ -1,10 +1,14 @@
 /**
- * The content script: a thin shell that builds the page's concerns and ties them to the extension.
+ * The content script's first stage, on every http(s) page: a thin shell that builds the page's
+ * concerns and ties them to the extension. It decides, and keeps the page's life cycle; everything
+ * heavy is in the second stage (entrypoints/content-stage-two/), which the background injects
+ * only into pages that need it (README "Speed"):
  *
- *  - `ClaimsOverlay` (components/overlay/claims-overlay.ts): annotate → highlight → badge/card UI in
- *    a closed shadow root, re-run on navigation and late article bodies.
- *  - `PageNotes` (lib/notes/page-notes.ts): the reader's saved highlights on this page, and the
- *    selection when the reader starts a note (notes are written in the side panel, not here).
+ *  - `ClaimsOverlay` (components/overlay/claims-overlay.ts): is this an article that may carry a
+ *    claim (`checkPage`: detection and the build-time gate)? Only then the matcher and the overlay's
+ *    views, from the second stage. Re-runs on navigation and late article bodies.
+ *  - `LazyPageNotes` (lib/notes/lazy-page-notes.ts): `PageNotes` from the second stage when
+ *    extension storage says the page may have notes, or when the reader asks to note a selection.
  *  - `LocationWatcher` (lib/page/location-watcher.ts): SPA navigations, from the browser only.
  *  - requests from the extension's own pages and background (`listenForTabRequests`).
  * Each is an object with `disconnect()`.
@@ -14,56 +18,47 @@
  * script when page script dispatches that event itself, and its location watcher speaks through a
  * window event the page can both hear and forge. This is an unlisted script, registered as the
  * content script in wxt.config.ts, with none of that: on a page where Counterpoint shows nothing,
- * page script can observe nothing of it.
+ * page script can observe nothing of it. The second stage is an unlisted script too, injected
+ * by the background, never web-accessible.
  */
 import { ClaimsOverlay } from '../../components/overlay/claims-overlay';
-import { closedShadowUi } from '../../components/shadow-ui';
-import { PageNotes } from '../../lib/notes/page-notes';
-import { loadPageAnnotator } from '../../lib/overlay/page-annotator';
+import { LazyPageNotes } from '../../lib/notes/lazy-page-notes';
+import { checkPage, noClaims } from '../../lib/overlay/page-check';
 import { WorkStats } from '../../lib/overlay/work-stats';
 import { LocationWatcher } from '../../lib/page/location-watcher';
-import { fetchClaimsIndex } from '../../utils/claims-data';
-import { translate, uiLanguage } from '../../utils/i18n';
 import { extensionAlive } from '../../utils/lifetime';
-import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
+import { claimFirstStage, secondStageLoader, secondStageRuns } from '../../utils/second-stage';
 import { isOverlayEnabled, onOverlaySettingChanged, siteOf } from '../../utils/site-settings';
 import { listenForTabRequests } from '../../utils/tab-requests';
-import badgeCss from '../../components/badge.css?inline';
-import overlayCss from '../../components/overlay/overlay.css?inline';
-
-/** Counterpoint's own elements (overlay host, wrapped highlights) are not page text. */
-const isOurs = (el: Element): boolean => el.localName.startsWith('counterpoint-') || el.hasAttribute('data-counterpoint');
 
 export default defineUnlistedScript(() => {
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
-  const annotator = () => loadPageAnnotator(document, fetchClaimsIndex);
+  if (!claimFirstStage()) return; // already running in this world
   const stats = new WorkStats();
+  const measure = (phase: string, start: number): void => stats.record(phase, start);
+  const secondStage = secondStageLoader({ measure });
 
   // Reader's notes: on every http(s) page; the DOM is touched only to draw saved highlights.
-  const notes = new PageNotes(document, {
-    request: sendRequest,
+  const notes = new LazyPageNotes(document, {
     mayHaveNotes: pageMayHaveNotes,
-    claimsOnPage: async () => {
-      const a = await annotator();
-      return a ? a.annotateDocument(document).annotations.map((x) => ({ claimId: x.claimId, range: x.range })) : [];
-    },
-    isOurs,
+    open: async () => (await secondStage())?.pageNotes(document) ?? null,
   });
 
   // Claims: on non-article pages this reads a few selectors and stops; the DOM is never touched there.
   const site = siteOf(location.href);
   const overlay = new ClaimsOverlay(document, {
-    ui: uiLanguage(),
-    translate,
-    openSource: (ref) => {
-      void sendRequest({ type: 'source:open', ...ref }).then((r) => {
-        if (!r.ok) console.warn('[Counterpoint] could not open the source view', r.error);
-      });
+    measure,
+    loadAnnotator: async () => {
+      const page = checkPage(document);
+      if (!page.mayHaveClaims) return noClaims(page);
+      return (await secondStage())?.annotator() ?? null;
     },
-    mountUi: closedShadowUi(document, `${badgeCss}\n${overlayCss}`),
-    measure: (phase, start) => stats.record(phase, start),
-    loadAnnotator: annotator,
+    openOverlay: async (doc, annotations, signature) => {
+      const two = await secondStage();
+      if (!two) throw new Error('the second stage is not loaded');
+      return two.openOverlay(doc, annotations, signature);
+    },
     isEnabled: async () => !site || (await isOverlayEnabled(site)),
     onSettingChanged: (cb) => (site ? onOverlaySettingChanged(cb) : () => undefined),
   });
@@ -81,7 +76,7 @@ export default defineUnlistedScript(() => {
       notes.refresh();
       return { ok: true };
     },
-    'overlay:stats': () => ({ ok: true, stats: stats.snapshot() }),
+    'overlay:stats': () => ({ ok: true, stats: { ...stats.snapshot(), secondStageRuns: secondStageRuns() } }),
   });
 
   /** After the extension is updated or removed, this copy stops and takes its UI away. */

@@ -42,7 +42,14 @@ export function isGateTerm(term: string): boolean {
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const latin = (ch: string): boolean => /[a-z0-9]/.test(ch);
 
-/** A term as a pattern: its spaces, and Latin↔CJK switches, match any whitespace or none. */
+/**
+ * A term as a pattern: its spaces, and Latin↔CJK switches, match any whitespace or none. A term
+ * that starts or ends with a Latin letter or digit must start or end a word there (`\\b`): without
+ * it "meta" opened the gate on "timetable" and "metal", "elon" on "melon" and "felony", "cursor" on
+ * "precursor", and every such article paid for the matcher (found on a page written for the
+ * footprint bench: a ferry timetable). A name next to CJK text, or followed by "’s", a hyphen or
+ * punctuation, is still a word edge, so the dataset's own pages pass as before (tested per page).
+ */
 function termPattern(term: string): string {
   let out = '';
   let prev = '';
@@ -56,18 +63,34 @@ function termPattern(term: string): string {
     out += escape(ch);
     prev = ch;
   }
-  return out;
+  const chars = [...term];
+  const edge = (ch: string | undefined): string => (ch !== undefined && latin(ch) ? '\\b' : '');
+  return edge(chars[0]) + out + edge(chars[chars.length - 1]);
 }
 
 /**
- * One regular expression of all terms (longest first), or null when there are none. Case-
- * insensitive, so it runs on the page text as it is: lower-casing and NFKC-folding a whole article
- * first cost more than the search itself (~16 µs of a 7,000-character Japanese article).
+ * The source of one regular expression of all terms (longest first), or null when there are none.
+ * `npm run dataset:compile` writes it into lib/generated/claims-gate.ts as a regular-expression
+ * literal, so the content script's first stage, which runs on every page, builds nothing from the
+ * entity names at run time (sorting, escaping and joining them cost it ~7 ms on a cold page).
+ */
+export function gateSource(terms: readonly string[]): string | null {
+  const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length);
+  return sorted.length ? sorted.map(termPattern).join('|') : null;
+}
+
+/**
+ * One regular expression of all terms, or null when there are none. Case-insensitive, so it runs
+ * on the page text as it is: lower-casing and NFKC-folding a whole article first cost more than the
+ * search itself (~16 µs of a 7,000-character Japanese article).
  */
 export function compileGate(terms: readonly string[]): RegExp | null {
-  const sorted = [...new Set(terms)].sort((a, b) => b.length - a.length);
-  return sorted.length ? new RegExp(sorted.map(termPattern).join('|'), 'i') : null;
+  const source = gateSource(terms);
+  return source === null ? null : new RegExp(source, GATE_FLAGS);
 }
+
+/** The gate's flags (the generated literal carries the same). */
+export const GATE_FLAGS = 'i';
 
 /**
  * Characters NFKC may turn into a gate term's letters: combining marks (decomposed accents, kana
@@ -88,7 +111,28 @@ export function passesGateRegExp(text: string, gate: RegExp | null): boolean {
   return NEEDS_FOLD.test(text) && gate.test(gateFold(text));
 }
 
+/**
+ * A realm's regular expressions remember the last string they matched in (`RegExp.input`,
+ * `RegExp.lastMatch`: V8 keeps it for the whole realm until the next successful match). After the
+ * gate found a name in an article, that string is the article's text, and detection's language
+ * sniff leaves a slice of it (which keeps the whole string alive): on a 2 MB article, 2 MB of
+ * Blink's string memory that nothing needed, for as long as the page stayed open. A successful
+ * match on the empty string replaces it.
+ */
+const EMPTY = /(?:)/;
+export function forgetLastMatch(): void {
+  EMPTY.test('');
+}
+
 const compiled = new WeakMap<CompiledIndex, RegExp | null>();
+
+/**
+ * Hands `passesGate` the gate already compiled for `index` (the build's literal, for the bundled
+ * index), so the matcher does not build it again from the terms.
+ */
+export function useCompiledGate(index: CompiledIndex, gate: RegExp | null): void {
+  compiled.set(index, gate);
+}
 
 /**
  * True when the page text may contain a claim of `index`. An index without gate terms (an old or

@@ -11,7 +11,7 @@ import type { CompiledIndex } from '../index/format';
 import { engineNormalizeScratch, newNormalizeScratch, normalizeUnits, toOriginalRange, type NormalizeScratch } from '../text/normalize';
 import { makeRange } from '../text/range';
 import { buildTextModel, pointAt } from '../text/text-model';
-import { passesGate } from './gate';
+import { forgetLastMatch, passesGate } from './gate';
 import { finish, matchAnchorsSteps } from './match-anchors';
 import { partition } from './partition';
 import type { Annotation, AnnotationResult, Speaker } from './types';
@@ -40,10 +40,15 @@ export function annotateWithIndex(doc: Document, index: CompiledIndex): Annotati
 export function* annotateWithIndexSteps(doc: Document, index: CompiledIndex): Generator<unknown, AnnotationResult, undefined> {
   const det = detectArticle(doc);
   const language = det.language;
-  if (!det.isArticle || !det.root) return { isArticle: false, language, annotations: [] };
+  if (!det.isArticle || !det.root) {
+    forgetLastMatch();
+    return { isArticle: false, language, annotations: [] };
+  }
   // Native-only rejection of articles that name nothing of the dataset (see gate.ts).
   const rootText = det.rootText ?? det.root.textContent ?? '';
-  if (!passesGate(rootText, index)) return { isArticle: true, language, annotations: [] };
+  const passes = passesGate(rootText, index);
+  forgetLastMatch(); // the article's text is not kept alive by the realm's last match (gate.ts)
+  if (!passes) return { isArticle: true, language, annotations: [] };
   yield;
 
   const exclude = boilerplateFilter(det.heading);

@@ -12,8 +12,6 @@ import {
   setAnchorStates,
   updateNoteBody,
 } from '../storage/notes-repo';
-import type { Dataset } from '../dataset/types';
-import type { CompiledIndex } from '../index/format';
 import { sourceViewPath } from '../overlay/source-view';
 import { canonicalUrl, cleanUrl } from '../anchoring/canonical-url';
 import type { NoteView, PageKey } from '../storage/notes-repo';
@@ -82,8 +80,11 @@ export interface HandlerDeps {
   db: CounterpointDb;
   /** Clock and ids (tests pass fixed ones). */
   env?: HandlerEnv;
-  /** The compiled claims index and card catalog the background bundles. */
-  claimsData?: () => { index: CompiledIndex; catalog: Dataset };
+  /**
+   * Injects the content script's second stage into a content script's own document (the tab,
+   * frame and document are the browser's account of the sender, never the message's).
+   */
+  injectSecondStage?: (sender: Extract<RequestSender, { kind: 'content-script' }>) => Promise<void>;
   /** Opens an extension page (path relative to the extension root) in a new tab, after `afterIndex` when given. */
   openTab?: (path: string, afterIndex: number | undefined) => Promise<void>;
   /** Sends a request to a tab's content script (top frame). */
@@ -141,11 +142,10 @@ async function answer(deps: HandlerDeps, request: BackgroundRequest, sender: Req
   switch (request.type) {
     case 'ping':
       return { ok: true, noteCount: await countNotes(db) };
-    case 'claims:data': {
-      if (!deps.claimsData) return NOT_HERE('claims data');
-      const { index, catalog } = deps.claimsData();
-      return { ok: true, index, catalog };
-    }
+    case 'content:second-stage':
+      if (sender.kind !== 'content-script' || !deps.injectSecondStage) return NOT_HERE(request.type);
+      await deps.injectSecondStage(sender);
+      return { ok: true };
     case 'source:open':
       if (!deps.openTab) return NOT_HERE('opening tabs');
       await deps.openTab(sourceViewPath(request.claimId, request.lang), sender.tabIndex);

@@ -6,9 +6,8 @@
  * tab's content script. Everything that crosses the boundary is `unknown` until `parseRequest`
  * says otherwise: a content script runs next to a hostile page, so every receiver validates.
  */
-import type { Dataset, Lang } from '../dataset/types';
+import type { Lang } from '../dataset/types';
 import type { ImportReport } from '../export/import';
-import type { CompiledIndex } from '../index/format';
 import type { ListResult, NoteView, PageKey, PageNotes } from '../storage/notes-repo';
 import { NOTE_FILTERS, type NoteFilter } from '../storage/filters';
 import type { NoteTarget } from '../anchoring/types';
@@ -32,8 +31,11 @@ export type ExportFormat = 'jsonld' | 'markdown';
 export type Request =
   // ---- to the background ----
   | { type: 'ping' }
-  /** The compiled claims index and card catalog (asked once per page that passes the gate). */
-  | { type: 'claims:data' }
+  /**
+   * From the content script's first stage: inject the second stage (the matcher, the overlay, the
+   * notes) into the sender's own document. Asked at most once per page, only when the page needs it.
+   */
+  | { type: 'content:second-stage' }
   /** Open the bundled source view for a claim in a new tab (a page may not navigate to it). */
   | { type: 'source:open'; claimId: string; lang?: Lang }
   /** Save a new highlight/note; the background assigns id and timestamps. */
@@ -106,6 +108,8 @@ export interface OverlayStats {
   slices: number;
   longestMs: number;
   longestByPhase: Record<string, number>;
+  /** How many times the second stage was evaluated in this content script's world (0: never loaded; never more than 1). */
+  secondStageRuns: number;
 }
 
 /** A capture that found no selection to note: the side panel says how to make one. */
@@ -117,7 +121,7 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 /** Replies, keyed by request kind so a caller gets the right reply type. */
 export interface ReplyMap {
   ping: { ok: true; noteCount: number };
-  'claims:data': { ok: true; index: CompiledIndex; catalog: Dataset };
+  'content:second-stage': { ok: true };
   'source:open': { ok: true };
   'notes:add': { ok: true; note: NoteView };
   'notes:update': { ok: true; note: NoteView };
@@ -146,7 +150,7 @@ export type AnyReply = ReplyMap[RequestType] | ErrorReply;
 /** Where each kind goes: the background, the content script of one tab, or the extension's own pages. */
 export const DESTINATION = {
   ping: 'background',
-  'claims:data': 'background',
+  'content:second-stage': 'background',
   'source:open': 'background',
   'notes:add': 'background',
   'notes:update': 'background',
@@ -180,18 +184,22 @@ export type PanelRequest = Extract<Request, { type: KindsFor<'extension-pages'> 
 export type RequestSender =
   /** A page of this extension's own origin (popup, side panel, source view…); `tabIndex` when it is open in a tab. */
   | { kind: 'extension-page'; tabIndex?: number }
-  /** This extension's content script in the top frame of a web page; `url` is that page's address now. */
-  | { kind: 'content-script'; tabId: number; tabIndex: number; url: string };
+  /**
+   * This extension's content script in the top frame of a web page; `url` is that page's address
+   * now; `documentId` the browser's id of that document, when it gives one (Chromium, Firefox 1xx).
+   */
+  | { kind: 'content-script'; tabId: number; tabIndex: number; url: string; documentId?: string };
 
 /**
  * Who may send each background request. Reading or changing many notes, or any note by id, is for
  * the extension's own pages only; a content script (which lives next to a hostile page, and would
- * speak for it if its renderer were compromised) may only ask for the dataset, open a source view,
- * read its own page's highlights, report on them, and hand over a selection it was asked for.
+ * speak for it if its renderer were compromised) may only have the second stage injected into its
+ * own document, open a source view, read its own page's highlights, report on them, and hand over a
+ * selection it was asked for.
  */
 export const ALLOWED: Record<BackgroundRequest['type'], readonly RequestSender['kind'][]> = {
   ping: ['extension-page'],
-  'claims:data': ['content-script', 'extension-page'],
+  'content:second-stage': ['content-script'],
   'source:open': ['content-script', 'extension-page'],
   'notes:add': ['extension-page'],
   'notes:update': ['extension-page'],
@@ -271,14 +279,34 @@ function onlyType(type: RequestType, m: Record<string, unknown>): void {
   if (Object.keys(m).length !== 1) throw new InvalidInput(`${type} takes no fields`);
 }
 
-function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
+/**
+ * The kinds a content script receives, parsed on their own: the content script's first stage runs
+ * on every page and listens for these alone, so it carries none of the other kinds' validation.
+ */
+function parseTabKind(type: TabRequest['type'], m: Record<string, unknown>): TabRequest {
   switch (type) {
-    case 'ping':
-      return { type };
-    case 'claims:data':
     case 'notes:page-info':
     case 'notes:redraw':
     case 'overlay:stats':
+      onlyType(type, m);
+      return { type };
+    case 'selection:capture':
+      return { type, nonce: checkNonce(m.nonce) };
+    default:
+      throw new InvalidInput(`${String(type)} is not for a tab`);
+  }
+}
+
+function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
+  switch (type) {
+    case 'notes:page-info':
+    case 'notes:redraw':
+    case 'overlay:stats':
+    case 'selection:capture':
+      return parseTabKind(type, m);
+    case 'ping':
+      return { type };
+    case 'content:second-stage':
       onlyType(type, m);
       return { type };
     case 'notes:highlights':
@@ -292,8 +320,6 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
       if (!target) throw new InvalidInput('target must be an object');
       return { type, nonce: checkNonce(m.nonce), hints: checkHints(m.hints), target, claimId: checkClaimId(m.claimId) };
     }
-    case 'selection:capture':
-      return { type, nonce: checkNonce(m.nonce) };
     case 'source:open': {
       const lang = checkLang(m.lang);
       return { type, claimId: checkClaimRef(m.claimId), ...(lang ? { lang } : {}) };
@@ -330,7 +356,8 @@ const KNOWN = new Set<string>(Object.keys(DESTINATION));
 export type Parsed = Request | { invalid: string };
 
 /** Narrows an untrusted value to a `Request`, or returns a human-readable reason. */
-export function parseRequest(value: unknown): Parsed {
+/** The checks every message passes first: an object, not too many fields, a known kind. */
+function messageHead(value: unknown): { type: RequestType; m: Record<string, unknown> } | { invalid: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { invalid: 'message is not an object' };
   }
@@ -340,12 +367,22 @@ export function parseRequest(value: unknown): Parsed {
   if (typeof type !== 'string' || !KNOWN.has(type)) {
     return { invalid: `unknown message type: ${typeof type === 'string' ? type.slice(0, 40) : typeof type}` };
   }
+  return { type: type as RequestType, m: value as Record<string, unknown> };
+}
+
+function parsed<T extends Request>(parse: () => T): T | { invalid: string } {
   try {
-    return parseKnown(type as RequestType, value as Record<string, unknown>);
+    return parse();
   } catch (err) {
     if (err instanceof InvalidInput) return { invalid: err.message };
     throw err;
   }
+}
+
+export function parseRequest(value: unknown): Parsed {
+  const head = messageHead(value);
+  if ('invalid' in head) return head;
+  return parsed(() => parseKnown(head.type, head.m));
 }
 
 export function isInvalid(r: Parsed): r is { invalid: string } {
@@ -361,8 +398,10 @@ export function parseBackgroundRequest(value: unknown): BackgroundRequest | { in
 
 /** A request for a content script, or null (content scripts ignore everything else). */
 export function parseTabRequest(value: unknown): TabRequest | null {
-  const r = parseRequest(value);
-  return !isInvalid(r) && DESTINATION[r.type] === 'tab' ? (r as TabRequest) : null;
+  const head = messageHead(value);
+  if ('invalid' in head || DESTINATION[head.type] !== 'tab') return null;
+  const r = parsed(() => parseTabKind(head.type as TabRequest['type'], head.m));
+  return isInvalid(r) ? null : r;
 }
 
 /** A message for the extension's own pages, or null. */

@@ -17,6 +17,7 @@ export interface RawSender {
   url?: string;
   origin?: string;
   frameId?: number;
+  documentId?: string;
   tab?: { id?: number; index: number; url?: string };
 }
 
@@ -45,5 +46,6 @@ export function senderFrom(raw: RawSender, own: { id: string; origin: string }):
   if (!tab || typeof tab.id !== 'number' || tab.id < 0 || (raw.frameId ?? 0) !== 0) return null;
   if (!raw.url || !/^https?:\/\//.test(raw.url) || originOf(raw.url) !== docOrigin) return null;
   const url = tab.url && originOf(tab.url) === docOrigin ? tab.url : raw.url;
-  return { kind: 'content-script', tabId: tab.id, tabIndex: tab.index, url };
+  const documentId = typeof raw.documentId === 'string' && raw.documentId ? raw.documentId : undefined;
+  return { kind: 'content-script', tabId: tab.id, tabIndex: tab.index, url, ...(documentId ? { documentId } : {}) };
 }

@@ -4,8 +4,10 @@
  * paint. Browsers without the API paint nothing (the notes are still listed in the popup).
  */
 
+import { highlightSelector } from '../overlay/highlight';
+
 export const NOTE_HIGHLIGHT_NAME = 'counterpoint-note';
-const NOTE_HIGHLIGHT_CSS = `::highlight(${NOTE_HIGHLIGHT_NAME}) { background-color: rgb(255 213 79 / 0.45); }`;
+const noteHighlightCss = (inherits: boolean): string => `${highlightSelector(NOTE_HIGHLIGHT_NAME, inherits)} { background-color: rgb(255 213 79 / 0.45); }`;
 
 interface Registry {
   set(name: string, h: unknown): unknown;
@@ -15,7 +17,11 @@ interface Registry {
 export class NoteHighlights {
   private style: HTMLStyleElement | null = null;
 
-  constructor(private readonly doc: Document) {}
+  /** `inherits`: the browser inherits highlight styles from the root (lib/overlay/highlight.ts, `highlightSelector`). */
+  constructor(
+    private readonly doc: Document,
+    private readonly inherits = false,
+  ) {}
 
   private registry(): { reg: Registry; Ctor: new (...r: Range[]) => unknown } | null {
     const win = this.doc.defaultView as unknown as { CSS?: { highlights?: Registry }; Highlight?: new (...r: Range[]) => unknown } | null;
@@ -36,7 +42,7 @@ export class NoteHighlights {
     if (!this.style) {
       this.style = this.doc.createElement('style');
       this.style.setAttribute('data-counterpoint', 'notes-highlights');
-      this.style.textContent = NOTE_HIGHLIGHT_CSS;
+      this.style.textContent = noteHighlightCss(this.inherits);
       (this.doc.head ?? this.doc.documentElement).appendChild(this.style);
     }
     api.reg.set(NOTE_HIGHLIGHT_NAME, new api.Ctor(...list));

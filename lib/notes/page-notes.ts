@@ -16,12 +16,13 @@ import { buildTextModel, pointAt, type TextModel } from '../text/text-model';
 import { overlappingClaim, planPage, type ClaimSpan } from '../anchoring/reanchor';
 import { describeRange } from '../anchoring/selectors';
 import { TextContentPositions } from '../anchoring/text-position';
-import { canonicalUrl, cleanUrl, pageAddress } from '../anchoring/canonical-url';
 import type { BackgroundRequest, HighlightState, PageHints, Reply } from '../messages/protocol';
 import { NO_SELECTION } from '../messages/protocol';
 import type { PageKey } from '../storage/notes-repo';
 import { NoteHighlights } from './note-highlights';
+import { pageHints, pageKeyOf } from './page-key';
 import { selectionRange } from './selection';
+import type { NotesOnPage } from './lazy-page-notes';
 
 /** Late-rendering pages: orphans get a second look before they are reported as such. */
 const ORPHAN_RETRY_MS = 2500;
@@ -34,9 +35,11 @@ export interface PageNotesDeps {
   claimsOnPage(): Promise<ClaimSpan[]>;
   /** Counterpoint's own elements (the overlay's host and marks), whose text is not the page's. */
   isOurs(el: Element): boolean;
+  /** The browser inherits highlight styles from the root (lib/overlay/highlight.ts, `highlightSelector`). */
+  highlightsInherit?: boolean;
 }
 
-export class PageNotes {
+export class PageNotes implements NotesOnPage {
   private readonly drawn = new Map<string, Range>();
   private readonly highlights: NoteHighlights;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
@@ -48,21 +51,18 @@ export class PageNotes {
     private readonly doc: Document,
     private readonly deps: PageNotesDeps,
   ) {
-    this.highlights = new NoteHighlights(doc);
+    this.highlights = new NoteHighlights(doc, deps.highlightsInherit ?? false);
     void this.redraw(false);
   }
 
   /** What the page says about itself, for the background to use within the page's origin. */
   hints(): PageHints {
-    return { canonical: pageAddress(this.doc).canonicalHref?.slice(0, 4096) ?? null, title: this.doc.title.trim().slice(0, 1024) };
+    return pageHints(this.doc);
   }
 
   /** The page as notes key it (for the popup's and the side panel's "this page"). */
   pageKey(): PageKey | null {
-    const url = canonicalUrl(this.doc);
-    const sourceUrl = cleanUrl(this.doc.location?.href ?? this.doc.URL);
-    if (!url || !sourceUrl) return null;
-    return { url, sourceUrl, title: this.hints().title };
+    return pageKeyOf(this.doc);
   }
 
   /** What became of this page's highlights on the last drawing. */

@@ -86,3 +86,20 @@ export interface OverlayApi {
   close(): void;
   openIndex(): number | null;
 }
+
+/**
+ * An overlay drawn on a page, as the content script's first stage sees it (the drawing itself,
+ * `OverlaySession`, is in the second stage): what it added, whether it is still intact, and how to
+ * take it away.
+ */
+export interface ShownOverlay {
+  /** Claim ids in order, to tell whether a re-run found the same thing. */
+  readonly signature: string;
+  /** The shadow host (a page that wipes its body removes it: then the overlay is rebuilt). */
+  readonly host: Element;
+  /** Whether a node is one this overlay added to the page (its host, highlight style or marks). */
+  owns(node: Node): boolean;
+  /** Whether the page still shows this overlay as it was drawn. */
+  intact(): boolean;
+  disconnect(): void;
+}

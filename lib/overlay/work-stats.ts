@@ -20,7 +20,7 @@ export class WorkStats {
     this.byPhase[phase] = Math.max(this.byPhase[phase] ?? 0, ms);
   }
 
-  snapshot(): OverlayStats {
+  snapshot(): Omit<OverlayStats, 'secondStageRuns'> {
     return { slices: this.slices, longestMs: this.longest, longestByPhase: { ...this.byPhase } };
   }
 }

@@ -22,6 +22,14 @@ describe('page gate', () => {
     expect(passesGate('Yann Smith and Bob LeCunningham', { ...index, gate: ['yann lecun'] })).toBe(false);
   });
 
+  it('a Latin term must start and end a word: no gate for "meta" in "timetable", for "elon" in "melon"', () => {
+    expect(passesGate('The timetable was trimmed; the metal gate and the melon stall stayed.', index)).toBe(false);
+    expect(passesGate('a precursor to the felony charge', index)).toBe(false);
+    for (const t of ['Meta’s chief AI scientist', 'Meta-backed', '(Meta)', 'xAIの共同創業者', 'xAI社', '@elonmusk wrote', 'LeCun’s view', 'OpenAI.']) {
+      expect(passesGate(t, index), t).toBe(true);
+    }
+  });
+
   it('keeps only distinctive terms', () => {
     expect(isGateTerm('ai')).toBe(false);
     expect(isGateTerm('x')).toBe(false);

@@ -35,10 +35,23 @@ describe('one request union, dispatched in one place', () => {
     expect(parsePanelRequest({ type: 'ping' })).toBeNull();
   });
 
-  it('answers claims:data from the bundled data it is given', async () => {
-    const data = { index: { format: 'x' } as unknown as CompiledIndex, catalog: { claims: [] } as unknown as Dataset };
-    expect(await handleMessage({ db, env, claimsData: () => data }, { type: 'claims:data' }, page)).toEqual({ ok: true, ...data });
-    expect(await handleMessage({ db, env }, { type: 'claims:data' }, page)).toMatchObject({ ok: false });
+  it("injects the second stage into the sender's own document, as the browser names it", async () => {
+    const injected: unknown[] = [];
+    const injectSecondStage = vi.fn(async (s: unknown) => void injected.push(s));
+    const own = { ...page, documentId: 'doc-1' };
+    expect(await handleMessage({ db, env, injectSecondStage }, { type: 'content:second-stage' }, own)).toEqual({ ok: true });
+    expect(injected).toEqual([own]);
+    // Nothing in the message can choose another tab or document: the kind takes no fields.
+    expect(await handleMessage({ db, env, injectSecondStage }, { type: 'content:second-stage', tabId: 9, documentId: 'x' }, own)).toMatchObject({ ok: false });
+    // Extension pages have no document to inject into; without an injector nothing happens.
+    expect(await handleMessage({ db, env, injectSecondStage }, { type: 'content:second-stage' }, { kind: 'extension-page' })).toMatchObject({ ok: false });
+    expect(await handleMessage({ db, env }, { type: 'content:second-stage' }, own)).toMatchObject({ ok: false });
+    expect(injected).toHaveLength(1);
+    // A failed injection is an error reply, not a throw.
+    const failing = vi.fn(async () => {
+      throw new Error('Cannot access contents of the page');
+    });
+    expect(await handleMessage({ db, env, injectSecondStage: failing }, { type: 'content:second-stage' }, own)).toEqual({ ok: false, error: 'Cannot access contents of the page' });
   });
 
   it('opens the source view next to the sender tab, with a validated path', async () => {

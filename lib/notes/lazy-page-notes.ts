@@ -1,0 +1,92 @@
+/**
+ * The reader's notes on the page, as the content script's first stage holds them: `PageNotes`
+ * (page-notes.ts: drawing saved highlights, describing a selection) lives in the second stage and
+ * is opened only when the page needs it — when extension storage says the page may have notes
+ * (lib/storage/page-keys.ts: no message, no background woken), or when the reader asks to note a
+ * selection. Until then this answers what it can itself: the page's key, and "nothing drawn".
+ */
+import type { HighlightState, Reply } from '../messages/protocol';
+import type { PageKey } from '../storage/notes-repo';
+import { pageKeyOf } from './page-key';
+
+/** What the first stage uses of `PageNotes`. */
+export interface NotesOnPage {
+  refresh(): void;
+  capture(nonce: string): Promise<Reply<'selection:capture'>>;
+  pageKey(): PageKey | null;
+  highlightState(): HighlightState;
+  disconnect(): void;
+}
+
+export interface LazyPageNotesDeps {
+  /** Whether the background may have notes for this page (read from extension storage). */
+  mayHaveNotes(page: PageKey): Promise<boolean>;
+  /** `PageNotes` from the second stage (null when it could not be loaded). */
+  open(): Promise<NotesOnPage | null>;
+}
+
+const NOTHING_DRAWN: HighlightState = { placed: [], orphaned: [], adopted: [] };
+
+export class LazyPageNotes {
+  private notes: NotesOnPage | null = null;
+  private opening: Promise<NotesOnPage | null> | null = null;
+  private connected = true;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly deps: LazyPageNotesDeps,
+  ) {
+    void this.check();
+  }
+
+  pageKey(): PageKey | null {
+    return this.notes ? this.notes.pageKey() : pageKeyOf(this.doc);
+  }
+
+  highlightState(): HighlightState {
+    return this.notes ? this.notes.highlightState() : NOTHING_DRAWN;
+  }
+
+  /** The page moved (SPA navigation) or its notes changed: draw again, or look again whether there are any. */
+  refresh(): void {
+    if (this.notes) this.notes.refresh();
+    else void this.check();
+  }
+
+  /** The reader asked for a note on the selection: that needs `PageNotes`, whatever the page. */
+  async capture(nonce: string): Promise<Reply<'selection:capture'>> {
+    const notes = await this.open();
+    return notes ? notes.capture(nonce) : { ok: false, error: 'Counterpoint could not start on this page; reload it and try again.' };
+  }
+
+  private async check(): Promise<void> {
+    const page = pageKeyOf(this.doc);
+    if (!page) return;
+    let may: boolean;
+    try {
+      may = await this.deps.mayHaveNotes(page);
+    } catch {
+      may = true; // unknown: ask (as PageNotes does)
+    }
+    if (may && this.connected) await this.open();
+  }
+
+  private open(): Promise<NotesOnPage | null> {
+    if (this.notes) return Promise.resolve(this.notes);
+    this.opening ??= this.deps.open().then((notes) => {
+      this.opening = null;
+      if (!this.connected) {
+        notes?.disconnect();
+        return null;
+      }
+      this.notes = notes;
+      return notes;
+    });
+    return this.opening;
+  }
+
+  disconnect(): void {
+    this.connected = false;
+    this.notes?.disconnect();
+  }
+}

@@ -1,0 +1,76 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * What each stage of the content script reaches at run time (type-only imports excluded), read
+ * from the sources the way the bundler follows them.
+ *
+ * Chrome refuses to load a content script containing a Unicode noncharacter ("isn't UTF-8
+ * encoded"), and Dexie's bundle has a raw U+FFFF. So neither stage may reach Dexie (the database
+ * lives in the background anyway). The first stage runs on every page: it must reach none of the
+ * matcher, the index, the views, the notes' drawing, nor the webextension-polyfill (README "Speed").
+ */
+function runtimeImports(file: string): string[] {
+  const src = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of src.matchAll(/^\s*(import|export)\s+(?!type\b)([^'";]*?\bfrom\s+)?['"]([^'"]+)['"]/gm)) out.push(m[3]!);
+  for (const m of src.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1]!);
+  return out;
+}
+
+function resolveLocal(from: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const base = resolve(dirname(from), spec);
+  for (const ext of ['', '.ts', '.tsx', '/index.ts', '/index.tsx']) if (existsSync(base + ext) && !(ext === '' && !/\.(ts|tsx|json|css)$/.test(base))) return base + ext;
+  return null;
+}
+
+function reachable(entry: string): { packages: Set<string>; files: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const stack = [resolve(entry)];
+  while (stack.length) {
+    const file = stack.pop()!;
+    if (files.has(file)) continue;
+    files.add(file);
+    if (file.endsWith('.json') || file.endsWith('.css')) continue;
+    for (const spec of runtimeImports(file)) {
+      const local = resolveLocal(file, spec.replace(/\?(raw|inline)$/, ''));
+      if (local) stack.push(local);
+      else if (!spec.startsWith('.')) packages.add(spec);
+    }
+  }
+  return { packages, files: new Set([...files].map((f) => relative(process.cwd(), f))) };
+}
+
+describe('content script stages', () => {
+  const first = reachable('entrypoints/content-script/index.ts');
+  const second = reachable('entrypoints/content-stage-two/index.ts');
+
+  it('the first stage reaches no package at all, and nothing of the matcher, the index, the views or the notes drawing', () => {
+    expect([...first.packages]).toEqual([]);
+    const heavy = [...first.files].filter(
+      (f) =>
+        f.endsWith('.tsx') ||
+        f.endsWith('.json') ||
+        f.endsWith('.css') ||
+        // (lib/messages/protocol.ts names storage/validate and storage/filters; the bundler keeps
+        // only what the tab kinds' parser uses of them: the nonce check.)
+        /^lib\/(index|text|anchoring\/(?!canonical-url)|export|storage\/(?!page-keys|validate|filters))/.test(f) ||
+        /^lib\/match\/(?!gate\.ts)/.test(f) ||
+        /^lib\/notes\/page-notes/.test(f) ||
+        /^components\/(?!overlay\/claims-overlay\.ts)/.test(f),
+    );
+    expect(heavy).toEqual([]);
+    expect(first.files).toContain('lib/generated/claims-gate.ts');
+  });
+
+  it('the second stage has the views, the matcher with its index, and no Dexie', () => {
+    expect(second.packages.has('preact')).toBe(true);
+    expect([...second.packages].filter((p) => p.startsWith('dexie'))).toEqual([]);
+    expect(second.files).toContain('lib/match/pipeline.ts');
+    expect(second.files).toContain('lib/generated/claims-index.json');
+    expect(second.files).toContain('lib/notes/page-notes.ts');
+  });
+});

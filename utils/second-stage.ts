@@ -1,0 +1,102 @@
+import type { NotesOnPage } from '../lib/notes/lazy-page-notes';
+import type { PageAnnotator } from '../lib/overlay/page-annotator';
+import type { OverlayAnnotation, ShownOverlay } from '../lib/overlay/types';
+import { sendRequest } from './messaging';
+
+/**
+ * The content script in two stages (README "Speed"): the first (entrypoints/content-script/) runs
+ * on every page and decides; the second (entrypoints/content-stage-two/: the matcher and its index,
+ * the overlay's views, the reader's notes on the page) is injected by the background into the
+ * pages that need it (utils/inject-second-stage.ts). Both run in the extension's isolated world
+ * (Chromium) / content-script sandbox (Firefox) of the page, which page script cannot reach, and
+ * meet there through one property of that world's global object.
+ */
+
+/** What the second stage offers the first. */
+export interface SecondStage {
+  /** The matcher over the bundled index. */
+  annotator(): PageAnnotator;
+  /** Draws annotations (highlights, badge, cards). */
+  openOverlay(doc: Document, annotations: OverlayAnnotation[], signature: string): Promise<ShownOverlay>;
+  /** The reader's notes on this page (drawn at once if it has any). */
+  pageNotes(doc: Document): NotesOnPage;
+}
+
+/** What the first stage lends the second. */
+export interface FirstStageHost {
+  /** Records one synchronous piece of the overlay's work (`overlay:stats`). */
+  measure(name: string, start: number): void;
+}
+
+interface Registration {
+  start(host: FirstStageHost): SecondStage;
+  /** Evaluations of the second stage's file in this world (more than one would be a double injection). */
+  runs: number;
+}
+
+const FIRST = '__counterpointFirstStage';
+const SECOND = '__counterpointSecondStage';
+
+function slot<T>(name: string): T | undefined {
+  return (globalThis as unknown as Record<string, T | undefined>)[name];
+}
+
+function claim(name: string, value: unknown): void {
+  Object.defineProperty(globalThis, name, { value, enumerable: false, configurable: false, writable: false });
+}
+
+/**
+ * First stage: true the first time in this world, false if a copy already runs here (the browser
+ * injected the content script again): the second copy must do nothing.
+ */
+export function claimFirstStage(): boolean {
+  if (slot(FIRST)) return false;
+  claim(FIRST, true);
+  return true;
+}
+
+/**
+ * Second stage: makes itself known to the first (called by its file's top level). Evaluated again
+ * in the same world, it changes nothing but the count: the first registration, with the state
+ * the first stage already uses, stays.
+ */
+export function registerSecondStage(start: (host: FirstStageHost) => SecondStage): void {
+  const known = slot<Registration>(SECOND);
+  if (known) {
+    known.runs++;
+    return;
+  }
+  claim(SECOND, { start, runs: 1 } satisfies Registration);
+}
+
+/** How many times the second stage's file was evaluated in this world (for `overlay:stats`). */
+export function secondStageRuns(): number {
+  return slot<Registration>(SECOND)?.runs ?? 0;
+}
+
+/**
+ * First stage: a function that returns the second stage, asking the background to inject it on
+ * first use. One request per document at most (the result is kept; SPA navigations and re-runs
+ * reuse it); a failed request is forgotten, so a later run may ask again.
+ */
+export function secondStageLoader(host: FirstStageHost): () => Promise<SecondStage | null> {
+  let loaded: SecondStage | null = null;
+  let loading: Promise<SecondStage | null> | null = null;
+  return () => {
+    if (loaded) return Promise.resolve(loaded);
+    loading ??= (async () => {
+      if (!slot<Registration>(SECOND)) {
+        const reply = await sendRequest({ type: 'content:second-stage' });
+        if (!reply.ok) throw new Error(reply.error);
+      }
+      const registration = slot<Registration>(SECOND);
+      if (!registration) throw new Error('the second stage did not register');
+      return (loaded = registration.start(host));
+    })().catch((e: unknown) => {
+      console.warn('[Counterpoint] could not load the rest of Counterpoint on this page', e);
+      loading = null;
+      return null;
+    });
+    return loading;
+  };
+}
