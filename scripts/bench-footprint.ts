@@ -48,7 +48,7 @@ import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import { largePage } from '../tests/fixtures/large-page';
-import { extensionCost, type ExtensionCost, type TraceEvent } from './footprint-trace';
+import { extensionCost, FOOTPRINT_CATEGORIES, type ExtensionCost, type TraceEvent } from './footprint-trace';
 import { firefoxFootprint, type FirefoxRow } from './footprint-firefox';
 
 const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -154,17 +154,6 @@ const BADGE_WATCH = `(() => {
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true }); else start();
 })();`;
 
-const CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'toplevel',
-  'v8',
-  'v8.execute',
-  'blink',
-  'extensions',
-  'disabled-by-default-v8.cpu_profiler',
-  'disabled-by-default-v8.cpu_profiler.hires',
-];
 
 export async function launchChromium(v: Variant, port: number): Promise<Browser> {
   return puppeteer.launch({
@@ -214,7 +203,7 @@ async function settle(page: Page, kind: PageDef['kind'], expectBadge: boolean): 
 }
 
 async function oneLoad(page: Page, cdp: CDPSession, url: string, kind: PageDef['kind'], expectBadge: boolean, reload: boolean): Promise<Load> {
-  await page.tracing.start({ categories: CATEGORIES });
+  await page.tracing.start({ categories: FOOTPRINT_CATEGORIES });
   if (reload) await page.reload({ waitUntil: 'load', timeout: 120_000 });
   else await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   await settle(page, kind, expectBadge);

@@ -52,12 +52,15 @@ const json = JSON.stringify(index);
 mkdirSync(dirname(output), { recursive: true });
 writeFileSync(output, json + '\n');
 writeFileSync(resolve(dirname(output), 'claims-catalog.json'), JSON.stringify(cardCatalog(dataset)) + '\n');
-const source = gateSource(index.gate ?? []);
-// RegExp's own `source` is a valid literal body (it escapes "/" and line breaks); checked by parsing it back.
-const literal = source === null ? 'null' : `/${new RegExp(source, GATE_FLAGS).source}/${GATE_FLAGS}`;
-if (source !== null && String(new Function(`return ${literal}`)()) !== String(new RegExp(source, GATE_FLAGS))) {
-  console.error('dataset:compile: the gate does not survive as a literal');
-  process.exit(1);
+/** A gate as a regular-expression literal. RegExp's own `source` is a valid literal body (it escapes "/" and line breaks); checked by parsing it back. */
+function gateLiteral(source: string | null): string {
+  if (source === null) return 'null';
+  const literal = `/${new RegExp(source, GATE_FLAGS).source}/${GATE_FLAGS}`;
+  if (String(new Function(`return ${literal}`)()) !== String(new RegExp(source, GATE_FLAGS))) {
+    console.error('dataset:compile: the gate does not survive as a literal');
+    process.exit(1);
+  }
+  return literal;
 }
 writeFileSync(
   resolve(dirname(output), 'claims-gate.ts'),
@@ -65,7 +68,7 @@ writeFileSync(
     `/** The dataset this gate was compiled from (the compiled index's \`datasetHash\`). */\n` +
     `export const GATE_DATASET_HASH = ${JSON.stringify(index.datasetHash)};\n` +
     `/** The page gate (lib/match/gate.ts): the dataset's distinctive entity names and aliases, longest first. */\n` +
-    `export const PAGE_GATE: RegExp | null = ${literal};\n`,
+    `export const PAGE_GATE: RegExp | null = ${gateLiteral(gateSource(index.gate ?? []))};\n`,
 );
 const grams = index.anchors.reduce((n, a) => n + a.g.length, 0);
 console.error(

@@ -1,5 +1,6 @@
 import { extensionApi } from './extension-api';
 import { sendToTab } from './messaging';
+import { readStored } from './stored';
 
 /**
  * Per-site "overlay off" setting, in the extension's `storage.local` under one key: the list of origins
@@ -29,11 +30,9 @@ function storageArea(): ReturnType<typeof extensionApi>['storage']['local'] | nu
 }
 
 async function readOffSites(): Promise<string[]> {
-  const area = storageArea();
-  if (!area) return [];
+  if (!storageArea()) return [];
   try {
-    const got = await area.get(OVERLAY_OFF_KEY);
-    const list = got[OVERLAY_OFF_KEY];
+    const list = await readStored(OVERLAY_OFF_KEY);
     return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
   } catch {
     return [];

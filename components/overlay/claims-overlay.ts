@@ -19,7 +19,12 @@ import type { OverlayAnnotation, OverlayEngineResult, ShownOverlay } from '../..
 export interface ClaimsOverlayDeps {
   /** Records one synchronous piece of the overlay's work (`name`, from `start` until now). */
   measure(name: string, start: number): void;
-  /** The page's claim annotator (null when the claims data could not be had). */
+  /**
+   * Whether the page is an article that may carry a claim (the first stage's `checkPage`): no
+   * other page reads the reader's setting or loads anything.
+   */
+  mayHaveClaims(doc: Document): boolean;
+  /** The page's claim annotator, from the second stage (null when it could not be had). */
   loadAnnotator(): Promise<PageAnnotator | null>;
   /** Draws these annotations (highlights, badge and cards): `OverlaySession.open` in the second stage. */
   openOverlay(doc: Document, annotations: OverlayAnnotation[], signature: string): Promise<ShownOverlay>;
@@ -45,7 +50,10 @@ export class ClaimsOverlay {
   private connected = true;
   private navTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly watcher: RerunWatcher;
-  private readonly unsubscribe: () => void;
+  /** The reader's setting for this site as last read (null: read it), and its change subscription. */
+  private enabled: boolean | null = null;
+  private settingReads = 0;
+  private unsubscribe: (() => void) | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -55,7 +63,6 @@ export class ClaimsOverlay {
       isOwn: (records) => records.every((r) => this.isOwnMutation(r)),
       rerun: () => void this.run(),
     });
-    this.unsubscribe = deps.onSettingChanged(() => void this.run());
     void this.run();
   }
 
@@ -129,12 +136,13 @@ export class ClaimsOverlay {
   }
 
   private async runOnce(): Promise<void> {
-    // Non-article pages: a few selector lookups, then nothing; the DOM is never touched.
-    if (!this.doc.body || !looksLikeArticle(this.doc)) {
+    // Non-article pages: a few selector lookups, then nothing; the DOM is never touched. Articles
+    // that name nothing of the dataset: detection and the gate, then nothing.
+    if (!this.doc.body || !looksLikeArticle(this.doc) || !this.deps.mayHaveClaims(this.doc)) {
       this.teardown();
       return;
     }
-    if (!(await this.deps.isEnabled())) {
+    if (!(await this.isEnabled())) {
       this.teardown();
       return;
     }
@@ -166,9 +174,27 @@ export class ClaimsOverlay {
     this.watcher.forget();
   }
 
+  /**
+   * The reader's setting, read once and kept until it changes. The change subscription starts with
+   * the first article that may carry a claim (before the first read, so no change is missed):
+   * other pages never read or watch the setting.
+   */
+  private async isEnabled(): Promise<boolean> {
+    this.unsubscribe ??= this.deps.onSettingChanged(() => {
+      this.enabled = null;
+      this.settingReads++;
+      void this.run();
+    });
+    if (this.enabled !== null) return this.enabled;
+    const read = this.settingReads;
+    const enabled = await this.deps.isEnabled();
+    if (read === this.settingReads) this.enabled = enabled; // else a change came meanwhile: read again next time
+    return enabled;
+  }
+
   disconnect(): void {
     this.connected = false;
-    this.unsubscribe();
+    this.unsubscribe?.();
     this.watcher.disconnect();
     clearTimeout(this.navTimer);
     this.teardown();

@@ -23,13 +23,15 @@
  */
 import { ClaimsOverlay } from '../../components/overlay/claims-overlay';
 import { LazyPageNotes } from '../../lib/notes/lazy-page-notes';
-import { checkPage, noClaims } from '../../lib/overlay/page-check';
+import { mayHaveClaims } from '../../lib/overlay/page-check';
 import { WorkStats } from '../../lib/overlay/work-stats';
 import { LocationWatcher } from '../../lib/page/location-watcher';
 import { extensionAlive } from '../../utils/lifetime';
+import { PAGE_KEYS_ITEM } from '../../lib/storage/page-keys';
 import { pageMayHaveNotes } from '../../utils/page-keys';
 import { claimFirstStage, secondStageLoader, secondStageRuns } from '../../utils/second-stage';
-import { isOverlayEnabled, onOverlaySettingChanged, siteOf } from '../../utils/site-settings';
+import { isOverlayEnabled, OVERLAY_OFF_KEY, onOverlaySettingChanged, siteOf } from '../../utils/site-settings';
+import { prefetchStored } from '../../utils/stored';
 import { listenForTabRequests } from '../../utils/tab-requests';
 
 export default defineUnlistedScript(() => {
@@ -38,6 +40,8 @@ export default defineUnlistedScript(() => {
   const stats = new WorkStats();
   const measure = (phase: string, start: number): void => stats.record(phase, start);
   const secondStage = secondStageLoader({ measure });
+  // What both concerns read first, in one call (utils/stored.ts).
+  prefetchStored([PAGE_KEYS_ITEM, OVERLAY_OFF_KEY]);
 
   // Reader's notes: on every http(s) page; the DOM is touched only to draw saved highlights.
   const notes = new LazyPageNotes(document, {
@@ -49,11 +53,8 @@ export default defineUnlistedScript(() => {
   const site = siteOf(location.href);
   const overlay = new ClaimsOverlay(document, {
     measure,
-    loadAnnotator: async () => {
-      const page = checkPage(document);
-      if (!page.mayHaveClaims) return noClaims(page);
-      return (await secondStage())?.annotator() ?? null;
-    },
+    mayHaveClaims,
+    loadAnnotator: async () => (await secondStage())?.annotator() ?? null,
     openOverlay: async (doc, annotations, signature) => {
       const two = await secondStage();
       if (!two) throw new Error('the second stage is not loaded');

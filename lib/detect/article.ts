@@ -121,13 +121,37 @@ function linkTextLength(el: Element): number {
   return n;
 }
 
+/**
+ * Whether an element or an ancestor of it is boilerplate, each element judged once per call: the
+ * `<article>` cards of a front page (dozens) share most of their ancestors, and judging every
+ * ancestor of every card again was the largest part of detecting such a page (~1 ms cold).
+ */
+function boilerplateAncestry(heading: Element | null | undefined): (el: Element | null) => boolean {
+  const isBoilerplate = boilerplateFilter(heading);
+  const verdict = new Map<Element, boolean>();
+  return (el) => {
+    const path: Element[] = [];
+    let result = false;
+    for (let e = el; e; e = e.parentElement) {
+      const known = verdict.get(e);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      path.push(e);
+      if (isBoilerplate(e)) {
+        result = true;
+        break;
+      }
+    }
+    for (const e of path) verdict.set(e, result);
+    return result;
+  };
+}
+
 /** The outermost `<article>` holding most `<article>` text, if one dominates. */
 function dominantArticle(articles: Element[], heading: Element | null): { el: Element | null; count: number; total: number } {
-  const isBoilerplate = boilerplateFilter(heading);
-  const inBoilerplate = (el: Element): boolean => {
-    for (let e: Element | null = el; e; e = e.parentElement) if (isBoilerplate(e)) return true;
-    return false;
-  };
+  const inBoilerplate = boilerplateAncestry(heading);
   // Comments and sidebar cards are often <article>s too: they are not candidates.
   const all = articles.filter((a) => !inBoilerplate(a));
   const outer = all.filter((a) => !a.parentElement?.closest('article'));
@@ -153,26 +177,7 @@ function dominantArticle(articles: Element[], heading: Element | null): { el: El
  */
 export function densestContainer(doc: Document, paragraphs?: ArrayLike<Element>, heading?: Element | null): { el: Element | null; chars: number } {
   const score = new Map<Element, number>();
-  const isBoilerplate = boilerplateFilter(heading);
-  const verdict = new Map<Element, boolean>();
-  const inBoilerplate = (el: Element | null): boolean => {
-    const path: Element[] = [];
-    let result = false;
-    for (let e = el; e; e = e.parentElement) {
-      const known = verdict.get(e);
-      if (known !== undefined) {
-        result = known;
-        break;
-      }
-      path.push(e);
-      if (isBoilerplate(e)) {
-        result = true;
-        break;
-      }
-    }
-    for (const e of path) verdict.set(e, result);
-    return result;
-  };
+  const inBoilerplate = boilerplateAncestry(heading);
   const ps = paragraphs ?? doc.getElementsByTagName('p');
   for (let i = 0; i < ps.length; i++) {
     const p = ps[i]!;

@@ -19,8 +19,11 @@ export interface NotesOnPage {
 }
 
 export interface LazyPageNotesDeps {
-  /** Whether the background may have notes for this page (read from extension storage). */
-  mayHaveNotes(page: PageKey): Promise<boolean>;
+  /**
+   * Whether the background may have notes for this page (read from extension storage). The page
+   * is given as a function: its key costs URL parsing, needed only when some page has notes.
+   */
+  mayHaveNotes(page: () => PageKey | null): Promise<boolean>;
   /** `PageNotes` from the second stage (null when it could not be loaded). */
   open(): Promise<NotesOnPage | null>;
 }
@@ -60,11 +63,9 @@ export class LazyPageNotes {
   }
 
   private async check(): Promise<void> {
-    const page = pageKeyOf(this.doc);
-    if (!page) return;
     let may: boolean;
     try {
-      may = await this.deps.mayHaveNotes(page);
+      may = await this.deps.mayHaveNotes(() => pageKeyOf(this.doc));
     } catch {
       may = true; // unknown: ask (as PageNotes does)
     }

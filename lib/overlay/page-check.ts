@@ -10,14 +10,17 @@
 import { detectArticle } from '../detect/article';
 import { PAGE_GATE } from '../generated/claims-gate';
 import { forgetLastMatch, passesGateRegExp } from '../match/gate';
-import type { PageAnnotator } from './page-annotator';
-import type { OverlayEngineResult } from './types';
 
 export interface PageCheck {
   isArticle: boolean;
   language?: 'ja' | 'en';
   /** An article whose text names something of the dataset: worth the matcher. */
   mayHaveClaims: boolean;
+}
+
+/** Whether the page is an article that may carry a claim of the dataset. */
+export function mayHaveClaims(doc: Document): boolean {
+  return checkPage(doc).mayHaveClaims;
 }
 
 export function checkPage(doc: Document): PageCheck {
@@ -31,8 +34,3 @@ export function checkPage(doc: Document): PageCheck {
   }
 }
 
-/** The annotator of a page that cannot carry a claim (not an article, or naming nothing of the dataset). */
-export function noClaims(found: { isArticle: boolean; language?: 'ja' | 'en' }): PageAnnotator {
-  const result: OverlayEngineResult = { isArticle: found.isArticle, language: found.language, annotations: [] };
-  return { annotateDocument: () => result };
-}

@@ -64,3 +64,8 @@ export function mayHaveNotes(page: PageKey, stored: unknown): boolean {
   if (set.has(addressKey(page.url)) || set.has(addressKey(page.sourceUrl))) return true;
   return page.title.trim().length >= MIN_MATCHING_TITLE && set.has(titleKey(page.title));
 }
+
+/** True when the stored set says no page has notes (an empty array); anything else may mean some do. */
+export function noPageHasNotes(stored: unknown): boolean {
+  return Array.isArray(stored) && stored.length === 0;
+}
