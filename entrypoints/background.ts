@@ -11,7 +11,9 @@ import { requestSender } from '../utils/message-sender';
 import { DraftDesk } from '../lib/messages/drafts';
 import { sendToExtensionPages, sendToTab } from '../utils/messaging';
 import { wireNotesCommands } from '../utils/notes-commands';
-import { openSidePanel } from '../utils/side-panel';
+import { openSidePanel, openSidePanelForTab } from '../utils/side-panel';
+import { forgetClosedTabs, markTab, sessionFocusStore } from '../utils/note-focus';
+import { translate } from '../utils/i18n';
 
 export default defineBackground(() => {
   // The database lives in the extension's origin; content scripts reach it only through messages.
@@ -33,6 +35,10 @@ export default defineBackground(() => {
       }),
   };
 
+  // The note the reader asked to see in each tab, by its link or at its highlight (lib/messages/focus.ts).
+  const focus = sessionFocusStore();
+  forgetClosedTabs(focus);
+
   const deps: HandlerDeps = {
     db,
     drafts: new DraftDesk(() => crypto.randomUUID(), () => Date.now()),
@@ -43,6 +49,10 @@ export default defineBackground(() => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as never), index: afterIndex === undefined ? undefined : afterIndex + 1 });
     },
     pageKeys,
+    focus,
+    openPanel: openSidePanelForTab,
+    markTab: markTab(translate),
+    tellPages: sendToExtensionPages,
   };
 
   // Every message, from any part of the extension, is parsed and answered in one place.

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nContext, type Translate } from '../../components/i18n';
 import type { PanelApi, PanelPage } from '../../components/sidepanel/api';
 import { SidePanelApp } from '../../components/sidepanel/SidePanelApp';
-import { NO_SELECTION, type NoteDraft } from '../../lib/messages/protocol';
+import { NO_SELECTION, type NoteDraft, type NoteFocus } from '../../lib/messages/protocol';
 import type { NoteView, PageNotes } from '../../lib/storage/notes-repo';
 import en from '../../public/_locales/en/messages.json';
 import { translator, type Messages } from '../helpers/locale';
@@ -31,6 +31,11 @@ function fakeApi() {
     saved: [] as { tabId: number; draft: NoteDraft; body: string }[],
     tabListener: null as ((id: number | null) => void) | null,
     draftListener: null as ((id: number) => void) | null,
+    focus: null as NoteFocus | null,
+    focusListener: null as ((id: number) => void) | null,
+    links: {} as Record<string, string>,
+    copied: [] as string[],
+    copyError: null as string | null,
   };
   const api: PanelApi = {
     watchTab: (cb) => {
@@ -55,6 +60,16 @@ function fakeApi() {
       state.saved.push({ tabId, draft: d, body });
       state.notes = { notes: [view('n-new', body, d.target.quote.exact)], candidates: [] };
       return state.notes.notes[0]!;
+    },
+    focus: async () => state.focus,
+    onFocusReady: (cb) => {
+      state.focusListener = cb;
+      return () => undefined;
+    },
+    noteLink: async (_tabId, note) => state.links[note.id] ?? null,
+    copyText: async (text) => {
+      if (state.copyError) throw new Error(state.copyError);
+      state.copied.push(text);
     },
   };
   return { api, state };
