@@ -50,7 +50,7 @@ ${FILLER}
 function quoteIn(text: string, exact: string, from = 0) {
   const at = text.indexOf(exact, from);
   if (at < 0) throw new Error(`${exact} not in the page text`);
-  return { type: 'TextQuoteSelector', exact, prefix: text.slice(Math.max(0, at - 32), at), suffix: text.slice(at + exact.length, at + exact.length + 32) };
+  return { type: 'TextQuoteSelector' as const, exact, prefix: text.slice(Math.max(0, at - 32), at), suffix: text.slice(at + exact.length, at + exact.length + 32) };
 }
 
 const UNIQUE_P = `The city council said ${UNIQUE} after six weeks of repairs.`;
@@ -59,7 +59,7 @@ const REPEAT_P = `Engineers replaced ${REPEATED} and repainted the main span, ac
 interface Added {
   id: string;
   url: string;
-  target: { quote: { exact: string; prefix: string; suffix: string } };
+  target: { quote: { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }; position: null };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
