@@ -208,4 +208,44 @@ describe('side panel', () => {
     expect(root.querySelector('img')).toBeNull();
     expect($('[data-note-id="c"]')!.textContent).toContain('from https://news.example/amp/a');
   });
+
+  it('shows first the note the tab was opened at or asked for, only on that page, and again when the background says it changed', async () => {
+    const { api, state } = fakeApi();
+    state.notes = { notes: [view('a', 'first', 'one'), view('b', 'second', 'two')], candidates: [] };
+    state.focus = { noteId: 'b', sourceUrl: PAGE.sourceUrl, via: 'link' };
+    // jsdom has no scrolling: the panel's scrollIntoView is a no-op here.
+    Element.prototype.scrollIntoView ??= () => undefined;
+    await mount(api);
+    expect($$('[data-focused]').map((n) => [n.dataset.noteId, n.dataset.focused])).toEqual([['b', 'link']]);
+    expect($('[data-testid="panel-note-focus"]')!.textContent).toBe('Opened from its link');
+    // "Show note" at another highlight on the page.
+    state.focus = { noteId: 'a', sourceUrl: PAGE.sourceUrl, via: 'page' };
+    await act(() => state.focusListener!(7));
+    await flush();
+    expect($$('[data-focused]').map((n) => [n.dataset.noteId, n.dataset.focused])).toEqual([['a', 'page']]);
+    // Kept for another address of the tab: not this page's.
+    state.focus = { noteId: 'a', sourceUrl: 'https://news.example/other', via: 'link' };
+    await act(() => state.focusListener!(7));
+    await flush();
+    expect($$('[data-focused]')).toEqual([]);
+  });
+
+  it("copies a note's link as the page made it, or says why not", async () => {
+    const { api, state } = fakeApi();
+    state.notes = { notes: [view('a', 'first', 'one'), view('b', 'second', 'two')], candidates: [] };
+    state.links = { a: 'https://news.example/a#:~:text=one' };
+    await mount(api);
+    await act(() => $('[data-note-id="a"] [data-testid="panel-note-copy-link"]')!.click());
+    await flush();
+    expect(state.copied).toEqual(['https://news.example/a#:~:text=one']);
+    expect($('[data-note-id="a"] [data-testid="panel-note-copied"]')!.dataset.ok).toBe('true');
+    state.copyError = 'Document is not focused.';
+    await act(() => $('[data-note-id="a"] [data-testid="panel-note-copy-link"]')!.click());
+    await flush();
+    expect($('[data-note-id="a"] [data-testid="panel-note-copied"]')!.textContent).toContain('Document is not focused.');
+    await act(() => $('[data-note-id="b"] [data-testid="panel-note-copy-link"]')!.click());
+    await flush();
+    expect($('[data-note-id="a"] [data-testid="panel-note-copied"]')).toBeNull();
+    expect($('[data-note-id="b"] [data-testid="panel-note-copied"]')!.dataset.ok).toBe('false');
+  });
 });
