@@ -25,14 +25,16 @@ import { parseContentRequest } from '../../lib/messages/protocol';
 import type { NoteTarget } from '../../lib/anchoring/types';
 import type { PageKey } from '../../lib/storage/notes-repo';
 import { mayHaveNotes, PAGE_KEYS_ITEM } from '../../lib/storage/page-keys';
-import { translate } from '../../utils/i18n';
+import { currentTranslator, loadUiLanguage, onUiLanguageChanged } from '../../utils/i18n';
 import { sendRequest } from '../../utils/messaging';
+import { NOTE_HIGHLIGHT_NAME, noteHighlightCss } from '../../lib/overlay/highlight';
 import '../../components/notes/notes.css';
 import { loadEngine } from './engine';
 
 const HOST_NAME = 'counterpoint-notes';
-const HIGHLIGHT_NAME = 'counterpoint-note';
-const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { background-color: rgb(255 213 79 / 0.45); }`;
+const HIGHLIGHT_NAME = NOTE_HIGHLIGHT_NAME;
+/** The reader's own mark (lib/overlay/highlight.ts): unlike any claim's and the active yellow. */
+const HIGHLIGHT_CSS = noteHighlightCss(HIGHLIGHT_NAME);
 const SELECTION_DEBOUNCE_MS = 180;
 /** Late-rendering pages: orphans get a second look before they are reported as such. */
 const ORPHAN_RETRY_MS = 2500;
@@ -99,7 +101,7 @@ export function startNotes(ctx: ContentScriptContext): void {
   const paint = () => {
     if (ui?.mounted) {
       render(
-        <I18nContext.Provider value={translate}>
+        <I18nContext.Provider value={currentTranslator()}>
           <NotesLayer state={state} actions={actions} />
         </I18nContext.Provider>,
         ui.mounted,
@@ -115,7 +117,8 @@ export function startNotes(ctx: ContentScriptContext): void {
   };
 
   function ensureUi(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
-    uiPromise ??= createShadowRootUi(ctx, {
+    // The reader's UI language (settings page): read once, when this page first shows something.
+    uiPromise ??= loadUiLanguage().then(() => createShadowRootUi(ctx, {
       name: HOST_NAME,
       position: 'inline',
       anchor: 'body',
@@ -126,10 +129,11 @@ export function startNotes(ctx: ContentScriptContext): void {
       onRemove: (container) => {
         if (container) render(null, container);
       },
-    }).then((created) => {
+    })).then((created) => {
       created.shadowHost.setAttribute('data-counterpoint', 'notes');
       created.mount();
       ui = created;
+      ctx.onInvalidated(onUiLanguageChanged(paint));
       return created;
     });
     return uiPromise;

@@ -15,7 +15,7 @@ import { buildCardModel } from '../../lib/overlay/card-model';
 import { runInSlices } from '../../lib/overlay/slices';
 import { highlight, hitTest, supportedStrategy, type HighlightStrategy, type Highlighter } from '../../lib/overlay/highlight';
 import { claimStatus, type OverlayAnnotation, type OverlayEngineResult } from '../../lib/overlay/types';
-import { translate } from '../../utils/i18n';
+import { currentTranslator, loadUiLanguage, onUiLanguageChanged } from '../../utils/i18n';
 import { isOverlayEnabled, onOverlaySettingChanged, siteOf } from '../../utils/site-settings';
 import { loadEngine } from './engine';
 
@@ -27,14 +27,6 @@ const WATCH_WINDOW_MS = 15_000;
 /** …and re-run at most this many times per navigation. */
 const MAX_RERUNS = 8;
 const HOVER_OPEN_MS = 220;
-
-function uiLanguage(): Lang {
-  try {
-    return browser.i18n.getUILanguage().toLowerCase().startsWith('ja') ? 'ja' : 'en';
-  } catch {
-    return 'en';
-  }
-}
 
 function sourceHref(claimId: string, lang?: Lang): string {
   const q = new URLSearchParams({ claim: claimId });
@@ -94,6 +86,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
   let navTimer = 0;
   let watchUntil = 0;
   let reruns = 0;
+  let stopLanguageWatch: (() => void) | null = null;
   const site = siteOf(location.href);
 
   const teardown = (): void => {
@@ -172,7 +165,15 @@ export function startOverlay(ctx: ContentScriptContext): void {
   }
 
   async function mount(anns: OverlayAnnotation[], signature: string): Promise<Session> {
-    const ui = uiLanguage();
+    // The reader's UI language (settings page), read once per page and only where claims are shown.
+    const ui = await loadUiLanguage();
+    if (!stopLanguageWatch) {
+      stopLanguageWatch = onUiLanguageChanged(() => {
+        teardown();
+        void run();
+      });
+      ctx.onInvalidated(stopLanguageWatch);
+    }
     const catalog = bundledCatalog();
     // Card models in slices, yielding to the page between them (a page can match many claims).
     const entries: OverlayEntry[] = [];
@@ -230,7 +231,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
       onMount(container) {
         const t = performance.now();
         render(
-          <I18nContext.Provider value={translate}>
+          <I18nContext.Provider value={currentTranslator()}>
             <OverlayApp entries={entries} ui={ui} host={host} bind={(a) => (api = a)} />
           </I18nContext.Provider>,
           container,
