@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useT } from '../i18n';
+import { plural, useT } from '../i18n';
 
 /** Viewport position (CSS px) for a fixed-position element. */
 export interface Point {
@@ -98,7 +98,7 @@ export function NotesLayer({ state, actions }: { state: LayerState; actions: Lay
       {state.editor && <Editor state={state.editor} actions={actions} />}
       {(state.orphans > 0 || state.fromOther.length > 0) && (
         <div class="cpn-status" role="status" data-testid="cpn-status" data-orphans={String(state.orphans)}>
-          {state.orphans > 0 && <p>{t('noteOrphans', String(state.orphans))}</p>}
+          {state.orphans > 0 && <p>{plural(t, 'noteOrphans', state.orphans)}</p>}
           {state.fromOther.map((f) => (
             <p key={f.id} class="cpn-from" title={f.quote}>{t('noteFromUrl', f.url)}</p>
           ))}
