@@ -3,8 +3,10 @@ import type { Translate } from '../components/i18n';
 import type { Lang } from '../lib/dataset/types';
 import { formatMessage, type MessageTable } from '../lib/i18n/messages';
 import { resolveUiLanguage, type UiLanguageSetting } from '../lib/settings/reader-settings';
-import en from '../public/_locales/en/messages.json';
-import ja from '../public/_locales/ja/messages.json';
+// As text, parsed on first use: the content script carries both tables, and on the many pages where
+// Counterpoint shows nothing they should cost no more than the string constants themselves.
+import enText from '../public/_locales/en/messages.json?raw';
+import jaText from '../public/_locales/ja/messages.json?raw';
 import { onReaderSettingsChanged, readReaderSettings } from './reader-settings';
 
 /**
@@ -25,7 +27,18 @@ import { onReaderSettingsChanged, readReaderSettings } from './reader-settings';
  * menu's title are the browser's to show and follow the browser's language.
  */
 
-const TABLES: Record<Lang, MessageTable> = { en, ja };
+const TEXTS: Record<Lang, string> = { en: enText, ja: jaText };
+const tables: Partial<Record<Lang, MessageTable>> = {};
+function table(lang: Lang): MessageTable {
+  if (!tables[lang]) {
+    try {
+      tables[lang] = JSON.parse(TEXTS[lang]) as MessageTable;
+    } catch {
+      tables[lang] = {}; // cannot happen with the bundled files; keys then show, never a crash
+    }
+  }
+  return tables[lang]!;
+}
 
 /** The browser's UI language tag (`en-US`, `ja`…), or '' where the API is missing. */
 export function browserLanguage(): string {
@@ -42,7 +55,7 @@ let loading: Promise<Lang> | null = null;
 /** A translator for one language: its table, then English, then the key (a missing string shows, never blank). */
 export function translatorFor(lang: Lang): Translate {
   const t: Translate = (key, substitutions) =>
-    formatMessage(TABLES[lang], key, substitutions) ?? formatMessage(TABLES.en, key, substitutions) ?? key;
+    formatMessage(table(lang), key, substitutions) ?? formatMessage(table('en'), key, substitutions) ?? key;
   t.lang = lang;
   return t;
 }
