@@ -50,7 +50,7 @@ export function parseReaderSettings(stored: Record<string, unknown> | null | und
  * such as `ja`, `ja-JP`, `en-US`, `fr`): Japanese for Japanese, English for everything else (the
  * two languages Counterpoint has).
  */
-export function resolveUiLanguage(setting: UiLanguageSetting, browserLanguage: string | null | undefined): Lang {
+export function resolveUiLanguage(setting: UiLanguageSetting, browserTag: string | null | undefined): Lang {
   if (setting !== 'auto') return setting;
-  return (browserLanguage ?? '').trim().toLowerCase().split(/[-_]/)[0] === 'ja' ? 'ja' : 'en';
+  return (browserTag ?? '').trim().toLowerCase().split(/[-_]/)[0] === 'ja' ? 'ja' : 'en';
 }
