@@ -67,23 +67,26 @@ export const NOTE_HIGHLIGHT_NAME = `${HIGHLIGHT_PREFIX}note`;
  * supported, dotted = none of these. Another view is amber, never the contested red.
  *
  * Subtle marks keep the status's underline style and hue but drop the background and thin the
- * line to 1px at about half strength: visible when looked for, quiet in running text.
+ * line to 1px, in a mid tone that shows on light and dark pages: visible when looked for, quiet in
+ * running text. tests/e2e/marks.e2e.ts measures it in both browsers: a subtle mark changes 2–7% of
+ * the pixels the strong one does, and at least a quarter of an underline's worth.
  *
  * The reader's notes are magenta with a double underline: far in hue from every claim colour
  * (red, amber, green, blue-violet) and from the active yellow, and told apart without colour by
  * the only double line. The active mark (hover, focus, open card) is a strong yellow background.
  */
-const LOOK: Record<ClaimStatus, { tint: string; line: string; style: string }> = {
-  contested: { tint: 'rgba(229, 83, 61, 0.26)', line: '200, 45, 25', style: 'wavy' },
-  'other-view': { tint: 'rgba(230, 160, 30, 0.22)', line: '170, 105, 0', style: 'dashed' },
-  supported: { tint: 'rgba(46, 160, 90, 0.22)', line: '30, 130, 70', style: 'solid' },
-  neutral: { tint: 'rgba(110, 110, 200, 0.16)', line: '90, 90, 170', style: 'dotted' },
+const LOOK: Record<ClaimStatus, { tint: string; line: string; mid: string; style: string }> = {
+  contested: { tint: 'rgba(229, 83, 61, 0.26)', line: '200, 45, 25', mid: '225, 75, 55', style: 'wavy' },
+  'other-view': { tint: 'rgba(230, 160, 30, 0.22)', line: '170, 105, 0', mid: '205, 140, 20', style: 'dashed' },
+  supported: { tint: 'rgba(46, 160, 90, 0.22)', line: '30, 130, 70', mid: '45, 160, 90', style: 'solid' },
+  neutral: { tint: 'rgba(110, 110, 200, 0.16)', line: '90, 90, 170', mid: '125, 125, 220', style: 'dotted' },
 };
 
 export function markDeclarations(status: ClaimStatus, strength: Exclude<MarkStrength, 'none'> = 'strong'): string {
   const l = LOOK[status];
   if (strength === 'subtle') {
-    return `text-decoration: underline ${l.style} rgba(${l.line}, 0.6); text-decoration-thickness: 1px;`;
+    // A mid-tone line (`mid`): the darker strong-mark line all but vanished on dark pages at 1px.
+    return `text-decoration: underline ${l.style} rgba(${l.mid}, 0.85); text-decoration-thickness: 1px;`;
   }
   return `background-color: ${l.tint}; text-decoration: underline ${l.style} rgb(${l.line}); text-decoration-thickness: 1.5px;`;
 }
