@@ -22,9 +22,11 @@ export interface PopupAppProps {
   siteControls?: ComponentChildren;
   /** Opens the settings page (absent in tests that do not need it). */
   onOpenSettings?: () => void;
+  /** Opens the side panel, where notes are written (absent where the browser has none). */
+  onOpenPanel?: () => void;
 }
 
-export function PopupApp({ loadCount, notes, lang = 'en', siteControls, onOpenSettings }: PopupAppProps) {
+export function PopupApp({ loadCount, notes, lang = 'en', siteControls, onOpenSettings, onOpenPanel }: PopupAppProps) {
   const t = useT();
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   const [pageCount, setPageCount] = useState<number | null>(null);
@@ -54,6 +56,13 @@ export function PopupApp({ loadCount, notes, lang = 'en', siteControls, onOpenSe
         )}
       </header>
       {siteControls}
+      {onOpenPanel && (
+        <p>
+          <button type="button" class="cp-button cp-button--primary" data-testid="open-panel" onClick={onOpenPanel}>
+            {t('popupOpenPanel')}
+          </button>
+        </p>
+      )}
       {state.status === 'loading' && <p class="cp-muted" aria-busy="true">{t('popupLoading')}</p>}
       {state.status === 'ready' && (
         <p class="cp-counts">

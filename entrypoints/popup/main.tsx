@@ -9,6 +9,7 @@ import { sendRequest } from '../../utils/messaging';
 import { currentTranslator, loadUiLanguage, onUiLanguageChanged, uiLanguage } from '../../utils/i18n';
 import '../../components/theme.css';
 import '../../components/overlay/site-toggle.css';
+import { openSidePanel } from '../../utils/side-panel';
 import './style.css';
 
 async function loadCount(): Promise<number> {
@@ -33,7 +34,15 @@ function paint(): void {
   document.documentElement.lang = lang;
   render(
     <I18nContext.Provider value={currentTranslator()}>
-      <PopupApp loadCount={loadCount} notes={notes} lang={lang} siteControls={siteControls} onOpenSettings={openSettings} />
+      <PopupApp
+        loadCount={loadCount}
+        notes={notes}
+        lang={lang}
+        siteControls={siteControls}
+        onOpenSettings={openSettings}
+        // Called in the click's own handler: the browser opens the panel only in answer to the reader.
+        onOpenPanel={() => void openSidePanel(undefined).then(() => window.close(), (e: unknown) => console.warn('[Counterpoint]', e))}
+      />
     </I18nContext.Provider>,
     root,
   );
