@@ -6,7 +6,7 @@
  * where the overlay reads them. Screenshots, light and dark, go to test-artifacts/e2e/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, browsers, readBadge, startServer, type E2EPage, type ExtensionSession } from './harness';
+import { OVERLAY_HOST, artifactPath, browsers, readBadge, startServer, type E2EPage, type ExtensionSession } from './harness';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -132,8 +132,8 @@ for (const target of browsers) {
 
       // The overlay on an article speaks Japanese too (the badge's claim count).
       const article = await session.openPage(story);
-      await article.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-badge-count"]'), undefined, 30_000);
-      expect(await article.evaluate(readBadge)).toMatch(/主張 \d+ 件/);
+      await article.waitForShadow(OVERLAY_HOST, (root) => root?.querySelector('[data-testid="cp-badge-count"]'), undefined, 30_000);
+      expect(await article.shadow(OVERLAY_HOST, readBadge)).toMatch(/主張 \d+ 件/);
       await article.close();
 
       // Back to following the browser: English again, at once, in the open popup too.
