@@ -80,6 +80,10 @@ if (headed) {
   const settingsJaShot = artifactPath('demo-settings-ja.png');
   await settings.screenshot(settingsJaShot);
   shots.push(settingsJaShot);
+  await settings.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const settingsJaEndShot = artifactPath('demo-settings-ja-end.png');
+  await settings.screenshot(settingsJaEndShot);
+  shots.push(settingsJaEndShot);
   await popup.waitFor(() => document.documentElement.lang === 'ja', undefined, 10_000);
   const popupJaShot = artifactPath('demo-popup-ja.png');
   await popup.screenshot(popupJaShot);

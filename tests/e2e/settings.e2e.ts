@@ -90,6 +90,9 @@ for (const target of browsers) {
       expect(await settings.evaluate(systemControls)).toEqual([]);
       expect(await settings.evaluate(backgroundLuminance)).toBeGreaterThan(0.8);
       await settings.screenshot(artifactPath(`${target.name}-settings-en-light.png`));
+      // The rest of the page (hidden sites, shortcut), for the eye.
+      await settings.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await settings.screenshot(artifactPath(`${target.name}-settings-en-light-end.png`));
       await settings.close();
     });
 
@@ -101,6 +104,9 @@ for (const target of browsers) {
       expect(await settings.evaluate(() => document.title)).toBe('Counterpoint の設定');
       expect(await settings.evaluate(text, '[data-testid="shortcut"]')).toBe('選択した文章をハイライトしてメモを書く: Alt+Shift+H');
       await settings.screenshot(artifactPath(`${target.name}-settings-ja-light.png`));
+      await settings.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await settings.screenshot(artifactPath(`${target.name}-settings-ja-light-end.png`));
+      await settings.evaluate(() => window.scrollTo(0, 0));
 
       // Notes on two pages, one taken on a copy whose canonical address is the other page.
       const story = server.url('/pages/en-cnbc-lecun.html');
