@@ -140,11 +140,12 @@ for (const target of browsers) {
       const article = await session.openPage(story);
       await article.waitForShadow(OVERLAY_HOST, (root) => root?.querySelector('[data-testid="cp-badge-count"]'), undefined, 30_000);
       expect(await article.shadow(OVERLAY_HOST, readBadge)).toMatch(/主張 \d+ 件/);
-      await article.close();
 
-      // Back to following the browser: English again, at once, in the open popup too.
+      // Back to following the browser: English again, at once, in the open popup and on the open article too.
       await settings.evaluate(click, 'lang-auto');
       await popup.waitFor(() => document.querySelector('[data-testid="note-count"]')?.textContent === '3 saved notes');
+      await article.waitForShadow(OVERLAY_HOST, (root) => /\d+ claims/.test(root?.querySelector('[data-testid="cp-badge-count"]')?.textContent ?? ''), undefined, 30_000);
+      await article.close();
       await settings.waitFor(() => document.querySelector('[data-testid="settings"] h1')?.textContent === 'Counterpoint settings');
       await popup.screenshot(artifactPath(`${target.name}-popup-en-light.png`));
       await popup.close();
