@@ -12,8 +12,7 @@ import { DraftDesk } from '../lib/messages/drafts';
 import { sendToExtensionPages, sendToTab } from '../utils/messaging';
 import { wireNotesCommands } from '../utils/notes-commands';
 import { openSidePanel, openSidePanelForTab } from '../utils/side-panel';
-import { forgetClosedTabs, markTab, sessionFocusStore } from '../utils/note-focus';
-import { translate } from '../utils/i18n';
+import { forgetClosedTabs, sessionFocusStore, toolbarMarker } from '../utils/note-focus';
 
 export default defineBackground(() => {
   // The database lives in the extension's origin; content scripts reach it only through messages.
@@ -51,7 +50,7 @@ export default defineBackground(() => {
     pageKeys,
     focus,
     openPanel: openSidePanelForTab,
-    markTab: markTab(translate),
+    markTab: toolbarMarker(),
     tellPages: sendToExtensionPages,
   };
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { MemoryFocusStore, type FocusStore } from '../lib/messages/focus';
 import type { NoteFocus } from '../lib/messages/protocol';
-import type { Translate } from '../components/i18n';
+import { loadUiLanguage, translate } from './i18n';
 
 const key = (tabId: number): string => `focus:${tabId}`;
 
@@ -31,10 +31,11 @@ export function forgetClosedTabs(store: FocusStore): void {
  * say so; the browser resets both when the tab loads another page). Browser UI only: the page
  * cannot see it. No permission needed.
  */
-export function markTab(translate: Translate) {
+export function toolbarMarker() {
   return async (tabId: number, focus: NoteFocus | null): Promise<void> => {
     const action = browser.action;
     if (!action) return;
+    await loadUiLanguage(); // the title in the reader's UI language
     await action.setBadgeText({ tabId, text: focus ? '✎' : '' });
     await action.setTitle({ tabId, title: translate(focus ? 'actionNoteWaiting' : 'actionTitle') });
     if (focus) await action.setBadgeBackgroundColor({ tabId, color: '#7a5c00' });

@@ -18,7 +18,8 @@ import { NoteMenuView } from './NoteMenuView';
 export const NOTE_MENU_HOST_NAME = 'counterpoint-note-menu';
 
 export interface NoteMenuDeps {
-  translate: Translate;
+  /** The UI's translator, in the reader's language (asked each time the menu opens). */
+  translator(): Promise<Translate>;
   mountUi: MountShadowUi;
   /** The note whose highlight is at this viewport point, or null (`PageNotes.noteAt`). */
   noteAt(x: number, y: number): string | null;
@@ -74,7 +75,7 @@ export class NoteMenu {
   async open(id: string): Promise<void> {
     this.openId = id;
     this.mounting ??= this.deps.mountUi(NOTE_MENU_HOST_NAME, { onRemove: (container) => render(null, container) });
-    const ui = await this.mounting;
+    const [ui, translate] = await Promise.all([this.mounting, this.deps.translator()]);
     if (!this.connected || this.openId !== id) {
       if (this.openId === null) this.unmount();
       return;
@@ -82,7 +83,7 @@ export class NoteMenu {
     this.ui = ui;
     const { deps } = this;
     render(
-      <I18nContext.Provider value={deps.translate}>
+      <I18nContext.Provider value={translate}>
         <NoteMenuView
           key={id}
           rects={() => deps.rectsOf(id)}

@@ -27,7 +27,7 @@ import { loadPageAnnotator } from '../../lib/overlay/page-annotator';
 import { WorkStats } from '../../lib/overlay/work-stats';
 import { LocationWatcher } from '../../lib/page/location-watcher';
 import { fetchClaimsIndex } from '../../utils/claims-data';
-import { translate, uiLanguage } from '../../utils/i18n';
+import { currentTranslator, loadUiLanguage, onUiLanguageChanged, uiLanguage } from '../../utils/i18n';
 import { extensionAlive } from '../../utils/lifetime';
 import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
@@ -70,9 +70,16 @@ export default defineUnlistedScript(() => {
 
   // Claims: on non-article pages this reads a few selectors and stops; the DOM is never touched there.
   const site = siteOf(location.href);
+  let stopLanguageWatch: (() => void) | null = null;
   const overlay = new ClaimsOverlay(document, {
-    ui: uiLanguage(),
-    translate,
+    // The reader's UI language (settings page): read below, once, on pages that get as far as
+    // showing claims; a change rebuilds the overlay in the new language.
+    get ui() {
+      return uiLanguage();
+    },
+    get translate() {
+      return currentTranslator();
+    },
     openSource: (ref) => {
       void sendRequest({ type: 'source:open', ...ref }).then((r) => {
         if (!r.ok) console.warn('[Counterpoint] could not open the source view', r.error);
@@ -81,7 +88,11 @@ export default defineUnlistedScript(() => {
     mountUi: closedShadowUi(document, `${badgeCss}\n${overlayCss}`),
     measure: (phase, start) => stats.record(phase, start),
     loadAnnotator: annotator,
-    isEnabled: async () => !site || (await isOverlayEnabled(site)),
+    isEnabled: async () => {
+      await loadUiLanguage();
+      stopLanguageWatch ??= onUiLanguageChanged(() => overlay.refresh());
+      return !site || (await isOverlayEnabled(site));
+    },
     onSettingChanged: (cb) => (site ? onOverlaySettingChanged(cb) : () => undefined),
     writeText,
     linkTarget: linkTargetOnce,
@@ -89,7 +100,11 @@ export default defineUnlistedScript(() => {
 
   // A click on one of the reader's highlights: its link, and its note in the side panel.
   const noteMenu = new NoteMenu(document, {
-    translate,
+    // In the reader's UI language (settings page), read when the menu first opens.
+    translator: async () => {
+      await loadUiLanguage();
+      return currentTranslator();
+    },
     mountUi: closedShadowUi(document, noteMenuCss),
     noteAt: (x, y) => notes.noteAt(x, y),
     claimAt: (x, y) => overlay.claimAt(x, y),
@@ -127,6 +142,7 @@ export default defineUnlistedScript(() => {
     location$.disconnect();
     overlay.disconnect();
     noteMenu.disconnect();
+    stopLanguageWatch?.();
     notes.disconnect();
     return false;
   }

@@ -116,7 +116,7 @@ describe('the menu at a note highlight', () => {
   const deps = (over: Partial<NoteMenuDeps> = {}): NoteMenuDeps & { written: string[] } => {
     const written: string[] = [];
     return {
-      translate,
+      translator: async () => translate,
       mountUi: openUi,
       noteAt: () => 'n1',
       claimAt: () => false,
