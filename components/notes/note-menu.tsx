@@ -60,11 +60,12 @@ export class NoteMenu {
 
   private onClick(e: MouseEvent): void {
     if (!e.isTrusted || this.isOwnEvent(e)) return;
+    // Most clicks are on pages without notes: `noteAt` answers those at once.
+    const id = this.deps.noteAt(e.clientX, e.clientY);
+    if (!id || this.deps.claimAt(e.clientX, e.clientY)) return this.close();
     const sel = this.doc.getSelection();
     if (sel && !sel.isCollapsed && sel.toString().trim()) return; // the reader is selecting text
-    const id = this.deps.noteAt(e.clientX, e.clientY);
-    if (id && !this.deps.claimAt(e.clientX, e.clientY)) void this.open(id);
-    else this.close();
+    void this.open(id);
   }
 
   private onKey(e: KeyboardEvent): void {
