@@ -169,8 +169,8 @@ for (const target of browsers) {
 
     const inView = (b: Box | undefined, height: number): boolean => !!b && b.top >= 0 && b.bottom <= height;
 
-    it("a claim card's Copy link opens the page at its passage, highlighted, without Counterpoint; with it, it opens that card", async () => {
-      const page = await session.openPage(server.url('/en-cnbc-lecun.html'));
+    for (const file of ['en-cnbc-lecun.html', 'ja-geekpark-wu.html']) it(`${file}: a claim card's Copy link opens the page at its passage, highlighted, without Counterpoint; with it, it opens that card`, async () => {
+      const page = await session.openPage(server.url(`/${file}`));
       await page.waitForShadow(OVERLAY_HOST, (root) => Number(root?.querySelector('[data-testid="cp-badge"]')?.getAttribute('data-claims') ?? 0) > 0, undefined, 30_000);
       const claims = await page.shadow(OVERLAY_HOST, (root) => Array.from(root?.querySelectorAll('[data-testid="cp-proxy"]') ?? []).map((p) => p.getAttribute('data-claim')!));
       const passages = await page.evaluate(claimPassages);
@@ -184,24 +184,24 @@ for (const target of browsers) {
       await page.waitForShadow(OVERLAY_HOST, linkStatus);
       expect(await page.shadow(OVERLAY_HOST, linkStatus)).toBe('copied');
       const link = await session.readClipboard(page);
-      expect(link.startsWith(`${server.url('/en-cnbc-lecun.html')}#:~:text=`), link).toBe(true);
+      expect(link.startsWith(`${server.url(`/${file}`)}#:~:text=`), link).toBe(true);
       await page.close();
 
       // Without Counterpoint: scrolled to the passage, and the browser highlights it.
       const passage = passages[last]!;
-      const without = await openPlain(link, passageBox, passage, TARGET_TEXT_CSS, 'claim-plain');
+      const without = await openPlain(link, passageBox, passage, TARGET_TEXT_CSS, `claim-plain-${file}`);
       expect(without.rects.passage, 'the passage is on the page').toBeDefined();
       expect(without.rects.passage!.top + without.scrollY, 'the passage is below the first screen (the link must scroll)').toBeGreaterThan(700);
       expect(inView(without.rects.passage, 700), `passage in view at scrollY ${without.scrollY}`).toBe(true);
       expect(without.magenta.passage, 'passage highlighted').toBeGreaterThan(50);
 
       // With Counterpoint: the same, and that claim's card opens.
-      const withExt = await openWithExtension(link, passageBox, passage, TARGET_TEXT_CSS, 'claim-extension');
+      const withExt = await openWithExtension(link, passageBox, passage, TARGET_TEXT_CSS, `claim-extension-${file}`);
       await withExt.page.waitForShadow(OVERLAY_HOST, (root, id) => root?.querySelector('[data-testid="cp-card"]')?.getAttribute('data-claim') === id, claims[last], 30_000);
       expect(inView(withExt.rects.passage, withExt.height), 'passage in view').toBe(true);
       expect(withExt.magenta.passage, 'passage highlighted').toBeGreaterThan(50);
       // Opened without a link, the page shows no card.
-      const again = await session.openPage(server.url('/en-cnbc-lecun.html'));
+      const again = await session.openPage(server.url(`/${file}`));
       await again.waitForShadow(OVERLAY_HOST, (root) => !!root?.querySelector('[data-testid="cp-badge"]'), undefined, 30_000);
       await sleep(1000);
       expect(await again.shadow(OVERLAY_HOST, (root) => !!root?.querySelector('[data-testid="cp-card"]'))).toBe(false);
