@@ -22,7 +22,7 @@ export function extensionApi(): ExtensionApi {
  * Firefox ESR 153: a root `::highlight()` rule paints nothing in Firefox). Told apart by the
  * extension's own URL scheme, which no page can change.
  */
-export function highlightsInherit(): boolean {
+export function inheritsHighlightStyles(): boolean {
   try {
     return extensionApi().runtime.getURL('/').startsWith('chrome-extension:');
   } catch {

@@ -1,3 +1,4 @@
+import type { TextDirective } from '../lib/links/text-fragment';
 import type { NotesOnPage } from '../lib/notes/lazy-page-notes';
 import type { PageAnnotator } from '../lib/overlay/page-annotator';
 import type { OverlayAnnotation, ShownOverlay } from '../lib/overlay/types';
@@ -18,14 +19,22 @@ export interface SecondStage {
   annotator(): PageAnnotator;
   /** Draws annotations (highlights, badge, cards). */
   openOverlay(doc: Document, annotations: OverlayAnnotation[], signature: string): Promise<ShownOverlay>;
-  /** The reader's notes on this page (drawn at once if it has any). */
+  /** The reader's notes on this page (drawn at once if it has any), with the menu at a clicked highlight. */
   pageNotes(doc: Document): NotesOnPage;
+  /** The text directives (`#:~:text=…`) this document was opened at, asked once. */
+  linkTarget(): Promise<readonly TextDirective[]>;
+  /** Stops what it watches itself (the UI language); the first stage takes away the rest. */
+  disconnect(): void;
 }
 
 /** What the first stage lends the second. */
 export interface FirstStageHost {
   /** Records one synchronous piece of the overlay's work (`overlay:stats`). */
   measure(name: string, start: number): void;
+  /** Builds the claims overlay again (the reader changed the UI language its cards are in). */
+  refreshOverlay(): void;
+  /** Whether a claim's highlight is at this viewport point (a click there is the claim card's). */
+  claimAt(x: number, y: number): boolean;
 }
 
 interface Registration {
@@ -74,29 +83,40 @@ export function secondStageRuns(): number {
   return slot<Registration>(SECOND)?.runs ?? 0;
 }
 
+/** The first stage's handle on the second. */
+export interface SecondStageLoader {
+  /** The second stage, injected by the background on first use (null when that failed). */
+  load(): Promise<SecondStage | null>;
+  /** The second stage if it is loaded, else null (nothing is asked). */
+  current(): SecondStage | null;
+}
+
 /**
- * First stage: a function that returns the second stage, asking the background to inject it on
- * first use. One request per document at most (the result is kept; SPA navigations and re-runs
- * reuse it); a failed request is forgotten, so a later run may ask again.
+ * First stage: the second stage, asking the background to inject it on first use. One request per
+ * document at most (the result is kept; SPA navigations and re-runs reuse it); a failed request
+ * is forgotten, so a later run may ask again.
  */
-export function secondStageLoader(host: FirstStageHost): () => Promise<SecondStage | null> {
+export function secondStageLoader(host: FirstStageHost): SecondStageLoader {
   let loaded: SecondStage | null = null;
   let loading: Promise<SecondStage | null> | null = null;
-  return () => {
-    if (loaded) return Promise.resolve(loaded);
-    loading ??= (async () => {
-      if (!slot<Registration>(SECOND)) {
-        const reply = await sendRequest({ type: 'content:second-stage' });
-        if (!reply.ok) throw new Error(reply.error);
-      }
-      const registration = slot<Registration>(SECOND);
-      if (!registration) throw new Error('the second stage did not register');
-      return (loaded = registration.start(host));
-    })().catch((e: unknown) => {
-      console.warn('[Counterpoint] could not load the rest of Counterpoint on this page', e);
-      loading = null;
-      return null;
-    });
-    return loading;
+  return {
+    current: () => loaded,
+    load: () => {
+      if (loaded) return Promise.resolve(loaded);
+      loading ??= (async () => {
+        if (!slot<Registration>(SECOND)) {
+          const reply = await sendRequest({ type: 'content:second-stage' });
+          if (!reply.ok) throw new Error(reply.error);
+        }
+        const registration = slot<Registration>(SECOND);
+        if (!registration) throw new Error('the second stage did not register');
+        return (loaded = registration.start(host));
+      })().catch((e: unknown) => {
+        console.warn('[Counterpoint] could not load the rest of Counterpoint on this page', e);
+        loading = null;
+        return null;
+      });
+      return loading;
+    },
   };
 }

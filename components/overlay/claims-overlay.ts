@@ -15,6 +15,7 @@ import type { PageAnnotator } from '../../lib/overlay/page-annotator';
 import { RerunWatcher, MUTATION_DEBOUNCE_MS } from '../../lib/overlay/rerun-watcher';
 import { runInSlices, SLICE_MS, yieldToMain } from '../../lib/overlay/slices';
 import type { OverlayAnnotation, OverlayEngineResult, ShownOverlay } from '../../lib/overlay/types';
+import type { TextDirective } from '../../lib/links/text-fragment';
 
 export interface ClaimsOverlayDeps {
   /** Records one synchronous piece of the overlay's work (`name`, from `start` until now). */
@@ -32,6 +33,11 @@ export interface ClaimsOverlayDeps {
   isEnabled(): Promise<boolean>;
   /** Calls back when that setting may have changed; returns the unsubscribe function. */
   onSettingChanged(cb: () => void): () => void;
+  /**
+   * The text directives the page was opened at (`#:~:text=…`, which the browser hides from the
+   * page), asked only once the overlay has claims to show. Optional: without it no card opens by link.
+   */
+  linkTarget?(): Promise<readonly TextDirective[]>;
 }
 
 /** Whether a mutation is a Counterpoint element or text inside one (this overlay's, or the notes UI's). */
@@ -49,6 +55,8 @@ export class ClaimsOverlay {
   private pending = false;
   private connected = true;
   private navTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the link the page was opened at has had its chance to open a card (once per document load). */
+  private linkDone = false;
   private readonly watcher: RerunWatcher;
   /** The reader's setting for this site as last read (null: read it), and its change subscription. */
   private enabled: boolean | null = null;
@@ -72,11 +80,20 @@ export class ClaimsOverlay {
     // A jump to an in-page anchor (#section) is not a new page: keep the overlay as it is.
     const strip = (u: string | undefined): string => (u ? u.replace(/#.*$/, '') : '');
     if (oldUrl && strip(newUrl) === strip(oldUrl)) return;
+    // The link the page was opened at was about the page it left.
+    this.linkDone = true;
     this.teardown();
     this.watcher.watch();
     // Its own timer: mutation debouncing (bounded) must not swallow the navigation's run.
     clearTimeout(this.navTimer);
     this.navTimer = setTimeout(() => void this.run(), MUTATION_DEBOUNCE_MS);
+  }
+
+  /** Builds the overlay again from scratch (the reader changed the UI language its cards are built in). */
+  refresh(): void {
+    if (!this.connected) return;
+    this.teardown();
+    void this.run();
   }
 
   /** Mutations the overlay itself caused (its host, style and marks), which must not wake it. */
@@ -172,6 +189,28 @@ export class ClaimsOverlay {
     this.session = session;
     // Our own insertions (host, style, marks) must not wake the watcher.
     this.watcher.forget();
+    await this.openLinked(session);
+  }
+
+  /**
+   * Opened at a link to one of the claims' passages (a card's "Copy link"): open that card, once.
+   * A later session (the article finished rendering) gets another chance until one matched.
+   */
+  private async openLinked(session: ShownOverlay): Promise<void> {
+    if (this.linkDone || !this.deps.linkTarget) return;
+    let directives: readonly TextDirective[] = [];
+    try {
+      directives = await this.deps.linkTarget();
+    } catch {
+      directives = [];
+    }
+    if (directives.length === 0) this.linkDone = true;
+    else if (this.connected && this.session === session && !this.linkDone && session.openLinked(directives)) this.linkDone = true;
+  }
+
+  /** Whether the point (viewport coordinates) is on one of the claims' highlights. */
+  claimAt(x: number, y: number): boolean {
+    return !!this.session && this.session.claimAt(x, y);
   }
 
   /**

@@ -12,11 +12,16 @@ import type { MountShadowUi } from '../shadow-ui';
 import type { Lang } from '../../lib/dataset/types';
 import { bundledCatalog } from '../../lib/overlay/bundled';
 import { buildCardModel, type SourceRef } from '../../lib/overlay/card-model';
-import { highlight, supportedStrategy, type HighlightStrategy, type Highlighter } from '../../lib/overlay/highlight';
+import { highlight, hitTest, supportedStrategy, type HighlightStrategy, type Highlighter } from '../../lib/overlay/highlight';
 import { HighlightPointer } from '../../lib/overlay/highlight-pointer';
 import { rangeHost } from '../../lib/overlay/range-host';
 import { SLICE_MS, yieldToMain } from '../../lib/overlay/slices';
 import { claimStatus, type OverlayAnnotation, type OverlayApi, type ShownOverlay } from '../../lib/overlay/types';
+import { canonicalUrl } from '../../lib/anchoring/canonical-url';
+import { linkedIndex, passageLink, passageQuote } from '../../lib/links/passage-link';
+import type { TextDirective } from '../../lib/links/text-fragment';
+import { buildTextModel, type TextModel } from '../../lib/text/text-model';
+import { copyLink, type WriteText } from '../links/copy-link';
 
 export const OVERLAY_HOST_NAME = 'counterpoint-badge';
 
@@ -31,7 +36,12 @@ export interface OverlaySessionDeps {
   measure(name: string, start: number): void;
   /** The browser inherits highlight styles from the root (lib/overlay/highlight.ts, `highlightSelector`). */
   highlightsInherit?: boolean;
+  /** The clipboard a card's "Copy link" writes to (null: none; the card then shows the link to copy by hand). */
+  writeText?: WriteText;
 }
+
+/** Counterpoint's UI hosts (not the highlights' wrapping marks, which hold page text): not the page's words. */
+const isOurUi = (el: Element): boolean => el.localName.startsWith('counterpoint-') && el.localName !== 'counterpoint-mark';
 
 /**
  * The CSS highlight API where the browser has it, else wrapping. A page can ask for the wrapping
@@ -52,6 +62,7 @@ export class OverlaySession implements ShownOverlay {
   readonly ranges: readonly Range[];
   private readonly pointer: HighlightPointer;
   private readonly removeUi: () => void;
+  private api: OverlayApi | null = null;
 
   /** Builds the card models (in slices, yielding to the page), paints the highlights and mounts the UI. */
   static async open(doc: Document, anns: OverlayAnnotation[], signature: string, deps: OverlaySessionDeps): Promise<OverlaySession> {
@@ -81,7 +92,7 @@ export class OverlaySession implements ShownOverlay {
   }
 
   private constructor(
-    doc: Document,
+    private readonly doc: Document,
     signature: string,
     entries: OverlayEntry[],
     highlighter: Highlighter | null,
@@ -99,7 +110,13 @@ export class OverlaySession implements ShownOverlay {
     render(
       <I18nContext.Provider value={deps.translate}>
         <SourceOpenerContext.Provider value={deps.openSource}>
-          <OverlayApp entries={entries} ui={deps.ui} host={rangeHost(this.ranges, highlighter)} bind={(a) => (api = a)} />
+          <OverlayApp
+            entries={entries}
+            ui={deps.ui}
+            host={rangeHost(this.ranges, highlighter)}
+            bind={(a) => (api = this.api = a)}
+            copyLink={deps.writeText === undefined ? undefined : (i) => copyLink(this.linkFor(i), deps.writeText ?? null)}
+          />
         </SourceOpenerContext.Provider>
       </I18nContext.Provider>,
       ui.container,
@@ -114,6 +131,38 @@ export class OverlaySession implements ShownOverlay {
       isOwnEvent: (e) => e.composedPath().includes(host),
     });
     this.removeUi = () => ui.remove();
+  }
+
+  /** The page's visible text, as links and notes read it (built when a link is asked for: rare). */
+  private model(): TextModel | null {
+    return this.doc.body ? buildTextModel(this.doc.body, { exclude: isOurUi }) : null;
+  }
+
+  /** A link that opens this page at highlight `index`'s passage (shorter when the passage is unique on the page). */
+  linkFor(index: number): string | null {
+    const range = this.ranges[index];
+    const model = this.model();
+    const url = canonicalUrl(this.doc);
+    return range && model && url ? passageLink(url, model, range) : null;
+  }
+
+  /**
+   * The page was opened at a link to one of these claims' passages (a card's "Copy link"): opens
+   * that claim's card. True when one matched.
+   */
+  openLinked(directives: readonly TextDirective[]): boolean {
+    if (directives.length === 0 || !this.api) return false;
+    const model = this.model();
+    if (!model) return false;
+    const i = linkedIndex(directives, this.ranges.map((r) => passageQuote(model, r)));
+    if (i < 0) return false;
+    this.api.open(i, 'click');
+    return true;
+  }
+
+  /** Whether the point (viewport coordinates) is on one of the claims' highlights. */
+  claimAt(x: number, y: number): boolean {
+    return hitTest(this.ranges, x, y) >= 0;
   }
 
   /** Whether a node is one this overlay added to the page (its host, highlight style or marks). */

@@ -5,10 +5,12 @@
  * only into pages that need it (README "Speed"):
  *
  *  - `ClaimsOverlay` (components/overlay/claims-overlay.ts): is this an article that may carry a
- *    claim (`checkPage`: detection and the build-time gate)? Only then the matcher and the overlay's
- *    views, from the second stage. Re-runs on navigation and late article bodies.
- *  - `LazyPageNotes` (lib/notes/lazy-page-notes.ts): `PageNotes` from the second stage when
- *    extension storage says the page may have notes, or when the reader asks to note a selection.
+ *    claim (`mayHaveClaims`: detection and the build-time gate)? Only then the reader's setting,
+ *    the matcher and the overlay's views, from the second stage. Re-runs on navigation, late
+ *    article bodies and a change of the setting or of the UI language.
+ *  - `LazyPageNotes` (lib/notes/lazy-page-notes.ts): the reader's notes on the page (`PageNotes`,
+ *    and the menu at a clicked highlight), from the second stage when extension storage says the
+ *    page may have notes, or when the reader asks to note a selection.
  *  - `LocationWatcher` (lib/page/location-watcher.ts): SPA navigations, from the browser only.
  *  - requests from the extension's own pages and background (`listenForTabRequests`).
  * Each is an object with `disconnect()`.
@@ -24,10 +26,10 @@
 import { ClaimsOverlay } from '../../components/overlay/claims-overlay';
 import { LazyPageNotes } from '../../lib/notes/lazy-page-notes';
 import { mayHaveClaims } from '../../lib/overlay/page-check';
+import { PAGE_KEYS_ITEM } from '../../lib/storage/page-keys';
 import { WorkStats } from '../../lib/overlay/work-stats';
 import { LocationWatcher } from '../../lib/page/location-watcher';
 import { extensionAlive } from '../../utils/lifetime';
-import { PAGE_KEYS_ITEM } from '../../lib/storage/page-keys';
 import { pageMayHaveNotes } from '../../utils/page-keys';
 import { claimFirstStage, secondStageLoader, secondStageRuns } from '../../utils/second-stage';
 import { isOverlayEnabled, OVERLAY_OFF_KEY, onOverlaySettingChanged, siteOf } from '../../utils/site-settings';
@@ -38,10 +40,17 @@ export default defineUnlistedScript(() => {
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
   if (!claimFirstStage()) return; // already running in this world
   const stats = new WorkStats();
-  const measure = (phase: string, start: number): void => stats.record(phase, start);
-  const secondStage = secondStageLoader({ measure });
   // What both concerns read first, in one call (utils/stored.ts).
   prefetchStored([PAGE_KEYS_ITEM, OVERLAY_OFF_KEY]);
+
+  // The second stage, loaded on first use; it reaches back for these.
+  let overlay: ClaimsOverlay | null = null;
+  const stageTwo = secondStageLoader({
+    measure: (phase, start) => stats.record(phase, start),
+    refreshOverlay: () => overlay?.refresh(),
+    claimAt: (x, y) => overlay?.claimAt(x, y) ?? false,
+  });
+  const secondStage = stageTwo.load;
 
   // Reader's notes: on every http(s) page; the DOM is touched only to draw saved highlights.
   const notes = new LazyPageNotes(document, {
@@ -51,8 +60,8 @@ export default defineUnlistedScript(() => {
 
   // Claims: on non-article pages this reads a few selectors and stops; the DOM is never touched there.
   const site = siteOf(location.href);
-  const overlay = new ClaimsOverlay(document, {
-    measure,
+  overlay = new ClaimsOverlay(document, {
+    measure: (phase, start) => stats.record(phase, start),
     mayHaveClaims,
     loadAnnotator: async () => (await secondStage())?.annotator() ?? null,
     openOverlay: async (doc, annotations, signature) => {
@@ -62,12 +71,14 @@ export default defineUnlistedScript(() => {
     },
     isEnabled: async () => !site || (await isOverlayEnabled(site)),
     onSettingChanged: (cb) => (site ? onOverlaySettingChanged(cb) : () => undefined),
+    // The text directives the page was opened at: asked only once the overlay shows claims.
+    linkTarget: async () => (await secondStage())?.linkTarget() ?? [],
   });
 
   const location$ = new LocationWatcher(window, (oldUrl, newUrl) => {
     if (!alive()) return;
-    overlay.navigated(oldUrl, newUrl);
-    notes.refresh();
+    overlay?.navigated(oldUrl, newUrl);
+    notes.navigated();
   });
 
   const stopListening = listenForTabRequests({
@@ -78,6 +89,7 @@ export default defineUnlistedScript(() => {
       return { ok: true };
     },
     'overlay:stats': () => ({ ok: true, stats: { ...stats.snapshot(), secondStageRuns: secondStageRuns() } }),
+    'notes:link': (r) => ({ ok: true, link: notes.linkFor(r.id) }),
   });
 
   /** After the extension is updated or removed, this copy stops and takes its UI away. */
@@ -85,8 +97,9 @@ export default defineUnlistedScript(() => {
     if (extensionAlive()) return true;
     stopListening();
     location$.disconnect();
-    overlay.disconnect();
+    overlay?.disconnect();
     notes.disconnect();
+    stageTwo.current()?.disconnect();
     return false;
   }
 });

@@ -1,29 +1,33 @@
 /**
  * The content script's second stage: the matcher with the bundled index, the overlay's views
- * (Preact, in a closed shadow root) and the reader's notes on the page. Injected by the background
- * (`scripting.executeScript`, utils/inject-second-stage.ts) only into pages that need it — an
- * article that passed the first stage's gate, a page that may have saved notes, a page where the
- * reader asked to note a selection — into the same isolated world as the first stage
- * (entrypoints/content-script/), which it meets through `registerSecondStage`. Nothing runs here
- * by itself: the first stage starts each part and keeps the page's life cycle (navigations,
- * re-runs, settings, requests from the extension).
+ * (Preact, in closed shadow roots), the reader's notes on the page and the menu at a clicked
+ * highlight. Injected by the background (`scripting.executeScript`, utils/inject-second-stage.ts)
+ * only into pages that need it — an article that passed the first stage's gate, a page that may
+ * have saved notes, a page where the reader asked to note a selection — into the same isolated
+ * world as the first stage (entrypoints/content-script/), which it meets through
+ * `registerSecondStage`. Nothing runs here by itself: the first stage starts each part and keeps
+ * the page's life cycle (navigations, re-runs, settings, requests from the extension).
  *
  * The index and the card catalog are bundled as JSON text and parsed on first use: a page that
  * passes the gate but carries no claim never builds the catalog.
  */
+import { pageClipboard } from '../../components/links/copy-link';
+import { NoteMenu } from '../../components/notes/note-menu';
 import { OverlaySession } from '../../components/overlay/overlay-session';
 import { closedShadowUi } from '../../components/shadow-ui';
 import type { Dataset } from '../../lib/dataset/types';
 import type { CompiledIndex } from '../../lib/index/format';
 import { loadIndex } from '../../lib/index/load';
 import { PAGE_GATE } from '../../lib/generated/claims-gate';
+import { parseTextFragment, type TextDirective } from '../../lib/links/text-fragment';
 import { useCompiledGate } from '../../lib/match/gate';
+import type { NotesOnPage } from '../../lib/notes/lazy-page-notes';
 import { PageNotes } from '../../lib/notes/page-notes';
 import { installCatalog } from '../../lib/overlay/bundled';
 import type { SourceRef } from '../../lib/overlay/card-model';
 import { annotatorFor, type PageAnnotator } from '../../lib/overlay/page-annotator';
-import { translate, uiLanguage } from '../../utils/i18n';
-import { highlightsInherit } from '../../utils/extension-api';
+import { inheritsHighlightStyles } from '../../utils/extension-api';
+import { currentTranslator, loadUiLanguage, onUiLanguageChanged, uiLanguage } from '../../utils/i18n';
 import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
 import { registerSecondStage } from '../../utils/second-stage';
@@ -31,6 +35,7 @@ import indexJson from '../../lib/generated/claims-index.json?raw';
 import catalogJson from '../../lib/generated/claims-catalog.json?raw';
 import badgeCss from '../../components/badge.css?inline';
 import overlayCss from '../../components/overlay/overlay.css?inline';
+import noteMenuCss from '../../components/notes/note-menu.css?inline';
 
 /** Counterpoint's own elements (overlay host, wrapped highlights) are not page text. */
 const isOurs = (el: Element): boolean => el.localName.startsWith('counterpoint-') || el.hasAttribute('data-counterpoint');
@@ -45,10 +50,18 @@ export default defineUnlistedScript(() => {
       return (annotator = annotatorFor(index));
     };
     let catalogInstalled = false;
-    const inherit = highlightsInherit();
-    const deps = {
-      ui: uiLanguage(),
-      translate,
+    let stopLanguageWatch: (() => void) | null = null;
+    const inherit = inheritsHighlightStyles();
+    const writeText = pageClipboard(navigator);
+    const overlayDeps = {
+      // The reader's UI language (settings page), read before the first overlay is drawn; a change
+      // rebuilds the overlay in the new language.
+      get ui() {
+        return uiLanguage();
+      },
+      get translate() {
+        return currentTranslator();
+      },
       openSource: (ref: SourceRef) => {
         void sendRequest({ type: 'source:open', ...ref }).then((r) => {
           if (!r.ok) console.warn('[Counterpoint] could not open the source view', r.error);
@@ -57,24 +70,75 @@ export default defineUnlistedScript(() => {
       mountUi: closedShadowUi(document, `${badgeCss}\n${overlayCss}`),
       measure: host.measure,
       highlightsInherit: inherit,
+      writeText,
     };
+
+    // The text directives (`#:~:text=…`) this document was opened at, asked once, only by the
+    // overlay when it has claims to show: the tab's address keeps them (the background reads it;
+    // Firefox hides them from content scripts), else Chromium's navigation entry (which outlives
+    // replaceState).
+    let linkTarget: Promise<readonly TextDirective[]> | undefined;
+    const navigationDirectives = (): TextDirective[] =>
+      parseTextFragment((performance.getEntriesByType('navigation')[0] as PerformanceEntry | undefined)?.name ?? '');
+
     return {
       annotator: pageAnnotator,
-      openOverlay: (doc, annotations, signature) => {
+      openOverlay: async (doc, annotations, signature) => {
         if (!catalogInstalled) {
           installCatalog(JSON.parse(catalogJson) as Dataset);
           catalogInstalled = true;
         }
-        return OverlaySession.open(doc, annotations, signature, deps);
+        await loadUiLanguage();
+        stopLanguageWatch ??= onUiLanguageChanged(() => host.refreshOverlay());
+        return OverlaySession.open(doc, annotations, signature, overlayDeps);
       },
-      pageNotes: (doc) =>
-        new PageNotes(doc, {
+      linkTarget: () =>
+        (linkTarget ??= sendRequest({ type: 'page:link-target' })
+          .then((r) => (r.ok ? r.directives : []), () => [])
+          .then((d) => (d.length > 0 ? d : navigationDirectives()))),
+      disconnect: () => stopLanguageWatch?.(),
+      pageNotes: (doc): NotesOnPage => {
+        const notes = new PageNotes(doc, {
           request: sendRequest,
           mayHaveNotes: pageMayHaveNotes,
           claimsOnPage: async () => pageAnnotator().annotateDocument(doc).annotations.map((x) => ({ claimId: x.claimId, range: x.range })),
           isOurs,
           highlightsInherit: inherit,
-        }),
+        });
+        // A click on one of the reader's highlights: its link, and its note in the side panel.
+        const menu = new NoteMenu(doc, {
+          // In the reader's UI language (settings page), read when the menu first opens.
+          translator: async () => {
+            await loadUiLanguage();
+            return currentTranslator();
+          },
+          mountUi: closedShadowUi(doc, noteMenuCss),
+          noteAt: (x, y) => notes.noteAt(x, y),
+          claimAt: (x, y) => host.claimAt(x, y),
+          rectsOf: (id) => notes.rectsOf(id),
+          linkFor: (id) => notes.linkFor(id),
+          writeText,
+          showNote: async (id) => {
+            const r = await sendRequest({ type: 'notes:show', hints: notes.hints(), id });
+            return r.ok && r.opened;
+          },
+        });
+        return {
+          refresh: () => notes.refresh(),
+          navigated: () => {
+            menu.close();
+            notes.refresh();
+          },
+          capture: (nonce) => notes.capture(nonce),
+          pageKey: () => notes.pageKey(),
+          highlightState: () => notes.highlightState(),
+          linkFor: (id) => notes.linkFor(id),
+          disconnect: () => {
+            menu.disconnect();
+            notes.disconnect();
+          },
+        };
+      },
     };
   });
 });

@@ -9,9 +9,14 @@ import type { HighlightState, Reply } from '../messages/protocol';
 import type { PageKey } from '../storage/notes-repo';
 import { pageKeyOf } from './page-key';
 
-/** What the first stage uses of `PageNotes`. */
+/** What the first stage uses of `PageNotes` (with the menu at a clicked highlight, in the second stage). */
 export interface NotesOnPage {
+  /** The notes changed (saved, deleted…): draw them again. */
   refresh(): void;
+  /** The page moved to another address (SPA navigation): close what is open, draw again. */
+  navigated(): void;
+  /** A link to a note drawn on this page, or null. */
+  linkFor(id: string): string | null;
   capture(nonce: string): Promise<Reply<'selection:capture'>>;
   pageKey(): PageKey | null;
   highlightState(): HighlightState;
@@ -50,10 +55,21 @@ export class LazyPageNotes {
     return this.notes ? this.notes.highlightState() : NOTHING_DRAWN;
   }
 
-  /** The page moved (SPA navigation) or its notes changed: draw again, or look again whether there are any. */
+  /** The notes changed: draw again, or look again whether there are any. */
   refresh(): void {
     if (this.notes) this.notes.refresh();
     else void this.check();
+  }
+
+  /** The page moved to another address (SPA navigation): the same, for the new address. */
+  navigated(): void {
+    if (this.notes) this.notes.navigated();
+    else void this.check();
+  }
+
+  /** A link to a note drawn here (none is drawn until `PageNotes` is). */
+  linkFor(id: string): string | null {
+    return this.notes ? this.notes.linkFor(id) : null;
   }
 
   /** The reader asked for a note on the selection: that needs `PageNotes`, whatever the page. */

@@ -4,10 +4,9 @@
  * paint. Browsers without the API paint nothing (the notes are still listed in the popup).
  */
 
-import { highlightSelector } from '../overlay/highlight';
+import { NOTE_HIGHLIGHT_NAME, noteHighlightCss } from '../overlay/highlight';
 
-export const NOTE_HIGHLIGHT_NAME = 'counterpoint-note';
-const noteHighlightCss = (inherits: boolean): string => `${highlightSelector(NOTE_HIGHLIGHT_NAME, inherits)} { background-color: rgb(255 213 79 / 0.45); }`;
+export { NOTE_HIGHLIGHT_NAME };
 
 interface Registry {
   set(name: string, h: unknown): unknown;
@@ -16,6 +15,8 @@ interface Registry {
 
 export class NoteHighlights {
   private style: HTMLStyleElement | null = null;
+  /** The highlight this object registered, if any: only that one is ever taken out of the registry. */
+  private painted: unknown = null;
 
   /** `inherits`: the browser inherits highlight styles from the root (lib/overlay/highlight.ts, `highlightSelector`). */
   constructor(
@@ -36,20 +37,34 @@ export class NoteHighlights {
     if (!api) return;
     const list = [...ranges];
     if (list.length === 0) {
-      api.reg.delete(NOTE_HIGHLIGHT_NAME);
+      this.unpaint();
       return;
     }
     if (!this.style) {
       this.style = this.doc.createElement('style');
       this.style.setAttribute('data-counterpoint', 'notes-highlights');
-      this.style.textContent = noteHighlightCss(this.inherits);
+      // The reader's own mark (lib/overlay/highlight.ts's style table): unlike any claim's and the active yellow.
+      this.style.textContent = noteHighlightCss(NOTE_HIGHLIGHT_NAME, this.inherits);
       (this.doc.head ?? this.doc.documentElement).appendChild(this.style);
     }
-    api.reg.set(NOTE_HIGHLIGHT_NAME, new api.Ctor(...list));
+    this.painted = new api.Ctor(...list);
+    api.reg.set(NOTE_HIGHLIGHT_NAME, this.painted);
+  }
+
+  /**
+   * Takes out what this object painted, and nothing else: a page (or a test page) that registered a
+   * highlight of the same name itself keeps it (it was deleted on every page with no notes to draw
+   * when the content script asked before the page-key set existed: a fresh profile's first page).
+   */
+  private unpaint(): void {
+    if (!this.painted) return;
+    const reg = this.registry()?.reg as (Registry & { get?(name: string): unknown }) | undefined;
+    if (reg && (!reg.get || reg.get(NOTE_HIGHLIGHT_NAME) === this.painted)) reg.delete(NOTE_HIGHLIGHT_NAME);
+    this.painted = null;
   }
 
   disconnect(): void {
-    this.registry()?.reg.delete(NOTE_HIGHLIGHT_NAME);
+    this.unpaint();
     this.style?.remove();
     this.style = null;
   }

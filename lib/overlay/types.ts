@@ -5,6 +5,7 @@
  */
 
 import type { Bilingual, DatePrecision, Lang, RelationType } from '../dataset/types';
+import type { TextDirective } from '../links/text-fragment';
 
 export interface OverlaySaidOn {
   date: string | null;
@@ -101,5 +102,9 @@ export interface ShownOverlay {
   owns(node: Node): boolean;
   /** Whether the page still shows this overlay as it was drawn. */
   intact(): boolean;
+  /** Opens the card of the claim a link to a passage names (`#:~:text=…`); false when none matches. */
+  openLinked(directives: readonly TextDirective[]): boolean;
+  /** Whether the point (viewport coordinates) is on one of the claims' highlights. */
+  claimAt(x: number, y: number): boolean;
   disconnect(): void;
 }
