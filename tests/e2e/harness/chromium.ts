@@ -114,6 +114,7 @@ export async function launchChromium(
   return {
     name: 'chromium',
     extensionOrigin,
+    extensionId,
     async inContentScript(page, fn, arg) {
       const pw = (page as unknown as { [PAGE]: Page })[PAGE];
       const cdp = await context.newCDPSession(pw);

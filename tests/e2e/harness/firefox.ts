@@ -127,6 +127,20 @@ export async function launchFirefox(
   const session: ExtensionSession = {
     name: 'firefox',
     extensionOrigin: `moz-extension://${uuid}`,
+    extensionId: GECKO_ID,
+    async inBrowserScope<R>(expression: string): Promise<R> {
+      const conn = (browser as unknown as { connection: BidiConnection }).connection;
+      const tree = await conn.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+      const context = (tree.result.contexts as { context: string }[] | undefined)?.[0]?.context;
+      if (!context) throw new Error('no privileged browsing context');
+      const out = await conn.send('script.evaluate', {
+        expression: `(async () => JSON.stringify(await (async () => ${expression})()))()`,
+        awaitPromise: true,
+        target: { context },
+      });
+      if (out.result.type === 'exception') throw new Error(JSON.stringify(out.result.exceptionDetails).slice(0, 500));
+      return JSON.parse((out.result.result as { value: string }).value) as R;
+    },
     async openPage(url) {
       const page = await browser.newPage();
       await page.setViewport({ width: 1100, height: 800 });

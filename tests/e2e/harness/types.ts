@@ -59,5 +59,13 @@ export interface ExtensionSession {
    * with `readableClipboard` (a testing pref that lets web pages read the clipboard without asking).
    */
   readClipboard(page: E2EPage): Promise<string>;
+  /**
+   * Firefox only (absent elsewhere): evaluates `expression` (awaited, JSON-serialisable result) in
+   * the browser's own privileged scope (WebDriver BiDi `moz:scope: chrome`, allowed by
+   * `--remote-allow-system-access`), where the add-on manager and the install prompt's strings live.
+   */
+  inBrowserScope?<R>(expression: string): Promise<R>;
+  /** The installed extension's id (Chromium: the generated id; Firefox: the gecko id). */
+  extensionId?: string;
   close(): Promise<void>;
 }
