@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browsers,
   clickInPage,
+  pollUntil,
   clickInShadow,
   OVERLAY_HOST,
   selectText,
@@ -47,7 +48,12 @@ const ARTICLE_BODY = `<main><article>
  */
 function spy(ids: string[]): string {
   return `<script>(function(){
-  var seen = { messages: [], keys: [], clipboard: [], mutations: [], events: [], chrome: typeof chrome === 'object' && !!(chrome && chrome.runtime && chrome.runtime.sendMessage) };
+  var seen = { messages: [], keys: [], clipboard: [], mutations: [], events: [], csp: [], errors: [], chrome: typeof chrome === 'object' && !!(chrome && chrome.runtime && chrome.runtime.sendMessage) };
+  // The page's own globals now (the spy's are added below), to see whether anything adds one.
+  var names0 = Object.getOwnPropertyNames(window).concat(['__own', '__seen']);
+  document.addEventListener('securitypolicyviolation', function (e) { seen.csp.push(e.violatedDirective + ' ' + e.blockedURI); }, true);
+  addEventListener('error', function (e) { seen.errors.push(String(e.message || (e.target && e.target.localName) || e.type).slice(0, 200)); }, true);
+  addEventListener('unhandledrejection', function (e) { seen.errors.push('rejection: ' + String(e.reason).slice(0, 200)); }, true);
   var own = false; window.__own = function (f) { own = true; try { return f(); } finally { own = false; } };
   addEventListener('message', function (e) { seen.messages.push(String(JSON.stringify(e.data)).slice(0, 200)); }, true);
   ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'compositionstart', 'compositionend', 'paste'].forEach(function (t) {
@@ -83,11 +89,21 @@ function spy(ids: string[]): string {
     var html = document.documentElement.outerHTML;
     document.querySelectorAll('*').forEach(function (el) { if (el.shadowRoot) { roots.push(el.localName + ':' + el.shadowRoot.innerHTML.length); html += el.shadowRoot.innerHTML; } });
     var perf = performance.getEntries().filter(function (p) { return p.entryType !== 'navigation' && p.entryType !== 'paint' && p.entryType !== 'first-input' && p.entryType !== 'largest-contentful-paint' && p.entryType !== 'visibility-state'; }).map(function (p) { return p.entryType + ' ' + p.name; });
+    var now = Object.getOwnPropertyNames(window);
     return { messages: seen.messages, keys: seen.keys, clipboard: seen.clipboard, mutations: seen.mutations, events: seen.events, chrome: seen.chrome, highlights: highlights, roots: roots,
+      csp: seen.csp, errors: seen.errors, newGlobals: now.filter(function (n) { return names0.indexOf(n) < 0; }),
       extensionUrls: (html.match(/(chrome|moz)-extension:\\/\\/[^"' )]*/g) || []), perf: perf, counterpointElements: document.querySelectorAll('[data-counterpoint], counterpoint-badge, counterpoint-notes, counterpoint-mark').length };
   };
 })();</script>`;
 }
+
+/** Names Musk, SpaceX, xAI and LeCun (the page gate opens) but carries no claim of the dataset. */
+const NAMED_BODY = `<main><article>
+<h1>Rocket launch delayed by high winds</h1>
+<p>Elon Musk said on Tuesday that the next SpaceX launch from Florida would be delayed by two days because of high winds over the Atlantic.</p>
+<p>The company, which merged with xAI earlier this year, gave no new time for the launch. Yann LeCun, who has no part in it, was in Paris for a robotics conference.</p>
+<p>More than two thousand people had gathered at the viewing site when the delay was announced, and local hotels said most of them would stay for the new date.</p>
+</article></main>`;
 
 const page = (ids: string[], { title = TITLE, head = '', body = ARTICLE_BODY } = {}): string =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8">${spy(ids)}<title>${title}</title>${head}</head><body>${body}</body></html>`;
@@ -104,6 +120,11 @@ interface Seen {
   extensionUrls: string[];
   perf: string[];
   counterpointElements: number;
+  /** `securitypolicyviolation` events, error and unhandled-rejection events the page heard. */
+  csp: string[];
+  errors: string[];
+  /** Properties of `window` that were not there when the spy ran. */
+  newGlobals: string[];
 }
 
 const readSeen = (p: E2EPage): Promise<Seen> => p.evaluate(() => (window as unknown as { __seen(): Seen }).__seen());
@@ -143,7 +164,7 @@ for (const target of browsers) {
     beforeAll(async () => {
       const inline: Record<string, { type: string; body: string }> = {};
       const serve = (path: string) => ({ type: 'text/html; charset=utf-8', get body() { return pages[path] ?? 'missing'; } });
-      for (const p of ['/story.html', '/plain.html', '/copy-canonical.html', '/copy-title.html', '/canonical-no-quote.html', '/probe.html', '/plant.html', '/own.html', '/article.html', '/open-extension.html', '/compromised.html']) {
+      for (const p of ['/story.html', '/plain.html', '/copy-canonical.html', '/copy-title.html', '/canonical-no-quote.html', '/probe.html', '/plant.html', '/own.html', '/article.html', '/open-extension.html', '/compromised.html', '/named.html', '/tricks.html']) {
         inline[p] = serve(p) as never;
       }
       victim = await startServer([], inline);
@@ -163,6 +184,14 @@ for (const target of browsers) {
       pages['/article.html'] = cnbc();
       pages['/open-extension.html'] = page(ids, { title: 'Opener' });
       pages['/compromised.html'] = page(ids, { title: 'Compromised' });
+      // An article naming the dataset's people (it passes the gate, so the second stage is injected)
+      // with no claim of theirs, under a strict Content-Security-Policy the page listens to.
+      pages['/named.html'] = page(ids, {
+        title: 'Rocket launch delayed by high winds',
+        head: `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'"><meta property="og:type" content="article">`,
+        body: NAMED_BODY,
+      });
+      pages['/tricks.html'] = page(ids, { title: 'Tide tables for the week', body: '<h1>Tide tables</h1><p>High water 06:12 and 18:40; low water 12:25. Small boats should stay in harbour on Thursday.</p>' });
 
       ext = await session.openExtensionPage('popup.html');
       // The reader's note on the victim site, with a secret in it; the victim page re-anchors it once.
@@ -223,6 +252,76 @@ for (const target of browsers) {
       expect.soft(seen.highlights, 'CSS highlights').toEqual({});
       expect.soft(seen.counterpointElements, 'Counterpoint elements').toBe(0);
       expect.soft(seen.chrome, 'chrome.runtime for page script').toBe(false);
+      await p.close();
+    });
+
+    /** The content script's own account of the page (`overlay:stats`), asked from an extension page. */
+    async function statsOf(tabId: number): Promise<{ secondStageRuns?: number }> {
+      const r = (await ext.evaluate(async (id) => {
+        type Api = { tabs: { sendMessage(id: number, m: unknown, o: object): Promise<unknown> } };
+        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+        return (g.browser ?? g.chrome)!.tabs.sendMessage(id, { type: 'overlay:stats' }, { frameId: 0 });
+      }, tabId)) as { ok: boolean; stats: { secondStageRuns?: number } };
+      return r.stats;
+    }
+
+    it('a page that names the story’s people gets the second stage once, and sees nothing of it: no DOM, global, resource, CSP report or error', async () => {
+      const url = evil.url('/named.html');
+      const p = await session.openPage(url);
+      const tab = await tabIdOf(ext, url); // before the page moves its address
+      await pollUntil(async () => ((await statsOf(tab)).secondStageRuns ?? 0) > 0, 30_000, 'the second stage on a page that passes the gate');
+      // The page tries to have it loaded again: navigations, more names, forged messages and events.
+      await p.evaluate(async () => {
+        const w = window as unknown as { navigation?: EventTarget };
+        for (let i = 0; i < 5; i++) {
+          history.pushState({}, '', `${location.pathname}?round=${i}`);
+          const para = document.createElement('p');
+          para.textContent = `Update ${i}: Elon Musk and xAI said nothing more about the launch; LeCun did not comment.`;
+          document.querySelector('article')!.append(para);
+          for (const m of [{ type: 'content:second-stage' }, { type: 'notes:redraw' }, { type: 'overlay:stats' }]) window.postMessage(m, '*');
+          w.navigation?.dispatchEvent(new Event('navigate'));
+          window.dispatchEvent(new PopStateEvent('popstate'));
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      });
+      await sleep(2500); // past the re-run watcher's debounce after the last navigation
+      expect((await statsOf(tab)).secondStageRuns, 'evaluations of the second stage').toBe(1);
+      const seen = await readSeen(p);
+      // (The page's own five paragraphs are its own changes.)
+      expect.soft(seen.mutations.filter((m) => m !== 'childList article +p -'), 'DOM changes').toEqual([]);
+      expect.soft(seen.newGlobals, 'new globals').toEqual([]);
+      expect.soft(seen.perf.filter((e) => /extension:|stage/.test(e)), 'performance entries').toEqual([]);
+      // (The browser's own favicon request is refused by the page's policy: not the extension's.)
+      expect.soft(seen.csp.filter((c) => !/favicon\.ico$/.test(c)), 'CSP violation reports').toEqual([]);
+      expect.soft(seen.errors, 'error events').toEqual([]);
+      expect.soft(seen.messages.filter((m) => !/content:second-stage|notes:redraw|overlay:stats/.test(m)), 'window messages but its own').toEqual([]);
+      expect.soft(seen.events, 'WXT events').toEqual([]);
+      expect.soft(seen.highlights, 'CSS highlights').toEqual({});
+      expect.soft(seen.counterpointElements, 'Counterpoint elements').toBe(0);
+      expect.soft(seen.extensionUrls, 'extension URLs').toEqual([]);
+      await p.close();
+    });
+
+    it('a page that is not an article cannot get the second stage: forged messages, events and navigations load nothing', async () => {
+      const url = evil.url('/tricks.html');
+      const p = await session.openPage(url);
+      const tab = await tabIdOf(ext, url);
+      await sleep(800);
+      await p.evaluate(async () => {
+        for (let i = 0; i < 5; i++) {
+          history.pushState({}, '', `${location.pathname}?round=${i}`);
+          for (const m of [{ type: 'content:second-stage' }, { type: 'selection:capture', nonce: 'x' }, { type: 'notes:redraw' }]) window.postMessage(m, '*');
+          (window as unknown as { navigation?: EventTarget }).navigation?.dispatchEvent(new Event('navigate'));
+          document.dispatchEvent(new Event('selectionchange'));
+          await new Promise((r) => setTimeout(r, 400));
+        }
+      });
+      await sleep(1500);
+      expect((await statsOf(tab)).secondStageRuns ?? 0, 'evaluations of the second stage').toBe(0);
+      const seen = await readSeen(p);
+      expect.soft(seen.newGlobals, 'new globals').toEqual([]);
+      expect.soft(seen.errors, 'error events').toEqual([]);
+      expect.soft(seen.mutations, 'DOM changes').toEqual([]);
       await p.close();
     });
 
@@ -408,7 +507,7 @@ for (const target of browsers) {
       // A page that knows (or guessed) the extension's origin can fetch nothing from it.
       const fetched = await p.evaluate(async (origin) => {
         const out: string[] = [];
-        for (const path of ['/content-scripts/content.css', '/content-script.js', '/manifest.json', '/popup.html', '/sidepanel.html', '/source.html']) {
+        for (const path of ['/content-scripts/content.css', '/content-script.js', '/content-stage-two.js', '/manifest.json', '/popup.html', '/sidepanel.html', '/source.html']) {
           try {
             const r = await fetch(origin + path);
             out.push(`${path}:${r.status}`);
