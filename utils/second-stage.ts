@@ -51,7 +51,7 @@ function slot<T>(name: string): T | undefined {
 }
 
 function claim(name: string, value: unknown): void {
-  Object.defineProperty(globalThis, name, { value, enumerable: false, configurable: false, writable: false });
+  Object.defineProperty(globalThis, name, { value, enumerable: false, configurable: true, writable: false });
 }
 
 /**

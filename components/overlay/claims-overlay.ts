@@ -21,10 +21,11 @@ export interface ClaimsOverlayDeps {
   /** Records one synchronous piece of the overlay's work (`name`, from `start` until now). */
   measure(name: string, start: number): void;
   /**
-   * Whether the page is an article that may carry a claim (the first stage's `checkPage`): no
-   * other page reads the reader's setting or loads anything.
+   * Whether the page is an article that may carry a claim (the first stage's `mayHaveClaims`,
+   * detection and the gate, each in a task of its own): no other page reads the reader's setting
+   * or loads anything.
    */
-  mayHaveClaims(doc: Document): boolean;
+  mayHaveClaims(doc: Document): Promise<boolean>;
   /** The page's claim annotator, from the second stage (null when it could not be had). */
   loadAnnotator(): Promise<PageAnnotator | null>;
   /** Draws these annotations (highlights, badge and cards): `OverlaySession.open` in the second stage. */
@@ -155,7 +156,14 @@ export class ClaimsOverlay {
   private async runOnce(): Promise<void> {
     // Non-article pages: a few selector lookups, then nothing; the DOM is never touched. Articles
     // that name nothing of the dataset: detection and the gate, then nothing.
-    if (!this.doc.body || !looksLikeArticle(this.doc) || !this.deps.mayHaveClaims(this.doc)) {
+    if (!this.doc.body || !looksLikeArticle(this.doc)) {
+      this.teardown();
+      return;
+    }
+    // Not in the task that found the page article-like (the content script's evaluation, on the
+    // first run): detection reads the article's text, 10–20 ms on a 2 MB page.
+    await yieldToMain();
+    if (!this.connected || !(await this.deps.mayHaveClaims(this.doc))) {
       this.teardown();
       return;
     }

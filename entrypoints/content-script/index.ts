@@ -26,6 +26,7 @@
 import { ClaimsOverlay } from '../../components/overlay/claims-overlay';
 import { LazyPageNotes } from '../../lib/notes/lazy-page-notes';
 import { mayHaveClaims } from '../../lib/overlay/page-check';
+import { yieldToMain } from '../../lib/overlay/slices';
 import { PAGE_KEYS_ITEM } from '../../lib/storage/page-keys';
 import { WorkStats } from '../../lib/overlay/work-stats';
 import { LocationWatcher } from '../../lib/page/location-watcher';
@@ -62,7 +63,7 @@ export default defineUnlistedScript(() => {
   const site = siteOf(location.href);
   overlay = new ClaimsOverlay(document, {
     measure: (phase, start) => stats.record(phase, start),
-    mayHaveClaims,
+    mayHaveClaims: (doc) => mayHaveClaims(doc, yieldToMain),
     loadAnnotator: async () => (await secondStage())?.annotator() ?? null,
     openOverlay: async (doc, annotations, signature) => {
       const two = await secondStage();

@@ -51,6 +51,8 @@ export default defineUnlistedScript(() => {
     };
     let catalogInstalled = false;
     let stopLanguageWatch: (() => void) | null = null;
+    // The reader's UI language, read now, while the matcher runs: the overlay needs it when it opens.
+    void loadUiLanguage();
     const inherit = inheritsHighlightStyles();
     const writeText = pageClipboard(navigator);
     const overlayDeps = {

@@ -39,6 +39,12 @@ describe('senderFrom: who sent a message, from the browser only', () => {
     // A tab address on another origin than the document's (a navigation under way): the document's.
     expect(senderFrom({ id: 'ext-id', url: 'https://a.example/x', frameId: 0, tab: { id: 5, index: 1, url: 'https://b.example/y' } }, own)).toMatchObject({ url: 'https://a.example/x' });
   });
+  it('keeps the document the browser names (the second stage is injected into that one only)', () => {
+    expect(
+      senderFrom({ id: 'ext-id', url: 'https://a.example/x', origin: 'https://a.example', frameId: 0, documentId: 'D1', tab: { id: 5, index: 1, url: 'https://a.example/x' } }, own),
+    ).toEqual({ kind: 'content-script', tabId: 5, tabIndex: 1, url: 'https://a.example/x', documentId: 'D1' });
+    expect(senderFrom({ id: 'ext-id', url: 'https://a.example/x', frameId: 0, documentId: '', tab: { id: 5, index: 1 } }, own)).not.toHaveProperty('documentId');
+  });
   it('recognises extension pages by origin, in a tab or not', () => {
     expect(senderFrom({ id: 'ext-id', url: 'chrome-extension://ext-id/popup.html', origin: 'chrome-extension://ext-id' }, own)).toEqual({ kind: 'extension-page' });
     expect(senderFrom({ id: 'ext-id', url: 'chrome-extension://ext-id/sidepanel.html?tab=3', tab: { id: 8, index: 4 } }, own)).toEqual({ kind: 'extension-page', tabIndex: 4 });

@@ -6,6 +6,7 @@ import {
   highlight,
   highlightCss,
   highlightName,
+  highlightSelector,
   hitTest,
   markDeclarations,
   noteHighlightCss,
@@ -193,5 +194,19 @@ describe('mark strengths (highlight density)', () => {
       delete win.CSS.highlights;
       if (!hadCss) delete (window as { CSS?: unknown }).CSS;
     }
+  });
+});
+
+describe('where the ::highlight() rules are written', () => {
+  it('on the root where highlight styles inherit (Chromium), on every element elsewhere (Firefox)', () => {
+    expect(highlightSelector('counterpoint-note', true)).toBe(':root::highlight(counterpoint-note)');
+    expect(highlightSelector('counterpoint-note', false)).toBe('::highlight(counterpoint-note)');
+    const inheriting = highlightCss('css', true).split('\n');
+    expect(inheriting.length).toBeGreaterThan(4);
+    expect(inheriting.every((rule) => rule.startsWith(':root::highlight('))).toBe(true);
+    expect(highlightCss('css', false).split('\n').every((rule) => rule.startsWith('::highlight('))).toBe(true);
+    expect(noteHighlightCss(undefined, true)).toBe(`:root::highlight(counterpoint-note) { ${NOTE_DECLARATIONS} }`);
+    // The fallback marks are elements of their own: no selector change there.
+    expect(highlightCss('wrap', true)).toBe(highlightCss('wrap', false));
   });
 });
