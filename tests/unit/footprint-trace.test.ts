@@ -7,7 +7,8 @@ const P = 10;
 const T = 11;
 let ts = 1_000_000;
 /** A top-level task of `dur` µs on the page's main thread, with events inside it (offsets from its start). */
-function task(dur: number, inner: Omit<TraceEvent, 'pid' | 'tid' | 'ts' | 'ph'> & { at?: number; ph?: string }[] = []): TraceEvent[] {
+type Inner = Omit<TraceEvent, 'pid' | 'tid' | 'ts' | 'ph'> & { at?: number; ph?: string };
+function task(dur: number, inner: Inner[] = []): TraceEvent[] {
   const start = (ts += 1000);
   ts += dur;
   return [
