@@ -13,10 +13,10 @@ vi.mock('../../utils/messaging', () => ({
 }));
 
 const { claimFirstStage, registerSecondStage, secondStageLoader, secondStageRuns } = await import('../../utils/second-stage');
-import type { SecondStage } from '../../utils/second-stage';
+import type { FirstStageHost, SecondStage } from '../../utils/second-stage';
 
 const SLOTS = ['__counterpointFirstStage', '__counterpointSecondStage'];
-const host = { measure: () => undefined, refreshOverlay: () => undefined, claimAt: () => false };
+const host: FirstStageHost = { measure: () => undefined, refreshOverlay: () => undefined, claimAt: () => false };
 const stage = (): SecondStage => ({
   annotator: () => ({ annotateDocument: () => ({ isArticle: false, annotations: [] }) }),
   openOverlay: async () => {
@@ -45,7 +45,7 @@ describe('the content script’s stages', () => {
   });
 
   it('asks the background once, and starts the second stage it injected', async () => {
-    const start = vi.fn((h: typeof host) => (void h, stage()));
+    const start = vi.fn((h: FirstStageHost) => (void h, stage()));
     onRequest = () => {
       registerSecondStage(start); // what the injected file does
       return { ok: true };
