@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { cardCatalog } from '../lib/index/catalog';
 import { compileIndex } from '../lib/index/compile';
-import { GATE_FLAGS, gateSource } from '../lib/match/gate';
+import { GATE_FLAGS, gatePieces, gateSource } from '../lib/match/gate';
 import type { Dataset } from '../lib/dataset/types';
 
 function arg(name: string, fallback: string): string {
@@ -59,6 +59,11 @@ writeFileSync(resolve(dirname(output), 'claims-catalog.json'), JSON.stringify(ca
  * instead of 23 (measured in Chromium 156's heap snapshots). Checked by parsing it back and
  * matching every term with it.
  */
+/** JSON with every non-ASCII character escaped (a one-byte script, as for the literal). */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function gateLiteral(source: string | null, terms: readonly string[]): string {
   if (source === null) return 'null';
   const original = new RegExp(source, GATE_FLAGS);
@@ -79,7 +84,9 @@ writeFileSync(
     `/** The dataset this gate was compiled from (the compiled index's \`datasetHash\`). */\n` +
     `export const GATE_DATASET_HASH = ${JSON.stringify(index.datasetHash)};\n` +
     `/** The page gate (lib/match/gate.ts): the dataset's distinctive entity names and aliases, longest first. */\n` +
-    `export const PAGE_GATE: RegExp | null = ${gateLiteral(gateSource(index.gate ?? []), index.gate ?? [])};\n`,
+    `export const PAGE_GATE: RegExp | null = ${gateLiteral(gateSource(index.gate ?? []), index.gate ?? [])};\n` +
+    `/** What any match of the gate contains (lib/match/gate.ts \`gatePieces\`): the first, cheaper look. */\n` +
+    `export const PAGE_GATE_PIECES: readonly string[] = ${asciiJson(gatePieces(index.gate ?? []))};\n`,
 );
 const grams = index.anchors.reduce((n, a) => n + a.g.length, 0);
 console.error(

@@ -60,7 +60,9 @@ export default defineUnlistedScript(() => {
   });
 
   // Claims: on non-article pages this reads a few selectors and stops; the DOM is never touched there.
-  const site = siteOf(location.href);
+  // The site (a URL parse) only where the setting is read: articles that may carry claims.
+  let site: string | null | undefined;
+  const siteNow = (): string | null => (site === undefined ? (site = siteOf(location.href)) : site);
   overlay = new ClaimsOverlay(document, {
     measure: (phase, start) => stats.record(phase, start),
     mayHaveClaims: (doc) => mayHaveClaims(doc, yieldToMain),
@@ -70,8 +72,11 @@ export default defineUnlistedScript(() => {
       if (!two) throw new Error('the second stage is not loaded');
       return two.openOverlay(doc, annotations, signature);
     },
-    isEnabled: async () => !site || (await isOverlayEnabled(site)),
-    onSettingChanged: (cb) => (site ? onOverlaySettingChanged(cb) : () => undefined),
+    isEnabled: async () => {
+      const s = siteNow();
+      return !s || (await isOverlayEnabled(s));
+    },
+    onSettingChanged: (cb) => (siteNow() ? onOverlaySettingChanged(cb) : () => undefined),
     // The text directives the page was opened at: asked only once the overlay shows claims.
     linkTarget: async () => (await secondStage())?.linkTarget() ?? [],
   });

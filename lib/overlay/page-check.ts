@@ -8,8 +8,8 @@
  */
 
 import { detectArticle } from '../detect/article';
-import { PAGE_GATE } from '../generated/claims-gate';
-import { forgetLastMatch, passesGateRegExp } from '../match/gate';
+import { PAGE_GATE, PAGE_GATE_PIECES } from '../generated/claims-gate';
+import { forgetLastMatch, passesPageGate } from '../match/gate';
 
 /**
  * Whether the page is an article that may carry a claim of the dataset: detection, then the
@@ -28,7 +28,7 @@ export async function mayHaveClaims(doc: Document, yieldToMain: () => Promise<vo
   if (!root.isConnected) return false; // the page replaced its article meanwhile: the next run looks again
   text ??= root.textContent ?? '';
   try {
-    return passesGateRegExp(text, PAGE_GATE);
+    return passesPageGate(text, PAGE_GATE, PAGE_GATE_PIECES);
   } finally {
     forgetLastMatch();
   }

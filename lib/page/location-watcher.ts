@@ -18,12 +18,13 @@ const SETTLE_STEP_MS = 50;
 const SETTLE_ATTEMPTS = 40;
 
 interface NavigationLike {
-  addEventListener(type: 'navigate', cb: (e: Event) => void, opts?: AddEventListenerOptions): void;
+  addEventListener(type: 'navigate', cb: (e: Event) => void): void;
+  removeEventListener(type: 'navigate', cb: (e: Event) => void): void;
 }
 
 export class LocationWatcher {
   private last: string;
-  private readonly controller = new AbortController();
+  private navigation: NavigationLike | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -34,20 +35,21 @@ export class LocationWatcher {
     this.last = win.location.href;
     const navigation = (win as unknown as { navigation?: NavigationLike }).navigation;
     if (navigation && typeof navigation.addEventListener === 'function') {
-      navigation.addEventListener(
-        'navigate',
-        (event) => {
-          if (!event.isTrusted) return; // page script dispatched it
-          // `navigate` fires before the address changes (a traversal changes it later still):
-          // look until it has, briefly.
-          this.settle(0);
-        },
-        { signal: this.controller.signal },
-      );
+      // (removeEventListener, not an AbortSignal: every web API the content script touches costs
+      // its isolated world that API's bindings, on every page.)
+      navigation.addEventListener('navigate', this.onNavigate);
+      this.navigation = navigation;
     } else {
       this.timer = setInterval(() => this.changed(win.location.href), LOCATION_POLL_MS);
     }
   }
+
+  private readonly onNavigate = (event: Event): void => {
+    if (!event.isTrusted) return; // page script dispatched it
+    // `navigate` fires before the address changes (a traversal changes it later still): look
+    // until it has, briefly.
+    this.settle(0);
+  };
 
   private settle(attempt: number): void {
     clearTimeout(this.settleTimer);
@@ -65,7 +67,8 @@ export class LocationWatcher {
   }
 
   disconnect(): void {
-    this.controller.abort();
+    this.navigation?.removeEventListener('navigate', this.onNavigate);
+    this.navigation = null;
     clearInterval(this.timer);
     clearTimeout(this.settleTimer);
   }

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectArticle } from '../../lib/detect/article';
-import { PAGE_GATE } from '../../lib/generated/claims-gate';
+import { PAGE_GATE, PAGE_GATE_PIECES } from '../../lib/generated/claims-gate';
 import { compileIndex } from '../../lib/index/compile';
-import { compileGate, forgetLastMatch, passesGateRegExp } from '../../lib/match/gate';
+import { compileGate, forgetLastMatch, gatePieces, passesGateRegExp, passesPageGate } from '../../lib/match/gate';
 import { annotateWithIndex } from '../../lib/match/pipeline';
 import { mayHaveClaims } from '../../lib/overlay/page-check';
 import { PAGES, loadRealDataset, readPage } from '../fixtures/expectations';
@@ -32,6 +32,12 @@ describe('the first stage’s page check', () => {
       ...PAGES.map((p) => detectArticle(new JSDOM(readPage(p.file)).window.document).root?.textContent ?? ''),
     ];
     for (const s of samples) expect(passesGateRegExp(s, PAGE_GATE), s.slice(0, 60)).toBe(passesGateRegExp(s, runtime));
+    // The cheaper first look (pieces, then the expression) gives the same answers.
+    expect(PAGE_GATE_PIECES).toEqual(gatePieces(index.gate ?? []));
+    expect(PAGE_GATE_PIECES).not.toContain('ai'); // in every English text: of "ai日報" the piece is "日報"
+    for (const s of [...samples, 'ＸＡＩ社', 'ｲｰﾛﾝ', 'Ｙａｎｎ ＬｅＣｕｎ said', 'LECUN', 'イーロン・マスク氏']) {
+      expect(passesPageGate(s, PAGE_GATE, PAGE_GATE_PIECES), s.slice(0, 60)).toBe(passesGateRegExp(s, runtime));
+    }
   });
 
   // One test per page: each parses a page with jsdom and annotates it (~0.3 s).
