@@ -9,7 +9,11 @@
  *     ones in both languages) on one matching page; matching time, and the one-off index load
  *     (JSON.parse + gram table) reported separately.
  *  3. Size: lib/annotate.ts + the compiled index bundled with esbuild (minified, gzip -9), and the
- *     built content script if .output/ has one.
+ *     built content script's two stages if .output/ has them.
+ *  4. In headless Chromium: the same comparison in the DOM the content script runs on, warm (as in
+ *     1.) and cold (the first call on a freshly loaded page: what each page load pays), on the
+ *     fixtures and on pages nobody tuned on (tests/fixtures/footprint/). What the content script
+ *     costs a page as a whole, against an empty extension, is `npm run bench:footprint`.
  *
  * Targets: negative ≤ 0.05× Readability, matching ≤ 0.25×, 10,000 claims ≤ 2× the time of 100,
  * content script ≤ 40 KB gzipped.
@@ -269,6 +273,8 @@ const bundle = bundled.outputFiles[0]!.contents;
 const bundleGz = gzipSync(bundle, { level: 9 }).length;
 const contentPath = '.output/chrome-mv3/content-script.js';
 const contentGz = existsSync(contentPath) ? gzipSync(readFileSync(contentPath), { level: 9 }).length : null;
+const stageTwoPath = '.output/chrome-mv3/content-stage-two.js';
+const stageTwoGz = existsSync(stageTwoPath) ? gzipSync(readFileSync(stageTwoPath), { level: 9 }).length : null;
 
 // ------------------------------------------------------------------ 4. in a real browser
 
@@ -293,7 +299,26 @@ interface BrowserRow {
   cloneMs: number;
   ratio: number;
   ratioPerPage: number;
+  /** The first call on a fresh page (median of COLD_ROUNDS loads per side): what each page load pays. */
+  coldAnnotateMs: number;
+  coldReadabilityMs: number;
+  coldRatio: number;
 }
+/** Fresh page loads per side for the cold figures (sides alternate which goes first). */
+const COLD_ROUNDS = 7;
+const median = (xs: number[]): number => {
+  const v = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
+};
+/**
+ * Pages nobody tuned the engine on (written for the footprint bench, tests/fixtures/footprint/):
+ * in the Chromium table beside the fixtures.
+ */
+const UNTUNED = [
+  { file: 'footprint/article-lecun.html', path: 'tests/fixtures/footprint/article-lecun.html', kind: 'matching' },
+  { file: 'footprint/article-other.html', path: 'tests/fixtures/footprint/article-other.html', kind: 'negative' },
+];
 const browserRows: BrowserRow[] = [];
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!process.argv.includes('--no-browser') && existsSync(chromiumPath)) {
@@ -350,6 +375,19 @@ window.__counterpointBench = (runs) => {
   clones.length = 0;
   // The clone a reader-mode tool also pays (parse() mutates the document): in the per-page ratio.
   return { n, annotateMs: Math.min(...ta), readabilityMs: Math.min(...tr), cloneMs: Math.min(...tc) };
+};
+// The first call on a freshly loaded page (cold: nothing compiled, the index not parsed yet), one
+// side per page load; Readability's clone is made before its clock starts.
+window.__counterpointCold = (which) => {
+  if (which === 'annotate') {
+    const s = performance.now();
+    annotateDocument(document);
+    return performance.now() - s;
+  }
+  const clone = document.cloneNode(true);
+  const s = performance.now();
+  new Readability(clone).parse();
+  return performance.now() - s;
 };`,
       resolveDir: process.cwd(),
       loader: 'ts',
@@ -366,19 +404,45 @@ window.__counterpointBench = (runs) => {
   try {
     const page = await browser.newPage();
     await page.route('**/*', (route) => route.abort());
-    for (const spec of PAGES) {
-      await page.setContent(readPage(spec.file), { waitUntil: 'domcontentloaded' });
+    const specs = [
+      ...PAGES.map((p) => ({ file: p.file, html: readPage(p.file), kind: p.kind === 'negative' ? 'negative' : 'matching' })),
+      ...(only ? [] : UNTUNED.map((u) => ({ file: u.file, html: readFileSync(u.path, 'utf8'), kind: u.kind }))),
+    ];
+    /** One cold call on a page of its own (a new tab: a new document, nothing compiled in it). */
+    const cold = async (html: string, which: 'annotate' | 'readability'): Promise<number> => {
+      const fresh = await browser.newPage();
+      try {
+        await fresh.route('**/*', (route) => route.abort());
+        await fresh.setContent(html, { waitUntil: 'domcontentloaded' });
+        await fresh.addScriptTag({ content: script });
+        return await fresh.evaluate((w) => (window as unknown as { __counterpointCold: (w: string) => number }).__counterpointCold(w), which);
+      } finally {
+        await fresh.close();
+      }
+    };
+    for (const spec of specs) {
+      await page.setContent(spec.html, { waitUntil: 'domcontentloaded' });
       await page.addScriptTag({ content: script });
       const r = await page.evaluate((runs) => (window as unknown as { __counterpointBench: (n: number) => { n: number; annotateMs: number; readabilityMs: number; cloneMs: number } }).__counterpointBench(runs), BROWSER_ROUNDS);
+      const coldA: number[] = [];
+      const coldR: number[] = [];
+      for (let k = 0; k < COLD_ROUNDS; k++) {
+        for (const which of k % 2 ? (['readability', 'annotate'] as const) : (['annotate', 'readability'] as const)) {
+          (which === 'annotate' ? coldA : coldR).push(await cold(spec.html, which));
+        }
+      }
       browserRows.push({
         page: spec.file,
-        kind: spec.kind === 'negative' ? 'negative' : 'matching',
+        kind: spec.kind,
         annotations: r.n,
         annotateMs: r.annotateMs,
         readabilityMs: r.readabilityMs,
         cloneMs: r.cloneMs,
         ratio: r.annotateMs / r.readabilityMs,
         ratioPerPage: r.annotateMs / (r.readabilityMs + r.cloneMs),
+        coldAnnotateMs: median(coldA),
+        coldReadabilityMs: median(coldR),
+        coldRatio: median(coldA) / median(coldR),
       });
     }
   } finally {
@@ -402,11 +466,12 @@ for (const r of pageRows) {
 }
 if (browserRows.length) {
   lines.push('');
-  lines.push(`in headless Chromium (${chromiumPath}), side by side: ${BROWSER_ROUNDS} rounds of one batch (≥ 20 ms) per side after 3 warm-up rounds, fastest batch's per-call mean:`);
-  lines.push(`${pad('page', 30)}${pad('kind', 10)}${pad('annots', 8)}${pad('annotate ms', 13)}${pad('readability ms', 16)}${pad('clone ms', 10)}ratio  target      per page  target`);
+  lines.push(`in headless Chromium (${chromiumPath}), side by side: ${BROWSER_ROUNDS} rounds of one batch (≥ 20 ms) per side after 3 warm-up rounds, fastest batch's per-call mean (warm);`);
+  lines.push(`cold: the first call on a freshly loaded page, median of ${COLD_ROUNDS} page loads per side (which side goes first alternates), Readability's parse() alone. footprint/: pages nobody tuned on.`);
+  lines.push(`${pad('page', 30)}${pad('kind', 10)}${pad('annots', 8)}${pad('annotate ms', 13)}${pad('readability ms', 16)}${pad('clone ms', 10)}ratio  target      per page  target  cold ms  cold rd  cold ratio`);
   for (const r of browserRows) {
     const target = r.kind === 'negative' ? 0.05 : 0.25;
-    lines.push(`${pad(r.page, 30)}${pad(r.kind, 10)}${pad(String(r.annotations), 8)}${pad(f(r.annotateMs), 13)}${pad(f(r.readabilityMs), 16)}${pad(f(r.cloneMs), 10)}${pad(f(r.ratio), 7)}${pad(`≤ ${target} ${r.ratio <= target ? 'ok' : 'OVER'}`, 12)}${pad(f(r.ratioPerPage), 10)}${r.ratioPerPage <= target ? 'ok' : 'OVER'}`);
+    lines.push(`${pad(r.page, 30)}${pad(r.kind, 10)}${pad(String(r.annotations), 8)}${pad(f(r.annotateMs), 13)}${pad(f(r.readabilityMs), 16)}${pad(f(r.cloneMs), 10)}${pad(f(r.ratio), 7)}${pad(`≤ ${target} ${r.ratio <= target ? 'ok' : 'OVER'}`, 12)}${pad(f(r.ratioPerPage), 10)}${pad(r.ratioPerPage <= target ? 'ok' : 'OVER', 8)}${pad(f(r.coldAnnotateMs, 2), 9)}${pad(f(r.coldReadabilityMs, 2), 9)}${f(r.coldRatio, 3)}`);
   }
 }
 lines.push('');
@@ -418,7 +483,8 @@ lines.push(`10,000 / 100 claims: ${f(scaleRatio, 2)}× (target ≤ 2×) ${scaleR
 lines.push('');
 lines.push(`size: lib/annotate.ts + index (esbuild, minified): ${(bundle.length / 1024).toFixed(1)} KB, gzipped ${(bundleGz / 1024).toFixed(1)} KB (target ≤ 40 KB) ${bundleGz <= 40 * 1024 ? 'ok' : 'OVER'}`);
 lines.push(
-  `      ${contentPath}: ${contentGz === null ? 'not built (run npm run build)' : `gzipped ${(contentGz / 1024).toFixed(1)} KB (target ≤ 40 KB) ${contentGz <= 40 * 1024 ? 'ok' : 'OVER'}`} — the whole built content script (engine, gate, overlay with its inlined styles, saved-highlight drawing); the index and card catalog come from the background on pages that pass the gate`,
+  `      ${contentPath}: ${contentGz === null ? 'not built (run npm run build)' : `gzipped ${(contentGz / 1024).toFixed(1)} KB (target ≤ 40 KB) ${contentGz <= 40 * 1024 ? 'ok' : 'OVER'}`} — the content script's first stage, on every page (detection, the gate, the page's life cycle)`,
+  `      ${stageTwoPath}: ${stageTwoGz === null ? 'not built' : `gzipped ${(stageTwoGz / 1024).toFixed(1)} KB`} — the second stage, injected only where needed (matcher with the index and card catalog, overlay with its inlined styles, notes drawing and menu)`,
 );
 
 /**
@@ -444,7 +510,7 @@ const worst = (kind: string): number => Math.max(...pageRows.filter((r) => r.kin
 const summary = {
   pages: pageRows.map((r) => ({ ...r, annotateMs: +f(r.annotateMs, 4), detectMs: +f(r.detectMs, 4), readabilityMs: +f(r.readabilityMs, 4), readabilityWithCloneMs: +f(r.readabilityWithCloneMs, 4), ratio: +f(r.ratio, 4), ratioPerPage: +f(r.ratioPerPage, 4) })),
   worstRatio: { matching: +f(worst('matching'), 4), negative: +f(worst('negative'), 4) },
-  browser: browserRows.map((r) => ({ ...r, annotateMs: +f(r.annotateMs, 4), readabilityMs: +f(r.readabilityMs, 4), cloneMs: +f(r.cloneMs, 4), ratio: +f(r.ratio, 4), ratioPerPage: +f(r.ratioPerPage, 4) })),
+  browser: browserRows.map((r) => ({ ...r, annotateMs: +f(r.annotateMs, 4), readabilityMs: +f(r.readabilityMs, 4), cloneMs: +f(r.cloneMs, 4), ratio: +f(r.ratio, 4), ratioPerPage: +f(r.ratioPerPage, 4), coldAnnotateMs: +f(r.coldAnnotateMs, 3), coldReadabilityMs: +f(r.coldReadabilityMs, 3), coldRatio: +f(r.coldRatio, 4) })),
   scaling: scaleRows.map((r) => ({ ...r, annotateMs: +f(r.annotateMs, 4), loadMs: +f(r.loadMs, 4), indexKB: +f(r.indexKB, 1) })),
   scaleRatio10kTo100: +f(scaleRatio, 3),
   pageTargets: judged
@@ -452,5 +518,6 @@ const summary = {
     : { judgedOn: null },
   bundleGzipBytes: bundleGz,
   contentScriptGzipBytes: contentGz,
+  secondStageGzipBytes: stageTwoGz,
 };
 process.stdout.write(lines.join('\n') + '\n\n' + JSON.stringify(summary) + '\n');
