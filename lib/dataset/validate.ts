@@ -8,6 +8,7 @@
  */
 import { CONTEXT_LENGTH, selectorMatches } from './anchors';
 import type { Claim, Dataset, Lang } from './types';
+import { validateAliasNotes, validateStories } from './validate-stories';
 
 export interface DatasetIssue {
   /** The record, e.g. `claim s000-wu-leaves`, `source s003`, `relation[4] (a -> b)`, `dataset`. */
@@ -70,7 +71,7 @@ export function datePrecision(date: string): 'day' | 'month' | 'year' | null {
   return 'year';
 }
 
-class Checker {
+export class Checker {
   readonly errors: DatasetIssue[] = [];
   readonly warnings: DatasetIssue[] = [];
   error(subject: string, field: string, message: string): void {
@@ -169,7 +170,7 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
     c.error('dataset', '', 'must be a JSON object {sources, entities, claims, relations}');
     return { ok: false, errors: c.errors, warnings: c.warnings };
   }
-  c.unknownKeys('dataset', '', value, ['sources', 'entities', 'claims', 'relations']);
+  c.unknownKeys('dataset', '', value, ['sources', 'entities', 'claims', 'relations', 'stories', 'aliasNotes']);
   const list = (key: string): unknown[] => {
     const v = value[key];
     if (!Array.isArray(v)) {
@@ -275,6 +276,8 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
 
   // Entities.
   const entityKind = new Map<string, string>();
+  const notes = isObj(value.aliasNotes) ? value.aliasNotes : {};
+  const noted = (id: unknown, alias: string): boolean => typeof id === 'string' && isObj(notes[id]) && isNonEmptyString((notes[id] as Obj)[alias]);
   const allSeeds = Object.values(seeds);
   entities.forEach((raw, i) => {
     if (!isObj(raw)) return c.error(`entity[${i}]`, '', 'must be an object');
@@ -289,7 +292,7 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
     } else {
       raw.aliases.forEach((a, j) => {
         if (!c.string(s, `aliases[${j}]`, a)) return;
-        if (!allSeeds.some((seed) => seed.includes(a))) c.warn(s, `aliases[${j}]`, `"${a}" does not occur in any seed`);
+        if (!allSeeds.some((seed) => seed.includes(a)) && !noted(raw.id, a)) c.warn(s, `aliases[${j}]`, `"${a}" does not occur in any seed and has no aliasNotes entry`);
       });
       if (new Set(raw.aliases).size !== raw.aliases.length) c.error(s, 'aliases', 'has duplicates');
     }
@@ -390,6 +393,9 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
       seenRelations.add(key);
     }
   });
+
+  validateAliasNotes(c, value.aliasNotes, entities);
+  validateStories(c, value.stories, { registerId, entityKind, entities, claimSource, sourceIds: new Set(sourceInfo.keys()) });
 
   return { ok: c.errors.length === 0, errors: c.errors, warnings: c.warnings };
 }

@@ -12,6 +12,7 @@
 import { gateTerm, isGateTerm } from '../match/gate';
 import type { Claim, Dataset, Lang } from '../dataset/types';
 import { NORMALIZER_VERSION, normalize } from '../text/normalize';
+import { compileRestate } from '../restate/compile';
 import { isCommonGram } from './common-grams';
 import {
   GRAM_Q,
@@ -184,6 +185,7 @@ export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(datas
     claims,
     anchors,
     gate: gateTerms(dataset),
+    restate: compileRestate(dataset),
   };
 }
 

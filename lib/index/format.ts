@@ -12,6 +12,7 @@
  */
 
 import type { Bilingual, DatePrecision, Lang, RelationType } from '../dataset/types';
+import type { CompiledRestate } from '../restate/format';
 
 export const INDEX_FORMAT = 'counterpoint-claims-index';
 export const INDEX_VERSION = 1;
@@ -95,6 +96,11 @@ export interface CompiledIndex {
    * article goes to the full prefilter.
    */
   gate?: string[];
+  /**
+   * The restatement tier's terms, claim texts, aliases and stories (lib/restate/format.ts).
+   * Optional: without it only the first tier runs.
+   */
+  restate?: CompiledRestate;
 }
 
 /** Base of the gram hash. */

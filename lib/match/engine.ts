@@ -25,7 +25,7 @@ import {
   MIN_TEXT_FALLBACK_SCORE,
   SHORT_EXACT_CHARS,
 } from './thresholds';
-import type { AnnotateOptions, Annotation, AnnotationResult, Speaker } from './types';
+import type { AnnotateOptions, Annotation, AnnotationResult, PartObserver, Speaker } from './types';
 
 interface Hit {
   anchor: number;
@@ -230,7 +230,7 @@ export function annotateWithIndex(doc: Document, index: CompiledIndex, options: 
 export function* annotateWithIndexSteps(
   doc: Document,
   index: CompiledIndex,
-  _options: AnnotateOptions = {},
+  options: AnnotateOptions = {},
 ): Generator<unknown, AnnotationResult, undefined> {
   const det = detectArticle(doc);
   const language = det.language;
@@ -243,14 +243,14 @@ export function* annotateWithIndexSteps(
   const exclude = boilerplateFilter(det.heading);
   const ownerDoc = det.root.ownerDocument ?? doc;
   if (rootText.length <= LARGE_PAGE_CHARS) {
-    const annotations = yield* annotatePart(det.root, undefined, index, language, ownerDoc, exclude);
+    const annotations = yield* annotatePart(det.root, undefined, index, language, ownerDoc, exclude, options.afterPart);
     return { isArticle: true, language, annotations };
   }
   const parts = partition(det.root, PART_CHARS, exclude);
   yield;
   const annotations: Annotation[] = [];
   for (const part of parts) {
-    annotations.push(...(yield* annotatePart(part.parent, { first: part.first, last: part.last }, index, language, ownerDoc, exclude)));
+    annotations.push(...(yield* annotatePart(part.parent, { first: part.first, last: part.last }, index, language, ownerDoc, exclude, options.afterPart)));
     yield;
   }
   return { isArticle: true, language, annotations };
@@ -273,6 +273,7 @@ function* annotatePart(
   language: 'ja' | 'en' | undefined,
   ownerDoc: Document,
   exclude: (el: Element) => boolean,
+  afterPart?: PartObserver,
 ): Generator<unknown, Annotation[], undefined> {
   const model = buildTextModel(root, { exclude, span });
   yield;
@@ -286,6 +287,13 @@ function* annotatePart(
   const norm = normalizeUnits(model.text, scratch);
   yield;
   const hits = yield* matchAnchorsSteps(norm.codes, index, language);
+  if (afterPart) {
+    const seen = hits.map((h) => {
+      const [start, end] = toOriginalRange(norm, h.start, h.end);
+      return { start, end, claim: index.anchors[h.anchor]!.c };
+    });
+    yield* afterPart.part(model, root, seen);
+  }
   if (hits.length === 0) {
     pooledScratch = scratch;
     return [];

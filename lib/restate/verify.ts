@@ -1,0 +1,152 @@
+/**
+ * Agreement checks on one candidate window: what the passage names and states must agree with the
+ * claim (or story event) it was scored against. Shared words are not enough: the same names in a
+ * different configuration, or a different figure, are a different statement. Each check either
+ * vetoes the candidate (the reason is kept) or contributes a reason shown to the reader.
+ *
+ * Vetoes, in order:
+ *  - names-only: fewer than MIN_CONTENT_TERMS shared terms besides names (a stock table, a list
+ *    of people);
+ *  - person / organisation: the claim names people (organisations) and the passage names others of
+ *    the dataset but none of the claim's (a substitution: "Altman said xAI is a failure");
+ *  - figures (facts.ts): amount, percent, duration, ordinal, date, count disagree;
+ *  - speaker: a quote or paraphrase whose speaker the passage's paragraph does not name, while it
+ *    names another person of the dataset (the page attributes the words to someone else);
+ *  - time: the page is dated before the claim was made (or the story happened);
+ *  - people (story events only): the story's people are not all named in the passage.
+ */
+
+import type { CompiledIndex } from '../index/format';
+import { findEntities } from './entities';
+import { checkFacts, extractFacts, type DateRef } from './facts';
+import type { CompiledDoc, CompiledRestate } from './format';
+import { compareToDay, outsideWindow } from './page-date';
+import { lookup, type TermTable } from './table';
+import { keyHash } from './stem';
+import { MIN_CONTENT_TERMS } from './thresholds';
+import { tokenize } from './tokenize';
+import type { MatchReasons } from './types';
+
+export type VetoKind = 'names-only' | 'person' | 'organisation' | 'amount' | 'percent' | 'duration' | 'ordinal' | 'date' | 'count' | 'speaker' | 'time' | 'people';
+
+export interface Verdict {
+  veto: { kind: VetoKind; detail: string } | null;
+  reasons: MatchReasons;
+  /** The claim's speaker (a person, for quotes and paraphrases) is named in the passage or its paragraph; true when not applicable. */
+  speakerNamed: boolean;
+}
+
+export interface WindowText {
+  /** The passage (1–3 sentences). */
+  text: string;
+  /** The paragraph it is in (for the speaker check). */
+  paragraph: string;
+  /** Distinct term ids of the passage (from the scan). */
+  terms: ArrayLike<number>;
+}
+
+/** The page's date, read on first need (verify is called only for candidates). */
+export type PageDate = () => DateRef | null;
+
+const ATTRIBUTED = new Set(['quote', 'paraphrase']);
+
+export function verify(index: CompiledIndex, table: TermTable, doc: CompiledDoc, w: WindowText, date: PageDate): Verdict {
+  const r = index.restate!;
+  const reasons: MatchReasons = { names: [], numbers: [], terms: [] };
+  const verdict = (kind: VetoKind, detail: string): Verdict => ({ veto: { kind, detail }, reasons, speakerNamed: false });
+
+  // Shared terms; names are terms too, but a restatement needs more than names.
+  const docTerms = new Set(doc.t);
+  const shared = new Set<number>();
+  for (let i = 0; i < w.terms.length; i++) if (docTerms.has(w.terms[i]!)) shared.add(w.terms[i]!);
+  let content = 0;
+  for (const t of shared) if (!r.terms[t]!.startsWith('@')) content++;
+  reasons.terms = sharedSurfaces(r, table, w.text, shared, doc.lang === 'ja' ? 0 : 1);
+  if (content < MIN_CONTENT_TERMS) return verdict('names-only', `${content} shared term(s) besides names`);
+
+  // Names: substitution of people or organisations. People are looked for in the whole paragraph
+  // ("Musk's xAI is a failure, he said" after a sentence naming LeCun), organisations in the passage.
+  const kindOf = new Map(r.entities.map((e) => [e.id, e.kind]));
+  const named = findEntities(w.text, r.entities);
+  let inParagraph: Map<string, string[]> | null = null;
+  const paragraph = (): Map<string, string[]> => (inParagraph ??= w.paragraph === w.text ? named : findEntities(w.paragraph, r.entities));
+  const claimEnts = new Set(doc.ents);
+  for (const id of named.keys()) if (claimEnts.has(id)) reasons.names.push(id);
+  const ofKind = (ids: Iterable<string>, kind: string): string[] => [...ids].filter((id) => kindOf.get(id) === kind);
+  const claimPeople = ofKind(doc.ents, 'person');
+  const passagePeople = ofKind(named.keys(), 'person');
+  if (doc.owner >= 0 && claimPeople.length > 0 && passagePeople.length > 0 && !ofKind(paragraph().keys(), 'person').some((id) => claimEnts.has(id))) {
+    return verdict('person', `the passage names ${passagePeople.join(', ')}, the claim ${claimPeople.join(', ')}`);
+  }
+  const claimOrgs = ofKind(doc.ents, 'organization');
+  const passageOrgs = ofKind(named.keys(), 'organization');
+  if (claimOrgs.length > 0 && passageOrgs.length > 0 && !passageOrgs.some((id) => claimEnts.has(id))) {
+    return verdict('organisation', `the passage names ${passageOrgs.join(', ')}, the claim ${claimOrgs.join(', ')}`);
+  }
+
+  // Figures.
+  if (doc.facts) {
+    const check = checkFacts(doc.facts, extractFacts(w.text));
+    if (check.conflict) return verdict(check.conflict.kind, `the claim says ${check.conflict.claim}, the passage ${check.conflict.page}`);
+    reasons.numbers = check.shared;
+  }
+
+  // Story events: the story's people must be named in the passage.
+  if (doc.owner < 0) {
+    const story = r.stories[-1 - doc.owner]!;
+    const missing = story.people.filter((p) => !named.has(p));
+    if (missing.length > 0) return verdict('people', `the passage does not name ${missing.join(', ')}`);
+    const d = date();
+    if (d && outsideWindow(d, story.window)) return verdict('time', `the page is dated ${fmt(d)}, outside the story's window`);
+    return { veto: null, reasons, speakerNamed: true };
+  }
+
+  // Speaker of a quote or paraphrase: named in the passage's paragraph, or at least nobody else is.
+  const claim = index.claims[doc.owner]!;
+  let speakerNamed = true;
+  if (ATTRIBUTED.has(r.claimKind[doc.owner]!) && kindOf.get(claim.speakerId) === 'person') {
+    speakerNamed = paragraph().has(claim.speakerId);
+    const others = ofKind(paragraph().keys(), 'person').filter((id) => id !== claim.speakerId);
+    if (!speakerNamed && others.length > 0) {
+      return verdict('speaker', `the paragraph names ${others.join(', ')}, not the speaker ${claim.speakerId}`);
+    }
+  }
+
+  // Time: a page dated before the statement cannot report it.
+  const d = date();
+  const after = claim.saidOn.bounds?.after;
+  if (d && after && compareToDay(d, after) <= 0 && outsideWindow(d, { after })) {
+    return verdict('time', `the page is dated ${fmt(d)}, before the statement (after ${after})`);
+  }
+  if (d && claim.saidOn.date && claim.saidOn.precision === 'day' && outsideWindow(d, { after: daysBefore(claim.saidOn.date, 2) })) {
+    return verdict('time', `the page is dated ${fmt(d)}, before the statement (${claim.saidOn.date})`);
+  }
+  return { veto: null, reasons, speakerNamed };
+}
+
+function fmt(d: DateRef): string {
+  return [d.y, d.m, d.d].filter((x) => x !== undefined).map((x) => String(x).padStart(2, '0')).join('-');
+}
+
+/**
+ * "YYYY-MM-DD" minus `n` days. A page may be dated the day before a statement's local date (time
+ * zones), so the exclusive bound is two days before.
+ */
+function daysBefore(day: string, n: number): string {
+  const t = Date.parse(`${day}T00:00:00Z`) - n * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** The passage's spellings of the shared terms, heaviest first (at most five). */
+function sharedSurfaces(r: CompiledRestate, table: TermTable, text: string, shared: Set<number>, lang: 0 | 1): string[] {
+  const best = new Map<number, string>();
+  for (const tok of tokenize(text)) {
+    const t = lookup(table, keyHash(tok.key));
+    if (t < 0 || !shared.has(t) || best.has(t) || r.terms[t]!.startsWith('@')) continue;
+    best.set(t, text.slice(tok.start, tok.end));
+  }
+  return [...best.entries()]
+    .sort((a, b) => table.weight[lang * table.terms + b[0]]! - table.weight[lang * table.terms + a[0]]!)
+    .slice(0, 5)
+    .map(([, s]) => s);
+}
