@@ -105,7 +105,7 @@ export function compileRestate(dataset: Dataset): CompiledRestate {
   };
   const speakerKind = new Map(dataset.entities.map((e) => [e.id, e.kind]));
   const docs: CompiledDoc[] = [];
-  const makeDoc = (owner: number, lang: Lang, text: string, speakerId?: string): CompiledDoc => {
+  const makeDoc = (owner: number, lang: Lang, text: string, speakerId?: string, attributed = false): CompiledDoc => {
     const toks = tokenize(text);
     const ts = new Set<number>();
     let len = 0;
@@ -116,14 +116,15 @@ export function compileRestate(dataset: Dataset): CompiledRestate {
       ts.add(termOf(label));
     }
     const ents = new Set(findEntities(text, entities).keys());
-    if (speakerId && speakerKind.get(speakerId) === 'person') ents.add(speakerId);
+    // The speaker of a quote or paraphrase is part of what the claim says ("LeCun said …").
+    if (speakerId && speakerKind.get(speakerId) === 'person' && attributed) ents.add(speakerId);
     const facts = extractFacts(text);
     return { owner, lang, t: [...ts].sort((a, b) => a - b), len, ents: [...ents].sort(), ...(hasFacts(facts) ? { facts } : {}) };
   };
   dataset.claims.forEach((claim, c) => {
     for (const lang of LANGS) {
       const text = claim.text[lang];
-      if (text && text.trim()) docs.push(makeDoc(c, lang, text, claim.speakerId));
+      if (text && text.trim()) docs.push(makeDoc(c, lang, text, claim.speakerId, claim.kind === 'quote' || claim.kind === 'paraphrase'));
     }
   });
   const claimDocs = docs.length;

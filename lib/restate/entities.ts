@@ -72,3 +72,19 @@ export function findEntities(text: string, entities: readonly CompiledEntity[]):
   }
   return out;
 }
+
+const byIds = new WeakMap<readonly CompiledEntity[], Map<string, RegExp>>();
+
+/** Whether `text` names any of the entities `ids` (one regular expression of their aliases, cached). */
+export function namesAny(text: string, entities: readonly CompiledEntity[], ids: readonly string[]): boolean {
+  let cache = byIds.get(entities);
+  if (!cache) byIds.set(entities, (cache = new Map()));
+  const key = ids.join('|');
+  let re = cache.get(key);
+  if (!re) {
+    const aliases = entities.filter((e) => ids.includes(e.id)).flatMap((e) => e.aliases.map((a) => foldName(a).trim()).filter((a) => a.length >= 2));
+    re = new RegExp(aliases.sort((a, b) => b.length - a.length).map(aliasPattern).join('|') || '(?!)');
+    cache.set(key, re);
+  }
+  return re.test(foldName(text));
+}

@@ -56,7 +56,7 @@ export const IRREGULAR_EN: Record<string, string> = {
  */
 export const CONCEPTS: readonly (readonly string[])[] = [
   // leaving a post
-  ['leave', 'depart', 'departure', 'exit', 'quit', 'resign', 'resignation', 'leaver', '退職', '退社', '離職', '辞任', '退任', '離脱', '辞職'],
+  ['leave', 'depart', 'departure', 'exit', 'quit', 'resign', 'resignation', 'exodus', '退職', '退社', '離職', '辞任', '退任', '離脱', '辞職', '去', '辞'],
   ['founder', 'founding', '創設', '創業', '創立', '創始'],
   ['failure', 'fail', 'flop', 'fiasco', 'failed', '失敗'],
   ['success', 'succeed', 'triumph', '成功'],

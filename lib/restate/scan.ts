@@ -13,7 +13,7 @@
 
 import { STOP, UNKNOWN, lookup, type TermTable } from './table';
 import { FNV_SEED, fnv, stemHash } from './stem';
-import { Cls, classOf, foldCode, sentences, type Sentence } from './tokenize';
+import { Cls, afterNumber, classOf, foldCode, sentences, type Sentence } from './tokenize';
 
 export const LANG_JA = 0;
 export const LANG_EN = 1;
@@ -103,18 +103,14 @@ export function scanPart(text: string, table: TermTable): PartScan {
         continue;
       }
       if (cls === Cls.Kanji) {
-        let prev = c;
-        let run = 1;
-        i++;
-        for (; i < end; i++) {
-          const d = text.charCodeAt(i);
-          if (classOf(d) !== Cls.Kanji) break;
-          emit(fnv(fnv(FNV_SEED, prev), d));
-          prev = d;
-          run++;
-        }
-        if (run === 1) emit(fnv(FNV_SEED, c));
-        kanji += run;
+        const runStart = i;
+        let runEnd = i + 1;
+        while (runEnd < end && classOf(text.charCodeAt(runEnd)) === Cls.Kanji) runEnd++;
+        kanji += runEnd - runStart;
+        i = runEnd;
+        if (runEnd - runStart <= 2 && afterNumber(text, runStart, start)) continue;
+        if (runEnd - runStart === 1) emit(fnv(FNV_SEED, c));
+        else for (let k = runStart + 1; k < runEnd; k++) emit(fnv(fnv(FNV_SEED, text.charCodeAt(k - 1)), text.charCodeAt(k)));
         continue;
       }
       if (cls === Cls.Katakana) {

@@ -35,10 +35,10 @@ let wstamp = new Int32Array(0);
 let wgen = 0;
 
 /**
- * Every window scoring at least CANDIDATE_SCORE against some doc, for sentences
+ * Every window scoring at least `minScore` (CANDIDATE_SCORE) against some doc, for sentences
  * [fromSentence, toSentence). Windows may start in the range and end after it.
  */
-export function scoreWindows(scan: PartScan, table: TermTable, fromSentence: number, toSentence: number, out: Candidate[]): void {
+export function scoreWindows(scan: PartScan, table: TermTable, fromSentence: number, toSentence: number, out: Candidate[], minScore = CANDIDATE_SCORE): void {
   const docs = table.docSum.length;
   if (acc.length < docs) {
     acc = new Float64Array(docs);
@@ -82,7 +82,7 @@ export function scoreWindows(scan: PartScan, table: TermTable, fromSentence: num
         const d = touched[k]!;
         const gain = Math.min(MAX_LENGTH_GAIN, lw / lf(table.docLen[d]!, avg));
         const score = (acc[d]! / table.docSum[d]!) * gain;
-        if (score >= CANDIDATE_SCORE) out.push({ doc: d, first: i, last: j, score });
+        if (score >= minScore) out.push({ doc: d, first: i, last: j, score });
       }
     }
     for (let k = 0; k < touchedCount; k++) acc[touched[k]!] = 0;

@@ -9,8 +9,8 @@
  *    about;
  *  - the story's claims found on the page (by either tier).
  * A story is recognised when the page is not dated outside its window and either an event sentence
- * leads the page, or STORY_CLAIMS of its claims are found, or an event sentence anywhere comes with
- * one claim.
+ * leads the page, or STORY_CLAIMS of its claims are found on a page that names the story's people,
+ * or an event sentence anywhere comes with one claim.
  *
  * Against it: an event-like sentence in the lead (same people, same words, score ≥ EVENT_SCORE)
  * whose figures or names disagree with the event ("the fourth co-founder to leave", "on March 2")
@@ -45,7 +45,7 @@ export interface StoryDecision {
 }
 
 /** Vetoes that make an event-like lead sentence evidence of another event. */
-const CONTRADICTING: ReadonlySet<VetoKind> = new Set(['amount', 'percent', 'duration', 'ordinal', 'date', 'count', 'person', 'organisation']);
+const CONTRADICTING: ReadonlySet<VetoKind> = new Set(['amount', 'percent', 'duration', 'ordinal', 'date', 'count', 'organisation']);
 
 export interface StoryVerdicts {
   recognised: StoryDecision[];
@@ -58,6 +58,8 @@ export function decideStories(
   events: readonly EventCandidate[],
   claimsFound: ReadonlySet<number>,
   date: DateRef | null,
+  /** Whether the page names all of a story's people (asked only of stories with some evidence). */
+  peopleNamed: (story: number) => boolean,
 ): StoryVerdicts {
   const recognised: StoryDecision[] = [];
   const contradicted = new Set<number>();
@@ -76,7 +78,9 @@ export function decideStories(
     const lead = good.find((e) => e.inLead);
     const best = good[0];
     const ok = lead !== undefined || claims.size >= STORY_CLAIMS || (best !== undefined && claims.size >= 1);
-    if (!ok) return;
+    // Claims alone (a report on xAI's data centres, its losses) are not the story unless the page
+    // names the story's people; event sentences name them by construction.
+    if (!ok || (best === undefined && !peopleNamed(si))) return;
     recognised.push({
       story: si,
       score: best?.score ?? 0,

@@ -24,9 +24,10 @@ import type { DateRef } from './facts';
 import { pageDate } from './page-date';
 import { scanPart, type PartScan } from './scan';
 import { bestWindows, scoreWindows, type Candidate } from './score';
+import { namesAny } from './entities';
 import { decideStories, type EventCandidate } from './stories';
 import { termTable, type TermTable } from './table';
-import { HIGH_SCORE, LEAD_SENTENCES, LOW_SCORE, STANDALONE_SCORE } from './thresholds';
+import { CONTEXT_PARAGRAPHS, HIGH_SCORE, LEAD_SENTENCES, LOW_SCORE, QUOTE_PREFERENCE, STANDALONE_SCORE } from './thresholds';
 import type { Rejected, Restatement, StoryCounterClaim, StoryResult } from './types';
 import { verify, type Verdict } from './verify';
 
@@ -100,7 +101,7 @@ export class RestatementTier implements PartObserver {
         // The first tier already annotated this passage (verbatim or lightly edited).
         if (hits.some((h) => h.start < end && start < h.end)) continue;
         const passage = model.text.slice(start, end);
-        const verdict = verify(this.index, table, r.docs[cand.doc]!, { text: passage, paragraph: paragraphOf(scan, cand.first), terms: windowTerms(scan, cand) }, this.pageDate);
+        const verdict = verify(this.index, table, r.docs[cand.doc]!, { text: passage, context: contextOf(scan, cand.first), terms: windowTerms(scan, cand) }, this.pageDate);
         this.checked.push({ part: partIndex, cand, owner, verdict, passage });
         if (++n % VERIFY_STEP === 0) yield;
       }
@@ -126,14 +127,22 @@ export class RestatementTier implements PartObserver {
       } else if (!c.verdict.veto && c.cand.score >= HIGH_SCORE && c.verdict.speakerNamed) found.add(c.owner);
     }
     const date = this.checked.length > 0 ? this.pageDate() : null;
-    const { recognised, contradicted } = decideStories(r, events, found, date);
+    const peopleNamed = (si: number): boolean => {
+      const people = r.stories[si]!.people;
+      return people.every((p) => this.parts.some((part) => namesAny(part.model.text, r.entities, [p])));
+    };
+    const { recognised, contradicted } = decideStories(r, events, found, date, peopleNamed);
     const storyOn = new Set(recognised.map((s) => s.story));
     yield;
 
     const restatements: Restatement[] = [];
     const rejected: Rejected[] = [];
     const lowSeen = new Set<number>();
-    const sorted = this.checked.filter((c) => c.owner >= 0).sort((a, b) => b.cand.score - a.cand.score);
+    const taken: { part: number; speakerId: string; first: number; last: number }[] = [];
+    // Best first; a quotation gets a small edge over a paraphrase of the same speaker, so a
+    // passage matching both shows the speaker's own words (QUOTE_PREFERENCE).
+    const rank = (c: Checked): number => c.cand.score * (r.claimKind[c.owner] === 'quote' ? QUOTE_PREFERENCE : 1);
+    const sorted = this.checked.filter((c) => c.owner >= 0).sort((a, b) => rank(b) - rank(a));
     for (let i = 0; i < sorted.length; i++) {
       if (i > 0 && i % 32 === 0) yield;
       const c = sorted[i]!;
@@ -153,6 +162,12 @@ export class RestatementTier implements PartObserver {
       if (c.cand.score >= HIGH_SCORE && c.verdict.speakerNamed && (inStory || c.cand.score >= STANDALONE_SCORE)) confidence = 'high';
       else if (c.cand.score >= LOW_SCORE && inStory && !lowSeen.has(c.owner)) confidence = 'low';
       if (!confidence) continue;
+      // One passage, one statement per speaker: the best-scoring claim of a speaker takes the
+      // passage; a second claim of the same speaker there is a near-duplicate (the digest's
+      // paraphrase of a CNBC quote) or a weaker reading of the same words.
+      const speakerId = this.index.claims[c.owner]!.speakerId;
+      if (taken.some((t) => t.part === c.part && t.speakerId === speakerId && t.first <= c.cand.last && c.cand.first <= t.last)) continue;
+      taken.push({ part: c.part, speakerId, first: c.cand.first, last: c.cand.last });
       if (confidence === 'low') lowSeen.add(c.owner);
       const range = this.rangeOf(c);
       if (!range) continue;
@@ -245,18 +260,18 @@ export class RestatementTier implements PartObserver {
   }
 }
 
-/** The text of the paragraph (block) holding sentence `s`. */
-function paragraphOf(scan: PartScan, s: number): string {
+/** The text of the paragraph (block) holding sentence `s` and of the CONTEXT_PARAGRAPHS before it. */
+export function contextOf(scan: PartScan, s: number): string {
   const block = scan.sentences[s]!.block;
   let a = s;
   let b = s;
-  while (a > 0 && scan.sentences[a - 1]!.block === block) a--;
+  while (a > 0 && scan.sentences[a - 1]!.block >= block - CONTEXT_PARAGRAPHS) a--;
   while (b + 1 < scan.sentences.length && scan.sentences[b + 1]!.block === block) b++;
   return scan.text.slice(scan.sentences[a]!.start, scan.sentences[b]!.end);
 }
 
 /** Distinct term ids of a window's sentences. */
-function windowTerms(scan: PartScan, c: Candidate): number[] {
+export function windowTerms(scan: PartScan, c: Candidate): number[] {
   const set = new Set<number>();
   for (let s = c.first; s <= c.last; s++) for (let p = scan.termFrom[s]!; p < scan.termFrom[s + 1]!; p++) set.add(scan.termIds[p]!);
   return [...set];

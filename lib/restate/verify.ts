@@ -7,11 +7,12 @@
  * Vetoes, in order:
  *  - names-only: fewer than MIN_CONTENT_TERMS shared terms besides names (a stock table, a list
  *    of people);
- *  - person / organisation: the claim names people (organisations) and the passage names others of
- *    the dataset but none of the claim's (a substitution: "Altman said xAI is a failure");
+ *  - organisation: the claim names organisations and the passage names others of the dataset but
+ *    none of the claim's (a substitution: "OpenAI's co-founders have left");
  *  - figures (facts.ts): amount, percent, duration, ordinal, date, count disagree;
- *  - speaker: a quote or paraphrase whose speaker the passage's paragraph does not name, while it
- *    names another person of the dataset (the page attributes the words to someone else);
+ *  - speaker: a quote or paraphrase whose speaker is not named nearby (the passage, its paragraph,
+ *    the CONTEXT_PARAGRAPHS before), while the passage names another person of the dataset, one the claim
+ *    does not mention ("Altman said xAI is a failure");
  *  - time: the page is dated before the claim was made (or the story happened);
  *  - people (story events only): the story's people are not all named in the passage.
  */
@@ -27,7 +28,7 @@ import { MIN_CONTENT_TERMS } from './thresholds';
 import { tokenize } from './tokenize';
 import type { MatchReasons } from './types';
 
-export type VetoKind = 'names-only' | 'person' | 'organisation' | 'amount' | 'percent' | 'duration' | 'ordinal' | 'date' | 'count' | 'speaker' | 'time' | 'people';
+export type VetoKind = 'names-only' | 'organisation' | 'amount' | 'percent' | 'duration' | 'ordinal' | 'date' | 'count' | 'speaker' | 'time' | 'people';
 
 export interface Verdict {
   veto: { kind: VetoKind; detail: string } | null;
@@ -39,8 +40,8 @@ export interface Verdict {
 export interface WindowText {
   /** The passage (1–3 sentences). */
   text: string;
-  /** The paragraph it is in (for the speaker check). */
-  paragraph: string;
+  /** The paragraph it is in and the ones before (where a quotation's speaker is named; tier.ts, contextOf). */
+  context: string;
   /** Distinct term ids of the passage (from the scan). */
   terms: ArrayLike<number>;
 }
@@ -64,24 +65,26 @@ export function verify(index: CompiledIndex, table: TermTable, doc: CompiledDoc,
   reasons.terms = sharedSurfaces(r, table, w.text, shared, doc.lang === 'ja' ? 0 : 1);
   if (content < MIN_CONTENT_TERMS) return verdict('names-only', `${content} shared term(s) besides names`);
 
-  // Names: substitution of people or organisations. People are looked for in the whole paragraph
-  // ("Musk's xAI is a failure, he said" after a sentence naming LeCun), organisations in the passage.
+  // Names: an organisation substituted for the claim's ("OpenAI's co-founders have left" is not
+  // about xAI's). People are checked as speakers below: a person a claim merely mentions may be
+  // left out or accompanied by others in a restatement.
   const kindOf = new Map(r.entities.map((e) => [e.id, e.kind]));
   const named = findEntities(w.text, r.entities);
-  let inParagraph: Map<string, string[]> | null = null;
-  const paragraph = (): Map<string, string[]> => (inParagraph ??= w.paragraph === w.text ? named : findEntities(w.paragraph, r.entities));
   const claimEnts = new Set(doc.ents);
   for (const id of named.keys()) if (claimEnts.has(id)) reasons.names.push(id);
   const ofKind = (ids: Iterable<string>, kind: string): string[] => [...ids].filter((id) => kindOf.get(id) === kind);
-  const claimPeople = ofKind(doc.ents, 'person');
-  const passagePeople = ofKind(named.keys(), 'person');
-  if (doc.owner >= 0 && claimPeople.length > 0 && passagePeople.length > 0 && !ofKind(paragraph().keys(), 'person').some((id) => claimEnts.has(id))) {
-    return verdict('person', `the passage names ${passagePeople.join(', ')}, the claim ${claimPeople.join(', ')}`);
-  }
   const claimOrgs = ofKind(doc.ents, 'organization');
   const passageOrgs = ofKind(named.keys(), 'organization');
   if (claimOrgs.length > 0 && passageOrgs.length > 0 && !passageOrgs.some((id) => claimEnts.has(id))) {
     return verdict('organisation', `the passage names ${passageOrgs.join(', ')}, the claim ${claimOrgs.join(', ')}`);
+  }
+
+  // Story events: the story's people named in the passage (first: a passage that does not name them
+  // is no report of the event, so its figures cannot contradict it).
+  const story = doc.owner < 0 ? r.stories[-1 - doc.owner]! : null;
+  if (story) {
+    const missing = story.people.filter((p) => !named.has(p));
+    if (missing.length > 0) return verdict('people', `the passage does not name ${missing.join(', ')}`);
   }
 
   // Figures.
@@ -91,24 +94,23 @@ export function verify(index: CompiledIndex, table: TermTable, doc: CompiledDoc,
     reasons.numbers = check.shared;
   }
 
-  // Story events: the story's people must be named in the passage.
-  if (doc.owner < 0) {
-    const story = r.stories[-1 - doc.owner]!;
-    const missing = story.people.filter((p) => !named.has(p));
-    if (missing.length > 0) return verdict('people', `the passage does not name ${missing.join(', ')}`);
+  if (story) {
     const d = date();
     if (d && outsideWindow(d, story.window)) return verdict('time', `the page is dated ${fmt(d)}, outside the story's window`);
     return { veto: null, reasons, speakerNamed: true };
   }
 
-  // Speaker of a quote or paraphrase: named in the passage's paragraph, or at least nobody else is.
+  // Speaker of a quote or paraphrase. Named in the passage, its paragraph or the paragraphs before
+  // (a quotation often runs on from a paragraph that names the speaker): fine. Otherwise, if the
+  // passage names another person of the dataset, one the claim does not mention, the page gives the
+  // words to someone else: veto. Otherwise the page does not say who spoke: never highlighted.
   const claim = index.claims[doc.owner]!;
   let speakerNamed = true;
   if (ATTRIBUTED.has(r.claimKind[doc.owner]!) && kindOf.get(claim.speakerId) === 'person') {
-    speakerNamed = paragraph().has(claim.speakerId);
-    const others = ofKind(paragraph().keys(), 'person').filter((id) => id !== claim.speakerId);
+    speakerNamed = named.has(claim.speakerId) || findEntities(w.context, r.entities).has(claim.speakerId);
+    const others = ofKind(named.keys(), 'person').filter((id) => !claimEnts.has(id));
     if (!speakerNamed && others.length > 0) {
-      return verdict('speaker', `the paragraph names ${others.join(', ')}, not the speaker ${claim.speakerId}`);
+      return verdict('speaker', `the passage names ${others.join(', ')}, not the speaker ${claim.speakerId}`);
     }
   }
 
