@@ -2,7 +2,10 @@ import { useT } from './i18n';
 
 export interface BadgeSummary {
   claims: number;
+  /** Claims another article contradicts; shown only when there are some. */
   contested: number;
+  /** Claims with another view to weigh; shown only when there are some. */
+  otherViews: number;
 }
 
 export interface BadgeProps {
@@ -26,16 +29,17 @@ export function Badge({ summary, expanded = false, onToggle, onDismiss, listId }
       </div>
     );
   }
-  const text =
-    summary.claims === 1
-      ? t('ovBadgeSummaryOne', String(summary.contested))
-      : t('ovBadgeSummary', [String(summary.claims), String(summary.contested)]);
+  const parts = [summary.claims === 1 ? t('ovBadgeClaimsOne') : t('ovBadgeClaims', String(summary.claims))];
+  if (summary.contested > 0) parts.push(t('ovBadgeContested', String(summary.contested)));
+  if (summary.otherViews > 0) parts.push(t('ovBadgeOtherViews', String(summary.otherViews)));
+  const text = parts.join(' · ');
   return (
     <div
       class="cp-badge cp-badge--summary"
       data-testid="cp-badge"
       data-claims={String(summary.claims)}
       data-contested={String(summary.contested)}
+      data-other-views={String(summary.otherViews)}
     >
       <button
         type="button"

@@ -74,8 +74,9 @@ function table(result: AnnotationResult): string {
     a.quote.replace(/\s+/g, ' ').slice(0, 60) + (a.quote.length > 60 ? '…' : ''),
     `${a.score.toFixed(3)} ${a.method}`,
     [...new Set(a.relations.filter((r) => r.type === 'contradicts').map((r) => r.claimId))].join(', ') || '-',
+    [...new Set(a.relations.filter((r) => r.type === 'differs').map((r) => r.claimId))].join(', ') || '-',
   ]);
-  const head = ['claim', 'speaker', 'date', 'quote', 'score', 'counter-claims'];
+  const head = ['claim', 'speaker', 'date', 'quote', 'score', 'contradicted by', 'another view'];
   const width = (s: string): number => {
     let w = 0;
     for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;

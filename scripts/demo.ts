@@ -43,11 +43,13 @@ if (headed) {
     await page
       .waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-badge"]'), undefined, 10_000)
       .catch(() => console.warn(`no Counterpoint UI appeared on ${p}`));
-    // Open the card of the first contested claim, as a reader would with Tab + Enter.
+    // Open the card of the first contested claim (or, where none is, one with another view), as a
+    // reader would with Tab + Enter.
     const opened = await page.evaluate(() => {
-      const proxy = document
-        .querySelector('counterpoint-badge')
-        ?.shadowRoot?.querySelector<HTMLElement>('[data-testid="cp-proxy"][data-status="contested"]');
+      const root = document.querySelector('counterpoint-badge')?.shadowRoot;
+      const proxy =
+        root?.querySelector<HTMLElement>('[data-testid="cp-proxy"][data-status="contested"]') ??
+        root?.querySelector<HTMLElement>('[data-testid="cp-proxy"][data-status="other-view"]');
       proxy?.focus();
       return !!proxy;
     });

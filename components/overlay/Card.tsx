@@ -1,25 +1,28 @@
 import type { Ref } from 'preact';
 import { useT } from '../i18n';
 import type { Lang } from '../../lib/dataset/types';
-import type { CardModel, RelatedGroup, RelatedItem, Where } from '../../lib/overlay/card-model';
+import type { CardModel, RelatedGroup, RelatedItem, TextOrigin, Where } from '../../lib/overlay/card-model';
 import type { ClaimStatus } from '../../lib/overlay/types';
 
 export const STATUS_KEY: Record<ClaimStatus, string> = {
   contested: 'ovStatusContested',
+  'other-view': 'ovStatusOtherView',
   supported: 'ovStatusSupported',
   neutral: 'ovStatusNeutral',
 };
 const STATUS_LONG_KEY: Record<ClaimStatus, string> = {
   contested: 'ovStatusContestedLong',
+  'other-view': 'ovStatusOtherViewLong',
   supported: 'ovStatusSupportedLong',
   neutral: 'ovStatusNeutralLong',
 };
 const GROUP_KEY: Record<RelatedGroup, string> = {
   contradicts: 'ovGroupContradicts',
+  differs: 'ovGroupDiffers',
   supports: 'ovGroupSupports',
   context: 'ovGroupContext',
 };
-const GROUPS: RelatedGroup[] = ['contradicts', 'supports', 'context'];
+const GROUPS: RelatedGroup[] = ['contradicts', 'differs', 'supports', 'context'];
 
 export interface CardProps {
   model: CardModel;
@@ -36,12 +39,12 @@ export interface CardProps {
   onKeyDown?: (e: KeyboardEvent) => void;
 }
 
-function WhereLine({ where, compact = false }: { where: Where; compact?: boolean }) {
+function WhereLine({ where }: { where: Where }) {
   const t = useT();
   const parts = [where.outlet];
+  if (where.digestOf) parts.push(t('ovCardDigestOf', where.digestOf));
   if (where.author) parts.push(t('ovCardAuthor', where.author));
   if (where.editor) parts.push(t('ovCardEditor', where.editor));
-  if (where.languages && !compact) parts.push(where.languages);
   return (
     <span class="cp-where">
       {parts.join(' · ')}{' '}
@@ -49,6 +52,17 @@ function WhereLine({ where, compact = false }: { where: Where; compact?: boolean
         {t('ovCardSourceLink')}
         <span aria-hidden="true"> ↗</span>
       </a>
+    </span>
+  );
+}
+
+/** Who wrote the text shown, when it is not the outlet itself ("translation by AI日報"). */
+function OriginNote({ origin }: { origin: TextOrigin }) {
+  const t = useT();
+  if (origin.by === 'source') return null;
+  return (
+    <span class="cp-muted cp-small" data-testid="cp-text-origin" data-origin={origin.by}>
+      {origin.by === 'counterpoint' ? t('ovCardTranslated') : t('ovCardTranslatedBy', origin.outlet)}
     </span>
   );
 }
@@ -65,6 +79,7 @@ function Related({ item, textLang }: { item: RelatedItem; textLang: Lang }) {
       <blockquote class="cp-related__text" lang={textLang}>
         {item.text[textLang]}
       </blockquote>
+      <OriginNote origin={item.origin[textLang]} />
       {item.why && (
         <p class="cp-related__why">
           <span class="cp-label">{t('ovCardWhy')}: </span>
@@ -72,7 +87,7 @@ function Related({ item, textLang }: { item: RelatedItem; textLang: Lang }) {
         </p>
       )}
       <p class="cp-related__where">
-        <WhereLine where={item.where} compact />
+        <WhereLine where={item.where} />
       </p>
     </li>
   );
@@ -115,11 +130,41 @@ export function Card(props: CardProps) {
         {model.text[textLang]}
       </blockquote>
       <div class="cp-card__textbar">
-        {model.translated.includes(textLang) && <span class="cp-muted cp-small">{t('ovCardTranslated')}</span>}
+        {model.attribution && (
+          <span class="cp-muted cp-small" data-testid="cp-card-attribution">
+            {model.attribution}
+          </span>
+        )}
+        <OriginNote origin={model.origin[textLang]} />
         <button type="button" class="cp-text-button" onClick={props.onToggleLang} data-testid="cp-lang-toggle" lang={other}>
           {t(other === 'ja' ? 'ovCardShowJa' : 'ovCardShowEn')}
         </button>
       </div>
+
+      {model.speakerWords.length > 0 && (
+        <section class="cp-words" data-testid="cp-speaker-words">
+          <h3 class="cp-words__title">{t('ovCardSpeakerWords')}</h3>
+          <ul class="cp-group__list">
+            {model.speakerWords.map((w) => (
+              <li class="cp-related" key={w.claimId} data-claim={w.claimId}>
+                <blockquote class="cp-related__text" lang={textLang}>
+                  {w.text[textLang]}
+                </blockquote>
+                <OriginNote origin={w.origin[textLang]} />
+                <p class="cp-related__where">
+                  <WhereLine where={w.where} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {model.note && (
+        <p class="cp-note" data-testid="cp-card-note">
+          <span class="cp-label">{t('ovCardNote')}: </span>
+          {model.note}
+        </p>
+      )}
 
       <dl class="cp-facts">
         <dt>{t('ovCardWho')}</dt>

@@ -5,7 +5,7 @@ import { Card, STATUS_KEY } from './Card';
 import type { Lang } from '../../lib/dataset/types';
 import type { CardModel } from '../../lib/overlay/card-model';
 import { summarize } from '../../lib/overlay/card-model';
-import type { ClaimStatus } from '../../lib/overlay/types';
+import { CLAIM_STATUSES, type ClaimStatus } from '../../lib/overlay/types';
 
 /** One highlighted claim, in reading order. */
 export interface OverlayEntry {
@@ -279,7 +279,7 @@ export function OverlayApp({ entries, ui, host, bind }: OverlayAppProps) {
         >
           <h2 class="cp-list__title">{t('ovListTitle')}</h2>
           <p class="cp-legend" aria-hidden="true">
-            {(['contested', 'supported', 'neutral'] as const).map((st) => (
+            {CLAIM_STATUSES.map((st) => (
               <span class="cp-legend__item" key={st}>
                 <span class={`cp-dot cp-dot--${st}`} /> {t(STATUS_KEY[st])}
               </span>

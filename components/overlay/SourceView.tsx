@@ -1,12 +1,11 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../i18n';
 import type { Lang } from '../../lib/dataset/types';
-import { languagesLine } from '../../lib/overlay/card-model';
 import { formatWhen } from '../../lib/overlay/dates';
 import type { SourceViewResult } from '../../lib/overlay/source-view';
 
 /** The bundled source view: the seed text with the claim's anchor highlighted and scrolled to. */
-export function SourceView({ result, ui }: { result: SourceViewResult; ui: Lang }) {
+export function SourceView({ result, ui, nameOf }: { result: SourceViewResult; ui: Lang; nameOf: (entityId: string) => string }) {
   const t = useT();
   const mark = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -23,17 +22,25 @@ export function SourceView({ result, ui }: { result: SourceViewResult; ui: Lang 
     );
   }
   const { source, claim, before, passage, after } = result.view;
-  const meta = [source.publisher];
-  if (source.originalOutlet) meta.push(source.originalOutlet);
-  if (source.author) meta.push(t('ovCardAuthor', source.author));
-  if (source.editor) meta.push(t('ovCardEditor', source.editor));
-  const langs = languagesLine(source.language, ui);
-  if (langs) meta.push(langs);
+  const meta = [nameOf(source.publisherId)];
+  if (source.digestOf) {
+    const digested = result.view.digestOf;
+    if (digested) meta.push(t('ovCardDigestOf', nameOf(digested.publisherId)));
+  }
+  if (source.authorId) meta.push(t('ovCardAuthor', nameOf(source.authorId)));
+  if (source.editorId) meta.push(t('ovCardEditor', nameOf(source.editorId)));
+  if (source.translatedBy) {
+    for (const lang of ['ja', 'en'] as const) {
+      const by = source.translatedBy[lang];
+      if (by) meta.push(t(lang === 'ja' ? 'ovSourceJaTranslatedBy' : 'ovSourceEnTranslatedBy', nameOf(by)));
+    }
+  }
+  const title = source.title ? source.title[ui] || source.title.ja || source.title.en : t('ovSourceUntitled', nameOf(source.publisherId));
   return (
     <main class="sv">
       <header class="sv__head">
         <p class="sv__kicker">{t('ovSourceTitle')}</p>
-        <h1 class="sv__title">{source.title[ui] || source.title.ja || source.title.en}</h1>
+        <h1 class="sv__title">{title}</h1>
         <p class="sv__meta" data-testid="sv-meta">{meta.join(' · ')}</p>
         <p class="sv__meta">{t('ovSourcePublished', formatWhen(source.publishedOn, ui))}</p>
         {claim && (

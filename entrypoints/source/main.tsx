@@ -16,11 +16,13 @@ const seedModules = import.meta.glob<string>('../../data/sources/*.txt', { eager
 const seeds: Record<string, string> = {};
 for (const [path, text] of Object.entries(seedModules)) seeds[path.split('/').pop()!] = text;
 
-const result = resolveSourceView(bundledDataset(), seeds, new URLSearchParams(location.search));
+const dataset = bundledDataset();
+const result = resolveSourceView(dataset, seeds, new URLSearchParams(location.search));
+const nameOf = (id: string): string => dataset?.entities.find((e) => e.id === id)?.name[ui] ?? id;
 
 render(
   <I18nContext.Provider value={translate}>
-    <SourceView result={result} ui={ui} />
+    <SourceView result={result} ui={ui} nameOf={nameOf} />
   </I18nContext.Provider>,
   document.getElementById('app')!,
 );

@@ -120,6 +120,8 @@ export function buildDataset(authoring: AuthoringFile, seeds: Readonly<Record<st
       text: { ja: text.ja ?? '', en: text.en ?? '' },
       ...(translated.length > 0 ? { translated } : {}),
       anchors,
+      ...(a.paraphraseOf !== undefined ? { paraphraseOf: a.paraphraseOf } : {}),
+      ...(a.note !== undefined ? { note: a.note } : {}),
     };
     claims.push(claim);
   }

@@ -29,14 +29,27 @@ export interface Source {
   id: string;
   /** File name under `data/sources/` (an unchanged copy of the seed). */
   seedFile: string;
-  title: Bilingual;
-  publisher: string;
-  author?: string;
-  editor?: string;
+  /**
+   * The headline this source itself published, when the seed has it. Absent when the seed does not
+   * carry the outlet's own headline (the CNBC body in seed 003 comes under the digest's headline,
+   * which CNBC did not write): no source is shown under a headline it did not write.
+   */
+  title?: Bilingual;
+  /** The outlet that published this text (an entity of kind `outlet`). */
+  publisherId: string;
+  /** Byline and editor, when the seed names them (entities of kind `person`). */
+  authorId?: string;
+  editorId?: string;
   language: ['ja'] | ['ja', 'en'];
   publishedOn: DatedBy;
-  /** For a digest/translation of another outlet's piece: the original outlet. */
-  originalOutlet?: string;
+  /**
+   * Who wrote this source's text in a language other than the one the outlet published it in:
+   * e.g. the CNBC body's Japanese is the digest's translation (`{ ja: "ai-nippo" }`). Entity ids.
+   * Counterpoint's own translations are marked per claim (`Claim.translated`), not here.
+   */
+  translatedBy?: Partial<Record<Lang, string>>;
+  /** For a digest or summary of another source: that source's id. */
+  digestOf?: string;
   /** Free-form notes on provenance (e.g. "Japanese digest of a CNBC interview"). */
   provenance?: string;
   /** Languages of `title` that are the team's translation (the seed has no such title). */
@@ -75,7 +88,14 @@ export interface Entity {
   roles: Role[];
 }
 
-export type ClaimKind = 'quote' | 'paraphrase' | 'fact' | 'assessment';
+/**
+ * - `quote`: apart from the attribution ("X said"), the text is the speaker's own words, in quotation marks.
+ * - `paraphrase`: the outlet's words for what the speaker said (it may hold quoted fragments).
+ * - `fact`: the outlet states something as fact (speaker: the outlet).
+ * - `assessment`: the outlet's or author's own judgement.
+ * - `question`: a question the outlet puts to its readers (framing, not a statement).
+ */
+export type ClaimKind = 'quote' | 'paraphrase' | 'fact' | 'assessment' | 'question';
 
 /** A W3C TextQuoteSelector-like anchor into a seed file, plus its position. */
 export interface Anchor {
@@ -107,14 +127,40 @@ export interface Claim {
    * date the statement was made or published). E.g. a departure "last August".
    */
   eventOn?: DatedBy;
+  /**
+   * For a paraphrase: the claims that carry the speaker's own reported words it restates (e.g. the
+   * digest's "declared xAI a failure" → CNBC's quote "kind of a failure, frankly"), so the card can
+   * show them beside the paraphrase. Same speaker; quotes or closer paraphrases.
+   */
+  paraphraseOf?: string[];
+  /** An editor's note the card shows with the claim (e.g. a figure the same article gives differently). */
+  note?: Bilingual;
 }
 
-export type RelationType = 'supports' | 'contradicts' | 'contextualizes';
+/**
+ * How one claim bears on another (the rubric, with examples, is in data/README.md):
+ * - `contradicts`: both cannot be true as stated, about the same subject (event, quantity, cause or
+ *   prediction). Only these make a claim "contested" (red, and the badge's count).
+ * - `differs`: another view the reader should weigh: a different assessment or emphasis on the same
+ *   subject, where both statements can be true. Never shown in the contradicted style.
+ * - `supports`: one gives evidence for the same proposition as the other.
+ * - `contextualizes`: background that helps read the other.
+ */
+export type RelationType = 'supports' | 'contradicts' | 'differs' | 'contextualizes';
+
+export const RELATION_TYPES: readonly RelationType[] = ['supports', 'contradicts', 'differs', 'contextualizes'];
+
+/** The exact words of each side a relation rests on: substrings of the claims' texts (ja or en). */
+export interface RelationBasis {
+  from: string;
+  to: string;
+}
 
 export interface Relation {
   from: string;
   to: string;
   type: RelationType;
+  basis: RelationBasis;
   why: Bilingual;
 }
 

@@ -7,7 +7,7 @@
  * Reading files is the caller's business (scripts/dataset-check.ts, tests).
  */
 import { CONTEXT_LENGTH, selectorMatches } from './anchors';
-import type { Claim, Dataset, Lang } from './types';
+import { RELATION_TYPES, type Claim, type Dataset, type Lang } from './types';
 import { validateAliasNotes, validateStories } from './validate-stories';
 
 export interface DatasetIssue {
@@ -31,20 +31,24 @@ export function formatIssue(issue: DatasetIssue): string {
 
 const LANGS: readonly Lang[] = ['ja', 'en'];
 const ENTITY_KINDS = ['person', 'organization', 'outlet', 'group'] as const;
-const CLAIM_KINDS = ['quote', 'paraphrase', 'fact', 'assessment'] as const;
-const RELATION_TYPES = ['supports', 'contradicts', 'contextualizes'] as const;
+const CLAIM_KINDS = ['quote', 'paraphrase', 'fact', 'assessment', 'question'] as const;
+/** Relation types that read the same both ways: each must be recorded in both directions. */
+const SYMMETRIC_TYPES: readonly string[] = ['contradicts', 'differs'];
 const PRECISIONS = ['day', 'month', 'year', 'unknown'] as const;
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 const SOURCE_KEYS = [
-  'id', 'seedFile', 'title', 'publisher', 'author', 'editor', 'language', 'publishedOn',
-  'originalOutlet', 'provenance', 'titleTranslated', 'regions',
+  'id', 'seedFile', 'title', 'publisherId', 'authorId', 'editorId', 'language', 'publishedOn',
+  'translatedBy', 'digestOf', 'provenance', 'titleTranslated', 'regions',
 ];
 const ENTITY_KEYS = ['id', 'kind', 'name', 'aliases', 'roles'];
-const CLAIM_KEYS = ['id', 'sourceId', 'speakerId', 'kind', 'saidOn', 'text', 'translated', 'anchors', 'section', 'eventOn'];
+const CLAIM_KEYS = [
+  'id', 'sourceId', 'speakerId', 'kind', 'saidOn', 'text', 'translated', 'anchors', 'section', 'eventOn',
+  'paraphraseOf', 'note',
+];
 const ANCHOR_KEYS = ['lang', 'exact', 'start', 'end', 'prefix', 'suffix'];
-const RELATION_KEYS = ['from', 'to', 'type', 'why'];
+const RELATION_KEYS = ['from', 'to', 'type', 'basis', 'why'];
 const DATED_KEYS = ['date', 'precision', 'evidence', 'bounds'];
 
 type Obj = Record<string, unknown>;
@@ -154,6 +158,7 @@ export class Checker {
 }
 
 interface SourceInfo {
+  raw: Obj;
   languages: Lang[];
   seed: string | undefined;
   seedFile: string;
@@ -211,12 +216,13 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
       seed = seeds[raw.seedFile];
       if (seed === undefined) c.error(s, 'seedFile', `"${raw.seedFile}" is not one of the seed files (${Object.keys(seeds).join(', ')})`);
     }
-    c.bilingual(s, 'title', raw.title);
-    c.string(s, 'publisher', raw.publisher);
-    c.string(s, 'author', raw.author, true);
-    c.string(s, 'editor', raw.editor, true);
-    c.string(s, 'originalOutlet', raw.originalOutlet, true);
+    if (raw.title !== undefined) c.bilingual(s, 'title', raw.title);
+    c.string(s, 'publisherId', raw.publisherId);
+    c.string(s, 'authorId', raw.authorId, true);
+    c.string(s, 'editorId', raw.editorId, true);
+    c.string(s, 'digestOf', raw.digestOf, true);
     c.string(s, 'provenance', raw.provenance, true);
+    if (raw.titleTranslated !== undefined && raw.title === undefined) c.error(s, 'titleTranslated', 'is set but the source has no title');
     let languages: Lang[] = [];
     const lang = raw.language;
     if (Array.isArray(lang) && lang.length === 1 && lang[0] === 'ja') languages = ['ja'];
@@ -250,7 +256,7 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
       }
     }
     if (isNonEmptyString(raw.id)) {
-      sourceInfo.set(raw.id, { languages, seed, seedFile: String(raw.seedFile), regions });
+      sourceInfo.set(raw.id, { languages, seed, seedFile: String(raw.seedFile), regions, raw });
     }
   });
 
@@ -311,8 +317,39 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
     if (isNonEmptyString(raw.id)) entityKind.set(raw.id, String(raw.kind));
   });
 
+  // Source references: who published, wrote, edited and translated each source.
+  const entityRef = (s: string, field: string, id: unknown, kinds: readonly string[]): void => {
+    if (!isNonEmptyString(id)) return;
+    const kind = entityKind.get(id);
+    if (kind === undefined) c.error(s, field, `"${id}" does not resolve to an entity`);
+    else if (!kinds.includes(kind)) c.error(s, field, `"${id}" is a ${kind}; expected ${kinds.join(' or ')}`);
+  };
+  for (const [id, info] of sourceInfo) {
+    const s = `source ${id}`;
+    entityRef(s, 'publisherId', info.raw.publisherId, ['outlet']);
+    entityRef(s, 'authorId', info.raw.authorId, ['person']);
+    entityRef(s, 'editorId', info.raw.editorId, ['person']);
+    const digestOf = info.raw.digestOf;
+    if (isNonEmptyString(digestOf) && (digestOf === id || !sourceInfo.has(digestOf))) {
+      c.error(s, 'digestOf', `"${digestOf}" must be another source's id`);
+    }
+    const tb = info.raw.translatedBy;
+    if (tb !== undefined) {
+      if (!isObj(tb)) c.error(s, 'translatedBy', 'must be an object {ja?, en?} of entity ids');
+      else {
+        c.unknownKeys(s, 'translatedBy.', tb, LANGS);
+        for (const lang of LANGS) {
+          if (tb[lang] === undefined) continue;
+          if (!info.languages.includes(lang)) c.error(s, `translatedBy.${lang}`, `"${lang}" is not a language of the source`);
+          if (c.string(s, `translatedBy.${lang}`, tb[lang])) entityRef(s, `translatedBy.${lang}`, tb[lang], ['outlet', 'person', 'organization']);
+        }
+      }
+    }
+  }
+
   // Claims.
   const claimSource = new Map<string, string>();
+  const claimRecord = new Map<string, Obj>();
   claims.forEach((raw, i) => {
     if (!isObj(raw)) return c.error(`claim[${i}]`, '', 'must be an object');
     const s = registerId('claim', i, raw);
@@ -331,6 +368,7 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
     c.datedBy(s, 'saidOn', raw.saidOn);
     if (raw.eventOn !== undefined) c.datedBy(s, 'eventOn', raw.eventOn);
     c.string(s, 'section', raw.section, true);
+    if (raw.note !== undefined) c.bilingual(s, 'note', raw.note);
     c.bilingual(s, 'text', raw.text);
     const translated = raw.translated === undefined ? [] : c.langList(s, 'translated', raw.translated);
 
@@ -356,8 +394,29 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
         }
       }
     }
-    if (isNonEmptyString(raw.id) && isNonEmptyString(raw.sourceId)) claimSource.set(raw.id, raw.sourceId);
+    if (isNonEmptyString(raw.id) && isNonEmptyString(raw.sourceId)) {
+      claimSource.set(raw.id, raw.sourceId);
+      claimRecord.set(raw.id, raw);
+    }
   });
+
+  // Paraphrases point at the speaker's own reported words.
+  for (const [id, raw] of claimRecord) {
+    if (raw.paraphraseOf === undefined) continue;
+    const s = `claim ${id}`;
+    if (raw.kind !== 'paraphrase') c.error(s, 'paraphraseOf', `is only for paraphrases (this claim is a ${String(raw.kind)})`);
+    if (!Array.isArray(raw.paraphraseOf) || raw.paraphraseOf.length === 0) {
+      c.error(s, 'paraphraseOf', 'must be a non-empty array of claim ids');
+      continue;
+    }
+    raw.paraphraseOf.forEach((ref, j) => {
+      const f = `paraphraseOf[${j}]`;
+      const other = isNonEmptyString(ref) ? claimRecord.get(ref) : undefined;
+      if (!other || ref === id) return c.error(s, f, `${JSON.stringify(ref)} does not resolve to another claim`);
+      if (other.speakerId !== raw.speakerId) c.error(s, f, `"${ref}" has another speaker (${String(other.speakerId)})`);
+      if (other.kind !== 'quote' && other.kind !== 'paraphrase') c.error(s, f, `"${ref}" is a ${String(other.kind)}, not the speaker's words`);
+    });
+  }
 
   // Relations.
   const seenRelations = new Set<string>();
@@ -379,6 +438,21 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
     }
     c.bilingual(s, 'why', raw.why);
     const [from, to] = ends;
+    checkBasis(c, s, raw.basis, from ? claimRecord.get(from) : undefined, to ? claimRecord.get(to) : undefined);
+    if (from && to && isObj(raw.why)) {
+      for (const lang of LANGS) {
+        const why = raw.why[lang];
+        if (typeof why !== 'string') continue;
+        for (const q of quotedSpans(why)) {
+          const verdict = checkQuotation(q, [claimRecord.get(from), claimRecord.get(to)]);
+          if (verdict === 'missing') {
+            c.error(s, `why.${lang}`, `quotes ${JSON.stringify(q)}, which is in neither claim's text (ja or en): quote nobody with words they did not say`);
+          } else if (verdict === 'drops-hedge') {
+            c.error(s, `why.${lang}`, `quotes ${JSON.stringify(q)} without the hedge that precedes it in the claim's text (e.g. "kind of"): keep hedges`);
+          }
+        }
+      }
+    }
     if (from && to) {
       const sf = claimSource.get(from)!;
       const st = claimSource.get(to)!;
@@ -393,11 +467,103 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
       seenRelations.add(key);
     }
   });
+  // contradicts / differs read the same both ways: both directions must be recorded.
+  relations.forEach((raw, i) => {
+    if (!isObj(raw) || !SYMMETRIC_TYPES.includes(String(raw.type))) return;
+    if (!seenRelations.has(`${String(raw.to)}|${String(raw.from)}|${String(raw.type)}`)) {
+      c.error(`relation[${i}] (${String(raw.from)} -> ${String(raw.to)})`, 'type', `is ${String(raw.type)}, which reads both ways: record ${String(raw.to)} -> ${String(raw.from)} too`);
+    }
+  });
 
   validateAliasNotes(c, value.aliasNotes, entities);
   validateStories(c, value.stories, { registerId, entityKind, entities, claimSource, sourceIds: new Set(sourceInfo.keys()) });
 
   return { ok: c.errors.length === 0, errors: c.errors, warnings: c.warnings };
+}
+
+/** Both sides' texts, every language: what a basis or a quotation in a why may draw on. */
+function claimTexts(claim: Obj | undefined): string[] {
+  const text = claim && isObj(claim.text) ? claim.text : {};
+  return LANGS.map((l) => text[l]).filter((t): t is string => typeof t === 'string');
+}
+
+function checkBasis(c: Checker, s: string, basis: unknown, from: Obj | undefined, to: Obj | undefined): void {
+  if (!isObj(basis)) {
+    c.error(s, 'basis', basis === undefined ? 'is missing: give the exact words of each side the relation rests on' : 'must be an object {from, to}');
+    return;
+  }
+  c.unknownKeys(s, 'basis.', basis, ['from', 'to']);
+  for (const [end, claim] of [['from', from], ['to', to]] as const) {
+    const words = basis[end];
+    if (!c.string(s, `basis.${end}`, words) || !claim) continue;
+    if (!claimTexts(claim).some((t) => t.includes(words))) {
+      c.error(s, `basis.${end}`, `${JSON.stringify(words)} is not part of claim ${String(claim.id)}'s text (ja or en)`);
+    }
+  }
+}
+
+const QUOTE_PAIRS: readonly [string, string][] = [['“', '”'], ['「', '」'], ['『', '』'], ['"', '"'], ["'", "'"], ['‘', '’']];
+
+/**
+ * The spans a why puts in quotation marks. Straight single quotes count only as a pair around
+ * words (not an apostrophe: "Musk's", "doesn't"): an opening ' follows a space or start of text.
+ */
+export function quotedSpans(text: string): string[] {
+  const out: string[] = [];
+  for (const [open, close] of QUOTE_PAIRS) {
+    let i = 0;
+    while ((i = text.indexOf(open, i)) !== -1) {
+      if ((open === "'" || open === '‘') && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!)) {
+        i++;
+        continue;
+      }
+      let j = text.indexOf(close, i + 1);
+      // An apostrophe inside the quoted words ("Musk's") is not the closing mark.
+      while (j !== -1 && (close === "'" || close === '’') && /[\p{L}]/u.test(text[j + 1] ?? '')) j = text.indexOf(close, j + 1);
+      if (j === -1) break;
+      const span = text.slice(i + 1, j).trim();
+      if (span) out.push(span);
+      i = j + 1;
+    }
+  }
+  return out;
+}
+
+/** Folds what differs between a why's quotation and the claim's typography (quote marks, ellipses, case). */
+function foldQuote(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[“”"「」『』‘’']/g, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+    .trim();
+}
+
+/**
+ * Hedges a quotation must not cut off: "'a failure'" from "kind of a failure" quotes the words but
+ * drops what qualified them. Checked at the start of the quoted words (where a cut drops a hedge).
+ */
+const HEDGE_BEFORE = /(?:kind of|sort of|somewhat|a bit|reportedly|at least|arguably|possibly|ある意味で|一種の|少なくとも|おそらく|可能性)\s*$/;
+
+type QuoteCheck = 'ok' | 'missing' | 'drops-hedge';
+
+/** Whether a why's quotation is some claim's words: every piece between ellipses in one claim text. */
+function checkQuotation(quoted: string, claims: (Obj | undefined)[]): QuoteCheck {
+  const pieces = quoted
+    .split(/…|\.\.\./)
+    .map(foldQuote)
+    .filter(Boolean);
+  if (pieces.length === 0) return 'ok';
+  const texts = claims.flatMap(claimTexts).map(foldQuote).filter((t) => pieces.every((p) => t.includes(p)));
+  if (texts.length === 0) return 'missing';
+  const first = pieces[0]!;
+  const unhedged = texts.some((t) => {
+    for (let i = t.indexOf(first); i !== -1; i = t.indexOf(first, i + 1)) {
+      if (!HEDGE_BEFORE.test(t.slice(Math.max(0, i - 16), i))) return true;
+    }
+    return false;
+  });
+  return unhedged ? 'ok' : 'drops-hedge';
 }
 
 function textInRegions(source: SourceInfo, lang: Lang, text: string): boolean {

@@ -3,7 +3,7 @@
  * annotation plus the dataset catalog. Pure; the Preact card only lays it out.
  */
 
-import type { Bilingual, Lang, RelationType, Source } from '../dataset/types';
+import type { Bilingual, ClaimKind, Lang, RelationType, Source } from '../dataset/types';
 import type { Catalog } from './catalog';
 import { formatWhen } from './dates';
 import type { ClaimStatus, OverlayAnnotation, OverlayRelation, OverlaySaidOn } from './types';
@@ -18,15 +18,30 @@ export interface Who {
 }
 
 export interface Where {
-  /** Outlet (and the original outlet for a digest). */
+  /** The outlet that published the text, in the UI language ("AI日報", "CNBC", "GeekPark"). */
   outlet: string;
+  /** For a digest: the outlet of the source it sums up ("CNBC"). */
+  digestOf?: string;
   author?: string;
   editor?: string;
-  /** "Japanese" / "Japanese, English" in the UI language. */
-  languages?: string;
+  /** The source's own headline, when the seed has it (never another outlet's headline). */
   title?: string;
   /** Link to the bundled source view for this claim. */
   href: string;
+}
+
+/**
+ * Who wrote a claim's text in a language: the outlet itself (no note), another outlet's
+ * translation (the digest's Japanese of CNBC's English), or Counterpoint's own translation.
+ */
+export type TextOrigin = { by: 'source' } | { by: 'outlet'; outlet: string } | { by: 'counterpoint' };
+
+/** The speaker's own reported words that a paraphrase restates (its `paraphraseOf`). */
+export interface SpeakerWords {
+  claimId: string;
+  text: Bilingual;
+  origin: Record<Lang, TextOrigin>;
+  where: Where;
 }
 
 export interface RelatedItem {
@@ -37,11 +52,12 @@ export interface RelatedItem {
   who: Who;
   when: string | null;
   text: Bilingual;
+  origin: Record<Lang, TextOrigin>;
   why: string | null;
   where: Where;
 }
 
-export type RelatedGroup = 'contradicts' | 'supports' | 'context';
+export type RelatedGroup = 'contradicts' | 'differs' | 'supports' | 'context';
 
 export interface CardModel {
   claimId: string;
@@ -50,6 +66,15 @@ export interface CardModel {
   text: Bilingual;
   /** Languages of `text` that are the team's translation (not in the source). */
   translated: Lang[];
+  /** Who wrote `text` in each language. */
+  origin: Record<Lang, TextOrigin>;
+  kind: ClaimKind | null;
+  /** "Paraphrased by CNBC": whose words a paraphrase is, or that a question is the outlet's. */
+  attribution: string | null;
+  /** For a paraphrase: the speaker's own reported words it restates. */
+  speakerWords: SpeakerWords[];
+  /** The dataset's editor's note for this claim, in the UI language. */
+  note: string | null;
   /** The page's own text under the highlight. */
   quote: string;
   who: Who;
@@ -59,28 +84,39 @@ export interface CardModel {
   relatedCount: number;
 }
 
-const LANG_NAMES: Record<Lang, Record<Lang, string>> = {
-  en: { ja: 'Japanese', en: 'English' },
-  ja: { ja: '日本語', en: '英語' },
-};
-
-export function languagesLine(langs: readonly Lang[] | undefined, ui: Lang): string | undefined {
-  if (!langs || langs.length === 0) return undefined;
-  return langs.map((l) => LANG_NAMES[ui][l]).join(ui === 'ja' ? '・' : ', ');
+/** An entity's name in the UI language (falls back to the id: the catalog may be partial). */
+function nameOf(catalog: Catalog, id: string | undefined, ui: Lang): string | undefined {
+  if (!id) return undefined;
+  const e = catalog.entity(id);
+  return e?.name[ui] || e?.name.en || id;
 }
 
-function whereOf(source: Source | undefined, sourceId: string, ui: Lang, href: string): Where {
+function whereOf(catalog: Catalog, source: Source | undefined, sourceId: string, ui: Lang, href: string): Where {
   if (!source) return { outlet: sourceId, href };
-  const orig = source.originalOutlet && source.originalOutlet !== source.publisher ? source.originalOutlet : null;
-  const outlet = orig ? (ui === 'ja' ? `${source.publisher}(元記事: ${orig})` : `${source.publisher} (original: ${orig})`) : source.publisher;
+  const digested = source.digestOf ? catalog.source(source.digestOf) : undefined;
   return {
-    outlet,
-    author: source.author,
-    editor: source.editor,
-    languages: languagesLine(source.language, ui),
-    title: source.title?.[ui] || undefined,
+    outlet: nameOf(catalog, source.publisherId, ui) ?? sourceId,
+    ...(digested ? { digestOf: nameOf(catalog, digested.publisherId, ui) } : {}),
+    ...(source.authorId ? { author: nameOf(catalog, source.authorId, ui) } : {}),
+    ...(source.editorId ? { editor: nameOf(catalog, source.editorId, ui) } : {}),
+    ...(source.title ? { title: source.title[ui] || source.title.ja || source.title.en } : {}),
     href,
   };
+}
+
+function originOf(catalog: Catalog, translated: readonly Lang[] | undefined, source: Source | undefined, ui: Lang): Record<Lang, TextOrigin> {
+  const one = (lang: Lang): TextOrigin => {
+    if (translated?.includes(lang)) return { by: 'counterpoint' };
+    const by = source?.translatedBy?.[lang];
+    return by ? { by: 'outlet', outlet: nameOf(catalog, by, ui)! } : { by: 'source' };
+  };
+  return { ja: one('ja'), en: one('en') };
+}
+
+function attributionOf(kind: ClaimKind | undefined, where: Where, ui: Lang): string | null {
+  if (kind === 'paraphrase') return ui === 'ja' ? `${where.outlet}による言い換え` : `Paraphrased by ${where.outlet}`;
+  if (kind === 'question') return ui === 'ja' ? `${where.outlet}の記事が読者に投げかける問い` : `A question ${where.outlet} puts to its readers`;
+  return null;
 }
 
 function whoOf(
@@ -94,8 +130,9 @@ function whoOf(
   const name = entity?.name[ui] || speaker.name[ui] || speaker.name.en || speaker.id;
   let roles = roleLine(rolesAt(entity, date), ui);
   // An unattributed fact is the outlet's: name its author when the source has one.
-  if (entity && (entity.kind === 'outlet' || entity.kind === 'organization') && source?.author && !roles) {
-    roles = ui === 'ja' ? `著者 ${source.author}` : `author ${source.author}`;
+  const author = nameOf(catalog, source?.authorId, ui);
+  if (entity && (entity.kind === 'outlet' || entity.kind === 'organization') && author && !roles) {
+    roles = ui === 'ja' ? `著者 ${author}` : `author ${author}`;
   }
   return { name, roles, line: whoLine(name, roles) };
 }
@@ -109,6 +146,7 @@ function referenceDate(saidOn: OverlaySaidOn | undefined, source: Source | undef
 
 const GROUP_OF: Record<RelationType, RelatedGroup> = {
   contradicts: 'contradicts',
+  differs: 'differs',
   supports: 'supports',
   contextualizes: 'context',
 };
@@ -125,7 +163,7 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
   const source = catalog.source(ann.sourceId);
   const saidOn: OverlaySaidOn = claim?.saidOn ?? ann.saidOn;
 
-  const related: Record<RelatedGroup, RelatedItem[]> = { contradicts: [], supports: [], context: [] };
+  const related: Record<RelatedGroup, RelatedItem[]> = { contradicts: [], differs: [], supports: [], context: [] };
   const seen = new Set<string>();
   const relations: OverlayRelation[] = ann.relations;
   for (const r of relations) {
@@ -149,8 +187,9 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
       who: whoOf(catalog, r.speaker, referenceDate(otherSaidOn, otherSource), otherSource, ui),
       when: otherSaidOn ? formatWhen(otherSaidOn, ui, otherSource?.publishedOn) : null,
       text: other?.text ?? r.text,
+      origin: originOf(catalog, other?.translated, otherSource, ui),
       why,
-      where: whereOf(otherSource, r.sourceId, ui, opts.sourceHref(r.claimId, ui)),
+      where: whereOf(catalog, otherSource, r.sourceId, ui, opts.sourceHref(r.claimId, ui)),
     });
   }
   // Other coverage first: claims from another source before ones from the same article.
@@ -158,27 +197,55 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
     list.sort((a, b) => Number(a.sourceId === ann.sourceId) - Number(b.sourceId === ann.sourceId));
   }
 
+  const where = whereOf(catalog, source, ann.sourceId, ui, opts.sourceHref(ann.claimId, ann.lang));
+  const speakerWords: SpeakerWords[] = [];
+  for (const id of claim?.paraphraseOf ?? []) {
+    const words = catalog.claim(id);
+    if (!words) continue;
+    const wordsSource = catalog.source(words.sourceId);
+    speakerWords.push({
+      claimId: id,
+      text: words.text,
+      origin: originOf(catalog, words.translated, wordsSource, ui),
+      where: whereOf(catalog, wordsSource, words.sourceId, ui, opts.sourceHref(id, ui)),
+    });
+  }
+
   return {
     claimId: ann.claimId,
     status: claimStatus(relations),
     text: claim?.text ?? { ja: ann.quote, en: ann.quote },
     translated: claim?.translated ?? [],
+    origin: originOf(catalog, claim?.translated, source, ui),
+    kind: claim?.kind ?? null,
+    attribution: attributionOf(claim?.kind, where, ui),
+    speakerWords,
+    note: claim?.note?.[ui] ?? null,
     quote: ann.quote,
     who: whoOf(catalog, ann.speaker, referenceDate(saidOn, source), source, ui),
     when: formatWhen(saidOn, ui, source?.publishedOn),
-    where: whereOf(source, ann.sourceId, ui, opts.sourceHref(ann.claimId, ann.lang)),
+    where,
     related,
-    relatedCount: related.contradicts.length + related.supports.length + related.context.length,
+    relatedCount: Object.values(related).reduce((n, list) => n + list.length, 0),
   };
 }
 
-/** Badge summary: how many claims, how many of them contested. */
-export function summarize(statuses: readonly ClaimStatus[]): { claims: number; contested: number; supported: number } {
-  let contested = 0;
-  let supported = 0;
+export interface Summary {
+  claims: number;
+  /** Claims another article contradicts (a `contradicts` relation): the only "contested" ones. */
+  contested: number;
+  /** Claims with another view to weigh (`differs`) and none contradicting them. */
+  otherViews: number;
+  supported: number;
+}
+
+/** Badge summary: how many claims, how many contested, how many with another view. */
+export function summarize(statuses: readonly ClaimStatus[]): Summary {
+  const out: Summary = { claims: statuses.length, contested: 0, otherViews: 0, supported: 0 };
   for (const s of statuses) {
-    if (s === 'contested') contested++;
-    else if (s === 'supported') supported++;
+    if (s === 'contested') out.contested++;
+    else if (s === 'other-view') out.otherViews++;
+    else if (s === 'supported') out.supported++;
   }
-  return { claims: statuses.length, contested, supported };
+  return out;
 }

@@ -48,8 +48,9 @@ export function formatDate(date: string | null | undefined, precision: DatePreci
   const { year, month, day } = parsed.parts;
   switch (effective) {
     case 'day':
-      // ISO form in English (unambiguous across locales), the usual form in Japanese.
-      return lang === 'ja' ? `${year}年${month}月${day}日` : `${year}-${pad(month!)}-${pad(day!)}`;
+      // As people write it: "10 February 2026" (day first, month spelt out: unambiguous across
+      // locales, unlike 02/10), 「2026年2月10日」.
+      return lang === 'ja' ? `${year}年${month}月${day}日` : `${day} ${EN_MONTHS[month! - 1]} ${year}`;
     case 'month':
       return lang === 'ja' ? `${year}年${month}月` : `${EN_MONTHS[month! - 1]} ${year}`;
     case 'year':
@@ -66,33 +67,56 @@ function formatBound(s: string, lang: Lang): string | null {
 }
 
 /**
+ * The first period after an exclusive `after` bound, at the bound's precision: the data says
+ * "after 2026-02-09" (exclusive) and a reader should read "on or after 10 February 2026".
+ */
+function firstAfter(s: string): string | null {
+  const p = parseDate(s);
+  if (!p) return null;
+  const { year, month, day } = p.parts;
+  if (p.precision === 'year') return String(year + 1);
+  if (p.precision === 'month') return month === 12 ? `${year + 1}-01` : `${year}-${pad(month! + 1)}`;
+  const next = new Date(Date.UTC(year, month! - 1, day! + 1));
+  return `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
+}
+
+/** "on or after 10 February 2026" / 「2026年2月10日以降」 for an exclusive `after` bound. */
+function fromBound(after: string, lang: Lang): string | null {
+  const first = firstAfter(after);
+  return first ? formatBound(first, lang) : null;
+}
+
+/**
  * The "when" line of a card. `reported` (optional) is the source's own publication date, used
- * when the claim's date is unknown and the data gives no bounds.
+ * when the claim's date is unknown and the data gives no bounds of its own: then the line says
+ * when the article reporting it appeared, not when the words were said.
  */
 export function formatWhen(saidOn: OverlaySaidOn, lang: Lang, reported?: OverlaySaidOn | null): string {
   const known = saidOn.precision === 'unknown' ? null : formatDate(saidOn.date, saidOn.precision, lang);
   if (known) return known;
 
-  const after = saidOn.bounds?.after ? formatBound(saidOn.bounds.after, lang) : null;
+  const from = saidOn.bounds?.after ? fromBound(saidOn.bounds.after, lang) : null;
   const before = saidOn.bounds?.before ? formatBound(saidOn.bounds.before, lang) : null;
+  const own = from || before;
   const published =
-    !after && !before && reported && reported.precision !== 'unknown'
-      ? formatDate(reported.date, reported.precision, lang)
-      : null;
+    !own && reported && reported.precision !== 'unknown' ? formatDate(reported.date, reported.precision, lang) : null;
+  const articleFrom = !own && !published && reported?.bounds?.after ? fromBound(reported.bounds.after, lang) : null;
 
   if (lang === 'ja') {
     const base = '日付の記載なし';
-    if (after && before) return `${base}(${after}より後、${before}より前に報道)`;
-    if (after) return `${base}(${after}より後に報道)`;
+    if (from && before) return `${base}(${from}以降、${before}より前に報道)`;
+    if (from) return `${base}(${from}以降に報道)`;
     if (before) return `${base}(${before}より前に報道)`;
-    if (published) return `${base}(${published}の報道)`;
+    if (published) return `${base}(${published}の記事)`;
+    if (articleFrom) return `${base}(${articleFrom}以降の記事)`;
     return base;
   }
   const base = 'date not stated';
-  if (after && before) return `${base}; reported after ${after}, before ${before}`;
-  if (after) return `${base}; reported after ${after}`;
+  if (from && before) return `${base}; reported on or after ${from}, before ${before}`;
+  if (from) return `${base}; reported on or after ${from}`;
   if (before) return `${base}; reported before ${before}`;
-  if (published) return `${base}; reported ${published}`;
+  if (published) return `${base}; in an article of ${published}`;
+  if (articleFrom) return `${base}; in an article from ${articleFrom} or later`;
   return base;
 }
 

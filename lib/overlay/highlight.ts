@@ -12,7 +12,7 @@
  * Pure DOM, no extension API: unit-tested in jsdom (which has no highlight API, so 'wrap').
  */
 
-import type { ClaimStatus } from './types';
+import { CLAIM_STATUSES, type ClaimStatus } from './types';
 
 export type HighlightStrategy = 'css' | 'wrap';
 
@@ -34,21 +34,24 @@ export interface Highlighter {
 
 export const HIGHLIGHT_PREFIX = 'counterpoint-';
 export const MARK_TAG = 'counterpoint-mark';
-const STATUSES: ClaimStatus[] = ['neutral', 'supported', 'contested'];
+/** Weakest first: a later highlight paints over an earlier one where they overlap. */
+const STATUSES: ClaimStatus[] = [...CLAIM_STATUSES].reverse();
 
 /**
  * Colours work on light and dark pages (translucent backgrounds), and the underline style tells
- * the statuses apart without colour: wavy = contested, solid = supported, dotted = neither.
+ * the statuses apart without colour: wavy = contested, dashed = another view, solid = supported,
+ * dotted = none of these. Another view is amber, never the contested red.
  */
 export function highlightCss(strategy: HighlightStrategy): string {
   const look: Record<ClaimStatus | 'active', string> = {
     contested: 'background-color: rgba(229, 83, 61, 0.26); text-decoration: underline wavy rgb(200, 45, 25); text-decoration-thickness: 1.5px;',
+    'other-view': 'background-color: rgba(230, 160, 30, 0.22); text-decoration: underline dashed rgb(170, 105, 0); text-decoration-thickness: 1.5px;',
     supported: 'background-color: rgba(46, 160, 90, 0.22); text-decoration: underline solid rgb(30, 130, 70); text-decoration-thickness: 1.5px;',
     neutral: 'background-color: rgba(110, 110, 200, 0.16); text-decoration: underline dotted rgb(90, 90, 170); text-decoration-thickness: 1.5px;',
     active: 'background-color: rgba(255, 196, 0, 0.5);',
   };
   if (strategy === 'css') {
-    return (['neutral', 'supported', 'contested', 'active'] as const)
+    return ([...STATUSES, 'active'] as const)
       .map((k) => `::highlight(${HIGHLIGHT_PREFIX}${k}) { ${look[k]} }`)
       .join('\n');
   }
@@ -137,7 +140,7 @@ export function textSegments(range: Range): { node: Text; start: number; end: nu
   return out;
 }
 
-const SEVERITY: Record<ClaimStatus, number> = { neutral: 0, supported: 1, contested: 2 };
+const SEVERITY: Record<ClaimStatus, number> = { neutral: 0, supported: 1, 'other-view': 2, contested: 3 };
 
 function highlightByWrapping(doc: Document, items: readonly HighlightItem[]): Highlighter {
   const style = addStyle(doc, highlightCss('wrap'));

@@ -7,6 +7,8 @@ import type { Claim, Dataset, Lang, Source } from '../dataset/types';
 
 export interface SourceViewModel {
   source: Source;
+  /** For a digest: the source it sums up. */
+  digestOf?: Source;
   claim?: Claim;
   before: string;
   passage: string;
@@ -47,6 +49,15 @@ export function resolveSourceView(dataset: Dataset | null, seeds: Record<string,
   }
   return {
     ok: true,
-    view: { source, claim, start, end, before: text.slice(0, start), passage: text.slice(start, end), after: text.slice(end) },
+    view: {
+      source,
+      ...(source.digestOf ? { digestOf: dataset.sources.find((s) => s.id === source!.digestOf) } : {}),
+      claim,
+      start,
+      end,
+      before: text.slice(0, start),
+      passage: text.slice(start, end),
+      after: text.slice(end),
+    },
   };
 }

@@ -46,11 +46,19 @@ export interface OverlayEngineResult {
   annotations: OverlayAnnotation[];
 }
 
-/** How a highlight looks: contradicted by other coverage, supported by it, or neither. */
-export type ClaimStatus = 'contested' | 'supported' | 'neutral';
+/**
+ * How a highlight looks: contradicted by other coverage (only a `contradicts` relation: both cannot
+ * be true), another view to weigh (`differs`: a different assessment of the same subject), supported
+ * by it, or none of these.
+ */
+export type ClaimStatus = 'contested' | 'other-view' | 'supported' | 'neutral';
+
+/** Every status, strongest first (the order a highlight shared by several claims takes). */
+export const CLAIM_STATUSES: readonly ClaimStatus[] = ['contested', 'other-view', 'supported', 'neutral'];
 
 export function claimStatus(relations: readonly { type: RelationType }[]): ClaimStatus {
   if (relations.some((r) => r.type === 'contradicts')) return 'contested';
+  if (relations.some((r) => r.type === 'differs')) return 'other-view';
   if (relations.some((r) => r.type === 'supports')) return 'supported';
   return 'neutral';
 }

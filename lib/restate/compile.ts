@@ -29,6 +29,9 @@ const GENERIC_NAME_WORDS = new Set(['labs', 'lab', 'inc', 'corp', 'group', 'admi
 
 const LANGS: readonly Lang[] = ['ja', 'en'];
 
+/** Claim kinds the tier matches. */
+const RESTATABLE_KINDS: ReadonlySet<string> = new Set(['quote', 'paraphrase', 'fact', 'assessment']);
+
 /** The single token key of a word, or null when it is not one token. */
 function singleKey(word: string): string | null {
   const t = tokenize(word);
@@ -122,6 +125,9 @@ export function compileRestate(dataset: Dataset): CompiledRestate {
     return { owner, lang, t: [...ts].sort((a, b) => a - b), len, ents: [...ents].sort(), ...(hasFacts(facts) ? { facts } : {}) };
   };
   dataset.claims.forEach((claim, c) => {
+    // Questions the author asks ("will Musk's AI ambitions go on?") state nothing to restate, and
+    // their few general words match many passages: the first tier still finds them copied.
+    if (!RESTATABLE_KINDS.has(claim.kind)) return;
     for (const lang of LANGS) {
       const text = claim.text[lang];
       if (text && text.trim()) docs.push(makeDoc(c, lang, text, claim.speakerId, claim.kind === 'quote' || claim.kind === 'paraphrase'));

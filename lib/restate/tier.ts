@@ -31,6 +31,9 @@ import { CONTEXT_PARAGRAPHS, HIGH_SCORE, LEAD_SENTENCES, LOW_SCORE, QUOTE_PREFER
 import type { Rejected, Restatement, StoryCounterClaim, StoryResult } from './types';
 import { verify, type Verdict } from './verify';
 
+/** Relation types that make a claim of other coverage a counter-claim ("another view" included). */
+const COUNTER_TYPES: ReadonlySet<string> = new Set(['contradicts', 'differs']);
+
 /** Sentences scored between two yields (~0.1 ms). */
 const SCORE_STEP = 64;
 /** Candidates verified between two yields (each a few regular expressions over ≤ 3 sentences). */
@@ -241,14 +244,14 @@ export class RestatementTier implements PartObserver {
     };
   }
 
-  /** Claims of other articles that contradict the story's key claims ("about the original statement"). */
+  /** Claims of other articles that contradict the story's key claims or differ from them ("about the original statement"). */
   private counterClaims(keyClaims: readonly number[]): StoryCounterClaim[] {
     const out: StoryCounterClaim[] = [];
     const seen = new Set<string>();
     for (const c of keyClaims) {
       const claim = this.index.claims[c]!;
       for (const [type, , other] of claim.relations ?? []) {
-        if (type !== 'contradicts') continue;
+        if (!COUNTER_TYPES.has(type)) continue;
         const o = this.index.claims[other]!;
         const key = `${o.id}|${claim.id}`;
         if (seen.has(key)) continue;

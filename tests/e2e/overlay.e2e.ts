@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotateDocument } from '../../lib/annotate';
+import type { Dataset } from '../../lib/dataset/types';
 import { artifactPath, browsers, startServer, type E2EPage, type ExtensionSession } from './harness';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -23,6 +24,13 @@ function expected(file: string): { claimId: string; quote: string }[] {
   const doc = new JSDOM(read(file)).window.document;
   return annotateDocument(doc).annotations.map((a) => ({ claimId: a.claimId, quote: a.quote }));
 }
+
+const dataset = JSON.parse(readFileSync('data/claims.json', 'utf8')) as Dataset;
+/** Claims the dataset records as contradicted (the only ones that may be shown as contested), and those with another view. */
+const withRelation = (type: string): Set<string> =>
+  new Set(dataset.relations.filter((r) => r.type === type).flatMap((r) => [r.from, r.to]));
+const CONTESTED = withRelation('contradicts');
+const OTHER_VIEW = new Set([...withRelation('differs')].filter((id) => !CONTESTED.has(id)));
 
 /**
  * Records every DOM mutation after parsing, described as "type target +added -removed", so a test
@@ -96,6 +104,7 @@ interface Shown {
   badge: string | null;
   claims: number | null;
   contested: number | null;
+  otherViews: number | null;
   proxies: { claim: string; status: string }[];
   highlights: Record<string, string[]>;
   styles: number;
@@ -109,7 +118,7 @@ const readOverlay = (): Shown => {
   const highlights: Record<string, string[]> = {};
   const reg = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
   if (reg) {
-    for (const name of ['counterpoint-contested', 'counterpoint-supported', 'counterpoint-neutral']) {
+    for (const name of ['counterpoint-contested', 'counterpoint-other-view', 'counterpoint-supported', 'counterpoint-neutral']) {
       const h = reg.get(name);
       highlights[name] = h ? Array.from(h).map((r) => r.toString()) : [];
     }
@@ -118,6 +127,7 @@ const readOverlay = (): Shown => {
     badge: badge ? badge.textContent : null,
     claims: badge?.getAttribute('data-claims') ? Number(badge.getAttribute('data-claims')) : null,
     contested: badge?.getAttribute('data-contested') ? Number(badge.getAttribute('data-contested')) : null,
+    otherViews: badge?.getAttribute('data-other-views') ? Number(badge.getAttribute('data-other-views')) : null,
     proxies: Array.from(root?.querySelectorAll('[data-testid="cp-proxy"]') ?? []).map((b) => ({
       claim: b.getAttribute('data-claim') ?? '',
       status: b.getAttribute('data-status') ?? '',
@@ -141,6 +151,13 @@ interface CardInfo {
   where: string;
   text: string;
   contradicts: number;
+  differs: number;
+  /** Who wrote the card's text in the language shown ('outlet' translation, 'counterpoint'), if not the outlet. */
+  origin: { by: string | null; text: string };
+  attribution: string;
+  speakerWords: number;
+  /** The language the card's text is shown in. */
+  textLang: string | null;
   related: { type: string; text: string }[];
   focusedInCard: boolean;
   rect: { left: number; top: number; right: number; bottom: number };
@@ -161,6 +178,14 @@ const readCard = (): CardInfo | null => {
     where: q('[data-testid="cp-card-where"]'),
     text: q('[data-testid="cp-card-text"]'),
     contradicts: card.querySelectorAll('[data-testid="cp-group-contradicts"] [data-testid="cp-related"]').length,
+    differs: card.querySelectorAll('[data-testid="cp-group-differs"] [data-testid="cp-related"]').length,
+    origin: (() => {
+      const o = card.querySelector('.cp-card__textbar [data-testid="cp-text-origin"]');
+      return { by: o?.getAttribute('data-origin') ?? null, text: o?.textContent ?? '' };
+    })(),
+    attribution: q('[data-testid="cp-card-attribution"]'),
+    textLang: card.querySelector('[data-testid="cp-card-text"]')?.getAttribute('lang') ?? null,
+    speakerWords: card.querySelectorAll('[data-testid="cp-speaker-words"] li').length,
     related: Array.from(card.querySelectorAll('[data-testid="cp-related"]')).map((x) => ({
       type: x.getAttribute('data-type') ?? '',
       text: x.querySelector('blockquote')?.textContent ?? '',
@@ -178,7 +203,7 @@ const pointAt = async (page: E2EPage, claim: string): Promise<{ x: number; y: nu
     const i = Array.from(root.querySelectorAll('[data-testid="cp-proxy"]')).findIndex((b) => b.getAttribute('data-claim') === id);
     const all: Range[] = [];
     const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    for (const name of ['counterpoint-contested', 'counterpoint-supported', 'counterpoint-neutral']) {
+    for (const name of ['counterpoint-contested', 'counterpoint-other-view', 'counterpoint-supported', 'counterpoint-neutral']) {
       for (const r of reg.get(name) ?? []) all.push(r);
     }
     all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
@@ -192,7 +217,7 @@ const pointAt = async (page: E2EPage, claim: string): Promise<{ x: number; y: nu
     const i = Array.from(root.querySelectorAll('[data-testid="cp-proxy"]')).findIndex((b) => b.getAttribute('data-claim') === id);
     const all: Range[] = [];
     const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    for (const name of ['counterpoint-contested', 'counterpoint-supported', 'counterpoint-neutral']) {
+    for (const name of ['counterpoint-contested', 'counterpoint-other-view', 'counterpoint-supported', 'counterpoint-neutral']) {
       for (const r of reg.get(name) ?? []) all.push(r);
     }
     all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
@@ -219,6 +244,17 @@ const focusedProxy = (): { index: number; claim: string } | null => {
 };
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The open card, with its text shown in Japanese (the toggle flips it when the UI language is English). */
+const cardInJapanese = async (page: E2EPage): Promise<CardInfo> => {
+  const card = (await page.evaluate(readCard))!;
+  if (card.textLang === 'ja') return card;
+  await page.evaluate(() =>
+    (document.querySelector('counterpoint-badge')!.shadowRoot!.querySelector('[data-testid="cp-lang-toggle"]') as HTMLElement).click(),
+  );
+  await page.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card-text"]')?.getAttribute('lang') === 'ja');
+  return (await page.evaluate(readCard))!;
+};
 
 for (const target of browsers) {
   describe.skipIf(!target.available)(`overlay in ${target.name}`, () => {
@@ -253,7 +289,15 @@ for (const target of browsers) {
         const painted = Object.values(shown.highlights).flat().sort();
         expect(painted).toEqual(want.map((w) => w.quote).sort());
         expect(shown.claims).toBe(want.length);
-        expect(shown.contested).toBe(shown.proxies.filter((p) => p.status === 'contested').length);
+        // Contested (red) only where the dataset records a contradiction; another view only where it records one.
+        const status = (id: string): string => (CONTESTED.has(id) ? 'contested' : OTHER_VIEW.has(id) ? 'other-view' : 'other');
+        for (const p of shown.proxies) {
+          if (status(p.claim) === 'other') expect(['supported', 'neutral'], p.claim).toContain(p.status);
+          else expect(p.status, p.claim).toBe(status(p.claim));
+        }
+        expect(shown.contested).toBe(shown.proxies.filter((p) => CONTESTED.has(p.claim)).length);
+        expect(shown.otherViews).toBe(shown.proxies.filter((p) => OTHER_VIEW.has(p.claim)).length);
+        if (shown.contested === 0) expect(shown.badge).not.toMatch(/contested|矛盾/);
         expect(shown.badge).toContain(String(want.length));
         // The highlight API is used: no element was wrapped around page text.
         expect(shown.marks).toBe(0);
@@ -262,22 +306,26 @@ for (const target of browsers) {
       });
     }
 
-    it('opens the card on hover and on click, with speaker, date and a counter-claim', async () => {
+    it('opens the card on hover and on click, with speaker, date and another view in its own group', async () => {
       const page = await session.openPage(server.url('/en-cnbc-lecun.html'));
       await page.waitFor(overlayReady);
       const shown = await page.evaluate(readOverlay);
-      const contested = shown.proxies.find((p) => p.status === 'contested');
-      expect(contested, 'a contested claim on the CNBC page').toBeTruthy();
-      const p = await pointAt(page, contested!.claim);
+      const other = shown.proxies.find((p) => p.status === 'other-view');
+      expect(other, 'a claim with another view on the CNBC page').toBeTruthy();
+      const p = await pointAt(page, other!.claim);
 
       await mouse(page, 'mousemove', p);
       await page.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'));
       let card = (await page.evaluate(readCard))!;
-      expect(card.claim).toBe(contested!.claim);
-      expect(card.status).toBe('contested');
+      expect(card.claim).toBe(other!.claim);
+      expect(card.status).toBe('other-view');
       expect(card.who.length).toBeGreaterThan(2);
       expect(card.when).toMatch(/\d{4}|not stated/);
-      expect(card.contradicts).toBeGreaterThan(0);
+      expect(card.differs).toBeGreaterThan(0);
+      expect(card.contradicts).toBe(0);
+      // CNBC's words, under CNBC's name (never the digest's headline).
+      expect(card.where).toContain('CNBC');
+      expect(card.where).not.toContain('AI日報');
       // Inside the viewport.
       expect(card.rect.left).toBeGreaterThanOrEqual(0);
       expect(card.rect.top).toBeGreaterThanOrEqual(0);
@@ -306,6 +354,34 @@ for (const target of browsers) {
       expect(await page.evaluate(readCard), 'a pinned card stays when the pointer leaves').not.toBeNull();
       await page.press('Escape');
       await page.waitFor(() => !document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'));
+      await page.close();
+    });
+
+    it("names the digest and CNBC apart: the digest's headline is the digest's, CNBC's words are CNBC's in AI日報's translation", async () => {
+      const page = await session.openPage(server.url('/ja-digest-lecun.html'));
+      await page.waitFor(overlayReady);
+      const open = async (claim: string): Promise<CardInfo> => {
+        await page.evaluate((id) => {
+          const root = document.querySelector('counterpoint-badge')!.shadowRoot!;
+          root.querySelector<HTMLElement>(`[data-testid="cp-proxy"][data-claim="${id}"]`)!.focus();
+        }, claim);
+        await page.press('Enter');
+        await page.waitFor((id) => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector(`[data-testid="cp-card"][data-claim="${id}"]`), claim);
+        const card = await cardInJapanese(page);
+        await page.press('Escape');
+        await page.waitFor(() => !document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'));
+        return card;
+      };
+      const headline = await open('s003d-headline');
+      expect(headline.where).toContain('AI日報');
+      expect(headline.where).toMatch(/digest of CNBC|CNBCの記事のダイジェスト/);
+      expect(headline.attribution).toMatch(/AI日報/);
+      expect(headline.speakerWords, "LeCun's own reported words beside the digest's paraphrase").toBeGreaterThan(0);
+      const body = await open('s003-lecun-not-positive');
+      expect(body.where).toContain('CNBC');
+      expect(body.where).not.toContain('AI日報');
+      expect(body.origin.by).toBe('outlet');
+      expect(body.origin.text).toContain('AI日報');
       await page.close();
     });
 
@@ -360,7 +436,7 @@ for (const target of browsers) {
       const onScreen = await page.evaluate((i) => {
         const all: Range[] = [];
         const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-        for (const name of ['counterpoint-contested', 'counterpoint-supported', 'counterpoint-neutral']) for (const r of reg.get(name) ?? []) all.push(r);
+        for (const name of ['counterpoint-contested', 'counterpoint-other-view', 'counterpoint-supported', 'counterpoint-neutral']) for (const r of reg.get(name) ?? []) all.push(r);
         all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
         const r = all[i]!.getBoundingClientRect();
         return r.bottom > 0 && r.top < window.innerHeight;
@@ -448,14 +524,14 @@ for (const target of browsers) {
       expect(b.rects).toEqual(a.rects);
       // The card opens from a wrapped highlight too.
       const at = await wrap.evaluate(() => {
-        const m = document.querySelector('counterpoint-mark[data-status="contested"]')!;
+        const m = document.querySelector('counterpoint-mark[data-status="other-view"]')!;
         m.scrollIntoView({ block: 'center' });
         const r = m.getClientRects()[0]!;
         return { x: r.left + Math.min(10, r.width / 2), y: r.top + r.height / 2 };
       });
       await mouse(wrap, 'click', at);
       await wrap.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'));
-      expect((await wrap.evaluate(readCard))!.status).toBe('contested');
+      expect((await wrap.evaluate(readCard))!.status).toBe('other-view');
       await wrap.close();
       await css.close();
     });
@@ -508,7 +584,7 @@ for (const target of browsers) {
       const claim = await page.evaluate(() => {
         const proxy = document
           .querySelector('counterpoint-badge')
-          ?.shadowRoot?.querySelector<HTMLElement>('[data-testid="cp-proxy"][data-status="contested"]');
+          ?.shadowRoot?.querySelector<HTMLElement>('[data-testid="cp-proxy"][data-status="other-view"]');
         proxy?.focus();
         return proxy?.getAttribute('data-claim') ?? null;
       });
@@ -581,17 +657,25 @@ for (const target of browsers) {
           await server?.close();
         });
 
-        it('opens the card of a contested claim and saves a screenshot', async () => {
+        it('opens the card of a claim with another view and saves a screenshot', async () => {
           const page = await session.openPage(server.url(`/${file}`));
           await page.waitFor(overlayReady);
           const shown = await page.evaluate(readOverlay);
-          const pick = shown.proxies.find((p) => p.status === 'contested') ?? shown.proxies[0]!;
+          const pick = shown.proxies.find((p) => p.status === 'other-view') ?? shown.proxies[0]!;
           const p = await pointAt(page, pick.claim);
           await mouse(page, 'click', p);
           await page.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'));
           const card = (await page.evaluate(readCard))!;
           expect(card.who.length).toBeGreaterThan(1);
-          expect(card.contradicts).toBeGreaterThan(0);
+          expect(card.status).toBe('other-view');
+          expect(card.differs).toBeGreaterThan(0);
+          expect(card.where).toContain('CNBC');
+          // On the digest's page the Japanese is the digest's translation of CNBC's words, and the card says so.
+          if (file === 'ja-digest-lecun.html') {
+            const ja = await cardInJapanese(page);
+            expect(ja.origin.by).toBe('outlet');
+            expect(ja.origin.text).toContain('AI日報');
+          }
           // The UI follows the browser's language (Debian's Firefox ESR ships no Japanese UI pack,
           // so only Chromium switches to Japanese here).
           if (locale === 'en-US') expect(shown.badge).toContain('claims');

@@ -29,7 +29,7 @@ describe('annotate CLI', { timeout: 60_000 }, () => {
   it('prints a readable table by default, and language null for an index page in JSON', () => {
     const t = run(join(pagesDir, 'ja-geekpark-wu.html'), '--dataset', sample);
     expect(t.status).toBe(0);
-    expect(t.stdout).toMatch(/claim\s+speaker\s+date\s+quote\s+score\s+counter-claims/);
+    expect(t.stdout).toMatch(/claim\s+speaker\s+date\s+quote\s+score\s+contradicted by\s+another view/);
     expect(t.stdout).toContain('wu-leaves');
     const j = run(join(pagesDir, 'neg-index.html'), '--json', '--dataset', sample);
     expect(JSON.parse(j.stdout)).toMatchObject({ isArticle: false, annotations: [] });

@@ -27,7 +27,7 @@ describe('card catalog', () => {
       expect([c.speakerId, c.sourceId, c.saidOn.date, c.saidOn.precision]).toEqual([full.speakerId, full.sourceId, full.saidOn.date, full.saidOn.precision]);
       expect(c.saidOn.bounds).toEqual(full.saidOn.bounds);
     }
-    expect(catalog.relations).toEqual(dataset.relations);
+    expect(catalog.relations).toEqual(dataset.relations.map((r) => ({ ...r, basis: { from: '', to: '' } })));
     expect(catalog.entities.map((e) => [e.id, e.name, e.roles])).toEqual(dataset.entities.map((e) => [e.id, e.name, e.roles]));
   });
 

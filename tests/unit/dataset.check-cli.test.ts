@@ -18,7 +18,7 @@ describe('npm run dataset:check', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/claims per source: +s000=\d+ +s003=\d+ +s003-digest=\d+/);
     expect(r.stdout).toMatch(/claims per kind: +quote=\d+ +paraphrase=\d+ +fact=\d+ +assessment=\d+/);
-    expect(r.stdout).toMatch(/relations per type: +supports=\d+ +contradicts=\d+ +contextualizes=\d+/);
+    expect(r.stdout).toMatch(/relations per type: +supports=\d+ +contradicts=\d+ +differs=\d+ +contextualizes=\d+/);
   }, 30_000);
 
   it('exits non-zero naming the claim and field on a violation', () => {

@@ -9,11 +9,12 @@ import { roleLine, rolesAt } from '../../lib/overlay/who';
 const unknown = { date: null, precision: 'unknown' as const, evidence: 'x', bounds: { after: '2026-03-31' } };
 const dataset: Dataset = {
   sources: [
-    { id: 'sA', seedFile: 'a.txt', title: { ja: '記事A', en: 'Article A' }, publisher: 'CNBC', language: ['ja', 'en'], publishedOn: unknown },
+    { id: 'sA', seedFile: 'a.txt', publisherId: 'cnbc', language: ['ja', 'en'], translatedBy: { ja: 'digest' }, publishedOn: unknown },
     {
-      id: 'sB', seedFile: 'b.txt', title: { ja: '記事B', en: 'Article B' }, publisher: 'GeekPark', author: 'Writer', editor: 'Editor',
+      id: 'sB', seedFile: 'b.txt', title: { ja: '記事B', en: 'Article B' }, publisherId: 'gp', authorId: 'writer', editorId: 'editor',
       language: ['ja'], publishedOn: { date: '2026-02-10', precision: 'day', evidence: 'x' },
     },
+    { id: 'sD', seedFile: 'a.txt', title: { ja: '要約', en: 'Digest' }, publisherId: 'digest', digestOf: 'sA', language: ['ja'], publishedOn: unknown },
   ],
   entities: [
     {
@@ -24,6 +25,10 @@ const dataset: Dataset = {
       ],
     },
     { id: 'gp', kind: 'outlet', name: { ja: '極客公園', en: 'GeekPark' }, aliases: [], roles: [] },
+    { id: 'cnbc', kind: 'outlet', name: { ja: 'CNBC', en: 'CNBC' }, aliases: [], roles: [] },
+    { id: 'digest', kind: 'outlet', name: { ja: 'AI日報', en: 'AI日報 (AI Nippo)' }, aliases: [], roles: [] },
+    { id: 'writer', kind: 'person', name: { ja: '書き手', en: 'Writer' }, aliases: [], roles: [] },
+    { id: 'editor', kind: 'person', name: { ja: '編集者', en: 'Editor' }, aliases: [], roles: [] },
   ],
   claims: [
     {
@@ -32,10 +37,15 @@ const dataset: Dataset = {
     },
     { id: 'c2', sourceId: 'sB', speakerId: 'gp', kind: 'fact', saidOn: { ...unknown, bounds: { after: '2026-02-09' } }, text: { ja: '停滞は6か月', en: 'a six-month stall' }, anchors: [] },
     { id: 'c3', sourceId: 'sB', speakerId: 'gp', kind: 'fact', saidOn: unknown, text: { ja: '共同創設者が離脱', en: 'co-founders left' }, anchors: [] },
+    {
+      id: 'c4', sourceId: 'sD', speakerId: 'lecun', kind: 'paraphrase', saidOn: unknown, paraphraseOf: ['c1'],
+      text: { ja: 'ルカンはxAIを失敗と断じた', en: 'LeCun declared xAI a failure' }, translated: ['en'], anchors: [],
+      note: { ja: 'ダイジェストの表現', en: "The digest's wording" },
+    },
   ],
   relations: [
-    { from: 'c1', to: 'c2', type: 'contradicts', why: { ja: '失敗と停滞は違う', en: 'failure vs. a stall' } },
-    { from: 'c3', to: 'c1', type: 'supports', why: { ja: '離脱が理由', en: 'departures are the reason' } },
+    { from: 'c1', to: 'c2', type: 'contradicts', basis: { from: 'failure', to: 'stall' }, why: { ja: '失敗と停滞は違う', en: 'failure vs. a stall' } },
+    { from: 'c3', to: 'c1', type: 'supports', basis: { from: 'left', to: 'failure' }, why: { ja: '離脱が理由', en: 'departures are the reason' } },
   ],
 };
 const catalog = catalogFromDataset(dataset);
@@ -78,19 +88,45 @@ describe('overlay card model', () => {
       { ui: 'en', sourceHref: href },
     );
     expect(m.who.line).toBe('GeekPark — author Writer');
-    expect(m.when).toBe('date not stated; reported after 2026-02-09');
-    expect(m.where).toMatchObject({ outlet: 'GeekPark', author: 'Writer', editor: 'Editor', languages: 'Japanese', href: href('c2') });
+    expect(m.when).toBe('date not stated; reported on or after 10 February 2026');
+    expect(m.where).toEqual({ outlet: 'GeekPark', author: 'Writer', editor: 'Editor', title: 'Article B', href: href('c2') });
+    // Names come from the entities, in the UI language: one name per person per language.
+    const ja = buildCardModel(annotation({ claimId: 'c2', sourceId: 'sB', relations: [] }), catalog, { ui: 'ja', sourceHref: href });
+    expect(ja.where).toMatchObject({ outlet: '極客公園', author: '書き手', editor: '編集者', title: '記事B' });
   });
 
-  it('when uses the dataset date at its precision; where has outlet, languages and a source link', () => {
+  it('when uses the dataset date at its precision; where names the outlet, never a headline it did not write', () => {
     const m = buildCardModel(annotation(), catalog, { ui: 'en', sourceHref: href });
     expect(m.when).toBe('April 2026');
-    expect(m.where.outlet).toBe('CNBC');
-    expect(m.where.languages).toBe('Japanese, English');
-    expect(m.where.href).toBe(href('c1'));
+    expect(m.where).toEqual({ outlet: 'CNBC', href: href('c1') });
     // The passage in the page's language when the engine says which anchor matched.
     expect(buildCardModel(annotation({ lang: 'en' }), catalog, { ui: 'ja', sourceHref: href }).where.href).toBe(href('c1', 'en'));
     expect(m.translated).toEqual(['ja']);
+  });
+
+  it('says who wrote each language of the text: the outlet, another outlet\'s translation, or Counterpoint\'s', () => {
+    const m = buildCardModel(annotation(), catalog, { ui: 'en', sourceHref: href });
+    // c1 is CNBC's; its ja is marked as Counterpoint's own translation (it overrides the digest's).
+    expect(m.origin).toEqual({ ja: { by: 'counterpoint' }, en: { by: 'source' } });
+    const c3 = buildCardModel(annotation({ claimId: 'c3', sourceId: 'sB', relations: [] }), catalog, { ui: 'en', sourceHref: href });
+    expect(c3.origin.ja).toEqual({ by: 'source' });
+    // A claim of a source whose ja is another outlet's translation, with no team translation.
+    const cat = catalogFromDataset({ ...dataset, claims: dataset.claims.map((c) => (c.id === 'c1' ? { ...c, translated: undefined } : c)) });
+    expect(buildCardModel(annotation(), cat, { ui: 'ja', sourceHref: href }).origin.ja).toEqual({ by: 'outlet', outlet: 'AI日報' });
+  });
+
+  it('a digest\'s paraphrase: attributed to the digest, with the speaker\'s own reported words and the note', () => {
+    const m = buildCardModel(annotation({ claimId: 'c4', sourceId: 'sD', relations: [] }), catalog, { ui: 'en', sourceHref: href });
+    expect(m.where).toMatchObject({ outlet: 'AI日報 (AI Nippo)', digestOf: 'CNBC' });
+    expect(m.attribution).toBe('Paraphrased by AI日報 (AI Nippo)');
+    expect(m.speakerWords).toHaveLength(1);
+    expect(m.speakerWords[0]).toMatchObject({ claimId: 'c1', text: { en: 'xAI is a failure' }, where: { outlet: 'CNBC' } });
+    expect(m.note).toBe("The digest's wording");
+    const ja = buildCardModel(annotation({ claimId: 'c4', sourceId: 'sD', relations: [] }), catalog, { ui: 'ja', sourceHref: href });
+    expect(ja.attribution).toBe('AI日報による言い換え');
+    expect(ja.note).toBe('ダイジェストの表現');
+    // A quote carries no attribution line and no speaker words.
+    expect(buildCardModel(annotation(), catalog, { ui: 'en', sourceHref: href })).toMatchObject({ attribution: null, speakerWords: [], note: null });
   });
 
   it('groups related claims with speaker, date, text, source link and the why line (from the dataset when the engine has none)', () => {
@@ -100,7 +136,7 @@ describe('overlay card model', () => {
     expect(m.related.supports).toHaveLength(1);
     expect(m.related.context).toHaveLength(0);
     const c = m.related.contradicts[0]!;
-    expect(c).toMatchObject({ claimId: 'c2', why: 'failure vs. a stall', when: 'date not stated; reported after 2026-02-09' });
+    expect(c).toMatchObject({ claimId: 'c2', why: 'failure vs. a stall', when: 'date not stated; reported on or after 10 February 2026' });
     expect(c.who.line).toBe('GeekPark — author Writer');
     expect(c.text.en).toBe('a six-month stall');
     expect(c.where.href).toBe(href('c2', 'en'));
@@ -115,10 +151,26 @@ describe('overlay card model', () => {
     expect(m.related.contradicts[0]!.when).toBeNull();
   });
 
-  it('status and summary', () => {
+  it('status and summary: only contradicts makes a claim contested; differs is another view, never contested', () => {
     expect(claimStatus([{ type: 'supports' }, { type: 'contradicts' }])).toBe('contested');
+    expect(claimStatus([{ type: 'differs' }, { type: 'contradicts' }])).toBe('contested');
+    expect(claimStatus([{ type: 'supports' }, { type: 'differs' }])).toBe('other-view');
     expect(claimStatus([{ type: 'supports' }])).toBe('supported');
     expect(claimStatus([{ type: 'contextualizes' }])).toBe('neutral');
-    expect(summarize(['contested', 'neutral', 'contested', 'supported'])).toEqual({ claims: 4, contested: 2, supported: 1 });
+    expect(summarize(['contested', 'neutral', 'other-view', 'contested', 'supported'])).toEqual({
+      claims: 5, contested: 2, otherViews: 1, supported: 1,
+    });
+  });
+
+  it('puts a differs relation in its own group, not with the contradicting ones', () => {
+    const m = buildCardModel(
+      annotation({ relations: [{ type: 'differs', direction: 'out', claimId: 'c2', speaker: { id: 'gp', name: { ja: '極客公園', en: 'GeekPark' } }, text: dataset.claims[1]!.text, sourceId: 'sB' }] }),
+      catalog,
+      { ui: 'en', sourceHref: href },
+    );
+    expect(m.status).toBe('other-view');
+    expect(m.related.differs).toHaveLength(1);
+    expect(m.related.contradicts).toHaveLength(0);
+    expect(m.relatedCount).toBe(1);
   });
 });

@@ -72,7 +72,13 @@ describe('overlay components', () => {
     expect(root.querySelector('[data-testid="cp-badge"]')!.textContent).toContain('3 claims · 2 contested');
     render(null, root);
     mount([entry(0, true), entry(1, false), entry(2, true)], ja as Messages);
-    expect(root.querySelector('[data-testid="cp-badge"]')!.textContent).toContain('主張 3 件 · 反論あり 2 件');
+    expect(root.querySelector('[data-testid="cp-badge"]')!.textContent).toContain('主張 3 件 · 矛盾 2 件');
+    render(null, root);
+    // No "0 contested" when nothing is contradicted: another view is counted on its own, never as contested.
+    const other = (i: number): OverlayEntry => ({ ...entry(i, false), status: 'other-view' });
+    mount([other(0), entry(1, false)]);
+    expect(root.querySelector('[data-testid="cp-badge"]')!.textContent).toContain('2 claims · 1 with another view');
+    expect(root.querySelector('[data-testid="cp-badge"]')!.textContent).not.toContain('contested');
   });
 
   it('renders page and dataset text as text, never as markup', () => {

@@ -3,7 +3,7 @@ import { dateSpan, formatDate, formatWhen, parseDate } from '../../lib/overlay/d
 
 describe('overlay dates: never more precise than the data', () => {
   it('prints a day only for a full date with day precision', () => {
-    expect(formatWhen({ date: '2026-02-10', precision: 'day' }, 'en')).toBe('2026-02-10');
+    expect(formatWhen({ date: '2026-02-10', precision: 'day' }, 'en')).toBe('10 February 2026');
     expect(formatWhen({ date: '2026-02-10', precision: 'day' }, 'ja')).toBe('2026年2月10日');
   });
 
@@ -19,12 +19,21 @@ describe('overlay dates: never more precise than the data', () => {
     expect(formatDate('2026', 'month', 'en')).toBe('2026');
   });
 
-  it('says the date is not stated, with the bounds the text gives', () => {
+  it('says the date is not stated, with the bounds the text gives (an exclusive "after" read as "on or after" the next day)', () => {
     expect(formatWhen({ date: null, precision: 'unknown', bounds: { after: '2026-03-31' } }, 'en')).toBe(
-      'date not stated; reported after 2026-03-31',
+      'date not stated; reported on or after 1 April 2026',
     );
     expect(formatWhen({ date: null, precision: 'unknown', bounds: { after: '2026-03-31' } }, 'ja')).toBe(
-      '日付の記載なし(2026年3月31日より後に報道)',
+      '日付の記載なし(2026年4月1日以降に報道)',
+    );
+    expect(formatWhen({ date: null, precision: 'unknown', bounds: { after: '2026-02-09' } }, 'en')).toBe(
+      'date not stated; reported on or after 10 February 2026',
+    );
+    expect(formatWhen({ date: null, precision: 'unknown', bounds: { after: '2025-12' } }, 'en')).toBe(
+      'date not stated; reported on or after January 2026',
+    );
+    expect(formatWhen({ date: null, precision: 'unknown', bounds: { after: '2025-12-31', before: '2026-04-01' } }, 'en')).toBe(
+      'date not stated; reported on or after 1 January 2026, before 1 April 2026',
     );
     expect(formatWhen({ date: null, precision: 'unknown', bounds: { before: '2026-05' } }, 'en')).toBe(
       'date not stated; reported before May 2026',
@@ -32,10 +41,14 @@ describe('overlay dates: never more precise than the data', () => {
     expect(formatWhen({ date: null, precision: 'unknown' }, 'en')).toBe('date not stated');
   });
 
-  it('falls back to the publication date at its own precision when there are no bounds', () => {
+  it('falls back to the article\'s date (or its bounds) when the statement has no bounds of its own', () => {
     expect(formatWhen({ date: null, precision: 'unknown' }, 'en', { date: '2026-04', precision: 'month' })).toBe(
-      'date not stated; reported April 2026',
+      'date not stated; in an article of April 2026',
     );
+    // An interview reported in an article from after 31 March: the interview is not dated by it.
+    const article = { date: null, precision: 'unknown' as const, bounds: { after: '2026-03-31' } };
+    expect(formatWhen({ date: null, precision: 'unknown' }, 'en', article)).toBe('date not stated; in an article from 1 April 2026 or later');
+    expect(formatWhen({ date: null, precision: 'unknown' }, 'ja', article)).toBe('日付の記載なし(2026年4月1日以降の記事)');
   });
 
   it('ignores a date that is there but marked unknown, and malformed dates', () => {
