@@ -139,16 +139,29 @@ function daysBefore(day: string, n: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-/** The passage's spellings of the shared terms, heaviest first (at most five). */
+/**
+ * The passage's spellings of the shared terms, heaviest first (at most five). Overlapping kanji
+ * bigrams join into the word they come from ("共同", "同創", "創設", "設者" → "共同創設者").
+ */
 function sharedSurfaces(r: CompiledRestate, table: TermTable, text: string, shared: Set<number>, lang: 0 | 1): string[] {
-  const best = new Map<number, string>();
+  const spans: { start: number; end: number; w: number }[] = [];
+  const seen = new Set<number>();
   for (const tok of tokenize(text)) {
     const t = lookup(table, keyHash(tok.key));
-    if (t < 0 || !shared.has(t) || best.has(t) || r.terms[t]!.startsWith('@')) continue;
-    best.set(t, text.slice(tok.start, tok.end));
+    if (t < 0 || !shared.has(t) || r.terms[t]!.startsWith('@')) continue;
+    const w = table.weight[lang * table.terms + t]!;
+    const last = spans[spans.length - 1];
+    if (last && tok.script === 'kanji' && tok.start < last.end) {
+      last.end = Math.max(last.end, tok.end);
+      last.w = Math.max(last.w, w);
+    } else if (!seen.has(t)) spans.push({ start: tok.start, end: tok.end, w });
+    seen.add(t);
   }
-  return [...best.entries()]
-    .sort((a, b) => table.weight[lang * table.terms + b[0]]! - table.weight[lang * table.terms + a[0]]!)
-    .slice(0, 5)
-    .map(([, s]) => s);
+  const out: string[] = [];
+  for (const sp of spans.sort((a, b) => b.w - a.w)) {
+    const word = text.slice(sp.start, sp.end);
+    if (!out.includes(word)) out.push(word);
+    if (out.length === 5) break;
+  }
+  return out;
 }
