@@ -50,6 +50,7 @@ export function compileRestate(dataset: Dataset): CompiledRestate {
     kind: e.kind,
     name: e.name,
     aliases: [...new Set([e.name.ja, e.name.en, ...e.aliases])].filter((a) => a.trim().length > 0),
+    tokenised: false,
   }));
   for (const e of entities) {
     for (const a of e.aliases) {
@@ -70,6 +71,21 @@ export function compileRestate(dataset: Dataset): CompiledRestate {
         if (!entityOf.has(t.key)) entityOf.set(t.key, `@${e.id}`);
       }
     }
+  }
+  // A person's name written in kanji (吴宇怀) is a run of bigrams: each names the person, unless
+  // some claim uses it as an ordinary word.
+  const claimKeys = new Set(dataset.claims.flatMap((c) => [...tokenize(c.text.ja ?? ''), ...tokenize(c.text.en ?? '')].map((t) => t.key)));
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    for (const a of e.aliases) {
+      const toks = tokenize(a);
+      if (toks.length < 2 || !toks.every((t) => t.script === 'kanji' && t.key.length === 2)) continue;
+      if (toks.some((t) => claimKeys.has(t.key) || entityOf.has(t.key))) continue;
+      for (const t of toks) entityOf.set(t.key, `@${e.id}`);
+    }
+  }
+  for (const e of entities) {
+    e.tokenised = e.aliases.every((a) => tokenize(a).some((t) => entityOf.get(t.key) === `@${e.id}`));
   }
   const conceptOf = new Map<string, string>();
   for (const group of CONCEPTS) {

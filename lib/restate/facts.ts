@@ -67,6 +67,14 @@ const num = (s: string): number => {
   return w !== undefined ? w : Number(s.replace(/,/g, ''));
 };
 
+/** English patterns, compiled once (the others are literals). */
+const RE_USD = new RegExp(`(?:US|U\\.S\\.)?\\$\\s?(\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:\\s?(trillion|billion|million|thousand|tn|bn|mn|b|m|k)\\b)?`, 'gi');
+const RE_SCALED = new RegExp(`\\b(${NUM_EN})\\s?(trillion|billion|million)\\b(?:\\s(?:dollars|yen|euros|usd))?`, 'gi');
+const RE_DATE_EN = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_EN})\\.?,?\\s+(\\d{4})\\b|\\b(${MONTH_EN})\\b\\.?(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?(?:,?\\s+(\\d{4})\\b)?`, 'gi');
+const RE_ORDINAL_EN = new RegExp(`\\b(${Object.keys(ORDINAL_WORDS_EN).join('|')}|\\d+(?:st|nd|rd|th))\\b`, 'gi');
+const RE_DURATION_EN = new RegExp(`\\b(?:(${NUM_EN}|a|an)\\s+)?(half\\s+a\\s+year|half-year|decade|months?|years?|weeks?)\\b`, 'gi');
+const RE_COUNT_EN = new RegExp(`(?<![\\w.$-])(${NUM_EN})(?![\\w.%-]|,\\d)`, 'gi');
+
 /** Marks [start, end) of `taken` so a later pattern does not read the same figure again. */
 function take(taken: boolean[], start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (taken[i]) return false;
@@ -85,8 +93,18 @@ function scan(text: string, re: RegExp, taken: boolean[], f: (m: RegExpExecArray
   }
 }
 
+/**
+ * Anything a figure could start with: a digit, a kanji numeral before a counter, 半年, a number,
+ * ordinal or month word. Most sentences have none and skip the patterns below.
+ */
+const HINT = new RegExp(
+  `[0-9０-９]|半年|第[一二三四五六七八九十]|[一二三四五六七八九十両][人名社件年月つ番度回]|\\b(?:${[...Object.keys(NUMBER_WORDS_EN), ...Object.keys(ORDINAL_WORDS_EN), ...Object.keys(MONTHS_EN), 'decade'].join('|')})\\b`,
+  'i',
+);
+
 /** Every fact of `raw` (one sentence or a few), in either language. */
 export function extractFacts(raw: string): Facts {
+  if (!HINT.test(raw)) return noFacts();
   const text = asciiDigits(raw);
   const f = noFacts();
   const taken: boolean[] = new Array(text.length).fill(false);
@@ -106,10 +124,10 @@ export function extractFacts(raw: string): Facts {
     add(f.amounts, v, m[0]);
   });
   // ---- English amounts: $1.25 trillion, $2.5bn, US$500,000, 1.25 trillion dollars, 60 billion yen.
-  scan(text, new RegExp(`(?:US|U\\.S\\.)?\\$\\s?(\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:\\s?(trillion|billion|million|thousand|tn|bn|mn|b|m|k)\\b)?`, 'gi'), taken, (m) => {
+  scan(text, RE_USD, taken, (m) => {
     add(f.amounts, num(m[1]!) * (m[2] ? SCALE_EN[m[2].toLowerCase()]! : 1), m[0]);
   });
-  scan(text, new RegExp(`\\b(${NUM_EN})\\s?(trillion|billion|million)\\b(?:\\s(?:dollars|yen|euros|usd))?`, 'gi'), taken, (m) => {
+  scan(text, RE_SCALED, taken, (m) => {
     add(f.amounts, num(m[1]!) * SCALE_EN[m[2]!.toLowerCase()]!, m[0]);
   });
 
@@ -128,7 +146,7 @@ export function extractFacts(raw: string): Facts {
   // English: "Feb. 10, 2026", "February 10", "10 February 2026", "in March", "last August", "Mar. 31".
   scan(
     text,
-    new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_EN})\\.?,?\\s+(\\d{4})\\b|\\b(${MONTH_EN})\\b\\.?(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b)?(?:,?\\s+(\\d{4})\\b)?`, 'gi'),
+    RE_DATE_EN,
     taken,
     (m) => {
       if (m[1]) return add(f.dates, { y: Number(m[3]), m: MONTHS_EN[m[2]!.toLowerCase()]!, d: Number(m[1]) }, m[0]);
@@ -154,7 +172,7 @@ export function extractFacts(raw: string): Facts {
     const v = kanjiNumber((m[1] ?? m[2])!);
     if (v !== null) add(f.ordinals, v, m[0]);
   });
-  scan(text, new RegExp(`\\b(${Object.keys(ORDINAL_WORDS_EN).join('|')}|\\d+(?:st|nd|rd|th))\\b`, 'gi'), taken, (m) => {
+  scan(text, RE_ORDINAL_EN, taken, (m) => {
     const w = m[1]!.toLowerCase();
     const before = text.slice(Math.max(0, m.index - 10), m.index).toLowerCase();
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8).toLowerCase();
@@ -172,7 +190,7 @@ export function extractFacts(raw: string): Facts {
     const unit = m[2]!;
     add(f.durations, unit.startsWith('年') ? v * 12 : unit.startsWith('週') ? v / 4.345 : unit.startsWith('日') ? v / 30.44 : v, m[0]);
   });
-  scan(text, new RegExp(`\\b(?:(${NUM_EN}|a|an)\\s+)?(half\\s+a\\s+year|half-year|decade|months?|years?|weeks?)\\b`, 'gi'), taken, (m) => {
+  scan(text, RE_DURATION_EN, taken, (m) => {
     const unit = m[2]!.toLowerCase();
     if (unit.startsWith('half')) return add(f.durations, 6, m[0]);
     if (!m[1]) return; // "months" alone: no figure
@@ -185,7 +203,7 @@ export function extractFacts(raw: string): Facts {
     const v = kanjiNumber(m[1]!.replace('両', '二'));
     if (v !== null && v >= 2) add(f.counts, v, m[0]);
   });
-  scan(text, new RegExp(`(?<![\\w.$-])(${NUM_EN})(?![\\w.%-]|,\\d)`, 'gi'), taken, (m) => {
+  scan(text, RE_COUNT_EN, taken, (m) => {
     const v = num(m[1]!);
     if (v >= 2 && v < 1000 && v !== 0.5) add(f.counts, v, m[0]);
   });

@@ -31,6 +31,12 @@ export interface CompiledEntity {
   name: Bilingual;
   /** Every spelling, as written in the dataset (the page's alias finder folds them). */
   aliases: string[];
+  /**
+   * Every alias yields a token of this entity's term (`@id`), so the page scan sees the entity
+   * wherever it is named; false when some alias does not (a kanji name such as 吴宇怀, a phrase
+   * such as "developer on X"): then the regular-expression finder is asked where it matters.
+   */
+  tokenised: boolean;
 }
 
 export interface CompiledStory {

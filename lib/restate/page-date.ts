@@ -43,6 +43,8 @@ const META = [
   'meta[name="DC.date.issued"]',
 ];
 
+const META_ANY = META.join(', ');
+
 /** The page's publication date, or null when it states none readable. */
 export function pageDate(doc: Document, root: Element | null): DateRef | null {
   for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
@@ -53,8 +55,11 @@ export function pageDate(doc: Document, root: Element | null): DateRef | null {
       // Malformed JSON-LD is common; other signals follow.
     }
   }
+  // One pass for all the meta tags; then the first that parses, in META's order of trust.
+  const metas = doc.head ? Array.from(doc.head.querySelectorAll(META_ANY)) : [];
   for (const sel of META) {
-    const d = parseIsoDate(doc.querySelector(sel)?.getAttribute('content'));
+    const el = metas.find((m) => m.matches(sel));
+    const d = parseIsoDate(el?.getAttribute('content'));
     if (d) return d;
   }
   const item = doc.querySelector('[itemprop="datePublished"]');

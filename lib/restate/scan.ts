@@ -13,7 +13,7 @@
 
 import { STOP, UNKNOWN, lookup, type TermTable } from './table';
 import { FNV_SEED, fnv, stemHash } from './stem';
-import { Cls, afterNumber, classOf, foldCode, sentences, type Sentence } from './tokenize';
+import { Cls, afterNumber, codeTablesOf, sentences, type Sentence } from './tokenize';
 
 export const LANG_JA = 0;
 export const LANG_EN = 1;
@@ -34,9 +34,82 @@ export interface PartScan {
 const WORD_MAX = 48;
 
 /** Reusable buffers (the scan allocates only its result arrays). */
-let wordBuf = new Uint16Array(WORD_MAX);
+const wordBuf = new Uint16Array(WORD_MAX);
 let stamp = new Int32Array(0);
 let stampGen = 0;
+
+/** Script counts of the last `forEachToken` run (read by scanPart). */
+const counts = { kana: 0, kanji: 0, latin: 0, hangul: 0 };
+
+/**
+ * Every token of `text[start, end)` by the rules of tokenize.ts, looked up in the table:
+ * `visit(term, from, to)` with the term id, STOP or UNKNOWN, and the token's span. Counts scripts
+ * into `counts` as it goes. The one tokenising loop of the page side (scanPart, sharedTerms).
+ */
+export function forEachToken(text: string, start: number, end: number, table: TermTable, visit: (term: number, from: number, to: number) => void): void {
+  const { cls: CLS, fold: FOLD } = codeTablesOf();
+  let kana = 0;
+  let kanji = 0;
+  let latin = 0;
+  let hangul = 0;
+  let i = start;
+  while (i < end) {
+    const raw = text.charCodeAt(i);
+    const cls = CLS[raw]!;
+    if (cls === Cls.Letter || cls === Cls.Digit) {
+      const from = i;
+      let wl = 0;
+      let letters = 0;
+      while (i < end) {
+        const d = text.charCodeAt(i);
+        const k = CLS[d]!;
+        if (k === Cls.Letter || k === Cls.Digit) {
+          if (wl < WORD_MAX) wordBuf[wl] = FOLD[d]!;
+          wl++;
+          if (k === Cls.Letter) letters++;
+          i++;
+        } else if (d === 45 && i + 1 < end && CLS[text.charCodeAt(i - 1)] === Cls.Letter) {
+          // A hyphen between two letters joins the word ("co-founder").
+          if (CLS[text.charCodeAt(i + 1)] !== Cls.Letter) break;
+          i++;
+        } else break;
+      }
+      latin += letters;
+      if (letters > 0 && wl >= 2) visit(lookup(table, stemHash(wordBuf, wl < WORD_MAX ? wl : WORD_MAX)), from, i);
+      continue;
+    }
+    if (cls === Cls.Kanji) {
+      const runStart = i;
+      let runEnd = i + 1;
+      while (runEnd < end && CLS[text.charCodeAt(runEnd)] === Cls.Kanji) runEnd++;
+      kanji += runEnd - runStart;
+      i = runEnd;
+      if (runEnd - runStart <= 2 && afterNumber(text, runStart, start)) continue;
+      if (runEnd - runStart === 1) visit(lookup(table, fnv(FNV_SEED, raw)), runStart, runEnd);
+      else for (let k = runStart + 1; k < runEnd; k++) visit(lookup(table, fnv(fnv(FNV_SEED, text.charCodeAt(k - 1)), text.charCodeAt(k))), k - 1, k + 1);
+      continue;
+    }
+    if (cls === Cls.Katakana) {
+      const from = i;
+      let h = FNV_SEED;
+      for (; i < end; i++) {
+        const d = text.charCodeAt(i);
+        if (CLS[d] !== Cls.Katakana) break;
+        h = fnv(h, d);
+      }
+      kana += i - from;
+      if (i - from >= 2) visit(lookup(table, h), from, i);
+      continue;
+    }
+    if (cls === Cls.Hiragana) kana++;
+    else if (cls === Cls.Hangul) hangul++;
+    i++;
+  }
+  counts.kana = kana;
+  counts.kanji = kanji;
+  counts.latin = latin;
+  counts.hangul = hangul;
+}
 
 export function scanPart(text: string, table: TermTable): PartScan {
   const sents = sentences(text);
@@ -51,6 +124,20 @@ export function scanPart(text: string, table: TermTable): PartScan {
   const kanjiOf = new Int32Array(n);
   let pageKana = 0;
   let pageKanji = 0;
+  let tokens = 0;
+  let gen = 0;
+  const visit = (t: number): void => {
+    if (t === STOP) return;
+    tokens++;
+    if (t === UNKNOWN || stamp[t] === gen) return;
+    stamp[t] = gen;
+    if (idCount === ids.length) {
+      const grown = new Int32Array(ids.length * 2);
+      grown.set(ids);
+      ids = grown;
+    }
+    ids[idCount++] = t;
+  };
 
   for (let s = 0; s < n; s++) {
     const { start, end } = sents[s]!;
@@ -59,77 +146,10 @@ export function scanPart(text: string, table: TermTable): PartScan {
       stamp.fill(0);
       stampGen = 1;
     }
-    const gen = stampGen;
-    let tokens = 0;
-    let kana = 0;
-    let kanji = 0;
-    let latin = 0;
-    let hangul = 0;
-    const emit = (h: number): void => {
-      const t = lookup(table, h);
-      if (t === STOP) return;
-      tokens++;
-      if (t === UNKNOWN || stamp[t] === gen) return;
-      stamp[t] = gen;
-      if (idCount === ids.length) {
-        const grown = new Int32Array(ids.length * 2);
-        grown.set(ids);
-        ids = grown;
-      }
-      ids[idCount++] = t;
-    };
-    let i = start;
-    while (i < end) {
-      const c = foldCode(text.charCodeAt(i));
-      const cls = classOf(c);
-      if (cls === Cls.Letter || cls === Cls.Digit) {
-        let wl = 0;
-        let letters = 0;
-        while (i < end) {
-          const d = foldCode(text.charCodeAt(i));
-          const k = classOf(d);
-          if (k === Cls.Letter || k === Cls.Digit) {
-            if (wl < WORD_MAX) wordBuf[wl] = d;
-            wl++;
-            if (k === Cls.Letter) letters++;
-            i++;
-          } else if (d === 45 && i + 1 < end && classOf(foldCode(text.charCodeAt(i - 1))) === Cls.Letter) {
-            if (classOf(foldCode(text.charCodeAt(i + 1))) !== Cls.Letter) break;
-            i++;
-          } else break;
-        }
-        latin += letters;
-        if (letters > 0 && wl >= 2) emit(stemHash(wordBuf, Math.min(wl, WORD_MAX)));
-        continue;
-      }
-      if (cls === Cls.Kanji) {
-        const runStart = i;
-        let runEnd = i + 1;
-        while (runEnd < end && classOf(text.charCodeAt(runEnd)) === Cls.Kanji) runEnd++;
-        kanji += runEnd - runStart;
-        i = runEnd;
-        if (runEnd - runStart <= 2 && afterNumber(text, runStart, start)) continue;
-        if (runEnd - runStart === 1) emit(fnv(FNV_SEED, c));
-        else for (let k = runStart + 1; k < runEnd; k++) emit(fnv(fnv(FNV_SEED, text.charCodeAt(k - 1)), text.charCodeAt(k)));
-        continue;
-      }
-      if (cls === Cls.Katakana) {
-        let h = FNV_SEED;
-        let run = 0;
-        for (; i < end; i++) {
-          const d = text.charCodeAt(i);
-          if (classOf(d) !== Cls.Katakana) break;
-          h = fnv(h, d);
-          run++;
-        }
-        if (run >= 2) emit(h);
-        kana += run;
-        continue;
-      }
-      if (cls === Cls.Hiragana) kana++;
-      else if (cls === Cls.Hangul) hangul++;
-      i++;
-    }
+    gen = stampGen;
+    tokens = 0;
+    forEachToken(text, start, end, table, visit);
+    const { kana, kanji, latin, hangul } = counts;
     len[s] = tokens;
     kanaOf[s] = kana;
     kanjiOf[s] = kanji;

@@ -7,9 +7,9 @@
  *    (both languages), naming all the story's people, with no figure that disagrees (verify.ts);
  *    in the headline or lead (the first LEAD_SENTENCES sentences) it announces what the page is
  *    about;
- *  - the story's claims found on the page (by either tier).
+ *  - the story's key claims (`Story.claims`) found on the page (by either tier).
  * A story is recognised when the page is not dated outside its window and either an event sentence
- * leads the page, or STORY_CLAIMS of its claims are found on a page that names the story's people,
+ * leads the page, or STORY_CLAIMS of its key claims are found on a page that names the story's people,
  * or an event sentence anywhere comes with one claim.
  *
  * Against it: an event-like sentence in the lead (same people, same words, score ≥ EVENT_SCORE)
@@ -71,10 +71,9 @@ export function decideStories(
       return;
     }
     const good = mine.filter((e) => e.veto === null).sort((a, b) => Number(b.inLead) - Number(a.inLead) || b.score - a.score);
-    const claims = new Set<number>();
-    r.claimStory.forEach((s, c) => {
-      if (s === si && claimsFound.has(c)) claims.add(c);
-    });
+    // Only the story's key claims count: a report of xAI's data centres or of an Altman livestream
+    // restates background facts the story's article also gives, not the story.
+    const claims = new Set(story.claims.filter((c) => claimsFound.has(c)));
     const lead = good.find((e) => e.inLead);
     const best = good[0];
     const ok = lead !== undefined || claims.size >= STORY_CLAIMS || (best !== undefined && claims.size >= 1);

@@ -28,6 +28,8 @@ export interface TermTable {
   /** Weight per term and language (0: ja, 1: en): `weight[lang * terms + t]`. */
   weight: Float64Array;
   avgLen: [number, number];
+  /** Per term: the entity it names (index into `CompiledRestate.entities`), or −1. */
+  termEntity: Int32Array;
 }
 
 /** Returned by `lookup` for a key the table does not have (a word no claim uses). */
@@ -97,7 +99,13 @@ export function termTable(r: CompiledRestate): TermTable {
     }
     docSum[di] = sum;
   });
-  t = { keys, vals, shift, mask, terms: n, postFrom, postDoc, docLang, docSum, docLen, weight, avgLen: [r.avgLen.ja || 1, r.avgLen.en || 1] };
+  const termEntity = new Int32Array(n).fill(-1);
+  const entityIndex = new Map(r.entities.map((e, i) => [`@${e.id}`, i]));
+  r.terms.forEach((label, i) => {
+    const e = entityIndex.get(label);
+    if (e !== undefined) termEntity[i] = e;
+  });
+  t = { keys, vals, shift, mask, terms: n, postFrom, postDoc, docLang, docSum, docLen, weight, avgLen: [r.avgLen.ja || 1, r.avgLen.en || 1], termEntity };
   tables.set(r, t);
   return t;
 }

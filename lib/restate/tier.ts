@@ -17,6 +17,7 @@
  */
 
 import type { CompiledIndex } from '../index/format';
+import type { CompiledDoc, CompiledRestate } from './format';
 import type { AnnotationRelation, FirstTierHit, PartObserver, Speaker } from '../match/types';
 import { makeRange } from '../text/range';
 import { pointAt, type TextModel } from '../text/text-model';
@@ -24,12 +25,14 @@ import type { DateRef } from './facts';
 import { pageDate } from './page-date';
 import { scanPart, type PartScan } from './scan';
 import { bestWindows, scoreWindows, type Candidate } from './score';
+import { compileGate, gateTerm, isGateTerm, passesGateRegExp } from '../match/gate';
 import { namesAny } from './entities';
 import { decideStories, type EventCandidate } from './stories';
 import { termTable, type TermTable } from './table';
-import { CONTEXT_PARAGRAPHS, HIGH_SCORE, LEAD_SENTENCES, LOW_SCORE, QUOTE_PREFERENCE, STANDALONE_SCORE } from './thresholds';
-import type { Rejected, Restatement, StoryCounterClaim, StoryResult } from './types';
-import { verify, type Verdict } from './verify';
+import { CONTEXT_PARAGRAPHS, EVENT_SCORE, HIGH_SCORE, LEAD_SENTENCES, LOW_SCORE, QUOTE_PREFERENCE, STANDALONE_SCORE } from './thresholds';
+import type { MatchReasons, Rejected, Restatement, StoryCounterClaim, StoryResult } from './types';
+import { sharedTerms, verify, type Verdict, type WindowText } from './verify';
+import { extractFacts, noFacts, type Facts } from './facts';
 
 /** Relation types that make a claim of other coverage a counter-claim ("another view" included). */
 const COUNTER_TYPES: ReadonlySet<string> = new Set(['contradicts', 'differs']);
@@ -45,12 +48,21 @@ interface Part {
   model: TextModel;
   scan: PartScan;
   root: Element;
+  /** Per sentence, read on first need: the entities it names, its figures. */
+  names: (Set<string> | undefined)[];
+  facts: (Facts | undefined)[];
 }
 
-interface Checked {
+/** A window worth verifying: the best few per claim or story, not overlapping a first-tier hit. */
+interface Pending {
   part: number;
   cand: Candidate;
   owner: number;
+  /** The window's distinct terms, read on first need. */
+  terms?: number[];
+}
+
+interface Checked extends Pending {
   verdict: Verdict;
   passage: string;
 }
@@ -64,9 +76,11 @@ export interface TierOutput {
 export class RestatementTier implements PartObserver {
   private readonly table: TermTable | null;
   private readonly parts: Part[] = [];
-  private readonly checked: Checked[] = [];
+  private readonly pending: Pending[] = [];
   private readonly firstTierClaims = new Set<number>();
   private date: DateRef | null | undefined;
+  /** A part so far named a story's people (later parts of a long page need not name them again). */
+  private peopleSeen = false;
 
   constructor(
     private readonly index: CompiledIndex,
@@ -80,14 +94,20 @@ export class RestatementTier implements PartObserver {
     return this.date;
   };
 
+  /** Scan and score one part; candidates wait for finish(), which verifies only those that can matter. */
   *part(model: TextModel, root: Element, hits: readonly FirstTierHit[]): Generator<unknown, void, undefined> {
     const table = this.table;
     const r = this.index.restate;
     if (!table || !r) return;
     for (const h of hits) this.firstTierClaims.add(h.claim);
+    // The tier looks for a story's claims only on pages that name the story's people (one native
+    // regular expression over the part, the page gate's kind): other pages about the same
+    // companies (xAI's results, OpenAI's prices) are not the stories, and cost nothing more here.
+    if (!this.peopleSeen && !passesGateRegExp(model.text, peopleGate(r))) return;
+    this.peopleSeen = true;
     const scan = scanPart(model.text, table);
     const partIndex = this.parts.length;
-    this.parts.push({ model, scan, root });
+    this.parts.push({ model, scan, root, names: [], facts: [] });
     yield;
     const cands: Candidate[] = [];
     for (let s = 0; s < scan.sentences.length; s += SCORE_STEP) {
@@ -95,47 +115,148 @@ export class RestatementTier implements PartObserver {
       yield;
     }
     if (cands.length === 0) return;
-    const best = bestWindows(cands, (d) => r.docs[d]!.owner);
-    let n = 0;
-    for (const [owner, windows] of best) {
+    for (const [owner, windows] of bestWindows(cands, (d) => r.docs[d]!.owner)) {
       for (const cand of windows.slice(0, WINDOWS_PER_OWNER)) {
         const start = scan.sentences[cand.first]!.start;
         const end = scan.sentences[cand.last]!.end;
         // The first tier already annotated this passage (verbatim or lightly edited).
         if (hits.some((h) => h.start < end && start < h.end)) continue;
-        const passage = model.text.slice(start, end);
-        const verdict = verify(this.index, table, r.docs[cand.doc]!, { text: passage, context: contextOf(scan, cand.first), terms: windowTerms(scan, cand) }, this.pageDate);
-        this.checked.push({ part: partIndex, cand, owner, verdict, passage });
-        if (++n % VERIFY_STEP === 0) yield;
+        this.pending.push({ part: partIndex, cand, owner });
       }
     }
   }
 
+  /** Entities a sentence names, from its terms (an entity's aliases are terms of its own). */
+  private namesOf(part: Part, s: number): Set<string> {
+    let v = part.names[s];
+    if (!v) {
+      v = part.names[s] = new Set();
+      const { termFrom, termIds } = part.scan;
+      const r = this.index.restate!;
+      for (let q = termFrom[s]!; q < termFrom[s + 1]!; q++) {
+        const e = this.table!.termEntity[termIds[q]!]!;
+        if (e >= 0) v.add(r.entities[e]!.id);
+      }
+    }
+    return v;
+  }
+
+  /**
+   * Whether sentences [from, to] name an entity: from the scan's terms, and for an entity some of
+   * whose aliases are no term of it (a kanji name, a descriptive phrase), by its aliases.
+   */
+  private names(part: Part, from: number, to: number, id: string): boolean {
+    for (let s = from; s <= to; s++) if (this.namesOf(part, s).has(id)) return true;
+    const e = this.index.restate!.entities.find((x) => x.id === id);
+    if (!e || e.tokenised) return false;
+    const { sentences } = part.scan;
+    return namesAny(part.model.text.slice(sentences[from]!.start, sentences[to]!.end), this.index.restate!.entities, [id]);
+  }
+
+  private factsOf(part: Part, s: number): Facts {
+    let v = part.facts[s];
+    if (!v) {
+      const { start, end } = part.scan.sentences[s]!;
+      v = part.facts[s] = extractFacts(part.model.text.slice(start, end));
+    }
+    return v;
+  }
+
+  private check(p: Pending): Checked {
+    const part = this.parts[p.part]!;
+    const { scan, model } = part;
+    const { first, last } = p.cand;
+    const passage = model.text.slice(scan.sentences[first]!.start, scan.sentences[last]!.end);
+    const union = (from: number, to: number): Set<string> => {
+      const out = new Set<string>();
+      for (let s = from; s <= to; s++) for (const id of this.namesOf(part, s)) out.add(id);
+      return out;
+    };
+    const window: WindowText = {
+      terms: (p.terms ??= windowTerms(scan, p.cand)),
+      named: union(first, last),
+      nearby: (id) => {
+        const [a, b] = contextRange(scan, first);
+        return this.names(part, a, b, id);
+      },
+      facts: () => mergeFacts(Array.from({ length: last - first + 1 }, (_, k) => this.factsOf(part, first + k))),
+    };
+    const verdict = verify(this.index, this.table!, this.index.restate!.docs[p.cand.doc]!, window, this.pageDate);
+    return { ...p, verdict, passage };
+  }
+
+  /**
+   * Stories and confidence, verifying candidates in the order that lets most be skipped: event
+   * sentences first; then claims scoring HIGH_SCORE where their story could be recognised (or
+   * STANDALONE_SCORE anywhere); the story decision; then the "possibly related" range
+   * (LOW_SCORE…) only for recognised stories. On a page that reports no story, most candidates are
+   * never verified.
+   */
   *finish(): Generator<unknown, TierOutput, undefined> {
     const r = this.index.restate;
-    if (!r || this.parts.length === 0) return { restatements: [], stories: [], rejected: [] };
-    // Stories, from event sentences and the claims either tier found.
-    const events: EventCandidate[] = [];
-    const found = new Set(this.firstTierClaims);
-    for (const c of this.checked) {
-      if (c.owner < 0) {
-        events.push({
-          story: -1 - c.owner,
-          score: c.cand.score,
-          inLead: c.part === 0 && c.cand.first < LEAD_SENTENCES,
-          veto: c.verdict.veto?.kind ?? null,
-          passage: c.passage,
-          names: c.verdict.reasons.names,
-        });
-      } else if (!c.verdict.veto && c.cand.score >= HIGH_SCORE && c.verdict.speakerNamed) found.add(c.owner);
-    }
-    const date = this.checked.length > 0 ? this.pageDate() : null;
+    if (!r || this.parts.length === 0 || this.pending.length === 0) return { restatements: [], stories: [], rejected: [] };
+    const checked: Checked[] = [];
+    let n = 0;
+    const run = function* (this: RestatementTier, list: Pending[]): Generator<unknown, void, undefined> {
+      for (const p of list) {
+        checked.push(this.check(p));
+        if (++n % VERIFY_STEP === 0) yield;
+      }
+    }.bind(this);
+    const storyOf = (p: Pending): number => (p.owner < 0 ? -1 - p.owner : r.claimStory[p.owner]!);
+
+    // 1. Event sentences.
+    yield* run(this.pending.filter((p) => p.owner < 0 && p.cand.score >= EVENT_SCORE));
+    const events: EventCandidate[] = checked.map((c) => ({
+      story: -1 - c.owner,
+      score: c.cand.score,
+      inLead: c.part === 0 && c.cand.first < LEAD_SENTENCES,
+      veto: c.verdict.veto?.kind ?? null,
+      passage: c.passage,
+      names: c.verdict.reasons.names,
+    }));
+    // 2. Claims that can recognise a story, or stand on their own.
+    const peopleMemo = new Map<number, boolean>();
     const peopleNamed = (si: number): boolean => {
-      const people = r.stories[si]!.people;
-      return people.every((p) => this.parts.some((part) => namesAny(part.model.text, r.entities, [p])));
+      let v = peopleMemo.get(si);
+      if (v === undefined) {
+        const people = r.stories[si]!.people;
+        v = people.every((p) => this.parts.some((part) => part.scan.sentences.length > 0 && this.names(part, 0, part.scan.sentences.length - 1, p)));
+        peopleMemo.set(si, v);
+      }
+      return v;
     };
+    const strongClaims = new Set(this.pending.filter((p) => p.owner >= 0 && p.cand.score >= HIGH_SCORE).map((p) => p.owner));
+    const possibleMemo = new Map<number, boolean>();
+    const possible = (si: number): boolean => {
+      if (si < 0) return false;
+      let v = possibleMemo.get(si);
+      if (v === undefined) {
+        v = events.some((e) => e.story === si && !e.veto) || (r.stories[si]!.claims.some((c) => strongClaims.has(c)) && peopleNamed(si));
+        possibleMemo.set(si, v);
+      }
+      return v;
+    };
+    const claims = this.pending.filter((p) => p.owner >= 0);
+    const second = claims.filter((p) => p.cand.score >= STANDALONE_SCORE || (p.cand.score >= HIGH_SCORE && possible(storyOf(p))));
+    yield* run(second);
+    const found = new Set(this.firstTierClaims);
+    for (const c of checked) if (c.owner >= 0 && !c.verdict.veto && c.cand.score >= HIGH_SCORE && c.verdict.speakerNamed) found.add(c.owner);
+    const date = checked.length > 0 ? this.pageDate() : null;
     const { recognised, contradicted } = decideStories(r, events, found, date, peopleNamed);
     const storyOn = new Set(recognised.map((s) => s.story));
+    // 3. "Possibly related" candidates of recognised stories: the best window of each claim that
+    // has no highlighted match yet (a claim is listed once).
+    const done = new Set(second);
+    const shown = new Set(checked.filter((c) => c.owner >= 0 && !c.verdict.veto && c.verdict.speakerNamed && c.cand.score >= HIGH_SCORE).map((c) => c.owner));
+    const third: Pending[] = [];
+    const listed = new Set<number>();
+    for (const p of claims) {
+      if (done.has(p) || shown.has(p.owner) || listed.has(p.owner) || p.cand.score < LOW_SCORE || !storyOn.has(storyOf(p))) continue;
+      listed.add(p.owner); // pending is best-first per claim
+      third.push(p);
+    }
+    yield* run(third);
     yield;
 
     const restatements: Restatement[] = [];
@@ -144,8 +265,11 @@ export class RestatementTier implements PartObserver {
     const taken: { part: number; speakerId: string; first: number; last: number }[] = [];
     // Best first; a quotation gets a small edge over a paraphrase of the same speaker, so a
     // passage matching both shows the speaker's own words (QUOTE_PREFERENCE).
-    const rank = (c: Checked): number => c.cand.score * (r.claimKind[c.owner] === 'quote' ? QUOTE_PREFERENCE : 1);
-    const sorted = this.checked.filter((c) => c.owner >= 0).sort((a, b) => rank(b) - rank(a));
+    const sorted = checked
+      .filter((c) => c.owner >= 0)
+      .map((c) => ({ c, rank: c.cand.score * (r.claimKind[c.owner] === 'quote' ? QUOTE_PREFERENCE : 1) }))
+      .sort((a, b) => b.rank - a.rank)
+      .map((x) => x.c);
     for (let i = 0; i < sorted.length; i++) {
       if (i > 0 && i % 32 === 0) yield;
       const c = sorted[i]!;
@@ -174,6 +298,7 @@ export class RestatementTier implements PartObserver {
       if (confidence === 'low') lowSeen.add(c.owner);
       const range = this.rangeOf(c);
       if (!range) continue;
+      const doc = r.docs[c.cand.doc]!;
       const x: Restatement = {
         claimId,
         method: 'restatement',
@@ -181,8 +306,8 @@ export class RestatementTier implements PartObserver {
         range,
         passage: c.passage,
         score,
-        lang: r.docs[c.cand.doc]!.lang,
-        reasons: c.verdict.reasons,
+        lang: doc.lang,
+        reasons: this.reasonsOf(c, doc),
         ...this.claimInfo(c.owner),
       };
       this.orderKey.set(x, c.part * 1e9 + this.parts[c.part]!.scan.sentences[c.cand.first]!.start);
@@ -210,6 +335,20 @@ export class RestatementTier implements PartObserver {
     return { restatements: kept, stories, rejected };
   }
 
+  /**
+   * A match's reasons; the shared words (`terms`) are read from the passage when first asked for
+   * (a card opened, the CLI's JSON), not for every match found.
+   */
+  private reasonsOf(c: Checked, doc: CompiledDoc): MatchReasons {
+    const { names, numbers } = c.verdict.reasons;
+    const table = this.table!;
+    const terms = (c.terms ??= windowTerms(this.parts[c.part]!.scan, c.cand));
+    let words: string[] | undefined;
+    const reasons = { names, numbers } as MatchReasons;
+    Object.defineProperty(reasons, 'terms', { enumerable: true, get: () => (words ??= sharedTerms(table, doc, c.passage, terms)) });
+    return reasons;
+  }
+
   private orderKey = new WeakMap<Restatement, number>();
   private order(x: Restatement): number {
     return this.orderKey.get(x) ?? 0;
@@ -225,10 +364,16 @@ export class RestatementTier implements PartObserver {
     return makeRange(p.root.ownerDocument ?? this.doc, start, end);
   }
 
+  private readonly speakers = new Map<string, Speaker>();
   private speaker(id: string): Speaker {
-    const s = this.index.speakers[id];
-    const e = this.index.restate?.entities.find((x) => x.id === id);
-    return { id, name: s?.name ?? e?.name ?? { ja: id, en: id } };
+    let v = this.speakers.get(id);
+    if (!v) {
+      const s = this.index.speakers[id];
+      const e = s ? undefined : this.index.restate?.entities.find((x) => x.id === id);
+      v = { id, name: s?.name ?? e?.name ?? { ja: id, en: id } };
+      this.speakers.set(id, v);
+    }
+    return v;
   }
 
   private claimInfo(c: number): Pick<Restatement, 'speaker' | 'saidOn' | 'sourceId' | 'relations'> {
@@ -263,19 +408,42 @@ export class RestatementTier implements PartObserver {
   }
 }
 
-/** The text of the paragraph (block) holding sentence `s` and of the CONTEXT_PARAGRAPHS before it. */
-export function contextOf(scan: PartScan, s: number): string {
+const peopleGates = new WeakMap<CompiledRestate, RegExp | null>();
+
+/** The gate of a restatement index's story people: their names and aliases (distinctive ones only, as the page gate's). */
+function peopleGate(r: CompiledRestate): RegExp | null {
+  if (!peopleGates.has(r)) {
+    const people = new Set(r.stories.flatMap((s) => s.people));
+    const terms = r.entities.filter((e) => people.has(e.id)).flatMap((e) => e.aliases.map(gateTerm).filter(isGateTerm));
+    // No story people (a dataset without stories): a gate that never opens.
+    peopleGates.set(r, terms.length > 0 ? compileGate(terms) : /(?!)/);
+  }
+  return peopleGates.get(r)!;
+}
+
+/** Sentences [first, last] of the paragraph (block) holding sentence `s` and of the CONTEXT_PARAGRAPHS before it. */
+export function contextRange(scan: PartScan, s: number): [number, number] {
   const block = scan.sentences[s]!.block;
   let a = s;
   let b = s;
   while (a > 0 && scan.sentences[a - 1]!.block >= block - CONTEXT_PARAGRAPHS) a--;
   while (b + 1 < scan.sentences.length && scan.sentences[b + 1]!.block === block) b++;
-  return scan.text.slice(scan.sentences[a]!.start, scan.sentences[b]!.end);
+  return [a, b];
+}
+
+/** The figures of several sentences as one list per kind. */
+function mergeFacts(list: Facts[]): Facts {
+  if (list.length === 1) return list[0]!;
+  const out = noFacts();
+  for (const f of list) for (const k of Object.keys(out) as (keyof Facts)[]) (out[k] as unknown[]).push(...f[k]);
+  return out;
 }
 
 /** Distinct term ids of a window's sentences. */
 export function windowTerms(scan: PartScan, c: Candidate): number[] {
+  const { termFrom, termIds } = scan;
+  if (c.first === c.last) return Array.from(termIds.subarray(termFrom[c.first]!, termFrom[c.first + 1]!));
   const set = new Set<number>();
-  for (let s = c.first; s <= c.last; s++) for (let p = scan.termFrom[s]!; p < scan.termFrom[s + 1]!; p++) set.add(scan.termIds[p]!);
+  for (let p = termFrom[c.first]!; p < termFrom[c.last + 1]!; p++) set.add(termIds[p]!);
   return [...set];
 }

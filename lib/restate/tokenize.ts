@@ -71,6 +71,27 @@ export function foldCode(c: number): number {
   return c;
 }
 
+let codeTables: { cls: Uint8Array; fold: Uint16Array } | null = null;
+
+/**
+ * `classOf(foldCode(c))` and `foldCode(c)` for every UTF-16 code unit, as two tables (64 K + 128 K
+ * bytes, built once per page that runs the tier): the scan reads a table per character instead of
+ * a chain of range tests. Tested equal to the functions.
+ */
+export function codeTablesOf(): { cls: Uint8Array; fold: Uint16Array } {
+  if (!codeTables) {
+    const cls = new Uint8Array(0x10000);
+    const fold = new Uint16Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) {
+      const f = foldCode(c);
+      fold[c] = f;
+      cls[c] = classOf(f);
+    }
+    codeTables = { cls, fold };
+  }
+  return codeTables;
+}
+
 /** Class of a folded code unit. */
 export function classOf(c: number): Cls {
   if (c < 0x80) {

@@ -19,12 +19,13 @@
 
 import type { CompiledIndex } from '../index/format';
 import { findEntities } from './entities';
-import { checkFacts, extractFacts, type DateRef } from './facts';
+import { checkFacts, extractFacts, type DateRef, type Facts } from './facts';
 import type { CompiledDoc, CompiledRestate } from './format';
 import { compareToDay, outsideWindow } from './page-date';
 import { lookup, type TermTable } from './table';
 import { keyHash } from './stem';
 import { MIN_CONTENT_TERMS } from './thresholds';
+import { forEachToken } from './scan';
 import { tokenize } from './tokenize';
 import type { MatchReasons } from './types';
 
@@ -37,13 +38,34 @@ export interface Verdict {
   speakerNamed: boolean;
 }
 
+/**
+ * What verify reads of a passage. The tier builds it from per-sentence caches (a sentence's names
+ * and figures are read once however many windows hold it); `windowFromText` builds it from strings.
+ */
 export interface WindowText {
-  /** The passage (1–3 sentences). */
-  text: string;
-  /** The paragraph it is in and the ones before (where a quotation's speaker is named; tier.ts, contextOf). */
-  context: string;
   /** Distinct term ids of the passage (from the scan). */
   terms: ArrayLike<number>;
+  /** Entity ids the passage names. */
+  named: ReadonlySet<string>;
+  /** Whether an entity is named in the passage's paragraph or the CONTEXT_PARAGRAPHS before (where a quotation's speaker is named). */
+  nearby: (id: string) => boolean;
+  /** The passage's figures. */
+  facts: () => Facts;
+}
+
+/** A WindowText from plain strings (tests, tools): the passage and its surrounding paragraphs. */
+export function windowFromText(r: CompiledRestate, table: TermTable, text: string, context = text): WindowText {
+  const terms = new Set<number>();
+  for (const tok of tokenize(text)) {
+    const t = lookup(table, keyHash(tok.key));
+    if (t >= 0) terms.add(t);
+  }
+  return {
+    terms: [...terms],
+    named: new Set(findEntities(text, r.entities).keys()),
+    nearby: (id) => findEntities(`${context}\n${text}`, r.entities).has(id),
+    facts: () => extractFacts(text),
+  };
 }
 
 /** The page's date, read on first need (verify is called only for candidates). */
@@ -51,30 +73,46 @@ export type PageDate = () => DateRef | null;
 
 const ATTRIBUTED = new Set(['quote', 'paraphrase']);
 
+const termSets = new WeakMap<CompiledDoc, Set<number>>();
+/** A doc's terms as a set, made once per doc. */
+function termSet(doc: CompiledDoc): Set<number> {
+  let v = termSets.get(doc);
+  if (!v) termSets.set(doc, (v = new Set(doc.t)));
+  return v;
+}
+
+const kindMaps = new WeakMap<CompiledRestate, Map<string, string>>();
+function kinds(r: CompiledRestate): Map<string, string> {
+  let m = kindMaps.get(r);
+  if (!m) kindMaps.set(r, (m = new Map(r.entities.map((e) => [e.id, e.kind]))));
+  return m;
+}
+
 export function verify(index: CompiledIndex, table: TermTable, doc: CompiledDoc, w: WindowText, date: PageDate): Verdict {
   const r = index.restate!;
   const reasons: MatchReasons = { names: [], numbers: [], terms: [] };
   const verdict = (kind: VetoKind, detail: string): Verdict => ({ veto: { kind, detail }, reasons, speakerNamed: false });
 
-  // Shared terms; names are terms too, but a restatement needs more than names.
-  const docTerms = new Set(doc.t);
-  const shared = new Set<number>();
-  for (let i = 0; i < w.terms.length; i++) if (docTerms.has(w.terms[i]!)) shared.add(w.terms[i]!);
+  // Shared terms; names are terms too, but a restatement needs more than names. (The window's
+  // terms are distinct, so counting its terms the claim has counts each shared term once.)
+  const docTerms = termSet(doc);
   let content = 0;
-  for (const t of shared) if (!r.terms[t]!.startsWith('@')) content++;
-  reasons.terms = sharedSurfaces(r, table, w.text, shared, doc.lang === 'ja' ? 0 : 1);
+  for (let i = 0; i < w.terms.length; i++) {
+    const t = w.terms[i]!;
+    if (docTerms.has(t) && table.termEntity[t]! < 0) content++;
+  }
   if (content < MIN_CONTENT_TERMS) return verdict('names-only', `${content} shared term(s) besides names`);
 
   // Names: an organisation substituted for the claim's ("OpenAI's co-founders have left" is not
   // about xAI's). People are checked as speakers below: a person a claim merely mentions may be
   // left out or accompanied by others in a restatement.
-  const kindOf = new Map(r.entities.map((e) => [e.id, e.kind]));
-  const named = findEntities(w.text, r.entities);
+  const kindOf = kinds(r);
+  const named = w.named;
   const claimEnts = new Set(doc.ents);
-  for (const id of named.keys()) if (claimEnts.has(id)) reasons.names.push(id);
+  for (const id of named) if (claimEnts.has(id)) reasons.names.push(id);
   const ofKind = (ids: Iterable<string>, kind: string): string[] => [...ids].filter((id) => kindOf.get(id) === kind);
   const claimOrgs = ofKind(doc.ents, 'organization');
-  const passageOrgs = ofKind(named.keys(), 'organization');
+  const passageOrgs = ofKind(named, 'organization');
   if (claimOrgs.length > 0 && passageOrgs.length > 0 && !passageOrgs.some((id) => claimEnts.has(id))) {
     return verdict('organisation', `the passage names ${passageOrgs.join(', ')}, the claim ${claimOrgs.join(', ')}`);
   }
@@ -89,7 +127,7 @@ export function verify(index: CompiledIndex, table: TermTable, doc: CompiledDoc,
 
   // Figures.
   if (doc.facts) {
-    const check = checkFacts(doc.facts, extractFacts(w.text));
+    const check = checkFacts(doc.facts, w.facts());
     if (check.conflict) return verdict(check.conflict.kind, `the claim says ${check.conflict.claim}, the passage ${check.conflict.page}`);
     reasons.numbers = check.shared;
   }
@@ -107,8 +145,8 @@ export function verify(index: CompiledIndex, table: TermTable, doc: CompiledDoc,
   const claim = index.claims[doc.owner]!;
   let speakerNamed = true;
   if (ATTRIBUTED.has(r.claimKind[doc.owner]!) && kindOf.get(claim.speakerId) === 'person') {
-    speakerNamed = named.has(claim.speakerId) || findEntities(w.context, r.entities).has(claim.speakerId);
-    const others = ofKind(named.keys(), 'person').filter((id) => !claimEnts.has(id));
+    speakerNamed = named.has(claim.speakerId) || w.nearby(claim.speakerId);
+    const others = ofKind(named, 'person').filter((id) => !claimEnts.has(id));
     if (!speakerNamed && others.length > 0) {
       return verdict('speaker', `the passage names ${others.join(', ')}, not the speaker ${claim.speakerId}`);
     }
@@ -140,23 +178,28 @@ function daysBefore(day: string, n: number): string {
 }
 
 /**
- * The passage's spellings of the shared terms, heaviest first (at most five). Overlapping kanji
- * bigrams join into the word they come from ("共同", "同創", "創設", "設者" → "共同創設者").
+ * The passage's spellings of the terms it shares with the claim, heaviest first (at most five;
+ * names are reasons of their own). Overlapping kanji bigrams join into the word they come from
+ * ("共同", "同創", "創設", "設者" → "共同創設者"). Only for matches shown.
  */
-function sharedSurfaces(r: CompiledRestate, table: TermTable, text: string, shared: Set<number>, lang: 0 | 1): string[] {
+export function sharedTerms(table: TermTable, doc: CompiledDoc, text: string, windowTerms: ArrayLike<number>): string[] {
+  const docTerms = termSet(doc);
+  const shared = new Set<number>();
+  for (let i = 0; i < windowTerms.length; i++) if (docTerms.has(windowTerms[i]!)) shared.add(windowTerms[i]!);
+  const lang = doc.lang === 'ja' ? 0 : 1;
   const spans: { start: number; end: number; w: number }[] = [];
   const seen = new Set<number>();
-  for (const tok of tokenize(text)) {
-    const t = lookup(table, keyHash(tok.key));
-    if (t < 0 || !shared.has(t) || r.terms[t]!.startsWith('@')) continue;
+  forEachToken(text, 0, text.length, table, (t, start, end) => {
+    if (t < 0 || !shared.has(t) || table.termEntity[t]! >= 0) return;
     const w = table.weight[lang * table.terms + t]!;
     const last = spans[spans.length - 1];
-    if (last && tok.script === 'kanji' && tok.start < last.end) {
-      last.end = Math.max(last.end, tok.end);
+    // Kanji bigrams overlap by one character: join them into the word.
+    if (last && start < last.end && end - start === 2) {
+      last.end = Math.max(last.end, end);
       last.w = Math.max(last.w, w);
-    } else if (!seen.has(t)) spans.push({ start: tok.start, end: tok.end, w });
+    } else if (!seen.has(t)) spans.push({ start, end, w });
     seen.add(t);
-  }
+  });
   const out: string[] = [];
   for (const sp of spans.sort((a, b) => b.w - a.w)) {
     const word = text.slice(sp.start, sp.end);
