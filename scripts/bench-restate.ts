@@ -128,6 +128,7 @@ interface SpeedRow {
   withStory: boolean;
   found: number;
   firstMs: number;
+  maxStepMs: number;
   annotateMs: number;
   readabilityMs: number;
   cloneMs: number;
@@ -152,7 +153,7 @@ const steps = (d) => annotateTiersSteps(d, bundledIndex());`,
   const measured = await browserSideBySide(target, speedPages.map((p) => ({ name: p.name, html: p.html })));
   for (const p of speedPages) {
     const m = measured.get(p.name)!;
-    speedRows.push({ page: p.name, withStory: p.withStory, found: m.n, firstMs: m.firstMs, annotateMs: m.annotateMs, readabilityMs: m.readabilityMs, cloneMs: m.cloneMs, ratio: m.annotateMs / m.readabilityMs, ratioPerPage: m.annotateMs / (m.readabilityMs + m.cloneMs) });
+    speedRows.push({ page: p.name, withStory: p.withStory, found: m.n, firstMs: m.firstMs, maxStepMs: m.maxStepMs ?? NaN, annotateMs: m.annotateMs, readabilityMs: m.readabilityMs, cloneMs: m.cloneMs, ratio: m.annotateMs / m.readabilityMs, ratioPerPage: m.annotateMs / (m.readabilityMs + m.cloneMs) });
   }
   if (!only) {
     const lm = (await browserSideBySide(target, [{ name: 'long', html: long.html, sideBySide: false }])).get('long')!;
@@ -204,16 +205,18 @@ lines.push(`3. Stories: right on ${storiesRight} of ${storyRows.length} pages ($
 lines.push(`4. First tier with the second on its seam: same annotations as alone on ${firstTierSame} of ${firstTierFiles.length} fixture pages${firstTierDiffers.length ? ` (DIFFERS on ${firstTierDiffers.join(', ')})` : ''}`);
 lines.push('');
 if (speedRows.length) {
-  lines.push(`5. Speed in headless Chromium (${chromiumPath}), both tiers vs Readability's parse() on the same page, side by side (bench-harness.ts). Targets: ≤ 0.5× with the story, ≤ 0.05× without.`);
-  lines.push(`${pad('page', 42)}${pad('story', 7)}${pad('found', 7)}${pad('first ms', 10)}${pad('both ms', 9)}${pad('readab. ms', 12)}${pad('clone ms', 10)}${pad('ratio', 7)}${pad('target', 14)}${pad('per page', 10)}target`);
+  lines.push(`5. Speed in headless Chromium (${chromiumPath}), both tiers vs Readability's parse() on the same page, side by side (bench-harness.ts). Targets: ≤ 0.5× with the story, ≤ 0.05× without. "cold": the page's first run (stepwise, then one call), "step": its longest step.`);
+  lines.push(`${pad('page', 42)}${pad('story', 7)}${pad('found', 7)}${pad('cold ms', 9)}${pad('step ms', 9)}${pad('both ms', 9)}${pad('readab. ms', 12)}${pad('clone ms', 10)}${pad('ratio', 7)}${pad('target', 14)}${pad('per page', 10)}target`);
   for (const r of speedRows) {
     const t = r.withStory ? 0.5 : 0.05;
-    lines.push(`${pad(r.page, 42)}${pad(r.withStory ? 'yes' : 'no', 7)}${pad(String(r.found), 7)}${pad(f(r.firstMs, 2), 10)}${pad(f(r.annotateMs), 9)}${pad(f(r.readabilityMs), 12)}${pad(f(r.cloneMs), 10)}${pad(f(r.ratio), 7)}${pad(`≤ ${t} ${r.ratio <= t ? 'ok' : 'OVER'}`, 14)}${pad(f(r.ratioPerPage), 10)}${r.ratioPerPage <= t ? 'ok' : 'OVER'}`);
+    lines.push(`${pad(r.page, 42)}${pad(r.withStory ? 'yes' : 'no', 7)}${pad(String(r.found), 7)}${pad(f(r.firstMs, 1), 9)}${pad(f(r.maxStepMs, 1), 9)}${pad(f(r.annotateMs), 9)}${pad(f(r.readabilityMs), 12)}${pad(f(r.cloneMs), 10)}${pad(f(r.ratio), 7)}${pad(`≤ ${t} ${r.ratio <= t ? 'ok' : 'OVER'}`, 14)}${pad(f(r.ratioPerPage), 10)}${r.ratioPerPage <= t ? 'ok' : 'OVER'}`);
   }
   const over = speedRows.filter((r) => r.ratio > (r.withStory ? 0.5 : 0.05)).map((r) => r.page);
   const overPerPage = speedRows.filter((r) => r.ratioPerPage > (r.withStory ? 0.5 : 0.05)).map((r) => r.page);
   lines.push(`   against parse() alone: ${over.length ? `over on ${over.join(', ')}` : 'all met'}; against clone + parse: ${overPerPage.length ? `over on ${overPerPage.join(', ')}` : 'all met'}`);
-  if (longStep) lines.push(`   2 MB live blog: first call ${f(longStep.firstMs, 1)} ms in one go; stepwise, ${longStep.steps} steps, the longest ${f(longStep.maxStepMs, 2)} ms (no task may pass 50 ms) ${longStep.maxStepMs <= 50 ? 'ok' : 'OVER'}; found ${longStep.found}`);
+  const worstStep = Math.max(...speedRows.map((r) => r.maxStepMs));
+  lines.push(`   longest step of a cold stepwise run on these pages: ${f(worstStep, 1)} ms (no task may pass 50 ms) ${worstStep <= 50 ? 'ok' : 'OVER'}`);
+  if (longStep) lines.push(`   2 MB live blog, cold: ${longStep.steps} steps, the longest ${f(longStep.maxStepMs, 1)} ms (no task may pass 50 ms) ${longStep.maxStepMs <= 50 ? 'ok' : 'OVER'}; then one call in one go ${f(longStep.firstMs, 1)} ms (steps + call); found ${longStep.found}`);
 } else lines.push('5. Speed: not measured (no Chromium)');
 lines.push('');
 lines.push(`6. Size: the built content script ${contentGz === null ? 'not built (npm run build)' : `${(contentGz / 1024).toFixed(1)} KB gzipped`}; the tier's code adds ~${(tierGz / 1024).toFixed(1)} KB gzipped to the first tier's engine (esbuild, minified; data excluded), so with it ~${contentGz === null ? '?' : ((contentGz + tierGz) / 1024).toFixed(1)} KB (target ≤ 40 KB) ${contentGz !== null && contentGz + tierGz <= 40 * 1024 ? 'ok' : 'OVER'}; its index part (terms, texts, aliases, stories) is ${(restateIndexGz / 1024).toFixed(1)} KB gzipped and comes from the background with the compiled index.`);

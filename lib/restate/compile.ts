@@ -102,7 +102,9 @@ export function compileRestate(dataset: Dataset): CompiledRestate {
     if (k !== b) irregular.set(k, b);
   }
   const canon = (key: string): string | null => {
-    const ent = entityOf.get(key);
+    // Names, then synonym groups (deliberate content words: "quit" is not the stopword "quite",
+    // though both stem to "quit"), then stopwords.
+    const ent = entityOf.get(key) ?? conceptOf.get(key);
     if (ent) return ent;
     if (stop.has(key)) return null;
     const k = irregular.get(key) ?? key;

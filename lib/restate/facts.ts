@@ -10,7 +10,7 @@
  * "1兆2500億ドル" ≡ "$1.25 trillion", "半年" ≡ "six months", "2人目" ≡ "second".
  */
 
-import { KANJI_DIGITS, MONTHS_EN, NUMBER_WORDS_EN, ORDINAL_WORDS_EN } from './lexicon';
+import { KANJI_DIGITS, MONTHS_EN, NUMBER_WORDS_EN, ORDINAL_WORDS_EN } from './number-words';
 
 export interface DateRef {
   y?: number;

@@ -27,7 +27,7 @@ export interface PartScan {
   termIds: Int32Array;
   /** Tokens per sentence (stopwords not counted): the BM25 length of a window is their sum. */
   len: Int32Array;
-  /** LANG_JA | LANG_EN | LANG_OTHER per sentence. */
+  /** LANG_JA | LANG_EN | LANG_OTHER per sentence (set to LANG_OTHER to leave a sentence out of every window). */
   lang: Uint8Array;
 }
 

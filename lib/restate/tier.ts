@@ -23,7 +23,7 @@ import { makeRange } from '../text/range';
 import { pointAt, type TextModel } from '../text/text-model';
 import type { DateRef } from './facts';
 import { pageDate } from './page-date';
-import { scanPart, type PartScan } from './scan';
+import { LANG_OTHER, scanPart, type PartScan } from './scan';
 import { bestWindows, scoreWindows, type Candidate } from './score';
 import { compileGate, gateTerm, isGateTerm, passesGateRegExp } from '../match/gate';
 import { namesAny } from './entities';
@@ -106,6 +106,21 @@ export class RestatementTier implements PartObserver {
     if (!this.peopleSeen && !passesGateRegExp(model.text, peopleGate(r))) return;
     this.peopleSeen = true;
     const scan = scanPart(model.text, table);
+    // Sentences the first tier annotated (verbatim or lightly edited) are its: no window of the
+    // second holds them, which also saves scoring most of a copied article.
+    if (hits.length > 0) {
+      let h = 0;
+      const sorted = [...hits].sort((a, b) => a.start - b.start);
+      scan.sentences.forEach((sent, i) => {
+        while (h < sorted.length && sorted[h]!.end <= sent.start) h++;
+        for (let k = h; k < sorted.length && sorted[k]!.start < sent.end; k++) {
+          if (sorted[k]!.end > sent.start) {
+            scan.lang[i] = LANG_OTHER;
+            break;
+          }
+        }
+      });
+    }
     const partIndex = this.parts.length;
     this.parts.push({ model, scan, root, names: [], facts: [] });
     yield;
