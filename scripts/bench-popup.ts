@@ -19,6 +19,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { exportJsonLd } from '../lib/export/jsonld';
+import { ownNoteFields } from '../lib/storage/db';
 import type { NoteView } from '../lib/storage/notes-repo';
 import { chromiumArgs } from '../tests/e2e/harness/chromium';
 
@@ -68,6 +69,7 @@ function generateNotes(n: number): NoteView[] {
       anchorState: i % 13 === 0 ? 'orphan' : 'anchored',
       createdAt,
       updatedAt: createdAt,
+      ...ownNoteFields(),
     });
   }
   return notes;

@@ -59,6 +59,7 @@ export function createNotesApi(): NotesApi {
     openPage: (url) => {
       void browser.tabs.create({ url });
     },
+    copyText: (text) => navigator.clipboard.writeText(text),
     saveFile: (content, filename, mimeType) => {
       const href = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
       const a = document.createElement('a');

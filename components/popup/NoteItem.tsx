@@ -1,5 +1,6 @@
 import { Component } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { noteLink } from '../../lib/links/note-link';
 import type { NoteView } from '../../lib/storage/notes-repo';
 import { useT } from '../i18n';
 
@@ -8,6 +9,8 @@ export interface NoteItemProps {
   lang: string;
   onSave: (id: string, body: string) => Promise<void>;
   onDelete: (note: NoteView) => void;
+  /** Copies a link to the note's passage (or page); the panel reports the outcome. */
+  onCopyLink: (link: string) => void;
 }
 
 /** True while an IME is composing: Enter then confirms the conversion, it must not save. */
@@ -35,12 +38,13 @@ function formatDate(ms: number, lang: string): string {
 }
 
 /** One highlight + note, with inline editing (Ctrl/⌘+Enter saves, Esc cancels). */
-export function NoteItem({ note, lang, onSave, onDelete }: NoteItemProps) {
+export function NoteItem({ note, lang, onSave, onDelete, onCopyLink }: NoteItemProps) {
   const t = useT();
   const [draft, setDraft] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const editor = useRef<HTMLTextAreaElement>(null);
   const editing = draft !== null;
+  const link = noteLink(note);
   // Focus the editor when it opens, not on every render: a re-render (new search results) must
   // not pull the focus, and the keys being typed, out of the search box into this note.
   useEffect(() => {
@@ -93,9 +97,22 @@ export function NoteItem({ note, lang, onSave, onDelete }: NoteItemProps) {
           ref={editor}
         />
       )}
+      {note.links.length > 0 && (
+        <ul class="cp-note__links" data-testid="note-links">
+          {note.links.map((href) => (
+            <li key={href}>
+              {/* Stored links are http(s) only (validated on import); the page opens in a new tab. */}
+              <a href={href} target="_blank" rel="noopener noreferrer">{href}</a>
+            </li>
+          ))}
+        </ul>
+      )}
       <div class="cp-note__meta">
         <time dateTime={new Date(note.createdAt).toISOString()}>{formatDate(note.createdAt, lang)}</time>
         {note.claimId !== null && <span class="cp-tag">{t('popupClaimLinked')}</span>}
+        {note.tags.map((tag) => (
+          <span class="cp-tag" data-testid="note-tag" key={tag}>{tag}</span>
+        ))}
         {note.anchorState === 'orphan' && (
           <span class="cp-tag cp-tag--warn" title={t('popupOrphanHelp')}>{t('popupOrphan')}</span>
         )}
@@ -104,6 +121,16 @@ export function NoteItem({ note, lang, onSave, onDelete }: NoteItemProps) {
         {draft === null ? (
           <>
             <button type="button" data-testid="note-edit" onClick={() => setDraft(note.body)}>{t('popupEdit')}</button>
+            {link !== null && (
+              <button
+                type="button"
+                data-testid="note-copy-link"
+                title={note.target ? t('popupCopyLinkHelp') : t('popupCopyPageLinkHelp')}
+                onClick={() => onCopyLink(link)}
+              >
+                {t('popupCopyLink')}
+              </button>
+            )}
             <button type="button" data-testid="note-delete" onClick={() => onDelete(note)}>{t('popupDelete')}</button>
           </>
         ) : (
@@ -124,7 +151,13 @@ export function NoteItem({ note, lang, onSave, onDelete }: NoteItemProps) {
 export class PureNoteItem extends Component<NoteItemProps> {
   override shouldComponentUpdate(next: NoteItemProps): boolean {
     const p = this.props;
-    return next.note !== p.note || next.lang !== p.lang || next.onSave !== p.onSave || next.onDelete !== p.onDelete;
+    return (
+      next.note !== p.note ||
+      next.lang !== p.lang ||
+      next.onSave !== p.onSave ||
+      next.onDelete !== p.onDelete ||
+      next.onCopyLink !== p.onCopyLink
+    );
   }
 
   override render() {

@@ -145,7 +145,9 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
     try {
       const report = await api.importNotes(await file.text());
       const summary = t('popupImportReport', [String(report.added), String(report.skipped), String(report.rejected)]);
-      setNotice({ kind: report.rejected > 0 ? 'error' : 'info', text: [summary, ...report.problems.slice(0, 3)].join('\n') });
+      // Rejections first (what was not imported, and why), then what was kept in another shape.
+      const details = [...report.problems.slice(0, 3), ...report.notices.slice(0, 3)];
+      setNotice({ kind: report.rejected > 0 ? 'error' : 'info', text: [summary, ...details].join('\n') });
       setReloadKey((k) => k + 1);
       onChanged();
     } catch (err) {
@@ -162,6 +164,15 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
 
   const groups = useMemo(() => groupByPage(notes.slice(0, mounted)), [notes, mounted]);
   const onDelete = useCallback((x: NoteView) => void remove(x), [remove]);
+  const onCopyLink = useCallback(
+    (link: string) => {
+      api.copyText(link).then(
+        () => setNotice({ kind: 'info', text: t('popupLinkCopied') }),
+        (err: unknown) => setNotice({ kind: 'error', text: t('popupCopyFailed', message(err)) }),
+      );
+    },
+    [api, t],
+  );
   const list = useMemo(
     () =>
       groups.map((g) => (
@@ -177,12 +188,12 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
           </header>
           <ul class="cp-page__notes">
             {g.notes.map((n) => (
-              <PureNoteItem key={n.id} note={n} lang={lang} onSave={save} onDelete={onDelete} />
+              <PureNoteItem key={n.id} note={n} lang={lang} onSave={save} onDelete={onDelete} onCopyLink={onCopyLink} />
             ))}
           </ul>
         </article>
       )),
-    [groups, lang, save, onDelete, api, t],
+    [groups, lang, save, onDelete, onCopyLink, api, t],
   );
 
   const filtering = query.trim() !== '' || filter !== 'all';

@@ -22,6 +22,8 @@ export interface NotesApi {
   requestPersistence(): Promise<StorageProtection>;
   openPage(url: string): void;
   saveFile(content: string, filename: string, mimeType: string): void;
+  /** Puts text on the clipboard (a user gesture is in progress); rejects when the browser refuses. */
+  copyText(text: string): Promise<void>;
 }
 
 export interface StorageProtection {

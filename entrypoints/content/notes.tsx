@@ -20,6 +20,7 @@ import { canonicalUrl, cleanUrl } from '../../lib/anchoring/canonical-url';
 import { buildVisibleText, pointAtOffset, type VisibleText } from '../../lib/anchoring/engine';
 import { overlappingClaim, planPage, type ClaimSpan } from '../../lib/anchoring/reanchor';
 import { describeRange } from '../../lib/anchoring/selectors';
+import { TextContentPositions } from '../../lib/anchoring/text-position';
 import { parseContentRequest } from '../../lib/messages/protocol';
 import type { NoteTarget } from '../../lib/storage/db';
 import type { PageKey } from '../../lib/storage/notes-repo';
@@ -187,7 +188,8 @@ export function startNotes(ctx: ContentScriptContext): void {
     // The text model is built only on pages that have notes.
     const model = pageModel();
     if (!model) return;
-    const plan = planPage(model.text, reply.notes, reply.candidates, page.url);
+    // Stored positions count document.body.textContent (what other tools count): mapped to the model here.
+    const plan = planPage(model.text, reply.notes, reply.candidates, page.url, new TextContentPositions(document.body, model));
     drawn.clear();
     for (const p of plan.placed) {
       const r = rangeFor(model, p.start, p.end);
@@ -239,9 +241,11 @@ export function startNotes(ctx: ContentScriptContext): void {
         try {
           const model = pageModel();
           const claimId = model ? overlappingClaim(model, p.start, p.end, await claimsOnPage()) : null;
+          // Stored and exported positions count document.body.textContent, as other tools do.
+          const position = model ? new TextContentPositions(document.body, model).fromModel(p.start, p.end) : null;
           reply = await sendRequest({
             type: 'notes:add',
-            note: { url: page.url, sourceUrl: page.sourceUrl, title: page.title, body, target: p.target, claimId },
+            note: { url: page.url, sourceUrl: page.sourceUrl, title: page.title, body, target: { quote: p.target.quote, position }, claimId },
           });
         } catch (err) {
           reply = { ok: false as const, error: err instanceof Error ? err.message : String(err) };

@@ -3,6 +3,8 @@ import { anchorTarget, PageText, type AnchorMethod } from './anchor';
 import type { RangeLike } from './selectors';
 import { offsetOfPoint } from './selectors';
 import type { VisibleText } from './engine';
+import type { TextContentPositions } from './text-position';
+import type { NoteTarget } from '../storage/db';
 
 /**
  * What a page visit does with its saved notes: which highlights to draw where, which are orphans
@@ -26,7 +28,24 @@ export interface PagePlan {
   unanchored: NoteView[];
 }
 
-export function planPage(text: string, own: readonly NoteView[], candidates: readonly NoteView[], pageUrl: string): PagePlan {
+/**
+ * A stored position counts the page's textContent (storage/db.ts); the anchorer works on the
+ * visible text. Mapped through `positions` it is a hint (still checked against the quote there);
+ * without a mapping it is left out rather than read in the wrong coordinates.
+ */
+function inModel(target: NoteTarget, positions: TextContentPositions | undefined): NoteTarget {
+  if (!target.position) return target;
+  const mapped = positions?.toModel(target.position) ?? null;
+  return { quote: target.quote, position: mapped ? { type: 'TextPositionSelector', ...mapped } : null };
+}
+
+export function planPage(
+  text: string,
+  own: readonly NoteView[],
+  candidates: readonly NoteView[],
+  pageUrl: string,
+  positions?: TextContentPositions,
+): PagePlan {
   const page = new PageText(text);
   const plan: PagePlan = { placed: [], orphaned: [], unanchored: [] };
   for (const note of own) {
@@ -34,14 +53,14 @@ export function planPage(text: string, own: readonly NoteView[], candidates: rea
       plan.unanchored.push(note);
       continue;
     }
-    const at = anchorTarget(page, note.target);
+    const at = anchorTarget(page, inModel(note.target, positions));
     if (at) plan.placed.push({ note, ...at, fromUrl: note.url !== pageUrl ? note.url : null });
     else plan.orphaned.push(note);
   }
   // Another URL's note is this page's only when its quote is here; otherwise it is not our orphan.
   for (const note of candidates) {
     if (!note.target) continue;
-    const at = anchorTarget(page, note.target);
+    const at = anchorTarget(page, inModel(note.target, positions));
     if (at) plan.placed.push({ note, ...at, fromUrl: note.url });
   }
   return plan;

@@ -1,27 +1,23 @@
 import type { CounterpointDb } from '../storage/db';
 import { mergeNotes, type NoteView } from '../storage/notes-repo';
-import {
-  checkAnchorState,
-  checkClaimId,
-  checkHttpUrl,
-  checkId,
-  checkPosition,
-  checkQuote,
-  checkString,
-  checkText,
-  InvalidInput,
-  isRecord,
-  LIMITS,
-} from '../storage/validate';
-import { ANNO_CONTEXT, NOTE_IRI_PREFIX } from './jsonld';
+import { InvalidInput, isRecord, LIMITS } from '../storage/validate';
+import { ANNO_CONTEXT } from './jsonld';
+import { fromHypothesisRow, isHypothesisSearchResult } from './hypothesis';
+import { fromWebAnnotation, type ConvertOptions, type Converted } from './w3c-import';
 
 /**
- * Import of a W3C Web Annotation file (ours or another tool's). Two levels of failure:
- *  - the file as a whole (not JSON, truncated, not Web Annotations, too big, counts disagree):
+ * Import of an annotation file: ours, another W3C Web Annotation tool's, or Hypothesis's (its
+ * search API's `{ total, rows }` and its JSON-LD). Two levels of failure:
+ *  - the file as a whole (not JSON, truncated, not annotations, too big, counts disagree):
  *    rejected with one clear message and nothing is written;
- *  - one annotation in an otherwise good file (missing quote, oversized note, non-web source):
- *    that one is rejected and reported, the rest merge by id.
+ *  - one annotation in an otherwise good file (missing quote, oversized note, non-web source,
+ *    a body or target shape we cannot keep): that one is rejected with the reason, the rest
+ *    merge by id.
+ * Nothing is dropped silently: what is kept in another shape (several targets become several
+ * notes, several text bodies one note, a page of a larger search) is listed in `notices`.
  */
+
+export { idFromIri } from './w3c-import';
 
 export interface Rejection {
   /** Position in the file's item list (0-based). */
@@ -30,42 +26,20 @@ export interface Rejection {
 }
 
 export type ParsedImport =
-  | { ok: true; notes: NoteView[]; rejected: Rejection[] }
+  | { ok: true; notes: NoteView[]; rejected: Rejection[]; notices: string[] }
   | { ok: false; error: string };
 
 export interface ImportReport {
   added: number;
   skipped: number;
   rejected: number;
-  /** The first few rejection reasons, for the reader. */
+  /** The first few rejection reasons, for the reader ("#3: …"). */
   problems: string[];
+  /** What was kept in another shape than the file had it ("#4: 2 targets, kept as 2 notes"). */
+  notices: string[];
 }
 
-const MAX_PROBLEMS = 20;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** 53-bit string hash (cyrb53-style): a stable local id for another tool's annotation IRI. */
-function hash53(s: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
-/** Our note id for an annotation IRI; the same IRI always gives the same id, so re-imports skip. */
-export function idFromIri(v: unknown): string {
-  const iri = checkString(v, 'annotation id', LIMITS.urlChars);
-  if (iri.startsWith('urn:uuid:') && UUID.test(iri.slice(9))) return iri.slice(9).toLowerCase();
-  if (iri.startsWith(NOTE_IRI_PREFIX)) return checkId(iri.slice(NOTE_IRI_PREFIX.length));
-  if (iri.length === 0) throw new InvalidInput('annotation id is empty');
-  return `ext-${hash53(iri)}`;
-}
+const MAX_MESSAGES = 20;
 
 function hasAnnoContext(ctx: unknown): boolean {
   const list = Array.isArray(ctx) ? ctx : [ctx];
@@ -76,66 +50,15 @@ function typeIs(v: unknown, name: string): boolean {
   return v === name || (Array.isArray(v) && v.includes(name));
 }
 
-function checkDate(v: unknown, field: string, fallback: number): number {
-  if (v === undefined) return fallback;
-  const s = checkString(v, field, 64);
-  const ms = Date.parse(s);
-  if (!Number.isFinite(ms) || ms < 0) throw new InvalidInput(`${field} is not a date`);
-  return ms;
-}
-
-/** The plain-text note of an annotation: its first TextualBody (tags and links are not notes). */
-function bodyText(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  const list = Array.isArray(v) ? v : [v];
-  if (list.length > 100) throw new InvalidInput('too many bodies');
-  for (const b of list) {
-    if (isRecord(b) && typeIs(b.type, 'TextualBody') && b.purpose !== 'tagging') {
-      return checkText(b.value, 'note', LIMITS.bodyBytes);
-    }
-  }
-  return '';
-}
-
-function toNote(item: unknown, now: number): NoteView {
-  if (!isRecord(item)) throw new InvalidInput('not an object');
-  if (!typeIs(item.type, 'Annotation')) throw new InvalidInput('not an Annotation');
-  const id = idFromIri(item.id);
-  const createdAt = checkDate(item.created, 'created', now);
-  const updatedAt = Math.max(createdAt, checkDate(item.modified, 'modified', createdAt));
-  const rawTarget = Array.isArray(item.target) ? item.target[0] : item.target;
-  let url: string;
-  let target: NoteView['target'] = null;
-  if (typeof rawTarget === 'string') {
-    url = checkHttpUrl(rawTarget, 'target');
-  } else if (isRecord(rawTarget)) {
-    url = checkHttpUrl(rawTarget.source, 'target.source');
-    const selectors = Array.isArray(rawTarget.selector) ? rawTarget.selector : [rawTarget.selector];
-    if (selectors.length > 20) throw new InvalidInput('too many selectors');
-    const quote = selectors.find((s) => isRecord(s) && s.type === 'TextQuoteSelector');
-    const position = selectors.find((s) => isRecord(s) && s.type === 'TextPositionSelector');
-    if (quote !== undefined) target = { quote: checkQuote(quote), position: position === undefined ? null : checkPosition(position) };
-  } else {
-    throw new InvalidInput('target missing');
-  }
-  const body = bodyText(item.body);
-  if (!target && !body) throw new InvalidInput('neither a quote nor a note');
-  return {
-    id,
-    url,
-    sourceUrl: item['cp:madeOn'] === undefined ? url : checkHttpUrl(item['cp:madeOn'], 'cp:madeOn'),
-    title: item['cp:pageTitle'] === undefined ? '' : checkString(item['cp:pageTitle'], 'cp:pageTitle', LIMITS.titleChars),
-    body,
-    target,
-    claimId: checkClaimId(item['cp:claim']),
-    anchorState: checkAnchorState(item['cp:anchorState']),
-    createdAt,
-    updatedAt,
-  };
+interface Source {
+  items: unknown[];
+  convert: (item: unknown, now: number, options: ConvertOptions) => Converted;
+  /** Said once for the whole file (e.g. a search page of a larger result). */
+  notice: string | null;
 }
 
 /** The annotation list of a collection, page or single annotation; a string is a file-level error. */
-function itemsOf(doc: Record<string, unknown>): unknown[] | string {
+function w3cItems(doc: Record<string, unknown>): unknown[] | string {
   if (typeIs(doc.type, 'AnnotationCollection')) {
     const first = doc.first;
     if (first === undefined && doc.total === 0) return [];
@@ -152,6 +75,35 @@ function itemsOf(doc: Record<string, unknown>): unknown[] | string {
   return 'this is not a Web Annotation collection';
 }
 
+function isOldCounterpointExport(doc: Record<string, unknown>): boolean {
+  const generator = doc.generator;
+  return isRecord(generator) && generator.id === 'urn:counterpoint:extension' && typeof doc['cp:exportVersion'] !== 'number';
+}
+
+function sourceOf(doc: unknown): Source | string {
+  if (isHypothesisSearchResult(doc)) {
+    const { total, rows } = doc;
+    const notice =
+      typeof total === 'number' && total > rows.length
+        ? `The file holds ${rows.length} of the ${total} annotations the Hypothesis search found (its API returns them a page at a time); only those ${rows.length} were in the file.`
+        : null;
+    return { items: rows, convert: fromHypothesisRow, notice };
+  }
+  if (Array.isArray(doc)) {
+    // A list of annotations, each with its own context (e.g. Hypothesis's JSON-LD, one per annotation).
+    if (doc.length > 0 && doc.every((a) => isRecord(a) && typeIs(a.type, 'Annotation') && hasAnnoContext(a['@context']))) {
+      return { items: doc, convert: fromWebAnnotation, notice: null };
+    }
+    return 'The file is not a W3C Web Annotation export (no anno.jsonld context). Nothing was imported.';
+  }
+  if (!isRecord(doc) || !hasAnnoContext(doc['@context'])) {
+    return 'The file is not a W3C Web Annotation export (no anno.jsonld context) nor a Hypothesis export. Nothing was imported.';
+  }
+  const items = w3cItems(doc);
+  if (typeof items === 'string') return `Cannot import: ${items}. Nothing was imported.`;
+  return { items, convert: fromWebAnnotation, notice: null };
+}
+
 export function parseAnnotationFile(content: string, now: number): ParsedImport {
   if (content.length > LIMITS.importChars) {
     return { ok: false, error: `The file is too large (limit ${LIMITS.importChars / 1024 / 1024} MB).` };
@@ -162,25 +114,31 @@ export function parseAnnotationFile(content: string, now: number): ParsedImport 
   } catch {
     return { ok: false, error: 'The file is not valid JSON (it may be truncated or damaged). Nothing was imported.' };
   }
-  if (!isRecord(doc) || !hasAnnoContext(doc['@context'])) {
-    return { ok: false, error: 'The file is not a W3C Web Annotation export (no anno.jsonld context). Nothing was imported.' };
-  }
-  const items = itemsOf(doc);
-  if (typeof items === 'string') return { ok: false, error: `Cannot import: ${items}. Nothing was imported.` };
+  const source = sourceOf(doc);
+  if (typeof source === 'string') return { ok: false, error: source };
+  const { items } = source;
   if (items.length > LIMITS.importItems) {
     return { ok: false, error: `The file has too many annotations (${items.length}; limit ${LIMITS.importItems}).` };
   }
+  // Our own export from before v3: its positions counted another text and are dropped.
+  const options: ConvertOptions = { oldCounterpointPositions: isRecord(doc) && isOldCounterpointExport(doc) };
   const notes: NoteView[] = [];
   const rejected: Rejection[] = [];
+  const notices: string[] = source.notice ? [source.notice] : [];
   items.forEach((item, index) => {
     try {
-      notes.push(toNote(item, now));
+      const converted = source.convert(item, now, options);
+      notes.push(...converted.notes);
+      for (const n of converted.notices) notices.push(`#${index + 1}: ${n}`);
     } catch (err) {
       if (!(err instanceof InvalidInput)) throw err;
       rejected.push({ index, reason: err.message });
     }
   });
-  return { ok: true, notes, rejected };
+  if (notes.length > LIMITS.importItems) {
+    return { ok: false, error: `The file makes too many notes (${notes.length}; limit ${LIMITS.importItems}).` };
+  }
+  return { ok: true, notes, rejected, notices };
 }
 
 /** Validates the whole file, then merges in one transaction: either the report is true or nothing changed. */
@@ -197,6 +155,7 @@ export async function importAnnotationFile(
     added,
     skipped,
     rejected: parsed.rejected.length,
-    problems: parsed.rejected.slice(0, MAX_PROBLEMS).map((r) => `#${r.index + 1}: ${r.reason}`),
+    problems: parsed.rejected.slice(0, MAX_MESSAGES).map((r) => `#${r.index + 1}: ${r.reason}`),
+    notices: parsed.notices.slice(0, MAX_MESSAGES),
   };
 }

@@ -9,7 +9,12 @@ export interface TextQuoteSelector {
   suffix: string;
 }
 
-/** W3C Web Annotation TextPositionSelector: [start, end) in the page's visible text. */
+/**
+ * W3C Web Annotation TextPositionSelector: [start, end) in the page's `document.body.textContent`,
+ * counted in UTF-16 code units, as the DOM (and Hypothesis) count them, so another tool reading
+ * the page's text finds the same offsets (schema v3; v2 counted Counterpoint's own visible text).
+ * Only ever a hint: a reader verifies the quote at the position before trusting it.
+ */
 export interface TextPositionSelector {
   type: 'TextPositionSelector';
   start: number;
@@ -31,7 +36,29 @@ export interface NoteTarget {
  */
 export type AnchorState = 'unknown' | 'anchored' | 'orphan';
 
-/** A reader's note (schema v2). */
+/** Formats a note's text may be in: the reader's own notes are plain text; imports keep theirs. */
+export const BODY_FORMATS = ['text/plain', 'text/markdown', 'text/html'] as const;
+export type BodyFormat = (typeof BODY_FORMATS)[number];
+
+/** Who wrote an imported note, as the other tool said: an IRI (`acct:…`, `https:…`), a name, or both. */
+export type Creator = { id: string; name: string | null } | { id: null; name: string };
+
+/** Where an imported note came from. The reader's own notes have none. */
+export interface NoteOrigin {
+  /** IRI of the annotation it was copied from (W3C `via`), e.g. a Hypothesis annotation's address. */
+  via: string;
+  /** The original's W3C `canonical` IRI, when it named one. */
+  canonical: string | null;
+  /** The original's author; null when the file did not say. */
+  creator: Creator | null;
+}
+
+/** The v3 fields of a note the reader wrote here (not imported). */
+export function ownNoteFields(): Pick<Note, 'format' | 'tags' | 'links' | 'origin'> {
+  return { format: 'text/plain', tags: [], links: [], origin: null };
+}
+
+/** A reader's note (schema v3). */
 export interface Note {
   /** Stable id (UUID) so export/import can merge without duplicates. */
   id: string;
@@ -41,8 +68,16 @@ export interface Note {
   sourceUrl: string;
   /** Page title when the note was made. */
   title: string;
-  /** The reader's text (plain text, may be empty for a bare highlight). */
+  /** The note's text (may be empty for a bare highlight), in `format`. */
   body: string;
+  /** `text/plain` for notes written here; an imported note keeps its own (Hypothesis: Markdown). */
+  format: BodyFormat;
+  /** Tags (W3C bodies with purpose `tagging`; Hypothesis tags). */
+  tags: string[];
+  /** Web resources the annotation links to as bodies (W3C external-resource bodies), http(s) only. */
+  links: string[];
+  /** Set on imported notes: the original annotation's id, canonical IRI and author. */
+  origin: NoteOrigin | null;
   target: NoteTarget | null;
   /** The annotated claim the selection overlapped, if any. */
   claimId: string | null;
@@ -76,15 +111,21 @@ export const SCHEMA_V2 = {
   notes: 'id, url, sourceUrl, title, createdAt, updatedAt, claimId, *terms',
   trash: 'id, deletedAt',
 } as const;
+/** v3 adds fields (format, tags, links, origin) but no index: the stores are v2's. */
+export const SCHEMA_V3 = SCHEMA_V2;
+
+/** The note as schema v2 stored it (the v3 upgrade reads exactly this). */
+export type NoteV2 = Omit<Note, 'format' | 'tags' | 'links' | 'origin'>;
 
 /** The text a note is searched by. */
-export function noteSearchText(n: Pick<Note, 'title' | 'body' | 'target'>): string {
-  return `${n.title}\n${n.target?.quote.exact ?? ''}\n${n.body}`;
+export function noteSearchText(n: Pick<Note, 'title' | 'body' | 'target'> & { tags?: readonly string[] }): string {
+  const text = `${n.title}\n${n.target?.quote.exact ?? ''}\n${n.body}`;
+  return n.tags && n.tags.length > 0 ? `${text}\n${n.tags.join('\n')}` : text;
 }
 
 /** Fills the v2 fields of a v1 record; exported so the migration is testable without IndexedDB. */
-export function upgradeV1Note(old: NoteV1): Note {
-  const note: Note = {
+export function upgradeV1Note(old: NoteV1): NoteV2 {
+  const note: NoteV2 = {
     id: old.id,
     url: old.url,
     sourceUrl: old.url,
@@ -99,6 +140,20 @@ export function upgradeV1Note(old: NoteV1): Note {
   };
   note.terms = searchTerms(noteSearchText(note));
   return note;
+}
+
+/**
+ * Fills the v3 fields of a v2 record. A v2 position counted Counterpoint's own visible text (with
+ * synthetic line breaks, without skipped elements); v3 positions count the page's textContent. The
+ * old offsets cannot be converted without the page, and exported they would mislead other tools,
+ * so they are dropped: quote and context still anchor the highlight (the position was a hint).
+ */
+export function upgradeV2Note(old: NoteV2): Note {
+  return {
+    ...old,
+    target: old.target ? { quote: old.target.quote, position: null } : null,
+    ...ownNoteFields(),
+  };
 }
 
 /**
@@ -123,6 +178,16 @@ export class CounterpointDb extends Dexie {
             const upgraded = upgradeV1Note(record as unknown as NoteV1);
             Object.assign(record, upgraded);
           });
+      });
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (tx: Transaction) => {
+        const toV3 = (record: Record<string, unknown>) => {
+          Object.assign(record, upgradeV2Note(record as unknown as NoteV2));
+        };
+        await tx.table('notes').toCollection().modify(toV3);
+        // Deleted notes waiting for "undo" come back as v3 notes too.
+        await tx.table('trash').toCollection().modify(toV3);
       });
   }
 }

@@ -1,4 +1,4 @@
-import { noteSearchText, type CounterpointDb, type Note, type TrashedNote } from './db';
+import { noteSearchText, ownNoteFields, type CounterpointDb, type Note, type TrashedNote } from './db';
 import { matchesQuery, parseSearchQuery, searchTerms } from './search-terms';
 import type { NoteInput } from './validate';
 import { MIN_MATCHING_TITLE, pageKeysOf } from './page-keys';
@@ -50,6 +50,7 @@ export async function addNote(db: CounterpointDb, input: NoteInput, meta: NewNot
   const note: Note = withTerms({
     id: meta.id,
     ...input,
+    ...ownNoteFields(),
     anchorState: input.target ? 'anchored' : 'unknown',
     createdAt: meta.now,
     updatedAt: meta.now,

@@ -90,7 +90,7 @@ interface ListedNote {
   sourceUrl: string;
   title: string;
   body: string;
-  target: { quote: { exact: string } } | null;
+  target: { quote: { exact: string }; position: { start: number; end: number } | null } | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -229,6 +229,9 @@ for (const target of browsers) {
       expect(total).toBe(1);
       expect(notes[0]).toMatchObject({ url, body: BODY, title: 'Harbour bridge reopens', target: { quote: { exact: QUOTE } } });
       savedId = notes[0]!.id;
+      // Its position counts the page's textContent, as Hypothesis and other tools do (issue #15).
+      const position = notes[0]!.target!.position!;
+      expect(await page.evaluate((p: { start: number; end: number }) => document.body.textContent!.slice(p.start, p.end), position)).toBe(QUOTE);
       // The set that lets pages without notes skip asking the background holds this page.
       const keys = await popup.evaluate(async (item: string) => {
         type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
@@ -391,6 +394,29 @@ for (const target of browsers) {
         await fresh.close();
       }
     }, 240_000);
+
+    it('imports a Hypothesis export (search API rows) and draws its highlight on the page', async () => {
+      const url = server.url('/notes/story.html');
+      const exact = 'Engineers replaced forty steel cables';
+      const file = {
+        total: 1,
+        rows: [{
+          id: 'HypE2eRow1', created: '2024-05-01T10:00:00.000000+00:00', updated: '2024-05-01T10:00:00.000000+00:00',
+          user: 'acct:reader@hypothes.is', uri: url, text: 'Is **forty** right?', tags: ['bridge'],
+          target: [{ source: url, selector: [{ type: 'TextPositionSelector', start: 0, end: 37 }, { type: 'TextQuoteSelector', exact, prefix: '', suffix: ' and repainted' }] }],
+          document: { title: ['Harbour bridge reopens'] }, links: { html: 'https://hypothes.is/a/HypE2eRow1' },
+        }],
+      };
+      expect(await ask(popup, { type: 'notes:import', content: JSON.stringify(file) })).toMatchObject({ ok: true, added: 1, rejected: 0 });
+      const imported = (await listAll(popup)).notes.find((n) => n.target?.quote.exact === exact);
+      expect(imported).toMatchObject({ body: 'Is **forty** right?', url });
+      const page = await session.openPage(url);
+      await page.waitFor((q: string) => {
+        const h = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('counterpoint-note');
+        return !!h && [...h].some((r) => r.toString() === q);
+      }, exact, 30_000);
+      await page.close();
+    });
 
     it('makes no request that leaves the machine', () => {
       expect(session.foreignRequests()).toEqual([]);

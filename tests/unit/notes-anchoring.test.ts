@@ -5,6 +5,7 @@ import { canonicalUrl, cleanUrl } from '../../lib/anchoring/canonical-url';
 import { buildVisibleText, normalizeText, pointAtOffset, toInputRange } from '../../lib/anchoring/engine';
 import { describeOffsets, describeRange } from '../../lib/anchoring/selectors';
 import { overlappingClaim, planPage } from '../../lib/anchoring/reanchor';
+import { ownNoteFields } from '../../lib/storage/db';
 
 const dom = (html: string) => new JSDOM(`<!doctype html><html><head></head><body>${html}</body></html>`, { url: 'https://news.example/story?id=3&utm_source=tw#top' }).window.document;
 
@@ -141,7 +142,7 @@ describe('anchorTarget', () => {
 
 describe('planPage / overlappingClaim', () => {
   const view = (id: string, url: string, text: string, exact: string | null) => ({
-    id, url, sourceUrl: url, title: 't', body: '', claimId: null, anchorState: 'unknown' as const, createdAt: 1, updatedAt: 1,
+    id, url, sourceUrl: url, title: 't', body: '', claimId: null, anchorState: 'unknown' as const, createdAt: 1, updatedAt: 1, ...ownNoteFields(),
     target: exact === null ? null : describeOffsets(text, text.indexOf(exact), text.indexOf(exact) + exact.length),
   });
   it('places, orphans and adopts notes from other URLs only when found', () => {

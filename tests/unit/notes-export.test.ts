@@ -26,9 +26,13 @@ describe('JSON-LD export/import', () => {
     expect(c.total).toBe(3);
     const first = c.first.items[0]!;
     expect(first.id).toBe('urn:uuid:0b7c7d2e-1111-4222-8333-444455556666');
-    expect(first.body).toEqual({ type: 'TextualBody', value: 'note one\nsecond line', format: 'text/plain', purpose: 'commenting' });
+    expect(first.body).toEqual({ type: 'TextualBody', value: 'note one\nsecond line', format: 'text/plain', purpose: 'commenting' }); // no English function word: no language claimed
+    expect(c.id).toMatch(/^urn:/);
+    expect(c.first.id).toMatch(/^urn:/);
+    expect(first.creator).toEqual({ type: 'Person', 'cp:localReader': true });
     expect(first.target).toMatchObject({ source: 'https://a.example/one', selector: [{ type: 'TextQuoteSelector', exact: 'quoted text' }, { type: 'TextPositionSelector', start: 2, end: 13 }] });
     expect(c.first.items[1]!.motivation).toBe('highlighting');
+    expect(c.first.items[1]!.body).toBeUndefined();
     expect(c.first.items[2]!.target).toBe('https://b.example/two');
   });
 
@@ -37,7 +41,7 @@ describe('JSON-LD export/import', () => {
     const before = await db.notes.toArray();
     const file = exportJsonLd(await allNotes(db), 5);
     await db.notes.clear();
-    expect(await importAnnotationFile(db, file, 99)).toEqual({ ok: true, added: 3, skipped: 0, rejected: 0, problems: [] });
+    expect(await importAnnotationFile(db, file, 99)).toEqual({ ok: true, added: 3, skipped: 0, rejected: 0, problems: [], notices: [] });
     expect(await db.notes.toArray()).toEqual(before);
     expect(await importAnnotationFile(db, file, 99)).toMatchObject({ ok: true, added: 0, skipped: 3 });
     expect(await db.notes.count()).toBe(3);
@@ -94,11 +98,11 @@ describe('Markdown export', () => {
     const notes = await allNotes(db);
     expect(groupByPage(notes).map((g) => g.url)).toEqual(['https://b.example/two', 'https://a.example/one']);
     const md = exportMarkdown(notes, 1_700_000_003_000);
-    expect(md).toContain('## [\\# Heading? \\[x\\](y)](https://b.example/two)');
+    expect(md).toContain('## [\\# Heading? \\[x\\]\\(y\\)](<https://b.example/two>)');
     expect(md).toContain('> quoted text');
     expect(md).toContain('> 日本語の引用');
     expect(md).toContain('\\- not a list');
-    expect(md).toContain('from <https://a.example/one?ref=x>');
+    expect(md).toContain('[from a.example](<https://a.example/one?ref=x>)');
     expect(md).toContain('not found on the page');
     expect(md.indexOf('b.example')).toBeLessThan(md.indexOf('a.example'));
   });

@@ -9,7 +9,7 @@ import type { NotesApi } from '../../components/popup/api';
 import { persistenceOf } from '../../components/popup/StorageStatus';
 import { handleMessage } from '../../lib/messages/handle';
 import type { Reply, ReplyMap, Request } from '../../lib/messages/protocol';
-import { CounterpointDb } from '../../lib/storage/db';
+import { CounterpointDb, ownNoteFields } from '../../lib/storage/db';
 import { addNote } from '../../lib/storage/notes-repo';
 import en from '../../public/_locales/en/messages.json';
 import { translator, type Messages } from '../helpers/locale';
@@ -20,6 +20,8 @@ const translate: Translate = translator(en as Messages);
 let db: CounterpointDb;
 let root: HTMLElement;
 let saved: { content: string; filename: string }[];
+let copied: string[];
+let clipboardFails = false;
 let seq = 0;
 
 async function call<R extends Request>(request: R): Promise<ReplyMap[R['type']]> {
@@ -41,6 +43,10 @@ function fakeApi(): NotesApi {
     requestPersistence: async () => ({ persisted: true, unlimited: false }),
     openPage: () => undefined,
     saveFile: (content, filename) => void saved.push({ content, filename }),
+    copyText: async (text) => {
+      if (clipboardFails) throw new Error('Document is not focused.');
+      copied.push(text);
+    },
   };
 }
 
@@ -80,6 +86,8 @@ beforeEach(async () => {
   root = document.createElement('div');
   document.body.append(root);
   saved = [];
+  copied = [];
+  clipboardFails = false;
 });
 afterEach(async () => {
   render(null, root);
@@ -171,11 +179,30 @@ describe('popup', () => {
     expect($$('[data-testid="note-item"]')).toHaveLength(1);
   });
 
+  it('"Copy link" gives a highlight’s text-fragment URL, a page note’s page URL, and says when copying fails', async () => {
+    await addNote(db, { ...note('https://a.example/story', 'kind of a failure', 'my note'), target: { quote: { type: 'TextQuoteSelector', exact: 'kind of a failure', prefix: 'LeCun said xAI is ', suffix: ', frankly.' }, position: null } }, { id: 'hl', now: 2 });
+    await addNote(db, { ...note('https://a.example/story', 'x', 'page note'), target: null }, { id: 'pn', now: 1 });
+    await mount();
+    const copy = (id: string) => $(`[data-note-id="${id}"] [data-testid="note-copy-link"]`)!;
+    await act(() => copy('hl').click());
+    await flush();
+    expect(copied).toEqual(['https://a.example/story#:~:text=LeCun%20said%20xAI%20is-,kind%20of%20a%20failure,-%2C%20frankly.']);
+    expect($('[data-testid="notes-notice"]')!.textContent).toBe('Link copied.');
+    await act(() => copy('pn').click());
+    await flush();
+    expect(copied[1]).toBe('https://a.example/story');
+    clipboardFails = true;
+    await act(() => copy('hl').click());
+    await flush();
+    expect($('[data-testid="notes-notice"]')!.textContent).toBe('Could not copy the link: Document is not focused.');
+    expect(copied).toHaveLength(2);
+  });
+
   it('renders one batch of a large store', async () => {
     await db.notes.bulkAdd(
       Array.from({ length: 1500 }, (_, i) => ({
         id: `bulk-${i}`, url: `https://s.example/${i % 50}`, sourceUrl: `https://s.example/${i % 50}`, title: `Page ${i % 50}`,
-        body: `note ${i}`, target: null, claimId: null, anchorState: 'unknown' as const, createdAt: i, updatedAt: i, terms: ['note'],
+        body: `note ${i}`, target: null, claimId: null, anchorState: 'unknown' as const, createdAt: i, updatedAt: i, terms: ['note'], ...ownNoteFields(),
       })),
     );
     await mount();

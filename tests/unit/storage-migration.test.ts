@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { CounterpointDb, SCHEMA_V1, type NoteV1 } from '../../lib/storage/db';
+import { CounterpointDb, SCHEMA_V1, SCHEMA_V2, type NoteV1, type NoteV2 } from '../../lib/storage/db';
 import { listNotes } from '../../lib/storage/notes-repo';
 
 let n = 0;
 const uniqueName = () => `migration-${Date.now()}-${n++}`;
 
-describe('schema migration v1 → v2', () => {
+describe('schema migration v1 → v2 → v3', () => {
   it('keeps every note written by v1 and backfills the new fields', async () => {
     const name = uniqueName();
     // The database exactly as the first release wrote it: only version(1) declared.
@@ -25,12 +25,13 @@ describe('schema migration v1 → v2', () => {
 
     const db = new CounterpointDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const all = await db.notes.toArray();
     expect(all).toHaveLength(50);
     for (const o of old) {
       const got = all.find((x) => x.id === o.id)!;
       expect(got).toMatchObject({ ...o, sourceUrl: o.url, title: '', target: null, claimId: null, anchorState: 'unknown' });
+      expect(got).toMatchObject({ format: 'text/plain', tags: [], links: [], origin: null });
       expect(got.terms.length).toBeGreaterThan(0);
     }
     // New indexes work on migrated rows.
@@ -45,10 +46,50 @@ describe('schema migration v1 → v2', () => {
     again.close();
   });
 
-  it('opens a fresh database at v2', async () => {
+  it('v2 → v3: keeps every note and trashed note, fills the new fields, drops only the old-coordinate positions', async () => {
+    const name = uniqueName();
+    // The database exactly as v2 shipped: versions 1 and 2 declared.
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    const quote = { type: 'TextQuoteSelector' as const, exact: '引用された言葉', prefix: '前の', suffix: 'の後' };
+    const old: NoteV2[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `v2-${i}`,
+      url: `https://example.com/a/${i % 3}`,
+      sourceUrl: `https://example.com/a/${i % 3}?ref=${i}`,
+      title: `Title ${i}`,
+      body: i % 2 ? `気候のメモ ${i}` : '',
+      target: i % 5 === 4 ? null : { quote, position: { type: 'TextPositionSelector', start: 100 + i, end: 107 + i } },
+      claimId: i % 4 ? null : 'claim-1',
+      anchorState: i % 6 ? 'anchored' : 'orphan',
+      createdAt: 1_700_000_000_000 + i,
+      updatedAt: 1_700_000_000_500 + i,
+      terms: ['気候', `title`],
+    }));
+    await v2.table('notes').bulkAdd(old.slice(0, 25));
+    await v2.table('trash').bulkAdd(old.slice(25).map((n) => ({ ...n, deletedAt: 5 })));
+    v2.close();
+
+    const db = new CounterpointDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const all = [...(await db.notes.toArray()), ...(await db.trash.toArray())];
+    expect(all).toHaveLength(30);
+    for (const o of old) {
+      const got = all.find((x) => x.id === o.id)!;
+      const { target, ...rest } = o;
+      expect(got).toMatchObject({ ...rest, format: 'text/plain', tags: [], links: [], origin: null });
+      expect(got.target).toEqual(target ? { quote, position: null } : null);
+    }
+    expect((await db.trash.get('v2-26'))!.deletedAt).toBe(5);
+    expect((await listNotes(db, { search: '気候' })).total).toBe(12);
+    db.close();
+  });
+
+  it('opens a fresh database at v3', async () => {
     const db = new CounterpointDb(uniqueName());
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['notes', 'trash']);
     db.close();
   });

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { CounterpointDb } from '../../lib/storage/db';
+import { ownNoteFields, type CounterpointDb } from '../../lib/storage/db';
 import {
   addNote,
   allNotes,
@@ -115,7 +115,7 @@ describe('search at scale', () => {
     const rows = Array.from({ length: 2600 }, (_, i) => ({
       id: `s-${String(i).padStart(5, '0')}`, url: `https://s.example/${i % 40}`, sourceUrl: `https://s.example/${i % 40}`, title: 't',
       body: i % 2 ? `気候 note ${i}` : `other ${i}`, target: null, claimId: i % 3 ? null : 'c', anchorState: 'unknown' as const,
-      createdAt: i, updatedAt: i, terms: [] as string[],
+      createdAt: i, updatedAt: i, terms: [] as string[], ...ownNoteFields(),
     }));
     const { searchTerms } = await import('../../lib/storage/search-terms');
     for (const r of rows) r.terms = searchTerms(`t\n\n${r.body}`);
