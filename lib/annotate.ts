@@ -13,10 +13,10 @@
 import compiled from './generated/claims-index.json';
 import type { CompiledIndex } from './index/format';
 import { loadIndex } from './index/load';
-import { annotateWithIndex, annotateWithIndexSteps } from './match/engine';
-import type { AnnotateOptions, AnnotationResult } from './match/types';
+import { annotateWithIndex, annotateWithIndexSteps } from './match/pipeline';
+import type { AnnotationResult } from './match/types';
 
-export type { Annotation, AnnotationRelation, AnnotationResult, AnnotateOptions, Speaker } from './match/types';
+export type { Annotation, AnnotationRelation, AnnotationResult, Speaker } from './match/types';
 
 let index: CompiledIndex | null = null;
 
@@ -25,17 +25,14 @@ export function bundledIndex(): CompiledIndex {
   return (index ??= loadIndex(compiled));
 }
 
-export function annotateDocument(doc: Document, options: AnnotateOptions = {}): AnnotationResult {
-  return annotateWithIndex(doc, bundledIndex(), options);
+export function annotateDocument(doc: Document): AnnotationResult {
+  return annotateWithIndex(doc, bundledIndex());
 }
 
 /**
  * `annotateDocument` as steps: a generator that yields after each bounded piece of work and
  * returns the same result. The overlay runs it in time slices so no extension task is long.
  */
-export function annotateDocumentSteps(
-  doc: Document,
-  options: AnnotateOptions = {},
-): Generator<unknown, AnnotationResult, undefined> {
-  return annotateWithIndexSteps(doc, bundledIndex(), options);
+export function annotateDocumentSteps(doc: Document): Generator<unknown, AnnotationResult, undefined> {
+  return annotateWithIndexSteps(doc, bundledIndex());
 }

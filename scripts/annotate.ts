@@ -2,7 +2,7 @@
  * Headless annotate: parse an HTML file with linkedom and run both matching tiers: the first
  * (exact/fuzzy copies, `annotateDocument`) and the restatement tier (lib/restate).
  *
- *   npm run -s annotate -- <page.html> [--url URL] [--json] [--debug] [--index path/to/index.json | --dataset path/to/claims.json]
+ *   npm run -s annotate -- <page.html> [--json] [--debug] [--index path/to/index.json | --dataset path/to/claims.json]
  *
  * Default output: a readable table. `--json`: one JSON object on stdout and nothing else:
  * `annotations` holds the first tier's matches (method "exact" | "fuzzy" | "text") in document
@@ -11,10 +11,13 @@
  * `original` words), in document order; `stories` the stories the page reports (empty when none).
  * `--debug` adds `rejected`: candidates a veto turned down, with the veto.
  * A missing or unreadable file: a one-line error on stderr, exit code 2.
+ * The claims are data/claims.json, compiled here as `npm run dataset:compile` compiles it (~0.1 s),
+ * so the command works right after `npm ci` and never reads a stale lib/generated/.
  * `--index` / `--dataset` (for tests and experiments) use another compiled index or raw dataset.
  */
 
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import type { Dataset } from '../lib/dataset/types';
 import { compileIndex } from '../lib/index/compile';
@@ -30,7 +33,6 @@ function fail(message: string, code = 2): never {
 
 const args = process.argv.slice(2);
 let file: string | undefined;
-let url: string | undefined;
 let json = false;
 let debug = false;
 let indexPath: string | undefined;
@@ -39,17 +41,16 @@ for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (a === '--json') json = true;
   else if (a === '--debug') debug = true;
-  else if (a === '--url') url = args[++i];
   else if (a === '--index') indexPath = args[++i];
   else if (a === '--dataset') datasetPath = args[++i];
   else if (a === '-h' || a === '--help') {
-    process.stdout.write('usage: npm run -s annotate -- <page.html> [--url URL] [--json] [--debug]\n');
+    process.stdout.write('usage: npm run -s annotate -- <page.html> [--json] [--debug]\n');
     process.exit(0);
   } else if (a.startsWith('--')) fail(`unknown option ${a}`);
   else if (!file) file = a;
   else fail(`unexpected argument ${a}`);
 }
-if (!file) fail('no input file (usage: npm run -s annotate -- <page.html> [--url URL] [--json])');
+if (!file) fail('no input file (usage: npm run -s annotate -- <page.html> [--json])');
 
 let html: string;
 try {
@@ -59,14 +60,16 @@ try {
   fail(`cannot read ${file}: ${err.code ?? err.message}`);
 }
 
-async function getIndex(): Promise<CompiledIndex> {
+/** The project's dataset, wherever the command is run from. */
+const DATASET = fileURLToPath(new URL('../data/claims.json', import.meta.url));
+
+function getIndex(): CompiledIndex {
   try {
-    if (datasetPath) return compileIndex(JSON.parse(readFileSync(datasetPath, 'utf8')) as Dataset);
     if (indexPath) return loadIndex(JSON.parse(readFileSync(indexPath, 'utf8')));
-    const { bundledIndex } = await import('../lib/annotate');
-    return bundledIndex();
+    const raw = readFileSync(datasetPath ?? DATASET, 'utf8');
+    return compileIndex(JSON.parse(raw) as Dataset, raw);
   } catch (e) {
-    return fail(`cannot load the claims index: ${(e as Error).message} (run \`npm run dataset:compile\`)`, 1);
+    return fail(`cannot load the claims: ${(e as Error).message}`, 1);
   }
 }
 
@@ -110,9 +113,9 @@ function table(result: TieredResult): string {
   return lines.join('\n');
 }
 
-const index = await getIndex();
+const index = getIndex();
 const { document } = parseHTML(html);
-const result = annotateTiers(document as unknown as Document, index, { url });
+const result = annotateTiers(document as unknown as Document, index);
 
 /** The dataset's own words of a claim (the card shows them beside the page's passage). */
 function originalWords(): (claimId: string) => { ja: string; en: string } | null {
@@ -122,7 +125,7 @@ function originalWords(): (claimId: string) => { ja: string; en: string } | null
       texts = new Map();
       try {
         if (indexPath && !datasetPath) throw new Error('no dataset');
-        const ds = JSON.parse(readFileSync(datasetPath ?? new URL('../lib/generated/claims-catalog.json', import.meta.url), 'utf8')) as Dataset;
+        const ds = JSON.parse(readFileSync(datasetPath ?? DATASET, 'utf8')) as Dataset;
         for (const c of ds.claims) texts.set(c.id, c.text);
       } catch {
         // An index given by --index alone has no texts: `original` is null.

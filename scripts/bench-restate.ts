@@ -25,7 +25,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { bundledIndex } from '../lib/annotate';
-import { annotateWithIndex } from '../lib/match/engine';
+import { annotateWithIndex } from '../lib/match/pipeline';
 import { annotateTiers } from '../lib/restate/annotate';
 import type { TieredResult } from '../lib/restate/types';
 import { PAGES as FIRST_TIER_PAGES, readPage } from '../tests/fixtures/expectations';
@@ -177,8 +177,8 @@ async function gz(contents: string): Promise<number> {
   });
   return gzipSync(b.outputFiles[0]!.contents, { level: 9 }).length;
 }
-const firstTierGz = await gz(`export { annotateWithIndexSteps } from './lib/match/engine';`);
-const bothGz = await gz(`export { annotateWithIndexSteps } from './lib/match/engine';\nexport { annotateTiersSteps } from './lib/restate/annotate';`);
+const firstTierGz = await gz(`export { annotateWithIndexSteps } from './lib/match/pipeline';`);
+const bothGz = await gz(`export { annotateWithIndexSteps } from './lib/match/pipeline';\nexport { annotateTiersSteps } from './lib/restate/annotate';`);
 const tierGz = bothGz - firstTierGz;
 const indexRaw = readFileSync('lib/generated/claims-index.json', 'utf8');
 const restateIndexGz = gzipSync(JSON.stringify((JSON.parse(indexRaw) as { restate?: unknown }).restate ?? null), { level: 9 }).length;

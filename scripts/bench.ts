@@ -32,7 +32,7 @@ import { bundledIndex } from '../lib/annotate';
 import type { Claim, Dataset } from '../lib/dataset/types';
 import { compileIndex } from '../lib/index/compile';
 import { gramTable, type CompiledIndex } from '../lib/index/format';
-import { annotateWithIndex } from '../lib/match/engine';
+import { annotateWithIndex } from '../lib/match/pipeline';
 import { detectArticle } from '../lib/detect/article';
 import { PAGES as ALL_PAGES, readPage } from '../tests/fixtures/expectations';
 import { BROWSER_ROUNDS, SIDE_BATCH_MS, SIDE_ROUNDS, browserAvailable, browserSideBySide, chromiumPath, parse, timeIt, timeSideBySide } from './bench-harness';

@@ -15,20 +15,20 @@ import gateData from '../../lib/generated/claims-gate.json';
 import { detectArticle } from '../../lib/detect/article';
 import type { CompiledIndex } from '../../lib/index/format';
 import { loadIndex } from '../../lib/index/load';
-import { annotateWithIndex, annotateWithIndexSteps } from '../../lib/match/engine';
+import { annotateWithIndex, annotateWithIndexSteps } from '../../lib/match/pipeline';
 import { compileGate, passesGateRegExp } from '../../lib/match/gate';
 import type { ClaimsDataReply } from '../../lib/messages/claims-data';
 import { installCatalog } from '../../lib/overlay/bundled';
 import type { OverlayEngineResult } from '../../lib/overlay/types';
 
 export interface OverlayEngine {
-  annotateDocument(doc: Document, options?: { url?: string }): OverlayEngineResult;
+  annotateDocument(doc: Document): OverlayEngineResult;
   /**
    * Optional: the same work as a generator that yields after each bounded step (a few ms). When
    * the engine provides it, the overlay runs it in time slices (lib/overlay/slices.ts) so no task
    * of the extension becomes a long task on very large pages.
    */
-  annotateDocumentSteps?(doc: Document, options?: { url?: string }): Iterator<unknown, OverlayEngineResult, undefined>;
+  annotateDocumentSteps?(doc: Document): Iterator<unknown, OverlayEngineResult, undefined>;
 }
 
 const gate = compileGate(gateData.gate);
@@ -65,7 +65,7 @@ export async function loadEngine(): Promise<OverlayEngine | null> {
   const index = await fetchIndex();
   if (!index) return null;
   return {
-    annotateDocument: (doc, options) => annotateWithIndex(doc, index, options),
-    annotateDocumentSteps: (doc, options) => annotateWithIndexSteps(doc, index, options),
+    annotateDocument: (doc) => annotateWithIndex(doc, index),
+    annotateDocumentSteps: (doc) => annotateWithIndexSteps(doc, index),
   };
 }

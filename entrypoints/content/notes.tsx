@@ -17,12 +17,12 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { I18nContext } from '../../components/i18n';
 import { NotesLayer, type LayerState, type Point } from '../../components/notes/NotesLayer';
 import { canonicalUrl, cleanUrl } from '../../lib/anchoring/canonical-url';
-import { buildVisibleText, pointAtOffset, type VisibleText } from '../../lib/anchoring/engine';
+import { buildTextModel, pointAt, type TextModel } from '../../lib/text/text-model';
 import { overlappingClaim, planPage, type ClaimSpan } from '../../lib/anchoring/reanchor';
 import { describeRange } from '../../lib/anchoring/selectors';
 import { TextContentPositions } from '../../lib/anchoring/text-position';
 import { parseContentRequest } from '../../lib/messages/protocol';
-import type { NoteTarget } from '../../lib/storage/db';
+import type { NoteTarget } from '../../lib/anchoring/types';
 import type { PageKey } from '../../lib/storage/notes-repo';
 import { mayHaveNotes, PAGE_KEYS_ITEM } from '../../lib/storage/page-keys';
 import { translate } from '../../utils/i18n';
@@ -47,8 +47,8 @@ function pageKey(): PageKey | null {
   return { url, sourceUrl, title: document.title.trim().slice(0, 1024) };
 }
 
-function pageModel(): VisibleText | null {
-  return document.body ? buildVisibleText(document.body, ours) : null;
+function pageModel(): TextModel | null {
+  return document.body ? buildTextModel(document.body, { exclude: ours }) : null;
 }
 
 /** The current selection as a live range, unless empty or inside our own UI. */
@@ -78,7 +78,7 @@ async function claimsOnPage(): Promise<ClaimSpan[]> {
     // Through the content script's engine seam: the index comes from the background on demand.
     const engine = await loadEngine();
     if (!engine) return [];
-    const result = engine.annotateDocument(document, { url: location.href });
+    const result = engine.annotateDocument(document);
     return result.annotations.map((a) => ({ claimId: a.claimId, range: a.range }));
   } catch {
     return []; // no claim link is better than no note
@@ -151,9 +151,9 @@ export function startNotes(ctx: ContentScriptContext): void {
     registry.set(HIGHLIGHT_NAME, new Highlight(...drawn.values()));
   }
 
-  function rangeFor(model: VisibleText, start: number, end: number): Range | null {
-    const s = pointAtOffset(model, start, 'start');
-    const e = pointAtOffset(model, end, 'end');
+  function rangeFor(model: TextModel, start: number, end: number): Range | null {
+    const s = pointAt(model, start, 'start');
+    const e = pointAt(model, end, 'end');
     if (!s || !e) return null;
     const r = document.createRange();
     r.setStart(s.node, s.offset);

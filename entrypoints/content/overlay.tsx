@@ -109,9 +109,8 @@ export function startOverlay(ctx: ContentScriptContext): void {
     const engine = await loadEngine();
     if (!engine) return null;
     try {
-      const options = { url: location.href };
       if (typeof engine.annotateDocumentSteps === 'function') {
-        const result = await runInSlices(engine.annotateDocumentSteps(document, options), {
+        const result = await runInSlices(engine.annotateDocumentSteps(document), {
           budgetMs: SLICE_MS,
           yieldToMain,
           onSlice: (start) => measure('annotate', start),
@@ -120,7 +119,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
         return result ?? null;
       }
       const t0 = performance.now();
-      const result = engine.annotateDocument(document, options);
+      const result = engine.annotateDocument(document);
       measure('annotate', t0);
       return result;
     } catch (e) {

@@ -1,18 +1,17 @@
-import type { NoteView } from '../storage/notes-repo';
 import { anchorTarget, PageText, type AnchorMethod } from './anchor';
 import type { RangeLike } from './selectors';
 import { offsetOfPoint } from './selectors';
-import type { VisibleText } from './engine';
+import type { TextModel } from '../text/text-model';
 import type { TextContentPositions } from './text-position';
-import type { NoteTarget } from '../storage/db';
+import type { AnchorableNote, NoteTarget } from './types';
 
 /**
  * What a page visit does with its saved notes: which highlights to draw where, which are orphans
  * (kept, listed, reported), and which notes from another URL turned out to be this article.
  */
 
-export interface PlacedNote {
-  note: NoteView;
+export interface PlacedNote<N extends AnchorableNote = AnchorableNote> {
+  note: N;
   start: number;
   end: number;
   method: AnchorMethod;
@@ -20,12 +19,12 @@ export interface PlacedNote {
   fromUrl: string | null;
 }
 
-export interface PagePlan {
-  placed: PlacedNote[];
+export interface PagePlan<N extends AnchorableNote = AnchorableNote> {
+  placed: PlacedNote<N>[];
   /** This page's highlights that could not be found. */
-  orphaned: NoteView[];
+  orphaned: N[];
   /** Page-level notes (no quote): listed, nothing to draw. */
-  unanchored: NoteView[];
+  unanchored: N[];
 }
 
 /**
@@ -39,15 +38,15 @@ function inModel(target: NoteTarget, positions: TextContentPositions | undefined
   return { quote: target.quote, position: mapped ? { type: 'TextPositionSelector', ...mapped } : null };
 }
 
-export function planPage(
+export function planPage<N extends AnchorableNote>(
   text: string,
-  own: readonly NoteView[],
-  candidates: readonly NoteView[],
+  own: readonly N[],
+  candidates: readonly N[],
   pageUrl: string,
   positions?: TextContentPositions,
-): PagePlan {
+): PagePlan<N> {
   const page = new PageText(text);
-  const plan: PagePlan = { placed: [], orphaned: [], unanchored: [] };
+  const plan: PagePlan<N> = { placed: [], orphaned: [], unanchored: [] };
   for (const note of own) {
     if (!note.target) {
       plan.unanchored.push(note);
@@ -73,7 +72,7 @@ export interface ClaimSpan {
 }
 
 /** The claim whose text overlaps [start, end) the most, or null. */
-export function overlappingClaim(model: VisibleText, start: number, end: number, claims: readonly ClaimSpan[]): string | null {
+export function overlappingClaim(model: TextModel, start: number, end: number, claims: readonly ClaimSpan[]): string | null {
   let best: string | null = null;
   let bestOverlap = 0;
   for (const c of claims) {

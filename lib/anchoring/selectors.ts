@@ -1,9 +1,9 @@
-import type { NoteTarget } from '../storage/db';
-import type { VisibleText } from './engine';
+import type { NoteTarget } from './types';
+import type { TextModel } from '../text/text-model';
 
 /**
  * W3C selectors for a selection: TextQuoteSelector (exact + 32 characters of context either side)
- * and TextPositionSelector, both over the page's visible text (see engine.ts), so the position
+ * and TextPositionSelector, both over the page's visible text (lib/text/text-model.ts, as the claim matcher reads it), so the position
  * agrees with what the re-anchorer later searches.
  */
 
@@ -19,7 +19,7 @@ export interface RangeLike {
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING (no global Node in Node.js tests)
 
-function indexMap(model: VisibleText): Map<Text, number> {
+function indexMap(model: TextModel): Map<Text, number> {
   const cached = indexCache.get(model);
   if (cached) return cached;
   const map = new Map<Text, number>();
@@ -27,10 +27,10 @@ function indexMap(model: VisibleText): Map<Text, number> {
   indexCache.set(model, map);
   return map;
 }
-const indexCache = new WeakMap<VisibleText, Map<Text, number>>();
+const indexCache = new WeakMap<TextModel, Map<Text, number>>();
 
 /** Offset in `model.text` of a DOM boundary point. Points in skipped content snap to the next visible text. */
-export function offsetOfPoint(model: VisibleText, node: Node, offset: number): number {
+export function offsetOfPoint(model: TextModel, node: Node, offset: number): number {
   if (node.nodeType === 3) {
     const i = indexMap(model).get(node as Text);
     if (i !== undefined) return model.starts[i]! + Math.min(offset, (node as Text).data.length);
@@ -77,7 +77,7 @@ export function describeOffsets(text: string, start: number, end: number): NoteT
 }
 
 /** Selectors for a DOM range over the visible text model. */
-export function describeRange(model: VisibleText, range: RangeLike): NoteTarget | null {
+export function describeRange(model: TextModel, range: RangeLike): NoteTarget | null {
   const start = offsetOfPoint(model, range.startContainer, range.startOffset);
   const end = offsetOfPoint(model, range.endContainer, range.endOffset);
   return describeOffsets(model.text, start, end);

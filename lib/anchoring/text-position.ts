@@ -1,10 +1,10 @@
-import type { TextPositionSelector } from '../storage/db';
-import { pointAtOffset, type VisibleText } from './engine';
+import { pointAt, type TextModel } from '../text/text-model';
+import type { TextPositionSelector } from './types';
 
 /**
  * Interoperable positions. A TextPositionSelector we store and export counts the UTF-16 code units
  * of `root.textContent` (root = `document.body`), as the DOM does and as Hypothesis and other tools
- * reading the page's text count; our own matching runs on the visible-text model (engine.ts), which
+ * reading the page's text count; our own matching runs on the visible-text model (lib/text/text-model.ts), which
  * adds line breaks between blocks and leaves out scripts, styles and hidden elements. This maps
  * between the two through the Text nodes both are made of.
  *
@@ -19,7 +19,7 @@ export class TextContentPositions {
 
   constructor(
     root: Node,
-    private readonly model: VisibleText,
+    private readonly model: TextModel,
   ) {
     // Every Text node under root in tree order is what textContent concatenates (comments are not).
     let offset = 0;
@@ -40,8 +40,8 @@ export class TextContentPositions {
 
   /** Model offsets [start, end) → a position in textContent, or null when they map to no text. */
   fromModel(start: number, end: number): TextPositionSelector | null {
-    const a = pointAtOffset(this.model, start, 'start');
-    const b = pointAtOffset(this.model, end, 'end');
+    const a = pointAt(this.model, start, 'start');
+    const b = pointAt(this.model, end, 'end');
     if (!a || !b) return null;
     const ia = this.index.get(a.node);
     const ib = this.index.get(b.node);

@@ -1,4 +1,5 @@
-import type { BodyFormat, Creator, TextPositionSelector, TextQuoteSelector } from '../storage/db';
+import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
+import type { BodyFormat, Creator } from '../storage/db';
 import type { NoteView } from '../storage/notes-repo';
 import { detectLanguage } from './language';
 

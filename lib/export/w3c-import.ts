@@ -1,4 +1,5 @@
-import { BODY_FORMATS, type BodyFormat, type Creator, type NoteOrigin, type NoteTarget } from '../storage/db';
+import type { NoteTarget } from '../anchoring/types';
+import { BODY_FORMATS, type BodyFormat, type Creator, type NoteOrigin } from '../storage/db';
 import type { NoteView } from '../storage/notes-repo';
 import {
   checkAnchorState,

@@ -10,12 +10,12 @@
  */
 
 import { gateTerm, isGateTerm } from '../match/gate';
-import type { Claim, Dataset, Lang } from '../dataset/types';
+import type { Claim, Dataset } from '../dataset/types';
 import { NORMALIZER_VERSION, normalize } from '../text/normalize';
 import { compileRestate } from '../restate/compile';
 import { isCommonGram } from './common-grams';
 import {
-  GRAM_Q,
+  GRAM_LENGTH,
   INDEX_FORMAT,
   INDEX_VERSION,
   type CompiledAnchor,
@@ -57,11 +57,6 @@ function shortHash(s: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-interface Draft {
-  anchor: CompiledAnchor;
-  q: number;
-}
-
 export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(dataset)): CompiledIndex {
   const entities = new Map(dataset.entities.map((e) => [e.id, e]));
 
@@ -98,7 +93,7 @@ export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(datas
   }
 
   const claims: CompiledClaim[] = [];
-  const drafts: Draft[] = [];
+  const anchors: CompiledAnchor[] = [];
   dataset.claims.forEach((claim: Claim, c: number) => {
     speakerOf(claim.speakerId);
     const { date, precision, bounds } = claim.saidOn;
@@ -119,41 +114,36 @@ export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(datas
       seen.add(a.lang + exact);
       const prefix = normalize(a.prefix);
       const suffix = normalize(a.suffix);
-      drafts.push({
-        anchor: {
-          c,
-          lang: a.lang,
-          kind: 'anchor',
-          exact,
-          prefix: prefix.slice(Math.max(0, prefix.length - CONTEXT_CHARS)),
-          suffix: suffix.slice(0, CONTEXT_CHARS),
-          g: [],
-        },
-        q: GRAM_Q[a.lang],
+      anchors.push({
+        c,
+        lang: a.lang,
+        kind: 'anchor',
+        exact,
+        prefix: prefix.slice(Math.max(0, prefix.length - CONTEXT_CHARS)),
+        suffix: suffix.slice(0, CONTEXT_CHARS),
+        g: [],
       });
     }
     // Fallback for English pages reporting a Japanese-only article: the claim's English text.
     const hasEn = claim.anchors.some((a) => a.lang === 'en');
     const en = normalize(claim.text.en ?? '');
     if (!hasEn && en.length >= 20) {
-      drafts.push({ anchor: { c, lang: 'en', kind: 'text', exact: en, prefix: '', suffix: '', g: [] }, q: GRAM_Q.en });
+      anchors.push({ c, lang: 'en', kind: 'text', exact: en, prefix: '', suffix: '', g: [] });
     }
   });
 
   // Document frequency of each gram over all anchors.
   const df = new Map<string, number>();
-  for (const d of drafts) {
-    for (const g of new Set(gramsOf(d.anchor.exact, d.q))) df.set(g, (df.get(g) ?? 0) + 1);
+  for (const a of anchors) {
+    for (const g of new Set(gramsOf(a.exact, GRAM_LENGTH))) df.set(g, (df.get(g) ?? 0) + 1);
   }
 
-  const anchors: CompiledAnchor[] = [];
-  for (const d of drafts) {
-    const a = d.anchor;
-    anchors.push(a);
+  // Seeds: in each segment of the anchor, the gram of lowest cost (dataset frequency, gramPenalty).
+  for (const a of anchors) {
     const m = a.exact.length;
-    const positions = m - d.q + 1;
+    const positions = m - GRAM_LENGTH + 1;
     if (positions <= 0) continue;
-    const segments = Math.max(1, Math.min(MAX_SEEDS, Math.floor(m / d.q)));
+    const segments = Math.max(1, Math.min(MAX_SEEDS, Math.floor(m / GRAM_LENGTH)));
     const chosen = new Set<string>();
     for (let s = 0; s < segments; s++) {
       const lo = Math.floor((s * positions) / segments);
@@ -161,7 +151,7 @@ export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(datas
       let best = -1;
       let bestCost = Infinity;
       for (let p = lo; p < hi; p++) {
-        const g = a.exact.slice(p, p + d.q);
+        const g = a.exact.slice(p, p + GRAM_LENGTH);
         if (chosen.has(g)) continue;
         const cost = (df.get(g) ?? 1) + gramPenalty(g) * 1000;
         if (cost < bestCost) {
@@ -170,7 +160,7 @@ export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(datas
         }
       }
       if (best < 0) continue;
-      const g = a.exact.slice(best, best + d.q);
+      const g = a.exact.slice(best, best + GRAM_LENGTH);
       chosen.add(g);
       a.g.push(best);
     }

@@ -18,13 +18,12 @@ export const INDEX_FORMAT = 'counterpoint-claims-index';
 export const INDEX_VERSION = 1;
 
 /**
- * The n-gram length of seed grams, per anchor language. One length for both keeps the page scan to
- * a single rolling hash (the prefilter assumes they are equal). 5 characters: shorter English
- * grams hit by chance on most pages (4-grams nearly doubled the hits on the English fixture);
- * longer ones are destroyed by more edits (fuzzy recall). Seed selection prefers grams inside
- * rare words and avoids common-word grams (common-grams.ts).
+ * The length of seed grams, in both languages. One length keeps the page scan to a single rolling
+ * hash. 5 characters: shorter English grams hit by chance on most pages (4-grams nearly doubled the
+ * hits on the English fixture); longer ones are destroyed by more edits (fuzzy recall). Seed
+ * selection prefers grams inside rare words and avoids common-word grams (common-grams.ts).
  */
-export const GRAM_Q = { ja: 5, en: 5 } as const;
+export const GRAM_LENGTH = 5;
 
 export interface CompiledSpeaker {
   id: string;
@@ -74,7 +73,7 @@ export interface CompiledAnchor {
   prefix: string;
   suffix: string;
   /**
-   * Seed grams: offsets in `exact` of the rare n-grams (length GRAM_Q[lang]) that index this
+   * Seed grams: offsets in `exact` of the rare n-grams (GRAM_LENGTH characters) that index this
    * anchor. Candidacy needs a share of them on the page.
    */
   g: number[];
@@ -213,10 +212,9 @@ export function gramTable(index: CompiledIndex): GramTable {
   let bits: Uint32Array | null = new Uint32Array(1 << (GRAM_BITS - 5));
   let s = 0;
   index.anchors.forEach((a, i) => {
-    const q = GRAM_Q[a.lang];
     for (let si = 0; si < a.g.length && si < maxSeeds; si++) {
       const off = a.g[si]!;
-      const h = gramHash(a.exact, off, q);
+      const h = gramHash(a.exact, off, GRAM_LENGTH);
       const b = probe1(h);
       bits![b >>> 5]! |= 1 << (b & 31);
       const b2 = probe2(h);

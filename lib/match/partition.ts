@@ -9,7 +9,7 @@
  * Trade-off: a quote can only be found inside one part, and the context (prefix/suffix) of a quote
  * at a part's edge is cut. Parts end at element boundaries (paragraphs, list items), which quotes
  * rarely cross, and only pages far larger than any news article (see LARGE_PAGE_CHARS in
- * engine.ts) are partitioned; ordinary pages keep the single-pass path.
+ * pipeline.ts) are partitioned; ordinary pages keep the single-pass path.
  */
 
 export interface Part {

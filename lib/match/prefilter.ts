@@ -6,8 +6,8 @@
  * rejected before any fuzzy work.
  */
 
-import { unitsOf } from '../text/normalize';
-import { GRAM_BASE, GRAM_Q, GRAM_SEED_BITS as SEED_BITS, gramOutWeight, gramTable, probe1, probe2, type CompiledIndex } from '../index/format';
+import { unitsOf } from '../text/code-units';
+import { GRAM_BASE, GRAM_LENGTH, GRAM_SEED_BITS as SEED_BITS, gramOutWeight, gramTable, probe1, probe2, type CompiledIndex } from '../index/format';
 
 export interface Candidate {
   /** Index into `index.anchors`. */
@@ -33,8 +33,9 @@ export const MIN_SEED_SHARE = 0.25;
  */
 export const MIN_SEED_SHARE_FUZZY = 0.35;
 
-export function fuzzySupport(seeds: number): number {
-  return seeds >= 3 ? Math.max(2, Math.ceil(seeds * MIN_SEED_SHARE_FUZZY)) : 1;
+/** Distinct seeds a cluster needs of an anchor's `seeds`: `share` of them, at least one, and two from three seeds on. */
+function seedsNeeded(seeds: number, share: number): number {
+  return seeds >= 3 ? Math.max(2, Math.ceil(seeds * share)) : 1;
 }
 
 /**
@@ -52,15 +53,9 @@ export const MAX_WEAK_CLUSTER_DRIFT = 0.1;
 
 /** Whether a cluster of `anchorLength` characters with `seeds` seeds has support for a fuzzy search. */
 export function worthFuzzy(c: Candidate, anchorLength: number, seeds: number): boolean {
-  const need = fuzzySupport(seeds);
+  const need = seedsNeeded(seeds, MIN_SEED_SHARE_FUZZY);
   if (c.hits !== need) return c.hits > need;
   return need === 1 || c.starts[c.starts.length - 1]! - c.starts[0]! <= MAX_WEAK_CLUSTER_DRIFT * anchorLength;
-}
-
-/** Optional counters for the benchmark (null in production). */
-export let STATS: { anchorsHit: number; hits: number } | null = null;
-export function collectStats(on: boolean): void {
-  STATS = on ? { anchorsHit: 0, hits: 0 } : null;
 }
 
 // Scratch hit lists (reused across calls, grown on demand). findCandidates works on local copies:
@@ -82,7 +77,7 @@ const grow = (x: Int32Array): Int32Array => {
  * an anchor's hits sort by expected start with a plain numeric sort (no comparator, no tuples) and
  * carry the seed's index for the distinct-seed count. Expected starts can be negative (a seed's
  * offset in the anchor is larger than its position on the page) by less than an anchor's length.
- * Pages over 200k characters are matched in 50k parts (engine.ts), far below the 2^25 characters
+ * Pages over 200k characters are matched in 50k parts (pipeline.ts), far below the 2^25 characters
  * this packing allows.
  */
 const START_BIAS = 1 << 16;
@@ -112,7 +107,6 @@ function sortSlice(keys: Int32Array, from: number, to: number): void {
   }
 }
 
-
 /**
  * Scan the normalised text and return candidate clusters, best-supported first. `codes` is the
  * same text as UTF-16 units (`Normalized.codes`), scanned instead of the string when given:
@@ -128,10 +122,10 @@ export function findCandidates(textOrCodes: string | Uint16Array, index: Compile
   let hK = H_KEY;
   let nh = 0;
   const n = text.length;
-  // One rolling hash (both languages use the same gram length, see GRAM_Q), updated with two
+  // One rolling hash (both languages use the same gram length, GRAM_LENGTH), updated with two
   // multiplications per character; the membership test (slot table, or the Bloom filter in front
   // of a large one) stops most positions after one array read.
-  const q = GRAM_Q.ja;
+  const q = GRAM_LENGTH;
   const w = gramOutWeight(q);
   let h = 0;
   for (let j = 0; j < q - 1 && j < n; j++) h = (Math.imul(h, GRAM_BASE) + text[j]!) | 0;
@@ -179,6 +173,7 @@ export function findCandidates(textOrCodes: string | Uint16Array, index: Compile
   // per-anchor arrays). `cursor[a]` is 0 for an anchor not seen yet, -1 for one without enough
   // hits, else 1 + the next free position of its slice.
   const qualified: number[] = [];
+  const qualifiedNeed: number[] = []; // seeds a cluster of qualified[i] needs (candidacy)
   const rejected: number[] = [];
   let flat = FLAT;
   if (flat.length < nh) FLAT = flat = new Int32Array(Math.max(nh, 2 * flat.length));
@@ -187,8 +182,7 @@ export function findCandidates(textOrCodes: string | Uint16Array, index: Compile
     const a = hA[k]!;
     let c = cursor[a]!;
     if (c === 0) {
-      const g = anchors[a]!.g.length;
-      const need = g >= 3 ? Math.max(2, Math.ceil(g * MIN_SEED_SHARE)) : 1;
+      const need = seedsNeeded(anchors[a]!.g.length, MIN_SEED_SHARE);
       if (counts[a]! < need) {
         cursor[a] = -1;
         rejected.push(a);
@@ -197,6 +191,7 @@ export function findCandidates(textOrCodes: string | Uint16Array, index: Compile
       c = pos + 1;
       pos += counts[a]!;
       qualified.push(a);
+      qualifiedNeed.push(need);
     } else if (c < 0) continue;
     flat[c - 1] = hK[k]!;
     cursor[a] = c + 1;
@@ -204,10 +199,10 @@ export function findCandidates(textOrCodes: string | Uint16Array, index: Compile
 
   const out: Candidate[] = [];
   const seedMask = (1 << SEED_BITS) - 1;
-  for (const a of qualified) {
+  for (let qi = 0; qi < qualified.length; qi++) {
+    const a = qualified[qi]!;
+    const need = qualifiedNeed[qi]!;
     const anchor = anchors[a]!;
-    const g = anchor.g.length;
-    const need = g >= 3 ? Math.max(2, Math.ceil(g * MIN_SEED_SHARE)) : 1;
     const end = cursor[a]! - 1;
     const begin = end - counts[a]!;
     // Hits by expected start (they arrive in page order, so usually already sorted).
@@ -241,10 +236,6 @@ export function findCandidates(textOrCodes: string | Uint16Array, index: Compile
       }
       i = j;
     }
-  }
-  if (STATS) {
-    STATS.hits = nh;
-    STATS.anchorsHit = qualified.length + rejected.length;
   }
   for (const a of qualified) counts[a] = cursor[a] = 0;
   for (const a of rejected) counts[a] = cursor[a] = 0;

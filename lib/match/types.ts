@@ -46,13 +46,6 @@ export interface AnnotationResult {
   annotations: Annotation[];
 }
 
-export interface AnnotateOptions {
-  /** The page URL (reserved: per-site rules, source self-recognition). */
-  url?: string;
-  /** The second tier's seam (lib/restate/tier.ts): shown every part the engine matched. */
-  afterPart?: PartObserver;
-}
-
 /** A first-tier hit as a second tier sees it: offsets in the part's text model, and the claim's index. */
 export interface FirstTierHit {
   start: number;

@@ -6,20 +6,19 @@
  */
 
 import type { CompiledIndex } from '../index/format';
-import { annotateWithIndexSteps } from '../match/engine';
-import type { AnnotateOptions } from '../match/types';
+import { annotateWithIndexSteps } from '../match/pipeline';
 import { RestatementTier } from './tier';
 import type { TieredResult } from './types';
 
-export function* annotateTiersSteps(doc: Document, index: CompiledIndex, options: AnnotateOptions = {}): Generator<unknown, TieredResult, undefined> {
+export function* annotateTiersSteps(doc: Document, index: CompiledIndex): Generator<unknown, TieredResult, undefined> {
   const tier = new RestatementTier(index, doc);
-  const first = yield* annotateWithIndexSteps(doc, index, { ...options, afterPart: tier });
+  const first = yield* annotateWithIndexSteps(doc, index, tier);
   const second = yield* tier.finish();
   return { ...first, ...second };
 }
 
-export function annotateTiers(doc: Document, index: CompiledIndex, options: AnnotateOptions = {}): TieredResult {
-  const steps = annotateTiersSteps(doc, index, options);
+export function annotateTiers(doc: Document, index: CompiledIndex): TieredResult {
+  const steps = annotateTiersSteps(doc, index);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;

@@ -1,34 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { NoteTarget } from '../anchoring/types';
 import { searchTerms } from './search-terms';
-
-/** W3C Web Annotation TextQuoteSelector: the highlighted text plus up to 32 characters either side. */
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
-
-/**
- * W3C Web Annotation TextPositionSelector: [start, end) in the page's `document.body.textContent`,
- * counted in UTF-16 code units, as the DOM (and Hypothesis) count them, so another tool reading
- * the page's text finds the same offsets (schema v3; v2 counted Counterpoint's own visible text).
- * Only ever a hint: a reader verifies the quote at the position before trusting it.
- */
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  start: number;
-  end: number;
-}
-
-/**
- * What a note points at. A quote is always present for a highlight; the position is only a hint
- * (pages change), so it may be missing. Page-level notes from schema v1 have no target at all.
- */
-export interface NoteTarget {
-  quote: TextQuoteSelector;
-  position: TextPositionSelector | null;
-}
 
 /**
  * Whether the highlight was last found on its page. `unknown` until a page visit reports; an

@@ -1,4 +1,5 @@
-import type { AnchorState, NoteTarget, TextPositionSelector, TextQuoteSelector } from './db';
+import type { NoteTarget, TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
+import type { AnchorState } from './db';
 
 /**
  * Field checks shared by the message protocol and the importer: both read untrusted values

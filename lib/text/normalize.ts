@@ -18,6 +18,8 @@
  *     sentence becomes a break, then a space, then nothing).
  */
 
+import { decodeUnits } from './code-units';
+
 export const NORMALIZER_VERSION = 1;
 
 /** The folded text as code units, with its map back to the input (see `normalizeUnits`). */
@@ -224,9 +226,6 @@ function grow(o: NormalizeScratch, len: number, need: number): void {
   o.ends = next.ends;
 }
 
-/** UTF-16LE code units → string (every JS engine and Node run little-endian typed arrays in practice). */
-const UTF16 = new TextDecoder('utf-16le');
-
 /** The normaliser's state between the fast loop and the slow path (passed by reference to the latter). */
 export interface State {
   o: NormalizeScratch;
@@ -243,21 +242,6 @@ export interface State {
 export function normalizeWithMap(input: string, scratch?: NormalizeScratch): Normalized {
   const units = normalizeUnits(input, scratch);
   return { ...units, text: decodeUnits(units.codes) };
-}
-
-/**
- * UTF-16 code units → string. Costs Chromium ~1.5 µs per 1,000 units (TextDecoder), more than the
- * prefilter's whole scan of a short page: the engine decodes only what a step needs.
- */
-export function decodeUnits(codes: Uint16Array): string {
-  return UTF16.decode(codes);
-}
-
-/** UTF-16 code units of a string (for callers that have no `Normalized.codes`). */
-export function unitsOf(text: string): Uint16Array {
-  const u = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) u[i] = text.charCodeAt(i);
-  return u;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { buildVisibleText } from '../../lib/anchoring/engine';
+import { buildTextModel } from '../../lib/text/text-model';
 import { planPage } from '../../lib/anchoring/reanchor';
 import { TextContentPositions } from '../../lib/anchoring/text-position';
 import { ownNoteFields } from '../../lib/storage/db';
@@ -11,7 +11,7 @@ const HTML = `<body><header>Site <b>name</b></header><script>var x = "kind of a 
 
 function setup() {
   const doc = new JSDOM(HTML).window.document;
-  const model = buildVisibleText(doc.body);
+  const model = buildTextModel(doc.body);
   return { doc, model, positions: new TextContentPositions(doc.body, model) };
 }
 

@@ -1,6 +1,8 @@
-/** The headless command: npm run -s annotate -- <page.html> [--url URL] [--json]. */
+/** The headless command: npm run -s annotate -- <page.html> [--json]. */
 
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir, pagesDir } from '../fixtures/expectations';
@@ -13,7 +15,7 @@ const sample = join(fixturesDir, 'sample-claims.json');
 
 describe('annotate CLI', { timeout: 60_000 }, () => {
   it('--json prints one JSON object on stdout and nothing else', () => {
-    const r = run(join(pagesDir, 'en-cnbc-lecun.html'), '--json', '--dataset', sample, '--url', 'https://example.invalid/a');
+    const r = run(join(pagesDir, 'en-cnbc-lecun.html'), '--json', '--dataset', sample);
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -46,5 +48,24 @@ describe('annotate CLI', { timeout: 60_000 }, () => {
     const r = run(pagesDir);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('works right after npm ci: with no lib/generated/ (the dataset is compiled in memory)', () => {
+    // A copy of what the command reads, without the generated files a build would leave behind.
+    const dir = mkdtempSync(join(tmpdir(), 'annotate-fresh-'));
+    try {
+      cpSync(join(root, 'lib'), join(dir, 'lib'), { recursive: true, filter: (src) => !src.includes(join('lib', 'generated')) });
+      cpSync(join(root, 'scripts', 'annotate.ts'), join(dir, 'scripts', 'annotate.ts'));
+      cpSync(join(root, 'data', 'claims.json'), join(dir, 'data', 'claims.json'));
+      cpSync(join(root, 'package.json'), join(dir, 'package.json'));
+      cpSync(join(root, 'tsconfig.json'), join(dir, 'tsconfig.json'));
+      symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+      const r = spawnSync(tsx, ['scripts/annotate.ts', join(pagesDir, 'en-cnbc-lecun.html'), '--json'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout).annotations.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -9,9 +9,9 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../lib/dataset/types';
 import { compileIndex } from '../../lib/index/compile';
-import { annotateWithIndex } from '../../lib/match/engine';
+import { annotateWithIndex } from '../../lib/match/pipeline';
 import type { Annotation } from '../../lib/match/types';
-import { similarity } from '../../lib/match/match-quote';
+import { editSimilarity } from '../../lib/match/edit-distance';
 import { normalize } from '../../lib/text/normalize';
 import { PAGES, expectedAnchors, loadRealDataset, loadSampleDataset, readPage, type ExpectedAnchor } from '../fixtures/expectations';
 
@@ -29,7 +29,7 @@ function found(e: ExpectedAnchor, annotations: Annotation[], verbatim: boolean):
     if (a.claimId !== e.claim.id || a.lang !== e.anchor.lang) return false;
     const got = normalize(stripRuby(a.quote));
     if (verbatim) return got === want || got.includes(want) || want.includes(got);
-    return got.includes(want) || want.includes(got) || similarity(got, want) >= 0.75;
+    return got.includes(want) || want.includes(got) || editSimilarity(got, want) >= 0.75;
   });
 }
 
@@ -134,7 +134,7 @@ describe('engine: text.en fallback (English page reporting a Japanese-only artic
 
 describe('engine: stepwise run', () => {
   it('yields between steps and returns the same result as the one-shot run', async () => {
-    const { annotateWithIndexSteps } = await import('../../lib/match/engine');
+    const { annotateWithIndexSteps } = await import('../../lib/match/pipeline');
     const index = compileIndex(loadSampleDataset());
     const html = readPage('ja-digest-lecun.html');
     const once = annotateWithIndex(parsers.linkedom(html), index);

@@ -1,7 +1,11 @@
+import { JSDOM } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { annotateDocument } from '../../lib/annotate';
 import { detectArticle, looksLikeArticle } from '../../lib/detect/article';
-import { readPage } from '../fixtures/expectations';
+import { boilerplateFilter } from '../../lib/detect/boilerplate';
+import { scanNative, scanWalk } from '../../lib/detect/scan';
+import { PAGES, readPage } from '../fixtures/expectations';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
 const prose = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} of a long news story, with enough words in it to count as prose rather than a caption or a link.</p>`).join('');
@@ -60,49 +64,47 @@ describe('looksLikeArticle (cheap check kept for the content script)', () => {
   });
 });
 
+// One test per page and DOM pair: each parses a page with jsdom (and linkedom), the slow part.
 describe('scanDocument strategies', () => {
-  it('the native-query and the single-walk scans agree on every fixture page', async () => {
-    const { JSDOM } = await import('jsdom');
-    const { scanNative, scanWalk } = await import('../../lib/detect/scan');
-    const { PAGES } = await import('../fixtures/expectations');
+  const counts = (scan: ReturnType<typeof scanWalk>): number[] => [scan.jsonLd, scan.itemTypes, scan.articles, scan.paragraphs()].map((x) => x.length);
+  describe('the native-query and the single-walk scans agree on every fixture page', () => {
     for (const spec of PAGES) {
-      const d = new JSDOM(readPage(spec.file)).window.document;
-      const a = scanNative(d);
-      const b = scanWalk(d);
-      expect([a.jsonLd, a.itemTypes, a.articles, a.paragraphs()].map((x) => x.length)).toEqual([b.jsonLd, b.itemTypes, b.articles, b.paragraphs()].map((x) => x.length));
-      expect(a.ogType).toBe(b.ogType);
-      expect(a.articleBody).toBe(b.articleBody);
+      it(spec.file, () => {
+        const d = new JSDOM(readPage(spec.file)).window.document;
+        const a = scanNative(d);
+        const b = scanWalk(d);
+        expect(counts(a)).toEqual(counts(b));
+        expect(a.ogType).toBe(b.ogType);
+        expect(a.articleBody).toBe(b.articleBody);
+      });
     }
   });
 
-  it('the walk gives the same on linkedom (the CLI and benchmark DOM) as the native scan on jsdom', async () => {
-    const { JSDOM } = await import('jsdom');
-    const { parseHTML } = await import('linkedom');
-    const { scanNative, scanWalk } = await import('../../lib/detect/scan');
-    const { PAGES } = await import('../fixtures/expectations');
+  describe('the walk gives the same on linkedom (the CLI and benchmark DOM) as the native scan on jsdom', () => {
     // Skipped subtrees (svg, noscript, template) and microdata items end where their last element does.
     const extra = [
       '<html><head><meta property="og:type" content="Article"><meta property="og:type" content="website"></head><body><svg><g><path d="M0 0"/></g><title>icon</title></svg><template><h1>t</h1><p>x</p></template><h1 id="h">head</h1><p>one</p><article><p>two</p><svg><g></g></svg></article><p>three</p></body></html>',
       '<html><body><div itemscope itemtype="https://schema.org/NewsArticle"><svg><g><path/></g></svg></div><div itemprop="articleBody">outside the item</div></body></html>',
       '<html><body><div itemscope itemtype="https://schema.org/WebPage"><div itemscope itemtype="https://schema.org/NewsArticle"><p>a</p></div><section><div id="b" itemprop="articleBody">in the outer item</div></section></div></body></html>',
     ];
-    const describe = (scan: ReturnType<typeof scanWalk>): unknown => ({
-      counts: [scan.jsonLd, scan.itemTypes, scan.articles, scan.paragraphs()].map((x) => x.length),
+    const summary = (scan: ReturnType<typeof scanWalk>): unknown => ({
+      counts: counts(scan),
       paragraphs: Array.from(scan.paragraphs(), (p) => p.textContent),
       ogType: scan.ogType,
       articleBody: scan.articleBody?.textContent ?? null,
       h1: scan.h1?.textContent ?? null,
     });
-    for (const html of [...PAGES.map((p) => readPage(p.file)), ...extra]) {
-      const native = scanNative(new JSDOM(html).window.document);
-      const walked = scanWalk(parseHTML(html).document as unknown as Document);
-      expect(describe(walked)).toEqual(describe(native));
+    const cases: [string, string][] = [...PAGES.map((p): [string, string] => [p.file, readPage(p.file)]), ...extra.map((html, i): [string, string] => [`markup case ${i + 1}`, html])];
+    for (const [name, html] of cases) {
+      it(name, () => {
+        const native = scanNative(new JSDOM(html).window.document);
+        const walked = scanWalk(parseHTML(html).document as unknown as Document);
+        expect(summary(walked)).toEqual(summary(native));
+      });
     }
   });
 
-  it('agree on itemprop token lists (articleBody as one token among several, or only as a substring)', async () => {
-    const { JSDOM } = await import('jsdom');
-    const { scanNative, scanWalk } = await import('../../lib/detect/scan');
+  it('agree on itemprop token lists (articleBody as one token among several, or only as a substring)', () => {
     const cases: [string, string | null][] = [
       ['<div itemscope itemtype="https://schema.org/Article"><div itemprop="articleBodyExtra">x</div><div id="t" itemprop="headline articleBody">y</div></div>', 't'],
       ['<div itemscope itemtype="https://schema.org/Article"><div itemprop="notarticleBody">x</div><div itemprop="articleBody2">y</div></div>', null],
@@ -126,11 +128,7 @@ describe('scanDocument strategies', () => {
 });
 
 describe('a page wrapped in one <form> (ASP.NET WebForms and some CMSs)', () => {
-  it('is detected and annotated as without the wrapper; forms inside the article stay boilerplate', async () => {
-    const { JSDOM } = await import('jsdom');
-    const { readPage } = await import('../fixtures/expectations');
-    const { annotateDocument } = await import('../../lib/annotate');
-    const { boilerplateFilter } = await import('../../lib/detect/boilerplate');
+  it('is detected and annotated as without the wrapper; forms inside the article stay boilerplate', () => {
     for (const file of ['ja-geekpark-wu.html', 'edited-en-cnbc-lecun.html', 'en-cnbc-lecun.html']) {
       // Inner forms become divs first: the HTML parser ignores a <form> nested in another.
       const plain = readPage(file).replace(/<form\b[^>]*>/g, '<div>').replace(/<\/form>/g, '</div>');
@@ -149,11 +147,7 @@ describe('a page wrapped in one <form> (ASP.NET WebForms and some CMSs)', () => 
 });
 
 describe('an article whose classes name its tags and categories (WordPress post_class)', () => {
-  it('is detected and annotated: tag-social or category-ads is a topic, not a share bar or an advert', async () => {
-    const { JSDOM } = await import('jsdom');
-    const { readPage } = await import('../fixtures/expectations');
-    const { annotateDocument } = await import('../../lib/annotate');
-    const { boilerplateFilter } = await import('../../lib/detect/boilerplate');
+  it('is detected and annotated: tag-social or category-ads is a topic, not a share bar or an advert', () => {
     const plain = readPage('ja-geekpark-wu.html');
     const wp = plain.replace(
       '<article class="post"',
@@ -174,10 +168,7 @@ describe('an article whose classes name its tags and categories (WordPress post_
 });
 
 describe('page-level wrappers with region-like classes', () => {
-  it('<body class="has-sidebar">, <div class="site with-ads">: the article inside is still found', async () => {
-    const { JSDOM } = await import('jsdom');
-    const { readPage } = await import('../fixtures/expectations');
-    const { annotateDocument } = await import('../../lib/annotate');
+  it('<body class="has-sidebar">, <div class="site with-ads">: the article inside is still found', () => {
     for (const file of ['ja-geekpark-wu.html', 'edited-en-cnbc-lecun.html']) {
       const plain = readPage(file);
       const wrapped = plain

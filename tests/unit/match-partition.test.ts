@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { boilerplateFilter } from '../../lib/detect/boilerplate';
 import { compileIndex } from '../../lib/index/compile';
-import { annotateWithIndex, annotateWithIndexSteps } from '../../lib/match/engine';
+import { annotateWithIndex, annotateWithIndexSteps } from '../../lib/match/pipeline';
 import { partition } from '../../lib/match/partition';
 import { loadRealDataset, readPage } from '../fixtures/expectations';
 

@@ -14,7 +14,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../lib/index/compile';
 import type { CompiledIndex } from '../../lib/index/format';
-import { matchAnchors } from '../../lib/match/engine';
+import { matchAnchors } from '../../lib/match/match-anchors';
 import { normalizeWithMap } from '../../lib/text/normalize';
 import { loadRealDataset } from '../fixtures/expectations';
 import { seededRandom } from '../helpers/random';

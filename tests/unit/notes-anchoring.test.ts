@@ -1,11 +1,13 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { anchorTarget, PageText, similarity } from '../../lib/anchoring/anchor';
+import { anchorTarget, PageText } from '../../lib/anchoring/anchor';
 import { canonicalUrl, cleanUrl } from '../../lib/anchoring/canonical-url';
-import { buildVisibleText, normalizeText, pointAtOffset, toInputRange } from '../../lib/anchoring/engine';
+import { bigramDice } from '../../lib/anchoring/find-quote';
 import { describeOffsets, describeRange } from '../../lib/anchoring/selectors';
 import { overlappingClaim, planPage } from '../../lib/anchoring/reanchor';
 import { ownNoteFields } from '../../lib/storage/db';
+import { normalizeWithMap, toOriginalRange } from '../../lib/text/normalize';
+import { buildTextModel, pointAt } from '../../lib/text/text-model';
 
 const dom = (html: string) => new JSDOM(`<!doctype html><html><head></head><body>${html}</body></html>`, { url: 'https://news.example/story?id=3&utm_source=tw#top' }).window.document;
 
@@ -35,7 +37,7 @@ describe('canonicalUrl', () => {
 describe('selectors', () => {
   it('describes a range across inline elements with 32 characters of context', () => {
     const d = dom('<h1>Title</h1><p>Alpha beta <b>gamma</b> delta epsilon zeta eta theta iota kappa lambda mu.</p><script>var x=1</script>');
-    const model = buildVisibleText(d.body);
+    const model = buildTextModel(d.body);
     const b = d.querySelector('b')!;
     const range = d.createRange();
     range.setStart(b.firstChild!, 0);
@@ -49,7 +51,7 @@ describe('selectors', () => {
   });
   it('handles element boundary points and trims whitespace', () => {
     const d = dom('<p>one</p><p>two three</p>');
-    const model = buildVisibleText(d.body);
+    const model = buildTextModel(d.body);
     const range = d.createRange();
     range.setStart(d.body, 1); // before the second <p>
     range.setEnd(d.body, 2); // after it
@@ -58,20 +60,20 @@ describe('selectors', () => {
   });
   it('maps offsets back to DOM points', () => {
     const d = dom('<p>ab<i>cd</i></p><p>ef</p>');
-    const model = buildVisibleText(d.body);
+    const model = buildTextModel(d.body);
     expect(model.text).toBe('abcd\nef\n');
-    expect(pointAtOffset(model, 2, 'start')).toMatchObject({ offset: 0 });
-    expect(pointAtOffset(model, 4, 'start')!.node.data).toBe('ef');
-    expect(pointAtOffset(model, 5, 'end')!.node.data).toBe('cd');
+    expect(pointAt(model, 2, 'start')).toMatchObject({ offset: 0 });
+    expect(pointAt(model, 4, 'start')!.node.data).toBe('ef');
+    expect(pointAt(model, 5, 'end')!.node.data).toBe('cd');
   });
 });
 
-describe('engine seam', () => {
-  it('uses the engine normaliser with an offset map', () => {
-    const n = normalizeText('ＡＩ  の\n父 Test');
+describe("the claim matcher's normaliser, as notes use it", () => {
+  it('folds with an offset map back to the page text', () => {
+    const n = normalizeWithMap('ＡＩ  の\n父 Test');
     expect(n.text).toBe('aiの父test');
     const at = n.text.indexOf('test');
-    expect(toInputRange(n, at, at + 4)).toEqual([8, 12]);
+    expect(toOriginalRange(n, at, at + 4)).toEqual([8, 12]);
   });
 });
 
@@ -134,9 +136,9 @@ describe('anchorTarget', () => {
   it('returns null (orphan) when the text is gone', () => {
     expect(anchorTarget(new PageText('Completely different article about football.'), t)).toBeNull();
   });
-  it('similarity is 1 for equal, 0 for disjoint', () => {
-    expect(similarity('abc', 'abc')).toBe(1);
-    expect(similarity('abcd', 'wxyz')).toBe(0);
+  it('bigramDice is 1 for equal, 0 for disjoint', () => {
+    expect(bigramDice('abc', 'abc')).toBe(1);
+    expect(bigramDice('abcd', 'wxyz')).toBe(0);
   });
 });
 
@@ -163,7 +165,7 @@ describe('planPage / overlappingClaim', () => {
   });
   it('finds the claim a selection overlaps most', () => {
     const d = dom('<p>one two three four five</p>');
-    const model = buildVisibleText(d.body);
+    const model = buildTextModel(d.body);
     const t = d.querySelector('p')!.firstChild!;
     const r = (s: number, e: number) => ({ startContainer: t, startOffset: s, endContainer: t, endOffset: e });
     const claims = [{ claimId: 'c1', range: r(0, 7) }, { claimId: 'c2', range: r(8, 23) }];

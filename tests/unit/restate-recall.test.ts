@@ -8,7 +8,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { bundledIndex } from '../../lib/annotate';
-import { annotateWithIndex, annotateWithIndexSteps } from '../../lib/match/engine';
+import { annotateWithIndex, annotateWithIndexSteps } from '../../lib/match/pipeline';
 import { annotateTiers, annotateTiersSteps } from '../../lib/restate/annotate';
 import { RestatementTier } from '../../lib/restate/tier';
 import type { TieredResult } from '../../lib/restate/types';
@@ -145,7 +145,7 @@ describe('a 2 MB page', { timeout: 120_000 }, () => {
     const { html } = longPage(400_000);
     const doc = parse(html);
     const tier = new RestatementTier(index, doc);
-    const steps = annotateWithIndexSteps(doc, index, { afterPart: tier });
+    const steps = annotateWithIndexSteps(doc, index, tier);
     let yields = 0;
     while (!steps.next().done) yields++;
     // ~4,000 sentences over 8 parts: at least one yield per SCORE_STEP (64) sentences.

@@ -1,20 +1,18 @@
 /**
- * The matching pipeline on one document with a given compiled index:
- * detect article → text model of its body (boilerplate excluded) → normalise with offset map →
- * gram prefilter → per candidate anchor: exact at the seeded position, else bounded fuzzy search
- * scored with context → thresholds → DOM ranges.
+ * Matching in the page's normalised text: the prefilter's candidate clusters, best-supported
+ * first, each checked exactly at its seeded positions, else by a bounded fuzzy search (behind two
+ * lossless filters) scored with its context, held to the thresholds; the best hit per anchor, one
+ * hit per claim and place.
  */
 
-import { boilerplateFilter } from '../detect/boilerplate';
-import { detectArticle } from '../detect/article';
 import type { CompiledIndex } from '../index/format';
-import { decodeUnits, engineNormalizeScratch, newNormalizeScratch, normalizeUnits, toOriginalRange, unitsOf, type NormalizeScratch } from '../text/normalize';
-import { makeRange } from '../text/range';
-import { buildTextModel, pointAt } from '../text/text-model';
-import { approxSearch, bigramWindows, blocksFilter, contextSimilarityUnits, scoreMatch, unitsHold } from './match-quote';
-import { passesGate } from './gate';
-import { partition } from './partition';
+import { decodeUnits, unitsHold, unitsOf } from '../text/code-units';
+import { approxSearch } from './approx-search';
+import { bigramWindows } from './bigram-filter';
+import { blocksFilter } from './block-filter';
+import { contextSimilarityUnits } from './context-similarity';
 import { findCandidates, worthFuzzy, type Candidate } from './prefilter';
+import { combinedScore, scoreMatch } from './score-match';
 import {
   CONTEXT_FOR_SHORT_EXACT,
   MAX_ERROR_RATE,
@@ -25,9 +23,10 @@ import {
   MIN_TEXT_FALLBACK_SCORE,
   SHORT_EXACT_CHARS,
 } from './thresholds';
-import type { AnnotateOptions, Annotation, AnnotationResult, PartObserver, Speaker } from './types';
+import type { Annotation } from './types';
 
-interface Hit {
+/** A match of one anchor: [start, end) in the normalised text. */
+export interface Hit {
   anchor: number;
   start: number;
   end: number;
@@ -44,18 +43,9 @@ const STRONG_CLUSTER_SHARE = 0.75;
 
 /** Candidates matched between two yields of the stepwise engine (each ≤ ~0.1 ms). */
 const MATCH_STEP = 16;
-/** Ranges built between two yields of the stepwise engine. */
-const RANGE_STEP = 32;
-/**
- * Article text beyond which the page is annotated in parts (partition.ts): far above any news
- * article (the seed articles are 4–7k characters), so ordinary pages keep the single pass.
- */
-const LARGE_PAGE_CHARS = 200_000;
-/** Characters per part of a large page: a few ms of text model + normaliser + prefilter each. */
-const PART_CHARS = 50_000;
 
 /** Run a step generator to completion. */
-function finish<T>(steps: Generator<unknown, T, undefined>): T {
+export function finish<T>(steps: Generator<unknown, T, undefined>): T {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -67,7 +57,8 @@ export function matchAnchors(text: string, index: CompiledIndex, language: 'ja' 
   return finish(matchAnchorsSteps(codes ?? unitsOf(text), index, language, text));
 }
 
-function* matchAnchorsSteps(
+/** `matchAnchors` as steps: yields after the prefilter and every MATCH_STEP candidates. */
+export function* matchAnchorsSteps(
   codes: Uint16Array,
   index: CompiledIndex,
   language: 'ja' | 'en' | undefined,
@@ -154,7 +145,7 @@ class CandidateMatcher {
       if (a.kind === 'text' && !this.named(a.c)) break;
       const ctx = contextSimilarityUnits(codes, s, s + m, a.prefix, a.suffix);
       if (m < SHORT_EXACT_CHARS && ctx !== null && ctx < CONTEXT_FOR_SHORT_EXACT) continue;
-      this.consider({ anchor: cand.anchor, start: s, end: s + m, score: ctx === null ? 1 : 0.7 + 0.3 * ctx, method: a.kind === 'text' ? 'text' : 'exact' });
+      this.consider({ anchor: cand.anchor, start: s, end: s + m, score: combinedScore(1, ctx), method: a.kind === 'text' ? 'text' : 'exact' });
     }
     if (exactFound || m < MIN_FUZZY_CHARS || !worthFuzzy(cand, m, a.g.length)) return;
     // Lossless skips: an anchor already found exactly keeps that hit (a fuzzy one scores lower),
@@ -214,131 +205,4 @@ class CandidateMatcher {
     }
     return kept.sort((x, y) => x.start - y.start);
   }
-}
-
-/** `annotateDocument` with an explicit index (tests, benchmark, synthetic datasets). */
-export function annotateWithIndex(doc: Document, index: CompiledIndex, options: AnnotateOptions = {}): AnnotationResult {
-  return finish(annotateWithIndexSteps(doc, index, options));
-}
-
-/**
- * The same work as a generator that yields between bounded steps (detection, text model,
- * normalisation, prefilter, every MATCH_STEP candidates, every RANGE_STEP ranges), so a caller can
- * spread it over several tasks (the overlay's `annotateDocumentSteps` seam). The DOM must not
- * change between steps; if it may, start over.
- */
-export function* annotateWithIndexSteps(
-  doc: Document,
-  index: CompiledIndex,
-  options: AnnotateOptions = {},
-): Generator<unknown, AnnotationResult, undefined> {
-  const det = detectArticle(doc);
-  const language = det.language;
-  if (!det.isArticle || !det.root) return { isArticle: false, language, annotations: [] };
-  // Native-only rejection of articles that name nothing of the dataset (see gate.ts).
-  const rootText = det.rootText ?? det.root.textContent ?? '';
-  if (!passesGate(rootText, index)) return { isArticle: true, language, annotations: [] };
-  yield;
-
-  const exclude = boilerplateFilter(det.heading);
-  const ownerDoc = det.root.ownerDocument ?? doc;
-  if (rootText.length <= LARGE_PAGE_CHARS) {
-    const annotations = yield* annotatePart(det.root, undefined, index, language, ownerDoc, exclude, options.afterPart);
-    return { isArticle: true, language, annotations };
-  }
-  const parts = partition(det.root, PART_CHARS, exclude);
-  yield;
-  const annotations: Annotation[] = [];
-  for (const part of parts) {
-    annotations.push(...(yield* annotatePart(part.parent, { first: part.first, last: part.last }, index, language, ownerDoc, exclude, options.afterPart)));
-    yield;
-  }
-  return { isArticle: true, language, annotations };
-}
-
-/**
- * The normaliser's output buffers, reused from one page (part) to the next: fresh typed arrays per
- * call cost Chromium more than the loop that fills them. Taken while a part is being matched and
- * put back after, so a second run interleaved with a stepwise one (or one abandoned midway)
- * simply allocates its own.
- */
-let pooledScratch: NormalizeScratch | null = null;
-let engineScratchTaken = false; // engineNormalizeScratch() has been handed out
-
-/** Text model → normalise → match → ranges for one root (or one span of its children). */
-function* annotatePart(
-  root: Element,
-  span: { first: Node; last: Node } | undefined,
-  index: CompiledIndex,
-  language: 'ja' | 'en' | undefined,
-  ownerDoc: Document,
-  exclude: (el: Element) => boolean,
-  afterPart?: PartObserver,
-): Generator<unknown, Annotation[], undefined> {
-  const model = buildTextModel(root, { exclude, span });
-  yield;
-  let scratch = pooledScratch;
-  if (!scratch) {
-    // The bound engine scratch the first time; a fresh one only if a run was abandoned with it.
-    scratch = engineScratchTaken ? newNormalizeScratch() : engineNormalizeScratch();
-    engineScratchTaken = true;
-  }
-  pooledScratch = null;
-  const norm = normalizeUnits(model.text, scratch);
-  yield;
-  const hits = yield* matchAnchorsSteps(norm.codes, index, language);
-  if (afterPart) {
-    const seen = hits.map((h) => {
-      const [start, end] = toOriginalRange(norm, h.start, h.end);
-      return { start, end, claim: index.anchors[h.anchor]!.c };
-    });
-    yield* afterPart.part(model, root, seen);
-  }
-  if (hits.length === 0) {
-    pooledScratch = scratch;
-    return [];
-  }
-
-  const speaker = (id: string): Speaker => {
-    const s = index.speakers[id];
-    return { id, name: s ? s.name : { ja: id, en: id } };
-  };
-  const annotations: Annotation[] = [];
-  for (let hi = 0; hi < hits.length; hi++) {
-    if (hi > 0 && hi % RANGE_STEP === 0) yield;
-    const h = hits[hi]!;
-    const [os, oe] = toOriginalRange(norm, h.start, h.end);
-    const start = pointAt(model, os, 'start');
-    const end = pointAt(model, oe, 'end');
-    if (!start || !end) continue;
-    const range = makeRange(ownerDoc, start, end);
-    const anchor = index.anchors[h.anchor]!;
-    const claim = index.claims[anchor.c]!;
-    annotations.push({
-      claimId: claim.id,
-      range,
-      // Within one Text node the range's text is a slice of its data (the DOM's definition of
-      // toString); across nodes, toString() gathers every Text node in between, hidden ones too.
-      quote: start.node === end.node ? start.node.data.slice(start.offset, end.offset) : range.toString(),
-      score: Math.round(h.score * 1000) / 1000,
-      method: h.method,
-      lang: anchor.lang,
-      speaker: speaker(claim.speakerId),
-      saidOn: claim.saidOn,
-      sourceId: claim.sourceId,
-      relations: (claim.relations ?? []).map(([type, direction, other]) => {
-        const o = index.claims[other]!;
-        return {
-          type,
-          direction,
-          claimId: o.id,
-          speaker: speaker(o.speakerId),
-          text: o.text ?? { ja: '', en: '' },
-          sourceId: o.sourceId,
-        };
-      }),
-    });
-  }
-  pooledScratch = scratch;
-  return annotations;
 }
