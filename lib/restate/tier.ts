@@ -22,7 +22,7 @@ import type { AnnotationRelation, FirstTierHit, PartObserver, Speaker } from '..
 import { makeRange } from '../text/range';
 import { pointAt, type TextModel } from '../text/text-model';
 import type { DateRef } from './facts';
-import { pageDate } from './page-date';
+import { outsideWindow, pageDate } from './page-date';
 import { LANG_OTHER, scanPart, type PartScan } from './scan';
 import { bestWindows, scoreWindows, type Candidate } from './score';
 import { compileGate, gateTerm, isGateTerm, passesGateRegExp } from '../match/gate';
@@ -105,6 +105,10 @@ export class RestatementTier implements PartObserver {
     // companies (xAI's results, OpenAI's prices) are not the stories, and cost nothing more here.
     if (!this.peopleSeen && !passesGateRegExp(model.text, peopleGate(r))) return;
     this.peopleSeen = true;
+    // A page dated outside every story's window (a 2024 article on the same people) reports none of
+    // them, and cannot restate what was said after it was written: one look at its date metadata.
+    const date = this.pageDate();
+    if (date && r.stories.length > 0 && r.stories.every((st) => outsideWindow(date, st.window))) return;
     const scan = scanPart(model.text, table);
     // Sentences the first tier annotated (verbatim or lightly edited) are its: no window of the
     // second holds them, which also saves scoring most of a copied article.
