@@ -18,6 +18,17 @@ export default defineConfig({
     //  - unlimitedStorage: the browser must not evict the reader's notes when the disk runs low
     //  - contextMenus: "Highlight & note" on a selection
     permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    // The content script is an unlisted script registered here, not WXT's `content` entrypoint: see
+    // entrypoints/content-script/index.ts (WXT's content-script context is observable and forgeable by
+    // page script). Its styles are inlined into its closed shadow root, so it needs no
+    // web_accessible_resources: no extension file can be fetched, or probed for, by a page.
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['content-script.js'],
+        run_at: 'document_idle',
+      },
+    ],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       // Rebindable in chrome://extensions/shortcuts and Firefox's add-on shortcut settings.

@@ -20,9 +20,11 @@ export interface PopupAppProps {
   lang?: string;
   /** Controls for the current site (the overlay's on/off switch), shown under the title. */
   siteControls?: ComponentChildren;
+  /** Opens the side panel, where notes are written (absent where the browser has none). */
+  onOpenPanel?: () => void;
 }
 
-export function PopupApp({ loadCount, notes, lang = 'en', siteControls }: PopupAppProps) {
+export function PopupApp({ loadCount, notes, lang = 'en', siteControls, onOpenPanel }: PopupAppProps) {
   const t = useT();
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   const [pageCount, setPageCount] = useState<number | null>(null);
@@ -44,6 +46,13 @@ export function PopupApp({ loadCount, notes, lang = 'en', siteControls }: PopupA
     <main class="cp-popup">
       <h1>{t('extName')}</h1>
       {siteControls}
+      {onOpenPanel && (
+        <p>
+          <button type="button" class="cp-link" data-testid="open-panel" onClick={onOpenPanel}>
+            {t('popupOpenPanel')}
+          </button>
+        </p>
+      )}
       {state.status === 'loading' && <p aria-busy="true">{t('popupLoading')}</p>}
       {state.status === 'ready' && (
         <p data-testid="note-count" data-count={String(state.noteCount)}>

@@ -1,64 +1,74 @@
 import { browser } from 'wxt/browser';
 import { CounterpointDb } from '../lib/storage/db';
-import { handleMessage } from '../lib/messages/handle';
-import { isClaimsDataRequest, type ClaimsDataReply } from '../lib/messages/claims-data';
-import { parseSourceOpen, sourceViewPath } from '../lib/messages/source-open';
+import { captureDraft, handleMessage, type HandlerDeps } from '../lib/messages/handle';
+import type { CompiledIndex } from '../lib/index/format';
+import type { Dataset } from '../lib/dataset/types';
 import compiledIndex from '../lib/generated/claims-index.json';
 import cardCatalog from '../lib/generated/claims-catalog.json';
 import { notePageKeys, purgeTrash } from '../lib/storage/notes-repo';
 import { PAGE_KEYS_ITEM } from '../lib/storage/page-keys';
+import { requestSender } from '../utils/message-sender';
+import { DraftDesk } from '../lib/messages/drafts';
+import { sendToExtensionPages, sendToTab } from '../utils/messaging';
 import { wireNotesCommands } from '../utils/notes-commands';
+import { openSidePanel } from '../utils/side-panel';
 
 export default defineBackground(() => {
   // The database lives in the extension's origin; content scripts reach it only through messages.
   const db = new CounterpointDb();
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // Only our own extension's pages and content scripts may talk to us.
-    if (sender.id !== browser.runtime.id) return undefined;
-    // The dataset lives here, not in the content script (see entrypoints/content/engine.ts).
-    if (isClaimsDataRequest(message)) {
-      return Promise.resolve<ClaimsDataReply>({ ok: true, index: compiledIndex as never, catalog: cardCatalog as never });
-    }
-    const openSource = parseSourceOpen(message);
-    if (openSource) {
-      return browser.tabs
-        .create({ url: browser.runtime.getURL(sourceViewPath(openSource) as never), index: sender.tab ? sender.tab.index + 1 : undefined })
-        .then(() => ({ ok: true }), (e: unknown) => ({ ok: false, error: String(e) }));
-    }
-    const type = (message as { type?: unknown } | null)?.type;
-    if (type === 'notes:add' || type === 'notes:restore' || type === 'notes:import' || type === 'notes:delete') {
-      // Keep the content scripts' "may this page have notes?" set true (see lib/storage/page-keys.ts):
-      // withdrawn before a note is added (a worker stopped midway leaves "ask", never a miss),
-      // rebuilt from the database before the reply.
-      return (type === 'notes:delete' ? Promise.resolve() : withdrawPageKeys())
-        .then(() => handleMessage(db, message))
-        .then(async (reply) => {
-          await syncPageKeys();
-          return reply;
-        });
-    }
-    return handleMessage(db, message);
-  });
-
+  // Keeps the content scripts' "may this page have notes?" set true (see lib/storage/page-keys.ts).
   let keysQueue: Promise<void> = Promise.resolve();
   const queueKeys = (job: () => Promise<void>): Promise<void> => (keysQueue = keysQueue.then(job, job));
-  const withdrawPageKeys = (): Promise<void> => queueKeys(() => browser.storage.local.remove(PAGE_KEYS_ITEM).catch(() => undefined));
-  const syncPageKeys = (): Promise<void> =>
-    queueKeys(async () => {
-      try {
-        await browser.storage.local.set({ [PAGE_KEYS_ITEM]: await notePageKeys(db) });
-      } catch {
-        // Unknown is safe: content scripts then ask, as before.
-        await browser.storage.local.remove(PAGE_KEYS_ITEM).catch(() => undefined);
-      }
-    });
-  // After an install or update (a migrated database) and at browser start.
-  browser.runtime.onInstalled.addListener(() => void syncPageKeys());
-  browser.runtime.onStartup.addListener(() => void syncPageKeys());
+  const pageKeys = {
+    withdraw: (): Promise<void> => queueKeys(() => browser.storage.local.remove(PAGE_KEYS_ITEM).catch(() => undefined)),
+    sync: (): Promise<void> =>
+      queueKeys(async () => {
+        try {
+          await browser.storage.local.set({ [PAGE_KEYS_ITEM]: await notePageKeys(db) });
+        } catch {
+          // Unknown is safe: content scripts then ask, as before.
+          await browser.storage.local.remove(PAGE_KEYS_ITEM).catch(() => undefined);
+        }
+      }),
+  };
 
-  // Context menu + keyboard shortcut → the tab's note editor (each only if the manifest grants it).
-  wireNotesCommands();
+  const deps: HandlerDeps = {
+    db,
+    drafts: new DraftDesk(() => crypto.randomUUID(), () => Date.now()),
+    askTab: sendToTab,
+    // The dataset lives here, not in the content script (see lib/overlay/page-annotator.ts).
+    claimsData: () => ({ index: compiledIndex as unknown as CompiledIndex, catalog: cardCatalog as unknown as Dataset }),
+    openTab: async (path, afterIndex) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(path as never), index: afterIndex === undefined ? undefined : afterIndex + 1 });
+    },
+    pageKeys,
+  };
+
+  // Every message, from any part of the extension, is parsed and answered in one place.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const from = requestSender(sender);
+    if (!from) return undefined;
+    return handleMessage(deps, message, from);
+  });
+
+  // After an install or update (a migrated database) and at browser start.
+  browser.runtime.onInstalled.addListener(() => void pageKeys.sync());
+  browser.runtime.onStartup.addListener(() => void pageKeys.sync());
+
+  // Context menu + keyboard shortcut (each only if the manifest grants it): the side panel opens,
+  // at once (the browser allows it only in the gesture's own listener), and the tab's selection is
+  // captured as a draft the panel picks up.
+  wireNotesCommands((tab) => {
+    openSidePanel(tab.windowId).catch((e: unknown) => console.warn('[Counterpoint] could not open the side panel', e));
+    void (async () => {
+      const tabId = tab.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (tabId === undefined) return;
+      deps.drafts!.putReady(tabId, await captureDraft(deps, tabId));
+      // A panel already open takes it now; one that is opening takes it when it loads.
+      await sendToExtensionPages({ type: 'panel:draft-ready', tabId });
+    })();
+  });
 
   // Deleted notes wait a week for "undo"; only those are ever removed. A failure here is harmless.
   purgeTrash(db, Date.now()).catch(() => undefined);

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startServer } from '../tests/e2e/harness/server';
 import { launchChromium } from '../tests/e2e/harness/chromium';
-import { artifactPath } from '../tests/e2e/harness';
+import { artifactPath, OVERLAY_HOST } from '../tests/e2e/harness';
 
 const headed = Boolean(process.env.DISPLAY) && process.env.CI !== 'true';
 const roots = ['tests/fixtures'];
@@ -40,13 +40,13 @@ if (headed) {
   const shots: string[] = [];
   for (const p of pages) {
     const page = await session.openPage(server.url(p));
+    // The overlay's UI is in a closed shadow root: read through the automation protocol (page.shadow).
     await page
-      .waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-badge"]'), undefined, 10_000)
+      .waitForShadow(OVERLAY_HOST, (root) => root?.querySelector('[data-testid="cp-badge"]'), undefined, 10_000)
       .catch(() => console.warn(`no Counterpoint UI appeared on ${p}`));
     // Open the card of the first contested claim (or, where none is, one with another view), as a
     // reader would with Tab + Enter.
-    const opened = await page.evaluate(() => {
-      const root = document.querySelector('counterpoint-badge')?.shadowRoot;
+    const opened = await page.shadow(OVERLAY_HOST, (root) => {
       const proxy =
         root?.querySelector<HTMLElement>('[data-testid="cp-proxy"][data-status="contested"]') ??
         root?.querySelector<HTMLElement>('[data-testid="cp-proxy"][data-status="other-view"]');
@@ -56,7 +56,7 @@ if (headed) {
     if (opened) {
       await page.press('Enter');
       await page
-        .waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-card"]'), undefined, 5_000)
+        .waitForShadow(OVERLAY_HOST, (root) => root?.querySelector('[data-testid="cp-card"]'), undefined, 5_000)
         .catch(() => console.warn(`the card did not open on ${p}`));
     }
     const file = artifactPath(`demo-${p.replace(/\W+/g, '-').replace(/^-|-$/g, '')}.png`);

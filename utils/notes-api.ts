@@ -1,14 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { NotesApi, StorageProtection } from '../components/popup/api';
 import { canonicalUrl } from '../lib/anchoring/canonical-url';
-import type { ContentRequest, Reply, ReplyMap, Request } from '../lib/messages/protocol';
+import type { BackgroundRequest, ReplyMap } from '../lib/messages/protocol';
 import type { PageKey } from '../lib/storage/notes-repo';
-import { sendRequest } from './messaging';
+import { sendRequest, sendToTab } from './messaging';
 
 /** Sends a request and turns `{ ok: false }` into an Error carrying the background's message. */
-async function call<R extends Request>(request: R): Promise<ReplyMap[R['type']]> {
-  const reply = (await sendRequest(request)) as Reply<R['type']> | undefined;
-  if (!reply) throw new Error('No answer from the extension background.');
+async function call<R extends BackgroundRequest>(request: R): Promise<ReplyMap[R['type']]> {
+  const reply = await sendRequest(request);
   if (!reply.ok) throw new Error(reply.error);
   return reply as ReplyMap[R['type']];
 }
@@ -18,8 +17,8 @@ async function activePage(): Promise<PageKey | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (!tab?.id) return null;
   try {
-    const info = (await browser.tabs.sendMessage(tab.id, { type: 'notes:page-info' } satisfies ContentRequest)) as PageKey | undefined;
-    if (info && typeof info.url === 'string') return info;
+    const info = await sendToTab(tab.id, { type: 'notes:page-info' });
+    if (info.ok && info.page) return info.page;
   } catch {
     // No content script there (not a web page, or loaded before the extension): use the tab URL.
   }

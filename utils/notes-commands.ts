@@ -1,22 +1,22 @@
 import { browser } from 'wxt/browser';
-import type { ContentRequest } from '../lib/messages/protocol';
 
 /** Manifest names: the `commands` key and the context-menu item id. */
 export const HIGHLIGHT_COMMAND = 'highlight-note';
 export const HIGHLIGHT_MENU_ID = 'counterpoint-highlight-note';
 
-function startHighlight(tabId: number | undefined): void {
-  if (tabId === undefined) return;
-  // No content script (not a web page, or a tab opened before install): nothing to do.
-  browser.tabs.sendMessage(tabId, { type: 'notes:start-highlight' } satisfies ContentRequest).catch(() => undefined);
+/** What starting a note needs to know about the tab it was asked in. */
+export interface NoteTab {
+  id?: number;
+  windowId?: number;
 }
 
 /**
- * Context menu "Highlight & note" and the rebindable keyboard command. Each part is wired only
- * when the manifest grants it (`contextMenus` permission, `commands` entry), so the background
- * runs unchanged without them.
+ * Context menu "Highlight & note" and the rebindable keyboard command: both are the reader's own
+ * gestures in the browser's UI (page script can trigger neither), and both call `startNote`
+ * synchronously, so it may open the side panel. Each part is wired only when the manifest grants
+ * it (`contextMenus` permission, `commands` entry), so the background runs unchanged without them.
  */
-export function wireNotesCommands(): void {
+export function wireNotesCommands(startNote: (tab: NoteTab) => void): void {
   const menus = (browser as { contextMenus?: typeof browser.contextMenus }).contextMenus;
   if (menus) {
     // Recreated at every background start: a service worker / event page has no lasting state.
@@ -29,12 +29,10 @@ export function wireNotesCommands(): void {
       }),
     );
     menus.onClicked.addListener((info, tab) => {
-      if (info.menuItemId === HIGHLIGHT_MENU_ID) startHighlight(tab?.id);
+      if (info.menuItemId === HIGHLIGHT_MENU_ID && tab) startNote(tab);
     });
   }
-  browser.commands?.onCommand.addListener(async (command, tab) => {
-    if (command !== HIGHLIGHT_COMMAND) return;
-    const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    startHighlight(id);
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === HIGHLIGHT_COMMAND) startNote(tab ?? {});
   });
 }

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentRequest } from '../lib/messages/protocol';
-import type { PageKey } from '../lib/storage/notes-repo';
+import { sendToTab } from './messaging';
 
 /**
  * Per-site "overlay off" setting, in `browser.storage.local` under one key: the list of origins
@@ -80,10 +79,8 @@ export async function activeTabSite(): Promise<string | null> {
     if (!tab) return null;
     const fromTab = siteOf(tab.url);
     if (fromTab || tab.id === undefined) return fromTab;
-    const info = (await browser.tabs.sendMessage(tab.id, { type: 'notes:page-info' } satisfies ContentRequest)) as
-      | Partial<PageKey>
-      | undefined;
-    return siteOf(typeof info?.sourceUrl === 'string' ? info.sourceUrl : null);
+    const info = await sendToTab(tab.id, { type: 'notes:page-info' });
+    return info.ok ? siteOf(info.page?.sourceUrl) : null;
   } catch {
     return null;
   }

@@ -1,7 +1,8 @@
-import type { Ref } from 'preact';
+import { createContext, type Ref } from 'preact';
+import { useContext } from 'preact/hooks';
 import { useT } from '../i18n';
 import type { Lang } from '../../lib/dataset/types';
-import type { CardModel, RelatedGroup, RelatedItem, TextOrigin, Where } from '../../lib/overlay/card-model';
+import type { CardModel, RelatedGroup, RelatedItem, SourceRef, TextOrigin, Where } from '../../lib/overlay/card-model';
 import type { ClaimStatus } from '../../lib/overlay/types';
 
 export const STATUS_KEY: Record<ClaimStatus, string> = {
@@ -39,8 +40,15 @@ export interface CardProps {
   onKeyDown?: (e: KeyboardEvent) => void;
 }
 
+/**
+ * Opens the bundled source view. The page must never hold an extension URL (it would identify the
+ * install), so the link is a button and the content script asks the background to open the tab.
+ */
+export const SourceOpenerContext = createContext<(ref: SourceRef) => void>(() => undefined);
+
 function WhereLine({ where }: { where: Where }) {
   const t = useT();
+  const openSource = useContext(SourceOpenerContext);
   const parts = [where.outlet];
   if (where.digestOf) parts.push(t('ovCardDigestOf', where.digestOf));
   if (where.author) parts.push(t('ovCardAuthor', where.author));
@@ -48,10 +56,10 @@ function WhereLine({ where }: { where: Where }) {
   return (
     <span class="cp-where">
       {parts.join(' · ')}{' '}
-      <a class="cp-link" href={where.href} target="_blank" rel="noopener noreferrer" data-testid="cp-source-link">
+      <button type="button" class="cp-link" data-testid="cp-source-link" onClick={() => openSource(where.source)}>
         {t('ovCardSourceLink')}
         <span aria-hidden="true"> ↗</span>
-      </a>
+      </button>
     </span>
   );
 }

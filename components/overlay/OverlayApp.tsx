@@ -5,7 +5,7 @@ import { Card, STATUS_KEY } from './Card';
 import type { Lang } from '../../lib/dataset/types';
 import type { CardModel } from '../../lib/overlay/card-model';
 import { summarize } from '../../lib/overlay/card-model';
-import { CLAIM_STATUSES, type ClaimStatus } from '../../lib/overlay/types';
+import { CLAIM_STATUSES, type ClaimStatus, type OpenHow, type OverlayApi, type OverlayHost } from '../../lib/overlay/types';
 
 /** One highlighted claim, in reading order. */
 export interface OverlayEntry {
@@ -16,29 +16,6 @@ export interface OverlayEntry {
   card: CardModel;
 }
 
-/** What the overlay needs from the page (implemented by the content script over the highlighter). */
-export interface OverlayHost {
-  /** Viewport rectangles of a highlight (empty when it is gone). */
-  rects(index: number): DOMRect[];
-  /**
-   * Scrolls a highlight into view: 'nearest' only if it is off screen (focus), 'upper' to the
-   * upper part of the viewport so an opening card has room below it (keyboard and list opens).
-   */
-  reveal(index: number, where?: 'nearest' | 'upper'): void;
-  /** Emphasises a highlight (or none). */
-  setActive(index: number | null): void;
-}
-
-export type OpenHow = 'hover' | 'click' | 'keyboard';
-
-/** Handle the content script uses to drive the overlay from page events. */
-export interface OverlayApi {
-  open(index: number, how: OpenHow): void;
-  /** The pointer left the highlight: an unpinned (hover) card closes shortly. */
-  hoverEnd(): void;
-  close(): void;
-  openIndex(): number | null;
-}
 
 export interface OverlayAppProps {
   entries: OverlayEntry[];

@@ -8,6 +8,7 @@ import { I18nContext } from '../../components/i18n';
 import { createNotesApi } from '../../utils/notes-api';
 import { sendRequest } from '../../utils/messaging';
 import { translate } from '../../utils/i18n';
+import { openSidePanel } from '../../utils/side-panel';
 import './style.css';
 
 const lang = browser.i18n.getUILanguage().startsWith('ja') ? 'ja' : 'en';
@@ -21,7 +22,14 @@ async function loadCount(): Promise<number> {
 
 render(
   <I18nContext.Provider value={translate}>
-    <PopupApp loadCount={loadCount} notes={createNotesApi()} lang={lang} siteControls={<SiteToggle settings={siteSettings} />} />
+    <PopupApp
+      loadCount={loadCount}
+      notes={createNotesApi()}
+      lang={lang}
+      siteControls={<SiteToggle settings={siteSettings} />}
+      // Called in the click's own handler: the browser opens the panel only in answer to the reader.
+      onOpenPanel={() => void openSidePanel(undefined).then(() => window.close(), (e: unknown) => console.warn('[Counterpoint]', e))}
+    />
   </I18nContext.Provider>,
   document.getElementById('app')!,
 );

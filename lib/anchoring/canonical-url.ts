@@ -1,7 +1,12 @@
 /**
- * The URL a page's notes are keyed by: `<link rel=canonical>` when the page names one (so the
- * same article reached through a share link, AMP or a tracking redirect lands on one key),
- * otherwise the address itself, in both cases without tracking parameters or fragment.
+ * The URL a page's notes are keyed by: `<link rel=canonical>` when the page names one on its own
+ * origin (so the same article reached through a share link or a tracking redirect lands on one
+ * key), otherwise the address itself, in both cases without tracking parameters or fragment.
+ *
+ * Privacy: the canonical link is written by the page, so it may only join URLs within the page's
+ * own origin. A page on another origin that names a victim page as its canonical must not be
+ * treated as that page (it would be shown, and could change, the reader's notes from the victim
+ * site). The price: an AMP cache or mirror on another host keeps notes of its own.
  */
 
 /** Query parameters that identify a click or a campaign, never the content. */
@@ -49,9 +54,19 @@ export function pageAddress(doc: Document): PageAddress {
   return { href: doc.location?.href ?? doc.URL, canonicalHref: link?.getAttribute('href') ?? null };
 }
 
+/** Whether two URLs have the same origin (false when either does not parse). */
+export function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Canonical URL for a page. A canonical link that is not http(s) or does not parse is ignored
- * (a broken tag must not merge unrelated pages); returns null only for non-web pages.
+ * Canonical URL for a page. A canonical link that is not http(s), does not parse or points to
+ * another origin is ignored (a broken or hostile tag must not merge unrelated pages); returns null
+ * only for non-web pages.
  */
 export function canonicalUrl(input: Document | PageAddress): string | null {
   const addr: PageAddress = 'nodeType' in input ? pageAddress(input) : input;
@@ -59,7 +74,7 @@ export function canonicalUrl(input: Document | PageAddress): string | null {
   if (own === null) return null;
   if (addr.canonicalHref) {
     const canonical = cleanUrl(addr.canonicalHref.trim(), own);
-    if (canonical !== null) return canonical;
+    if (canonical !== null && sameOrigin(canonical, own)) return canonical;
   }
   return own;
 }

@@ -12,7 +12,29 @@ import {
   setAnchorStates,
   updateNoteBody,
 } from '../storage/notes-repo';
-import { isInvalid, parseRequest, type ErrorReply, type ReplyMap, type Request } from './protocol';
+import type { Dataset } from '../dataset/types';
+import type { CompiledIndex } from '../index/format';
+import { sourceViewPath } from '../overlay/source-view';
+import { canonicalUrl, cleanUrl } from '../anchoring/canonical-url';
+import type { NoteView, PageKey } from '../storage/notes-repo';
+import { LIMITS } from '../storage/validate';
+import type { DraftDesk, DraftResult } from './drafts';
+import {
+  isInvalid,
+  NO_SELECTION,
+  parseBackgroundRequest,
+  senderMay,
+  type AnyReply,
+  type BackgroundRequest,
+  type ErrorReply,
+  type HighlightNote,
+  type NoteDraft,
+  type PageHints,
+  type Reply,
+  type RequestSender,
+  type RequestType,
+  type TabRequest,
+} from './protocol';
 
 /** Clock and id source, injected so tests are deterministic. */
 export interface HandlerEnv {
@@ -55,10 +77,79 @@ export function describeError(err: unknown): string {
   }
 }
 
-async function answer(db: CounterpointDb, request: Request, env: HandlerEnv): Promise<ReplyMap[keyof ReplyMap] | ErrorReply> {
+/** What the handler needs besides the message: the database and what only the background has. */
+export interface HandlerDeps {
+  db: CounterpointDb;
+  /** Clock and ids (tests pass fixed ones). */
+  env?: HandlerEnv;
+  /** The compiled claims index and card catalog the background bundles. */
+  claimsData?: () => { index: CompiledIndex; catalog: Dataset };
+  /** Opens an extension page (path relative to the extension root) in a new tab, after `afterIndex` when given. */
+  openTab?: (path: string, afterIndex: number | undefined) => Promise<void>;
+  /** Sends a request to a tab's content script (top frame). */
+  askTab?: <R extends TabRequest>(tabId: number, request: R) => Promise<Reply<R['type']>>;
+  /** Selections on their way from tabs to the side panel. */
+  drafts?: DraftDesk;
+  /**
+   * The content scripts' "may this page have notes?" set (lib/storage/page-keys.ts): withdrawn
+   * before a note is added (a worker stopped midway leaves "ask", never a miss), rebuilt after
+   * every change to which pages have notes.
+   */
+  pageKeys?: { withdraw(): Promise<void>; sync(): Promise<void> };
+}
+
+/** Requests that change which pages have notes. */
+const CHANGES_PAGES = new Set<RequestType>(['notes:add', 'notes:restore', 'notes:import', 'notes:delete']);
+
+const NOT_HERE = (what: string): ErrorReply => ({ ok: false, error: `${what} is not available here` });
+
+/**
+ * A content script's own page, from the browser's account of it (`sender.url`) and, within that
+ * page's origin only, the canonical link and title the content script read from the DOM.
+ */
+export function pageOfSender(sender: Extract<RequestSender, { kind: 'content-script' }>, hints: PageHints): PageKey {
+  const sourceUrl = cleanUrl(sender.url) ?? sender.url;
+  return {
+    url: canonicalUrl({ href: sender.url, canonicalHref: hints.canonical }) ?? sourceUrl,
+    sourceUrl,
+    title: hints.title.trim().slice(0, LIMITS.titleChars),
+  };
+}
+
+/**
+ * Asks a tab's content script for the reader's selection (`selection:capture` with a fresh nonce)
+ * and returns the draft it handed over as `notes:draft`, or why there is none.
+ */
+export async function captureDraft(deps: HandlerDeps, tabId: number): Promise<DraftResult> {
+  if (!deps.drafts || !deps.askTab) return { error: 'capturing a selection is not available here' };
+  const nonce = deps.drafts.expect(tabId);
+  let asked: AnyReply;
+  try {
+    asked = await deps.askTab(tabId, { type: 'selection:capture', nonce });
+  } catch {
+    return { error: 'Counterpoint cannot reach this tab (not a web page, or opened before Counterpoint was installed: reload it).' };
+  }
+  if (!asked.ok) return { error: asked.error };
+  const draft = deps.drafts.collect(tabId, nonce);
+  return draft ? { draft } : { error: NO_SELECTION };
+}
+
+const highlightOf = (n: NoteView): HighlightNote => ({ id: n.id, url: n.url, target: n.target });
+
+async function answer(deps: HandlerDeps, request: BackgroundRequest, sender: RequestSender, env: HandlerEnv): Promise<AnyReply> {
+  const { db } = deps;
   switch (request.type) {
     case 'ping':
       return { ok: true, noteCount: await countNotes(db) };
+    case 'claims:data': {
+      if (!deps.claimsData) return NOT_HERE('claims data');
+      const { index, catalog } = deps.claimsData();
+      return { ok: true, index, catalog };
+    }
+    case 'source:open':
+      if (!deps.openTab) return NOT_HERE('opening tabs');
+      await deps.openTab(sourceViewPath(request.claimId, request.lang), sender.tabIndex);
+      return { ok: true };
     case 'notes:add':
       return { ok: true, note: await addNote(db, request.note, { id: env.newId(), now: env.now() }) };
     case 'notes:update': {
@@ -77,8 +168,20 @@ async function answer(db: CounterpointDb, request: Request, env: HandlerEnv): Pr
       return { ok: true, ...(await listNotes(db, request)) };
     case 'notes:page':
       return { ok: true, ...(await notesForPage(db, request.page)) };
-    case 'notes:anchors':
-      return { ok: true, updated: await setAnchorStates(db, request.anchored, request.orphaned) };
+    case 'notes:highlights': {
+      if (sender.kind !== 'content-script') return NOT_HERE(request.type);
+      const page = pageOfSender(sender, request.hints);
+      const found = await notesForPage(db, page);
+      return { ok: true, page, notes: found.notes.map(highlightOf), candidates: found.candidates.map(highlightOf) };
+    }
+    case 'notes:anchors': {
+      if (sender.kind !== 'content-script') return NOT_HERE(request.type);
+      // Only the sender page's own notes: a page can say nothing about notes made elsewhere.
+      const own = new Set((await notesForPage(db, pageOfSender(sender, request.hints))).notes.map((n) => n.id));
+      const anchored = request.anchored.filter((id) => own.has(id));
+      const orphaned = request.orphaned.filter((id) => own.has(id));
+      return { ok: true, updated: await setAnchorStates(db, anchored, orphaned) };
+    }
     case 'notes:export': {
       const notes = await allNotes(db);
       const now = env.now();
@@ -89,24 +192,43 @@ async function answer(db: CounterpointDb, request: Request, env: HandlerEnv): Pr
     }
     case 'notes:import':
       return importAnnotationFile(db, request.content, env.now());
+    case 'notes:capture': {
+      const r = await captureDraft(deps, request.tabId);
+      return 'draft' in r ? { ok: true, draft: r.draft } : { ok: false, error: r.error };
+    }
+    case 'notes:draft': {
+      if (sender.kind !== 'content-script' || !deps.drafts) return NOT_HERE(request.type);
+      const draft: NoteDraft = { page: pageOfSender(sender, request.hints), target: request.target, claimId: request.claimId };
+      return deps.drafts.deliver(sender.tabId, request.nonce, draft) ? { ok: true } : { ok: false, error: 'no selection was asked for' };
+    }
+    case 'notes:take-draft': {
+      const r = deps.drafts?.takeReady(request.tabId) ?? null;
+      return { ok: true, draft: r && 'draft' in r ? r.draft : null, error: r && 'error' in r ? r.error : null };
+    }
   }
 }
 
 /**
- * Answers one untrusted message. Pure apart from the database it is given, so it is unit-tested
- * without any extension API; the background entrypoint only wires it to `runtime.onMessage`.
- * It never throws: every failure becomes `{ ok: false, error }` the sender can show.
+ * Answers one untrusted message for the background: every kind is parsed by `parseRequest`,
+ * authorised by who sent it (`ALLOWED`: the browser's sender, never the message) and dispatched
+ * here, in one place. Pure apart from the dependencies it is given (database, clock, ids, tabs), so
+ * it is unit-tested without any extension API; the background entrypoint only wires it to
+ * `runtime.onMessage`. It never throws: every failure becomes `{ ok: false, error }` the sender can
+ * show.
  */
-export async function handleMessage(
-  db: CounterpointDb,
-  message: unknown,
-  env: HandlerEnv = defaultEnv,
-): Promise<ReplyMap[keyof ReplyMap] | ErrorReply> {
-  const request = parseRequest(message);
+export async function handleMessage(deps: HandlerDeps, message: unknown, sender: RequestSender): Promise<AnyReply> {
+  const request = parseBackgroundRequest(message);
   if (isInvalid(request)) return { ok: false, error: request.invalid };
+  if (!senderMay(request.type, sender)) return { ok: false, error: `${request.type} is not allowed from a ${sender.kind}` };
+  const env = deps.env ?? defaultEnv;
+  const keys = CHANGES_PAGES.has(request.type) ? deps.pageKeys : undefined;
   try {
-    return await answer(db, request, env);
+    if (keys && request.type !== 'notes:delete') await keys.withdraw();
+    return await answer(deps, request, sender, env);
   } catch (err) {
     return { ok: false, error: describeError(err) };
+  } finally {
+    // Rebuilt before the reply, whatever happened (the set must never miss a stored note).
+    if (keys) await keys.sync().catch(() => undefined);
   }
 }

@@ -1,18 +1,25 @@
 /**
- * The typed message protocol between content scripts / popup and the background.
+ * The typed message protocol: every message the extension's parts send each other.
  *
- * Everything that crosses the boundary is `unknown` until `parseRequest` says otherwise:
- * a content script runs next to a hostile page, so the background validates every message.
+ * One `Request` union, one parser (`parseRequest`), one reply type per kind (`ReplyMap`). Each kind
+ * has one destination (`DESTINATION`): the background (`lib/messages/handle.ts` answers it) or a
+ * tab's content script. Everything that crosses the boundary is `unknown` until `parseRequest`
+ * says otherwise: a content script runs next to a hostile page, so every receiver validates.
  */
+import type { Dataset, Lang } from '../dataset/types';
 import type { ImportReport } from '../export/import';
+import type { CompiledIndex } from '../index/format';
 import type { ListResult, NoteView, PageKey, PageNotes } from '../storage/notes-repo';
 import { NOTE_FILTERS, type NoteFilter } from '../storage/filters';
+import type { NoteTarget } from '../anchoring/types';
 import {
+  checkClaimId,
   checkHttpUrl,
   checkId,
   checkIdList,
   checkNoteInput,
   checkString,
+  checkTarget,
   checkText,
   InvalidInput,
   LIMITS,
@@ -21,9 +28,14 @@ import {
 
 export type ExportFormat = 'jsonld' | 'markdown';
 
-/** Requests the background answers. Add new kinds here; `parseRequest` must learn each one. */
+/** Every request. Add new kinds here; `parseRequest`, `DESTINATION`, `ALLOWED` and `ReplyMap` must learn each one. */
 export type Request =
+  // ---- to the background ----
   | { type: 'ping' }
+  /** The compiled claims index and card catalog (asked once per page that passes the gate). */
+  | { type: 'claims:data' }
+  /** Open the bundled source view for a claim in a new tab (a page may not navigate to it). */
+  | { type: 'source:open'; claimId: string; lang?: Lang }
   /** Save a new highlight/note; the background assigns id and timestamps. */
   | { type: 'notes:add'; note: NoteInput }
   /** Replace a note's text. */
@@ -33,35 +45,173 @@ export type Request =
   | { type: 'notes:restore'; id: string }
   /** Newest first, searched and filtered, one page of results. */
   | { type: 'notes:list'; search: string; filter: NoteFilter; offset: number; limit: number }
-  /** The notes to draw on a page (and same-article candidates from other URLs). */
+  /** The notes of a page (and same-site candidates from other URLs), for the extension's own pages. */
   | { type: 'notes:page'; page: PageKey }
-  /** What a page visit found: which highlights re-anchored and which are orphans. */
-  | { type: 'notes:anchors'; anchored: string[]; orphaned: string[] }
+  /**
+   * A content script's own page: the highlights to draw there. The page is the sender's address;
+   * `canonical` (the page's canonical link as written) and `title` only refine it within its origin.
+   */
+  | { type: 'notes:highlights'; hints: PageHints }
+  /** What a page visit found: which of the sender page's highlights re-anchored and which are orphans. */
+  | { type: 'notes:anchors'; hints: PageHints; anchored: string[]; orphaned: string[] }
   | { type: 'notes:export'; format: ExportFormat }
   /** The text of a JSON-LD file the reader chose. */
-  | { type: 'notes:import'; content: string };
+  | { type: 'notes:import'; content: string }
+  /** Start a note on the reader's selection in a tab: the background asks that tab's content script for it. */
+  | { type: 'notes:capture'; tabId: number }
+  /** A content script's answer to `selection:capture`: the selection it was asked for (`nonce`). */
+  | { type: 'notes:draft'; nonce: string; hints: PageHints; target: NoteTarget; claimId: string | null }
+  /** The draft the context menu or shortcut captured for a tab, if any (taken once). */
+  | { type: 'notes:take-draft'; tabId: number }
+  // ---- to a tab's content script ----
+  /** "What page is this, and what became of its highlights?" (for the popup and the side panel). */
+  | { type: 'notes:page-info' }
+  /** Describe the reader's selection and hand it to the background as `notes:draft` with this nonce. */
+  | { type: 'selection:capture'; nonce: string }
+  /** The page's notes changed (saved, deleted…): draw them again. */
+  | { type: 'notes:redraw' }
+  /** How much main-thread time the overlay took on this page (for tests, the bench and DevTools users). */
+  | { type: 'overlay:stats' }
+  // ---- from the background to the extension's own pages ----
+  /** A draft for `tabId` is waiting (`notes:take-draft`): the side panel picks it up. */
+  | { type: 'panel:draft-ready'; tabId: number };
+
+/** What a content script may say about its own page; never enough to name another page. */
+export interface PageHints {
+  /** The page's `<link rel=canonical href>` as written, or null. Used only within the page's origin. */
+  canonical: string | null;
+  title: string;
+}
+
+/** A saved highlight as a content script gets it: where to draw, nothing of the reader's text. */
+export type HighlightNote = Pick<NoteView, 'id' | 'url' | 'target'>;
+
+/** A note in the making: what the reader selected, on which page. The side panel adds the text. */
+export interface NoteDraft {
+  page: PageKey;
+  target: NoteTarget;
+  claimId: string | null;
+}
+
+/** What became of a page's highlights on its last drawing (ids only). */
+export interface HighlightState {
+  placed: string[];
+  orphaned: string[];
+  /** Notes from another URL of the site whose quote was found here. */
+  adopted: { id: string; url: string }[];
+}
+
+/** The overlay's own main-thread work on a page, in ms (each a synchronous slice). */
+export interface OverlayStats {
+  slices: number;
+  longestMs: number;
+  longestByPhase: Record<string, number>;
+}
+
+/** A capture that found no selection to note: the side panel says how to make one. */
+export const NO_SELECTION = 'no-selection';
 
 export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Replies, keyed by request kind so a caller gets the right reply type. */
 export interface ReplyMap {
   ping: { ok: true; noteCount: number };
+  'claims:data': { ok: true; index: CompiledIndex; catalog: Dataset };
+  'source:open': { ok: true };
   'notes:add': { ok: true; note: NoteView };
   'notes:update': { ok: true; note: NoteView };
   'notes:delete': { ok: true };
   'notes:restore': { ok: true; note: NoteView };
   'notes:list': { ok: true } & ListResult;
   'notes:page': { ok: true } & PageNotes;
+  'notes:highlights': { ok: true; page: PageKey; notes: HighlightNote[]; candidates: HighlightNote[] };
   'notes:anchors': { ok: true; updated: number };
   'notes:export': { ok: true; content: string; filename: string; mimeType: string; count: number };
   'notes:import': { ok: true } & ImportReport;
+  'notes:capture': { ok: true; draft: NoteDraft };
+  'notes:draft': { ok: true };
+  'notes:take-draft': { ok: true; draft: NoteDraft | null; error: string | null };
+  'notes:page-info': { ok: true; page: PageKey | null; highlights: HighlightState };
+  'selection:capture': { ok: true };
+  'notes:redraw': { ok: true };
+  'overlay:stats': { ok: true; stats: OverlayStats };
+  'panel:draft-ready': { ok: true };
 }
 
 export type ErrorReply = { ok: false; error: string };
 export type Reply<T extends RequestType> = ReplyMap[T] | ErrorReply;
+export type AnyReply = ReplyMap[RequestType] | ErrorReply;
+
+/** Where each kind goes: the background, the content script of one tab, or the extension's own pages. */
+export const DESTINATION = {
+  ping: 'background',
+  'claims:data': 'background',
+  'source:open': 'background',
+  'notes:add': 'background',
+  'notes:update': 'background',
+  'notes:delete': 'background',
+  'notes:restore': 'background',
+  'notes:list': 'background',
+  'notes:page': 'background',
+  'notes:highlights': 'background',
+  'notes:anchors': 'background',
+  'notes:export': 'background',
+  'notes:import': 'background',
+  'notes:capture': 'background',
+  'notes:draft': 'background',
+  'notes:take-draft': 'background',
+  'notes:page-info': 'tab',
+  'selection:capture': 'tab',
+  'notes:redraw': 'tab',
+  'overlay:stats': 'tab',
+  'panel:draft-ready': 'extension-pages',
+} as const satisfies Record<RequestType, 'background' | 'tab' | 'extension-pages'>;
+
+type KindsFor<D extends string> = { [K in RequestType]: (typeof DESTINATION)[K] extends D ? K : never }[RequestType];
+export type BackgroundRequest = Extract<Request, { type: KindsFor<'background'> }>;
+export type TabRequest = Extract<Request, { type: KindsFor<'tab'> }>;
+export type PanelRequest = Extract<Request, { type: KindsFor<'extension-pages'> }>;
+
+/**
+ * Who sent a request, as the browser reports it (`runtime.onMessage`'s sender), never as the
+ * message says. Mapped from the browser's sender in `utils/message-sender.ts`.
+ */
+export type RequestSender =
+  /** A page of this extension's own origin (popup, side panel, source view…); `tabIndex` when it is open in a tab. */
+  | { kind: 'extension-page'; tabIndex?: number }
+  /** This extension's content script in the top frame of a web page; `url` is that page's address now. */
+  | { kind: 'content-script'; tabId: number; tabIndex: number; url: string };
+
+/**
+ * Who may send each background request. Reading or changing many notes, or any note by id, is for
+ * the extension's own pages only; a content script (which lives next to a hostile page, and would
+ * speak for it if its renderer were compromised) may only ask for the dataset, open a source view,
+ * read its own page's highlights, report on them, and hand over a selection it was asked for.
+ */
+export const ALLOWED: Record<BackgroundRequest['type'], readonly RequestSender['kind'][]> = {
+  ping: ['extension-page'],
+  'claims:data': ['content-script', 'extension-page'],
+  'source:open': ['content-script', 'extension-page'],
+  'notes:add': ['extension-page'],
+  'notes:update': ['extension-page'],
+  'notes:delete': ['extension-page'],
+  'notes:restore': ['extension-page'],
+  'notes:list': ['extension-page'],
+  'notes:page': ['extension-page'],
+  'notes:highlights': ['content-script'],
+  'notes:anchors': ['content-script'],
+  'notes:export': ['extension-page'],
+  'notes:import': ['extension-page'],
+  'notes:capture': ['extension-page'],
+  'notes:draft': ['content-script'],
+  'notes:take-draft': ['extension-page'],
+};
 
 const MAX_MESSAGE_KEYS = 16;
 export const MAX_PAGE_SIZE = 500;
+/** A claim id as the dataset writes them; only this shape becomes part of an extension URL. */
+const CLAIM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 function checkInt(v: unknown, field: string, min: number, max: number, fallback: number): number {
   if (v === undefined) return fallback;
@@ -87,10 +237,67 @@ function checkPage(v: unknown): PageKey {
   };
 }
 
+function checkHints(v: unknown): PageHints {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InvalidInput('hints must be an object');
+  const h = v as Record<string, unknown>;
+  return {
+    canonical: h.canonical === null || h.canonical === undefined ? null : checkString(h.canonical, 'hints.canonical', LIMITS.urlChars),
+    title: h.title === undefined ? '' : checkString(h.title, 'hints.title', LIMITS.titleChars),
+  };
+}
+
+function checkTabId(v: unknown): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new InvalidInput('tabId must be a tab id');
+  return v;
+}
+
+function checkNonce(v: unknown): string {
+  return checkId(v, 'nonce');
+}
+
+function checkClaimRef(v: unknown): string {
+  if (typeof v !== 'string' || !CLAIM_ID.test(v)) throw new InvalidInput('claimId must be a claim id');
+  return v;
+}
+
+function checkLang(v: unknown): Lang | undefined {
+  if (v === undefined) return undefined;
+  if (v === 'ja' || v === 'en') return v;
+  throw new InvalidInput('lang must be ja or en');
+}
+
+/** Kinds whose message is the type alone: any other field is refused. */
+function onlyType(type: RequestType, m: Record<string, unknown>): void {
+  if (Object.keys(m).length !== 1) throw new InvalidInput(`${type} takes no fields`);
+}
+
 function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
   switch (type) {
     case 'ping':
       return { type };
+    case 'claims:data':
+    case 'notes:page-info':
+    case 'notes:redraw':
+    case 'overlay:stats':
+      onlyType(type, m);
+      return { type };
+    case 'notes:highlights':
+      return { type, hints: checkHints(m.hints) };
+    case 'notes:capture':
+    case 'notes:take-draft':
+    case 'panel:draft-ready':
+      return { type, tabId: checkTabId(m.tabId) };
+    case 'notes:draft': {
+      const target = checkTarget(m.target);
+      if (!target) throw new InvalidInput('target must be an object');
+      return { type, nonce: checkNonce(m.nonce), hints: checkHints(m.hints), target, claimId: checkClaimId(m.claimId) };
+    }
+    case 'selection:capture':
+      return { type, nonce: checkNonce(m.nonce) };
+    case 'source:open': {
+      const lang = checkLang(m.lang);
+      return { type, claimId: checkClaimRef(m.claimId), ...(lang ? { lang } : {}) };
+    }
     case 'notes:add':
       return { type, note: checkNoteInput(m.note) };
     case 'notes:update':
@@ -109,7 +316,7 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
     case 'notes:page':
       return { type, page: checkPage(m.page) };
     case 'notes:anchors':
-      return { type, anchored: checkIdList(m.anchored, 'anchored'), orphaned: checkIdList(m.orphaned, 'orphaned') };
+      return { type, hints: checkHints(m.hints), anchored: checkIdList(m.anchored, 'anchored'), orphaned: checkIdList(m.orphaned, 'orphaned') };
     case 'notes:export':
       if (m.format !== 'jsonld' && m.format !== 'markdown') throw new InvalidInput('format must be jsonld or markdown');
       return { type, format: m.format };
@@ -118,13 +325,12 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
   }
 }
 
-const KNOWN = new Set<string>([
-  'ping', 'notes:add', 'notes:update', 'notes:delete', 'notes:restore', 'notes:list', 'notes:page',
-  'notes:anchors', 'notes:export', 'notes:import',
-] satisfies RequestType[]);
+const KNOWN = new Set<string>(Object.keys(DESTINATION));
+
+export type Parsed = Request | { invalid: string };
 
 /** Narrows an untrusted value to a `Request`, or returns a human-readable reason. */
-export function parseRequest(value: unknown): Request | { invalid: string } {
+export function parseRequest(value: unknown): Parsed {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { invalid: 'message is not an object' };
   }
@@ -142,22 +348,30 @@ export function parseRequest(value: unknown): Request | { invalid: string } {
   }
 }
 
-export function isInvalid(r: Request | { invalid: string }): r is { invalid: string } {
+export function isInvalid(r: Parsed): r is { invalid: string } {
   return 'invalid' in r;
 }
 
-/**
- * Messages the extension sends *to* a tab's content script (popup → page, background → page).
- * The content script checks the sender is our extension and validates these the same way.
- */
-export type ContentRequest =
-  /** "What page is this?" → `PageKey` (canonical URL from the DOM, address, title). */
-  | { type: 'notes:page-info' }
-  /** Context menu / keyboard shortcut: open the note editor for the current selection. */
-  | { type: 'notes:start-highlight' };
+/** A request for the background, or the reason it is not one. */
+export function parseBackgroundRequest(value: unknown): BackgroundRequest | { invalid: string } {
+  const r = parseRequest(value);
+  if (isInvalid(r)) return r;
+  return DESTINATION[r.type] === 'background' ? (r as BackgroundRequest) : { invalid: `${r.type} is not for the background` };
+}
 
-export function parseContentRequest(value: unknown): ContentRequest | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const type = (value as { type?: unknown }).type;
-  return type === 'notes:page-info' || type === 'notes:start-highlight' ? { type } : null;
+/** A request for a content script, or null (content scripts ignore everything else). */
+export function parseTabRequest(value: unknown): TabRequest | null {
+  const r = parseRequest(value);
+  return !isInvalid(r) && DESTINATION[r.type] === 'tab' ? (r as TabRequest) : null;
+}
+
+/** A message for the extension's own pages, or null. */
+export function parsePanelRequest(value: unknown): PanelRequest | null {
+  const r = parseRequest(value);
+  return !isInvalid(r) && DESTINATION[r.type] === 'extension-pages' ? (r as PanelRequest) : null;
+}
+
+/** Whether `sender` may send a request of this kind (see `ALLOWED`). */
+export function senderMay(type: BackgroundRequest['type'], sender: RequestSender): boolean {
+  return ALLOWED[type].includes(sender.kind);
 }

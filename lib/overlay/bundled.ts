@@ -1,6 +1,6 @@
 /**
  * The card catalog the overlay reads. The content script does not bundle the dataset: it receives
- * the catalog from the background with the compiled index (see entrypoints/content/engine.ts) and
+ * the catalog from the background with the compiled index (see utils/claims-data.ts) and
  * installs it here. Until then, and when no dataset exists, cards are built from the annotation
  * alone (names, dates, relation texts), with less detail.
  */

@@ -26,8 +26,14 @@ export interface Where {
   editor?: string;
   /** The source's own headline, when the seed has it (never another outlet's headline). */
   title?: string;
-  /** Link to the bundled source view for this claim. */
-  href: string;
+  /** The bundled source view for this claim (opened by the background: no extension URL on the page). */
+  source: SourceRef;
+}
+
+/** A claim's passage in the bundled source view, in `lang` when it has an anchor in it. */
+export interface SourceRef {
+  claimId: string;
+  lang?: Lang;
 }
 
 /**
@@ -91,8 +97,8 @@ function nameOf(catalog: Catalog, id: string | undefined, ui: Lang): string | un
   return e?.name[ui] || e?.name.en || id;
 }
 
-function whereOf(catalog: Catalog, source: Source | undefined, sourceId: string, ui: Lang, href: string): Where {
-  if (!source) return { outlet: sourceId, href };
+function whereOf(catalog: Catalog, source: Source | undefined, sourceId: string, ui: Lang, ref: SourceRef): Where {
+  if (!source) return { outlet: sourceId, source: ref };
   const digested = source.digestOf ? catalog.source(source.digestOf) : undefined;
   return {
     outlet: nameOf(catalog, source.publisherId, ui) ?? sourceId,
@@ -100,7 +106,7 @@ function whereOf(catalog: Catalog, source: Source | undefined, sourceId: string,
     ...(source.authorId ? { author: nameOf(catalog, source.authorId, ui) } : {}),
     ...(source.editorId ? { editor: nameOf(catalog, source.editorId, ui) } : {}),
     ...(source.title ? { title: source.title[ui] || source.title.ja || source.title.en } : {}),
-    href,
+    source: ref,
   };
 }
 
@@ -153,8 +159,6 @@ const GROUP_OF: Record<RelationType, RelatedGroup> = {
 
 export interface CardModelOptions {
   ui: Lang;
-  /** URL of the bundled source view for a claim (showing its anchor in `lang` when it has one). */
-  sourceHref: (claimId: string, lang?: Lang) => string;
 }
 
 export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: CardModelOptions): CardModel {
@@ -189,7 +193,7 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
       text: other?.text ?? r.text,
       origin: originOf(catalog, other?.translated, otherSource, ui),
       why,
-      where: whereOf(catalog, otherSource, r.sourceId, ui, opts.sourceHref(r.claimId, ui)),
+      where: whereOf(catalog, otherSource, r.sourceId, ui, { claimId: r.claimId, lang: ui }),
     });
   }
   // Other coverage first: claims from another source before ones from the same article.
@@ -197,7 +201,7 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
     list.sort((a, b) => Number(a.sourceId === ann.sourceId) - Number(b.sourceId === ann.sourceId));
   }
 
-  const where = whereOf(catalog, source, ann.sourceId, ui, opts.sourceHref(ann.claimId, ann.lang));
+  const where = whereOf(catalog, source, ann.sourceId, ui, { claimId: ann.claimId, ...(ann.lang ? { lang: ann.lang } : {}) });
   const speakerWords: SpeakerWords[] = [];
   for (const id of claim?.paraphraseOf ?? []) {
     const words = catalog.claim(id);
@@ -207,7 +211,7 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
       claimId: id,
       text: words.text,
       origin: originOf(catalog, words.translated, wordsSource, ui),
-      where: whereOf(catalog, wordsSource, words.sourceId, ui, opts.sourceHref(id, ui)),
+      where: whereOf(catalog, wordsSource, words.sourceId, ui, { claimId: id, lang: ui }),
     });
   }
 

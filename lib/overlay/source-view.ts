@@ -61,3 +61,10 @@ export function resolveSourceView(dataset: Dataset | null, seeds: Record<string,
     },
   };
 }
+
+/** The source view's path and query for a claim (relative to the extension's root). */
+export function sourceViewPath(claimId: string, lang?: Lang): string {
+  const q = new URLSearchParams({ claim: claimId });
+  if (lang) q.set('lang', lang);
+  return `/source.html?${q.toString()}`;
+}

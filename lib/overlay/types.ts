@@ -62,3 +62,27 @@ export function claimStatus(relations: readonly { type: RelationType }[]): Claim
   if (relations.some((r) => r.type === 'supports')) return 'supported';
   return 'neutral';
 }
+
+/** What the overlay's view needs from the page (implemented over the highlighter: `RangeHost`). */
+export interface OverlayHost {
+  /** Viewport rectangles of a highlight (empty when it is gone). */
+  rects(index: number): DOMRect[];
+  /**
+   * Scrolls a highlight into view: 'nearest' only if it is off screen (focus), 'upper' to the
+   * upper part of the viewport so an opening card has room below it (keyboard and list opens).
+   */
+  reveal(index: number, where?: 'nearest' | 'upper'): void;
+  /** Emphasises a highlight (or none). */
+  setActive(index: number | null): void;
+}
+
+export type OpenHow = 'hover' | 'click' | 'keyboard';
+
+/** Handle the overlay's view gives the content script, to drive it from page events. */
+export interface OverlayApi {
+  open(index: number, how: OpenHow): void;
+  /** The pointer left the highlight: an unpinned (hover) card closes shortly. */
+  hoverEnd(): void;
+  close(): void;
+  openIndex(): number | null;
+}

@@ -194,10 +194,20 @@ export interface PageNotes {
   /** Notes made on this page (same canonical URL, or made on this exact address). */
   notes: NoteView[];
   /**
-   * Notes from other URLs that may be the same article (same title). The page shows one only
-   * when its quote is found there, labelled "from <its URL>"; otherwise it is not this page's orphan.
+   * Notes from other URLs of the same site that may be the same article (same title). The page
+   * shows one only when its quote is found there, labelled "from <its URL>"; otherwise it is not
+   * this page's orphan. Only the page's own origin: a page on another site that copies a title
+   * must learn nothing of the notes made there.
    */
   candidates: NoteView[];
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 // Titles shorter than MIN_MATCHING_TITLE ("Home", "News") say nothing about being the same article.
@@ -213,7 +223,8 @@ export async function notesForPage(db: CounterpointDb, page: PageKey): Promise<P
   ]);
   const own = new Map<string, Note>();
   for (const n of [...byUrl, ...bySource]) own.set(n.id, n);
-  const candidates = byTitle.filter((n) => !own.has(n.id) && n.target !== null);
+  const origin = originOf(page.sourceUrl);
+  const candidates = byTitle.filter((n) => !own.has(n.id) && n.target !== null && originOf(n.url) === origin && originOf(n.sourceUrl) === origin);
   return {
     notes: [...own.values()].sort(newestFirst).map(toView),
     candidates: candidates.sort(newestFirst).map(toView),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, browsers, readBadge, startServer, type ExtensionSession } from './harness';
+import { artifactPath, badgeShown, browsers, OVERLAY_HOST, readBadge, startServer, type ExtensionSession } from './harness';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -61,13 +61,11 @@ for (const target of browsers) {
 
     it('shows the badge inside a shadow root on an article page', async () => {
       const page = await session.openPage(server.url('/cnbc.html'));
-      await page.waitFor(() => {
-        const host = document.querySelector('counterpoint-badge');
-        return host?.shadowRoot?.querySelector('[data-testid="cp-badge"]');
-      });
-      expect(await page.evaluate(readBadge)).toContain('Counterpoint');
-      // The badge lives in a shadow root: nothing of it is reachable from the page's light DOM.
+      await page.waitForShadow(OVERLAY_HOST, badgeShown);
+      expect(await page.shadow(OVERLAY_HOST, readBadge)).toContain('Counterpoint');
+      // The badge lives in a closed shadow root: nothing of it is reachable from page script.
       expect(await page.evaluate(() => document.querySelectorAll('[data-testid="cp-badge"]').length)).toBe(0);
+      expect(await page.evaluate(() => document.querySelector('counterpoint-badge')?.shadowRoot ?? null)).toBeNull();
       await page.screenshot(artifactPath(`${target.name}-article.png`));
       await page.close();
     });
@@ -94,8 +92,8 @@ for (const target of browsers) {
 
     it('still works on a page that throws and redefines Array.prototype.map', async () => {
       const page = await session.openPage(server.url('/hostile-cnbc.html'));
-      await page.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-badge"]'));
-      expect(await page.evaluate(readBadge)).toContain('Counterpoint');
+      await page.waitForShadow(OVERLAY_HOST, badgeShown);
+      expect(await page.shadow(OVERLAY_HOST, readBadge)).toContain('Counterpoint');
       await page.close();
     });
 
@@ -110,7 +108,7 @@ for (const target of browsers) {
       await plain.close();
       // The content script is still alive in this browser: an article right after still gets its badge.
       const article = await session.openPage(server.url('/cnbc.html'));
-      await article.waitFor(() => document.querySelector('counterpoint-badge')?.shadowRoot?.querySelector('[data-testid="cp-badge"]'));
+      await article.waitForShadow(OVERLAY_HOST, badgeShown);
       await article.close();
     });
 

@@ -1,19 +1,21 @@
 /**
- * Reader's highlights and notes (issue #6) in real Chromium and Firefox, against the built extension:
- * select → "Highlight & note" → multi-line note → saved → reload redraws the highlight; the popup
- * lists it, edits it inline, deletes it and undoes; JSON-LD export into a fresh profile gives the
- * same notes; a 10 MB note is refused with a message (page editor and popup edit); notes survive
- * a browser restart and an extension update (relaunch on the same profile with a newer version;
- * in Firefox also an in-place update while running); nothing leaves the machine.
+ * Reader's highlights and notes (issues #6, #13) in real Chromium and Firefox, against the built
+ * extension: select → "Note the selected text" in the side panel → multi-line note → saved → the
+ * page draws the highlight, a reload redraws it; an orphan is listed in the side panel; the popup
+ * lists notes, edits inline, deletes and undoes; JSON-LD export into a fresh profile gives the same
+ * notes; a 10 MB note is refused with a message (side panel and popup edit); notes survive a browser
+ * restart and an extension update (relaunch on the same profile with a newer version; in Firefox
+ * also an in-place update while running); nothing leaves the machine.
  *
- * The selection is made with the Selection API; the button and the editor's buttons are clicked
- * inside the notes shadow root; the note is typed with real key events.
+ * The side panel is opened as a tab bound to the page (`sidepanel.html?tab=<id>`): neither browser
+ * opens its side panel headless without a real gesture in its own UI. The selection is made with the
+ * Selection API; the panel's buttons are clicked and the note typed with real (trusted) input.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, browsers, startServer, type E2EPage, type ExtensionSession } from './harness';
+import { artifactPath, browsers, clickInPage, selectText, sendFromExtensionPage, startServer, tabIdOf, type E2EPage, type ExtensionSession } from './harness';
 import { addressKey, PAGE_KEYS_ITEM } from '../../lib/storage/page-keys';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -40,32 +42,6 @@ const JA_QUOTE = '工事は六週間続いた';
 
 // ---- in-page helpers (serialised into the page: self-contained) -------------------------------
 
-/** Selects the first occurrence of `needle` in the page's text with the Selection API. */
-const selectText = (needle: string): boolean => {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const i = (n.nodeValue ?? '').indexOf(needle);
-    if (i < 0) continue;
-    const range = document.createRange();
-    range.setStart(n, i);
-    range.setEnd(n, i + needle.length);
-    const sel = document.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    return true;
-  }
-  return false;
-};
-
-/** Something inside the notes layer's shadow root, by test id. */
-const inNotes = (testId: string): boolean =>
-  !!document.querySelector('counterpoint-notes')?.shadowRoot?.querySelector(`[data-testid="${testId}"]`);
-
-const clickInNotes = (testId: string): void => {
-  const el = document.querySelector('counterpoint-notes')?.shadowRoot?.querySelector(`[data-testid="${testId}"]`);
-  if (!el) throw new Error(`no ${testId} in the notes shadow root`);
-  (el as HTMLElement).click();
-};
 
 /** The note highlights the page paints: the text of each range in `counterpoint-note`. */
 const noteHighlights = (): string[] | null => {
@@ -75,14 +51,9 @@ const noteHighlights = (): string[] | null => {
   return h ? Array.from(h).map((r) => r.toString()) : [];
 };
 
-/** Sends a protocol request to the background from an extension page (popup.html). */
 interface RuntimeLike {
-  runtime: { sendMessage(m: unknown): Promise<unknown>; getManifest(): { version: string } };
+  runtime: { getManifest(): { version: string } };
 }
-const sendFromExtensionPage = (request: unknown): Promise<unknown> => {
-  const g = globalThis as unknown as { browser?: RuntimeLike; chrome: RuntimeLike };
-  return (g.browser ?? g.chrome).runtime.sendMessage(request);
-};
 
 interface ListedNote {
   id: string;
@@ -120,10 +91,9 @@ const clickTestId = ({ testId, noteId }: { testId: string; noteId?: string }): v
   (el as HTMLElement).click();
 };
 
-/** Sets a textarea's value the way typing does (Preact listens for `input`). */
-const fillTextarea = ({ selector, value, inShadow }: { selector: string; value: string; inShadow: boolean }): void => {
-  const root: ParentNode | null | undefined = inShadow ? document.querySelector('counterpoint-notes')?.shadowRoot : document;
-  const area = root?.querySelector(selector) as HTMLTextAreaElement | null;
+/** Sets a textarea's value the way typing does (Preact listens for `input`), in an extension page. */
+const fillTextarea = ({ selector, value }: { selector: string; value: string }): void => {
+  const area = document.querySelector(selector) as HTMLTextAreaElement | null;
   if (!area) throw new Error(`no ${selector}`);
   area.value = value;
   area.dispatchEvent(new Event('input', { bubbles: true }));
@@ -136,20 +106,27 @@ async function openPopup(session: ExtensionSession): Promise<E2EPage> {
   return popup;
 }
 
-/** Selects `quote` on the page, opens the editor through the button and returns once it has focus. */
-async function openEditor(page: E2EPage, quote: string): Promise<void> {
-  expect(await page.evaluate(selectText, quote)).toBe(true);
-  await page.waitFor(inNotes, 'cpn-button');
-  // The button lives in the notes layer's shadow root, nowhere in the page's own DOM.
-  expect(await page.evaluate(() => document.querySelectorAll('[data-testid^="cpn-"]').length)).toBe(0);
-  await page.evaluate(clickInNotes, 'cpn-button');
-  await page.waitFor(inNotes, 'cpn-textarea');
-  // The editor takes focus itself, so real key events land in it.
-  await page.waitFor(() => {
-    const root = document.querySelector('counterpoint-notes')?.shadowRoot;
-    return root?.activeElement?.getAttribute('data-testid') === 'cpn-textarea';
-  });
+/** The side panel for the tab showing `url`, opened as a tab bound to it. */
+async function openPanel(session: ExtensionSession, helper: E2EPage, url: string): Promise<E2EPage> {
+  const tabId = await tabIdOf(helper, url);
+  const panel = await session.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+  await panel.waitFor(() => document.querySelector('[data-testid="panel-capture"], [data-testid="panel-no-page"]'), undefined, 30_000);
+  return panel;
 }
+
+/** Selects `quote` on the page and starts a note on it in the side panel; returns once the note's text area has focus. */
+async function startNote(page: E2EPage, panel: E2EPage, quote: string): Promise<void> {
+  expect(await page.evaluate(selectText, quote)).toBe(true);
+  // Selecting shows nothing on the page: no button, no element, nothing for page script to see.
+  await new Promise((r) => setTimeout(r, 400));
+  expect(await page.evaluate(() => document.querySelectorAll('[data-testid^="cpn-"], counterpoint-notes').length)).toBe(0);
+  await panel.bringToFront();
+  await clickInPage(panel, '[data-testid="panel-capture"]');
+  await panel.waitFor((q) => document.querySelector('[data-testid="panel-quote"]')?.textContent === q, quote, 30_000);
+  await panel.waitFor(() => document.activeElement?.getAttribute('data-testid') === 'panel-textarea');
+}
+
+const paintedNotes = (): number => (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('counterpoint-note')?.size ?? 0;
 
 /** Newest modification time under `dir` (ms), or 0 when something vanished while looking. */
 function newestMtime(dir: string): number {
@@ -213,16 +190,23 @@ for (const target of browsers) {
     it('saves a multi-line note on a selection and redraws its highlight after a reload', async () => {
       const url = server.url('/notes/story.html');
       const page = await session.openPage(url);
-      await openEditor(page, QUOTE);
-      expect(await page.evaluate(() => document.querySelector('counterpoint-notes')?.shadowRoot?.querySelector('blockquote')?.textContent)).toBe(QUOTE);
-      await page.type(LINE1);
-      await page.press('Enter'); // a new line, not "save": saving is Ctrl/⌘+Enter or the button
-      await page.type(LINE2);
-      expect(await page.evaluate(() => (document.querySelector('counterpoint-notes')?.shadowRoot?.querySelector('textarea') as HTMLTextAreaElement).value)).toBe(BODY);
-      await page.screenshot(artifactPath(`${target.name}-notes-editor.png`));
-      await page.evaluate(clickInNotes, 'cpn-save');
-      await page.waitFor(() => !document.querySelector('counterpoint-notes')?.shadowRoot?.querySelector('[data-testid="cpn-editor"]'), undefined, 30_000);
+      const panel = await openPanel(session, popup, url);
+      expect(await panel.evaluate(() => document.querySelector('[data-testid="panel-page"]')?.getAttribute('data-url'))).toBe(url);
+      await startNote(page, panel, QUOTE);
+      await panel.type(LINE1);
+      await panel.press('Enter'); // a new line, not "save": saving is Ctrl/⌘+Enter or the button
+      await panel.type(LINE2);
+      expect(await panel.evaluate(() => (document.querySelector('[data-testid="panel-textarea"]') as HTMLTextAreaElement).value)).toBe(BODY);
+      await panel.screenshot(artifactPath(`${target.name}-notes-editor.png`));
+      await clickInPage(panel, '[data-testid="panel-save"]');
+      await panel.waitFor(() => !document.querySelector('[data-testid="panel-composer"]'), undefined, 30_000);
+      // The page draws the new highlight (told by the panel; it never sees the note's text) …
+      await page.waitFor(paintedNotes, undefined, 30_000);
       expect(await page.evaluate(noteHighlights)).toEqual([QUOTE]);
+      // … and the panel lists it under this page.
+      await panel.waitFor(() => document.querySelectorAll('[data-testid="panel-note"]').length === 1, undefined, 30_000);
+      expect(await panel.evaluate(() => document.querySelector('[data-testid="panel-note-body"]')?.textContent)).toBe(BODY);
+      await panel.close();
 
       // Stored by the background.
       const { notes, total } = await listAll(popup);
@@ -265,7 +249,7 @@ for (const target of browsers) {
       await popup.evaluate(clickTestId, { testId: 'note-edit', noteId: savedId });
       await popup.waitFor(() => document.querySelector('[data-testid="note-editor"]'));
       expect(await popup.evaluate(() => (document.querySelector('[data-testid="note-editor"]') as HTMLTextAreaElement).value)).toBe(BODY);
-      await popup.evaluate(fillTextarea, { selector: '[data-testid="note-editor"]', value: EDITED, inShadow: false });
+      await popup.evaluate(fillTextarea, { selector: '[data-testid="note-editor"]', value: EDITED });
       await popup.evaluate(clickTestId, { testId: 'note-save', noteId: savedId });
       await popup.waitFor((text) => document.querySelector('[data-testid="note-body"]')?.textContent === text, EDITED);
       expect((await listAll(popup)).notes.map((n) => [n.id, n.body])).toEqual([[savedId, EDITED]]);
@@ -285,7 +269,7 @@ for (const target of browsers) {
         })),
       ).toEqual({ focused: 'notes-search', search: 'council', draft: EDITED });
       await popup.evaluate(clickTestId, { testId: 'note-cancel', noteId: savedId });
-      await popup.evaluate(fillTextarea, { selector: '[data-testid="notes-search"]', value: '', inShadow: false });
+      await popup.evaluate(fillTextarea, { selector: '[data-testid="notes-search"]', value: '' });
       await popup.waitFor(() => document.querySelector('[data-testid="notes-list"]')?.getAttribute('data-answered-query') === '', undefined, 30_000);
       expect(await popup.evaluate(readPopup)).toEqual([{ id: savedId, quote: QUOTE, body: EDITED }]);
 
@@ -306,23 +290,22 @@ for (const target of browsers) {
     it('refuses a 10 MB note with a message and leaves the stored notes unchanged', async () => {
       const before = await listAll(popup);
       const page = await session.openPage(server.url('/notes/story.html'));
-      await page.waitFor(() => (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('counterpoint-note')?.size, undefined, 30_000);
-      await openEditor(page, 'forty steel cables');
-      await page.evaluate(fillTextarea, { selector: 'textarea', value: 'x'.repeat(10 * 1024 * 1024), inShadow: true });
-      await page.evaluate(clickInNotes, 'cpn-save');
-      await page.waitFor(inNotes, 'cpn-error', 60_000);
-      const shown = await page.evaluate(() => {
-        const root = document.querySelector('counterpoint-notes')!.shadowRoot!;
-        return {
-          error: root.querySelector('[data-testid="cpn-error"]')!.textContent,
-          // The editor stays open with the typed text, so nothing is lost silently.
-          kept: (root.querySelector('textarea') as HTMLTextAreaElement).value.length,
-        };
-      });
+      await page.waitFor(paintedNotes, undefined, 30_000);
+      const panel = await openPanel(session, popup, server.url('/notes/story.html'));
+      await startNote(page, panel, 'forty steel cables');
+      await panel.evaluate(fillTextarea, { selector: '[data-testid="panel-textarea"]', value: 'x'.repeat(10 * 1024 * 1024) });
+      await clickInPage(panel, '[data-testid="panel-save"]');
+      await panel.waitFor(() => document.querySelector('[data-testid="panel-error"]'), undefined, 60_000);
+      const shown = await panel.evaluate(() => ({
+        error: document.querySelector('[data-testid="panel-error"]')!.textContent,
+        // The composer stays open with the typed text, so nothing is lost silently.
+        kept: (document.querySelector('[data-testid="panel-textarea"]') as HTMLTextAreaElement).value.length,
+      }));
       expect(shown.error).toMatch(/too large/i);
       expect(shown.error).toMatch(/10(\.0)? MB/);
       expect(shown.kept).toBe(10 * 1024 * 1024);
-      await page.screenshot(artifactPath(`${target.name}-notes-too-large.png`));
+      await panel.screenshot(artifactPath(`${target.name}-notes-too-large.png`));
+      await panel.close();
       expect(await listAll(popup)).toEqual(before);
       // The popup's inline edit refuses it too, says why, and keeps the draft.
       await popup.close();
@@ -330,7 +313,7 @@ for (const target of browsers) {
       await popup.waitFor(() => document.querySelector('[data-testid="note-item"]'), undefined, 30_000);
       await popup.evaluate(clickTestId, { testId: 'note-edit', noteId: savedId });
       await popup.waitFor(() => document.querySelector('[data-testid="note-editor"]'));
-      await popup.evaluate(fillTextarea, { selector: '[data-testid="note-editor"]', value: 'y'.repeat(10 * 1024 * 1024), inShadow: false });
+      await popup.evaluate(fillTextarea, { selector: '[data-testid="note-editor"]', value: 'y'.repeat(10 * 1024 * 1024) });
       await popup.evaluate(clickTestId, { testId: 'note-save', noteId: savedId });
       await popup.waitFor(() => document.querySelector('[data-testid="notes-notice"][role="alert"]'), undefined, 60_000);
       expect(await popup.evaluate(() => document.querySelector('[data-testid="notes-notice"]')?.textContent)).toMatch(/too large/i);
@@ -418,6 +401,37 @@ for (const target of browsers) {
       await page.close();
     });
 
+    it('lists a highlight the page no longer has as an orphan, in the side panel and the popup, and keeps it', async () => {
+      const url = server.url('/notes/story.html');
+      const added = await ask<{ note: ListedNote }>(popup, {
+        type: 'notes:add',
+        note: {
+          url,
+          sourceUrl: url,
+          title: 'Harbour bridge reopens',
+          body: 'About a sentence the page has since removed',
+          target: { quote: { exact: 'The ferry service will stop running during the works', prefix: '', suffix: '' }, position: null },
+          claimId: null,
+        },
+      });
+      expect(added.ok).toBe(true);
+      const page = await session.openPage(url);
+      const panel = await openPanel(session, popup, url);
+      // After the page's second look (late-rendering pages get one), the panel lists it as not found.
+      await new Promise((r) => setTimeout(r, 3500));
+      await panel.evaluate(() => location.reload());
+      await panel.waitFor((id) => document.querySelector(`[data-note-id="${id}"]`)?.getAttribute('data-state') === 'orphan', added.note.id, 30_000);
+      expect(await panel.evaluate(() => document.querySelector('[data-testid="panel-orphans"]')?.getAttribute('data-count'))).toBe('1');
+      await panel.screenshot(artifactPath(`${target.name}-notes-panel-orphan.png`));
+      // The store knows it as an orphan (the popup's filter), and it is kept.
+      const orphans = await ask<{ notes: ListedNote[] }>(popup, { type: 'notes:list', search: '', filter: 'orphan', offset: 0, limit: 50 });
+      expect(orphans.notes.map((n) => n.id)).toEqual([added.note.id]);
+      // Nothing is drawn for it on the page.
+      expect(await page.evaluate(noteHighlights)).not.toContain('The ferry service will stop running during the works');
+      await panel.close();
+      await page.close();
+    }, 120_000);
+
     it('makes no request that leaves the machine', () => {
       expect(session.foreignRequests()).toEqual([]);
     });
@@ -449,11 +463,12 @@ for (const target of browsers) {
       const first = await launchKept();
       try {
         const page = await first.openPage(server.url('/notes/story.html'));
-        await openEditor(page, JA_QUOTE); // a Japanese highlight this time
-        await page.type('Saved before the restart');
-        await page.evaluate(clickInNotes, 'cpn-save');
-        await page.waitFor(() => !document.querySelector('counterpoint-notes')?.shadowRoot?.querySelector('[data-testid="cpn-editor"]'), undefined, 30_000);
         const popup = await openPopup(first);
+        const panel = await openPanel(first, popup, server.url('/notes/story.html'));
+        await startNote(page, panel, JA_QUOTE); // a Japanese highlight this time
+        await panel.type('Saved before the restart');
+        await panel.press('Control+Enter'); // saves, as the hint says
+        await panel.waitFor(() => !document.querySelector('[data-testid="panel-composer"]'), undefined, 30_000);
         const { notes } = await listAll(popup);
         expect(notes.map((n) => n.body)).toEqual(['Saved before the restart']);
         noteId = notes[0]!.id;

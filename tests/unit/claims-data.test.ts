@@ -2,17 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../lib/dataset/types';
 import { cardCatalog } from '../../lib/index/catalog';
-import { isClaimsDataRequest } from '../../lib/messages/claims-data';
+import { parseRequest } from '../../lib/messages/protocol';
 
 const dataset = JSON.parse(readFileSync('data/claims.json', 'utf8')) as Dataset;
 
 describe('claims:data request', () => {
   it('is recognised only in its exact shape', () => {
-    expect(isClaimsDataRequest({ type: 'claims:data' })).toBe(true);
-    expect(isClaimsDataRequest({ type: 'claims:data', extra: 1 })).toBe(false);
-    expect(isClaimsDataRequest({ type: 'ping' })).toBe(false);
-    expect(isClaimsDataRequest(null)).toBe(false);
-    expect(isClaimsDataRequest('claims:data')).toBe(false);
+    expect(parseRequest({ type: 'claims:data' })).toEqual({ type: 'claims:data' });
+    expect(parseRequest({ type: 'claims:data', extra: 1 })).toEqual({ invalid: 'claims:data takes no fields' });
+    expect(parseRequest(null)).toHaveProperty('invalid');
+    expect(parseRequest('claims:data')).toHaveProperty('invalid');
   });
 });
 

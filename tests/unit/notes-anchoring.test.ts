@@ -19,9 +19,16 @@ describe('canonicalUrl', () => {
   });
   it('prefers rel=canonical, resolved and cleaned', () => {
     expect(canonicalUrl({ href: 'https://m.example/s?fbclid=1', canonicalHref: '/story/1?utm_source=a#x' })).toBe('https://m.example/story/1');
-    expect(canonicalUrl({ href: 'https://m.example/s', canonicalHref: 'https://www.example/story' })).toBe('https://www.example/story');
+    expect(canonicalUrl({ href: 'https://m.example/s', canonicalHref: 'https://m.example/story' })).toBe('https://m.example/story');
     expect(canonicalUrl({ href: 'https://m.example/s', canonicalHref: 'data:text/html,x' })).toBe('https://m.example/s');
     expect(canonicalUrl({ href: 'chrome://settings' })).toBeNull();
+  });
+  it('joins URLs only within the page\'s own origin', () => {
+    // A page naming another site's article as its canonical is not that article.
+    expect(canonicalUrl({ href: 'https://m.example/s', canonicalHref: 'https://www.example/story' })).toBe('https://m.example/s');
+    expect(canonicalUrl({ href: 'https://evil.example/x', canonicalHref: '//news.example/story' })).toBe('https://evil.example/x');
+    expect(canonicalUrl({ href: 'https://news.example:8443/x', canonicalHref: 'https://news.example/story' })).toBe('https://news.example:8443/x');
+    expect(canonicalUrl({ href: 'http://news.example/x', canonicalHref: 'https://news.example/story' })).toBe('http://news.example/x');
   });
   it('reads a document', () => {
     const d = dom('<p>x</p>');

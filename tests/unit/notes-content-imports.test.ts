@@ -18,7 +18,7 @@ function runtimeImports(file: string): string[] {
 function resolveLocal(from: string, spec: string): string | null {
   if (!spec.startsWith('.')) return null;
   const base = resolve(dirname(from), spec);
-  for (const ext of ['', '.ts', '.tsx', '/index.ts']) if (existsSync(base + ext) && !base.endsWith('.css')) return base + ext;
+  for (const ext of ['', '.ts', '.tsx', '/index.ts', '/index.tsx']) if (existsSync(base + ext) && !base.endsWith('.css')) return base + ext;
   return null;
 }
 
@@ -39,9 +39,9 @@ function reachablePackages(entry: string): Set<string> {
   return packages;
 }
 
-describe('content-script notes bundle', () => {
+describe('content-script bundle', () => {
   it('does not pull Dexie into the content script', () => {
-    const pkgs = reachablePackages('entrypoints/content/notes.tsx');
+    const pkgs = reachablePackages('entrypoints/content-script/index.ts');
     expect(pkgs.has('preact')).toBe(true);
     expect([...pkgs].filter((p) => p.startsWith('dexie'))).toEqual([]);
   });

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CounterpointDb } from '../../lib/storage/db';
 import { describeError, handleMessage, type HandlerEnv } from '../../lib/messages/handle';
-import { parseRequest } from '../../lib/messages/protocol';
+import { parseRequest, type RequestSender } from '../../lib/messages/protocol';
+const extensionPage: RequestSender = { kind: 'extension-page' };
 
 let n = 0;
 const dbs: CounterpointDb[] = [];
@@ -40,7 +41,8 @@ describe('notes protocol validation', () => {
     [{ type: 'notes:list', filter: 'everything' }, /filter must be one of/],
     [{ type: 'notes:list', limit: 1e9 }, /limit must be/],
     [{ type: 'notes:export', format: 'pdf' }, /format/],
-    [{ type: 'notes:anchors', anchored: 'x', orphaned: [] }, /anchored must be an array/],
+    [{ type: 'notes:anchors', hints: { canonical: null, title: '' }, anchored: 'x', orphaned: [] }, /anchored must be an array/],
+    [{ type: 'notes:anchors', anchored: [], orphaned: [] }, /hints must be an object/],
   ])('rejects %j', (msg, reason) => {
     const r = parseRequest(msg);
     expect(r).toHaveProperty('invalid');
@@ -49,10 +51,10 @@ describe('notes protocol validation', () => {
 
   it('refuses a 10 MB note with a message and stores nothing', async () => {
     const db = freshDb();
-    const r = await handleMessage(db, { type: 'notes:add', note: note('x'.repeat(10 * 1024 * 1024)) }, env);
+    const r = await handleMessage({ db, env }, { type: 'notes:add', note: note('x'.repeat(10 * 1024 * 1024)) }, extensionPage);
     expect(r).toEqual({ ok: false, error: expect.stringMatching(/^note too large \(10\.0 MB; the limit is 64 KB\)/) });
     expect(await db.notes.count()).toBe(0);
-    const big = await handleMessage(db, { type: 'notes:add', note: note('あ'.repeat(30_000)) }, env); // 90 KB in UTF-8
+    const big = await handleMessage({ db, env }, { type: 'notes:add', note: note('あ'.repeat(30_000)) }, extensionPage); // 90 KB in UTF-8
     expect(big).toMatchObject({ ok: false, error: expect.stringMatching(/note too large/) });
   });
 });
@@ -60,48 +62,52 @@ describe('notes protocol validation', () => {
 describe('handleMessage for notes', () => {
   it('add → list → update → delete → restore, and ping counts', async () => {
     const db = freshDb();
-    const added = await handleMessage(db, { type: 'notes:add', note: note() }, env);
+    const added = await handleMessage({ db, env }, { type: 'notes:add', note: note() }, extensionPage);
     expect(added).toMatchObject({ ok: true, note: { id: 'id-0', body: 'my note', url: 'https://news.example/a', anchorState: 'anchored' } });
-    expect(await handleMessage(db, { type: 'ping' }, env)).toEqual({ ok: true, noteCount: 1 });
-    expect(await handleMessage(db, { type: 'notes:list', search: 'said' }, env)).toMatchObject({ ok: true, total: 1 });
-    expect(await handleMessage(db, { type: 'notes:update', id: 'id-0', body: '更新した' }, env)).toMatchObject({ ok: true, note: { body: '更新した' } });
-    expect(await handleMessage(db, { type: 'notes:list', search: '更新' }, env)).toMatchObject({ total: 1 });
-    expect(await handleMessage(db, { type: 'notes:delete', id: 'id-0' }, env)).toEqual({ ok: true });
-    expect(await handleMessage(db, { type: 'ping' }, env)).toEqual({ ok: true, noteCount: 0 });
-    expect(await handleMessage(db, { type: 'notes:delete', id: 'id-0' }, env)).toMatchObject({ ok: false });
-    expect(await handleMessage(db, { type: 'notes:restore', id: 'id-0' }, env)).toMatchObject({ ok: true, note: { body: '更新した' } });
-    expect(await handleMessage(db, { type: 'notes:update', id: 'nope', body: 'x' }, env)).toMatchObject({ ok: false, error: expect.stringMatching(/no longer exists/) });
+    expect(await handleMessage({ db, env }, { type: 'ping' }, extensionPage)).toEqual({ ok: true, noteCount: 1 });
+    expect(await handleMessage({ db, env }, { type: 'notes:list', search: 'said' }, extensionPage)).toMatchObject({ ok: true, total: 1 });
+    expect(await handleMessage({ db, env }, { type: 'notes:update', id: 'id-0', body: '更新した' }, extensionPage)).toMatchObject({ ok: true, note: { body: '更新した' } });
+    expect(await handleMessage({ db, env }, { type: 'notes:list', search: '更新' }, extensionPage)).toMatchObject({ total: 1 });
+    expect(await handleMessage({ db, env }, { type: 'notes:delete', id: 'id-0' }, extensionPage)).toEqual({ ok: true });
+    expect(await handleMessage({ db, env }, { type: 'ping' }, extensionPage)).toEqual({ ok: true, noteCount: 0 });
+    expect(await handleMessage({ db, env }, { type: 'notes:delete', id: 'id-0' }, extensionPage)).toMatchObject({ ok: false });
+    expect(await handleMessage({ db, env }, { type: 'notes:restore', id: 'id-0' }, extensionPage)).toMatchObject({ ok: true, note: { body: '更新した' } });
+    expect(await handleMessage({ db, env }, { type: 'notes:update', id: 'nope', body: 'x' }, extensionPage)).toMatchObject({ ok: false, error: expect.stringMatching(/no longer exists/) });
   });
 
   it('page lookup and anchor reports', async () => {
     const db = freshDb();
-    const r = (await handleMessage(db, { type: 'notes:add', note: note() }, env)) as { note: { id: string } };
-    const page = await handleMessage(db, { type: 'notes:page', page: { url: 'https://news.example/a', sourceUrl: 'https://news.example/a', title: 'Story' } }, env);
+    const r = (await handleMessage({ db, env }, { type: 'notes:add', note: note() }, extensionPage)) as { note: { id: string } };
+    const page = await handleMessage({ db, env }, { type: 'notes:page', page: { url: 'https://news.example/a', sourceUrl: 'https://news.example/a', title: 'Story' } }, extensionPage);
     expect(page).toMatchObject({ ok: true, notes: [{ id: r.note.id }], candidates: [] });
-    expect(await handleMessage(db, { type: 'notes:anchors', anchored: [], orphaned: [r.note.id] }, env)).toEqual({ ok: true, updated: 1 });
-    expect(await handleMessage(db, { type: 'notes:list', filter: 'orphan' }, env)).toMatchObject({ total: 1 });
+    // Anchor reports come from the page's own content script (its address from the browser).
+    const onPage: RequestSender = { kind: 'content-script', tabId: 1, tabIndex: 0, url: 'https://news.example/a?x=1' };
+    const hints = { canonical: null, title: 'Story' };
+    expect(await handleMessage({ db, env }, { type: 'notes:anchors', hints, anchored: [], orphaned: [r.note.id] }, extensionPage)).toMatchObject({ ok: false });
+    expect(await handleMessage({ db, env }, { type: 'notes:anchors', hints, anchored: [], orphaned: [r.note.id] }, onPage)).toEqual({ ok: true, updated: 1 });
+    expect(await handleMessage({ db, env }, { type: 'notes:list', filter: 'orphan' }, extensionPage)).toMatchObject({ total: 1 });
   });
 
   it('two tabs saving at once lose nothing', async () => {
     const db = freshDb();
-    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => handleMessage(db, { type: 'notes:add', note: note(`tab ${i}`) })));
+    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => handleMessage({ db }, { type: 'notes:add', note: note(`tab ${i}`) }, extensionPage)));
     expect(replies.every((r) => r.ok)).toBe(true);
     expect(await db.notes.count()).toBe(20);
   });
 
   it('export then import through messages round-trips', async () => {
     const db = freshDb();
-    await handleMessage(db, { type: 'notes:add', note: note('a') }, env);
-    await handleMessage(db, { type: 'notes:add', note: { ...note('b'), claimId: 'c-1' } }, env);
+    await handleMessage({ db, env }, { type: 'notes:add', note: note('a') }, extensionPage);
+    await handleMessage({ db, env }, { type: 'notes:add', note: { ...note('b'), claimId: 'c-1' } }, extensionPage);
     const before = await db.notes.toArray();
-    const exp = (await handleMessage(db, { type: 'notes:export', format: 'jsonld' }, env)) as { ok: true; content: string; filename: string; count: number };
+    const exp = (await handleMessage({ db, env }, { type: 'notes:export', format: 'jsonld' }, extensionPage)) as { ok: true; content: string; filename: string; count: number };
     expect(exp).toMatchObject({ ok: true, count: 2, filename: expect.stringMatching(/\.jsonld$/) });
-    const md = await handleMessage(db, { type: 'notes:export', format: 'markdown' }, env);
+    const md = await handleMessage({ db, env }, { type: 'notes:export', format: 'markdown' }, extensionPage);
     expect(md).toMatchObject({ ok: true, mimeType: 'text/markdown' });
     await db.notes.clear();
-    expect(await handleMessage(db, { type: 'notes:import', content: exp.content }, env)).toMatchObject({ ok: true, added: 2, skipped: 0, rejected: 0 });
+    expect(await handleMessage({ db, env }, { type: 'notes:import', content: exp.content }, extensionPage)).toMatchObject({ ok: true, added: 2, skipped: 0, rejected: 0 });
     expect(await db.notes.toArray()).toEqual(before);
-    expect(await handleMessage(db, { type: 'notes:import', content: exp.content.slice(0, 100) }, env)).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON/) });
+    expect(await handleMessage({ db, env }, { type: 'notes:import', content: exp.content.slice(0, 100) }, extensionPage)).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON/) });
   });
 
   it('a full disk reaches the reader as a message', async () => {
@@ -109,7 +115,7 @@ describe('handleMessage for notes', () => {
     await db.open();
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     vi.spyOn(db.notes, 'add').mockRejectedValueOnce(quota);
-    const r = await handleMessage(db, { type: 'notes:add', note: note() }, env);
+    const r = await handleMessage({ db, env }, { type: 'notes:add', note: note() }, extensionPage);
     expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/Not enough storage space/) });
     expect(describeError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toMatch(/Not enough storage/);
     expect(describeError(Object.assign(new Error('x'), { name: 'UnknownError' }))).toMatch(/Could not use the notes database/);

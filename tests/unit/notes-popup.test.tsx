@@ -8,11 +8,13 @@ import { I18nContext, type Translate } from '../../components/i18n';
 import type { NotesApi } from '../../components/popup/api';
 import { persistenceOf } from '../../components/popup/StorageStatus';
 import { handleMessage } from '../../lib/messages/handle';
-import type { Reply, ReplyMap, Request } from '../../lib/messages/protocol';
+import type { BackgroundRequest, Reply, ReplyMap, RequestSender } from '../../lib/messages/protocol';
 import { CounterpointDb, ownNoteFields } from '../../lib/storage/db';
 import { addNote } from '../../lib/storage/notes-repo';
 import en from '../../public/_locales/en/messages.json';
 import { translator, type Messages } from '../helpers/locale';
+
+const extensionPage: RequestSender = { kind: 'extension-page' };
 
 // The real English strings, with $1..$n substitution like browser.i18n.
 const translate: Translate = translator(en as Messages);
@@ -24,8 +26,8 @@ let copied: string[];
 let clipboardFails = false;
 let seq = 0;
 
-async function call<R extends Request>(request: R): Promise<ReplyMap[R['type']]> {
-  const reply = (await handleMessage(db, request)) as Reply<R['type']>;
+async function call<R extends BackgroundRequest>(request: R): Promise<ReplyMap[R['type']]> {
+  const reply = (await handleMessage({ db }, request, extensionPage)) as Reply<R['type']>;
   if (!reply.ok) throw new Error(reply.error);
   return reply as ReplyMap[R['type']];
 }

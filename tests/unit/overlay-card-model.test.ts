@@ -63,13 +63,13 @@ function annotation(over: Partial<OverlayAnnotation> = {}): OverlayAnnotation {
     ...over,
   };
 }
-const href = (id: string, lang?: string): string => `ext:/source.html?claim=${id}${lang ? `&lang=${lang}` : ''}`;
+const ref = (claimId: string, lang?: 'ja' | 'en') => (lang ? { claimId, lang } : { claimId });
 
 describe('overlay card model', () => {
   it('who: name and the roles held at the claim date, former roles marked', () => {
-    const m = buildCardModel(annotation(), catalog, { ui: 'en', sourceHref: href });
+    const m = buildCardModel(annotation(), catalog, { ui: 'en' });
     expect(m.who.line).toBe("Yann LeCun — founder, AMI Labs; formerly Meta's chief AI scientist");
-    const ja = buildCardModel(annotation(), catalog, { ui: 'ja', sourceHref: href });
+    const ja = buildCardModel(annotation(), catalog, { ui: 'ja' });
     expect(ja.who.line).toBe('ヤン・ルカン — AMI Labs創設者、元Metaの首席AI科学者');
   });
 
@@ -85,52 +85,52 @@ describe('overlay card model', () => {
     const m = buildCardModel(
       annotation({ claimId: 'c2', sourceId: 'sB', speaker: { id: 'gp', name: { ja: '極客公園', en: 'GeekPark' } }, relations: [] }),
       catalog,
-      { ui: 'en', sourceHref: href },
+      { ui: 'en' },
     );
     expect(m.who.line).toBe('GeekPark — author Writer');
     expect(m.when).toBe('date not stated; reported on or after 10 February 2026');
-    expect(m.where).toEqual({ outlet: 'GeekPark', author: 'Writer', editor: 'Editor', title: 'Article B', href: href('c2') });
+    expect(m.where).toEqual({ outlet: 'GeekPark', author: 'Writer', editor: 'Editor', title: 'Article B', source: ref('c2') });
     // Names come from the entities, in the UI language: one name per person per language.
-    const ja = buildCardModel(annotation({ claimId: 'c2', sourceId: 'sB', relations: [] }), catalog, { ui: 'ja', sourceHref: href });
+    const ja = buildCardModel(annotation({ claimId: 'c2', sourceId: 'sB', relations: [] }), catalog, { ui: 'ja' });
     expect(ja.where).toMatchObject({ outlet: '極客公園', author: '書き手', editor: '編集者', title: '記事B' });
   });
 
   it('when uses the dataset date at its precision; where names the outlet, never a headline it did not write', () => {
-    const m = buildCardModel(annotation(), catalog, { ui: 'en', sourceHref: href });
+    const m = buildCardModel(annotation(), catalog, { ui: 'en' });
     expect(m.when).toBe('April 2026');
-    expect(m.where).toEqual({ outlet: 'CNBC', href: href('c1') });
+    expect(m.where).toEqual({ outlet: 'CNBC', source: ref('c1') });
     // The passage in the page's language when the engine says which anchor matched.
-    expect(buildCardModel(annotation({ lang: 'en' }), catalog, { ui: 'ja', sourceHref: href }).where.href).toBe(href('c1', 'en'));
+    expect(buildCardModel(annotation({ lang: 'en' }), catalog, { ui: 'ja' }).where.source).toEqual(ref('c1', 'en'));
     expect(m.translated).toEqual(['ja']);
   });
 
   it('says who wrote each language of the text: the outlet, another outlet\'s translation, or Counterpoint\'s', () => {
-    const m = buildCardModel(annotation(), catalog, { ui: 'en', sourceHref: href });
+    const m = buildCardModel(annotation(), catalog, { ui: 'en' });
     // c1 is CNBC's; its ja is marked as Counterpoint's own translation (it overrides the digest's).
     expect(m.origin).toEqual({ ja: { by: 'counterpoint' }, en: { by: 'source' } });
-    const c3 = buildCardModel(annotation({ claimId: 'c3', sourceId: 'sB', relations: [] }), catalog, { ui: 'en', sourceHref: href });
+    const c3 = buildCardModel(annotation({ claimId: 'c3', sourceId: 'sB', relations: [] }), catalog, { ui: 'en' });
     expect(c3.origin.ja).toEqual({ by: 'source' });
     // A claim of a source whose ja is another outlet's translation, with no team translation.
     const cat = catalogFromDataset({ ...dataset, claims: dataset.claims.map((c) => (c.id === 'c1' ? { ...c, translated: undefined } : c)) });
-    expect(buildCardModel(annotation(), cat, { ui: 'ja', sourceHref: href }).origin.ja).toEqual({ by: 'outlet', outlet: 'AI日報' });
+    expect(buildCardModel(annotation(), cat, { ui: 'ja' }).origin.ja).toEqual({ by: 'outlet', outlet: 'AI日報' });
   });
 
   it('a digest\'s paraphrase: attributed to the digest, with the speaker\'s own reported words and the note', () => {
-    const m = buildCardModel(annotation({ claimId: 'c4', sourceId: 'sD', relations: [] }), catalog, { ui: 'en', sourceHref: href });
+    const m = buildCardModel(annotation({ claimId: 'c4', sourceId: 'sD', relations: [] }), catalog, { ui: 'en' });
     expect(m.where).toMatchObject({ outlet: 'AI日報 (AI Nippo)', digestOf: 'CNBC' });
     expect(m.attribution).toBe('Paraphrased by AI日報 (AI Nippo)');
     expect(m.speakerWords).toHaveLength(1);
     expect(m.speakerWords[0]).toMatchObject({ claimId: 'c1', text: { en: 'xAI is a failure' }, where: { outlet: 'CNBC' } });
     expect(m.note).toBe("The digest's wording");
-    const ja = buildCardModel(annotation({ claimId: 'c4', sourceId: 'sD', relations: [] }), catalog, { ui: 'ja', sourceHref: href });
+    const ja = buildCardModel(annotation({ claimId: 'c4', sourceId: 'sD', relations: [] }), catalog, { ui: 'ja' });
     expect(ja.attribution).toBe('AI日報による言い換え');
     expect(ja.note).toBe('ダイジェストの表現');
     // A quote carries no attribution line and no speaker words.
-    expect(buildCardModel(annotation(), catalog, { ui: 'en', sourceHref: href })).toMatchObject({ attribution: null, speakerWords: [], note: null });
+    expect(buildCardModel(annotation(), catalog, { ui: 'en' })).toMatchObject({ attribution: null, speakerWords: [], note: null });
   });
 
   it('groups related claims with speaker, date, text, source link and the why line (from the dataset when the engine has none)', () => {
-    const m = buildCardModel(annotation(), catalog, { ui: 'en', sourceHref: href });
+    const m = buildCardModel(annotation(), catalog, { ui: 'en' });
     expect(m.status).toBe('contested');
     expect(m.related.contradicts).toHaveLength(1);
     expect(m.related.supports).toHaveLength(1);
@@ -139,12 +139,12 @@ describe('overlay card model', () => {
     expect(c).toMatchObject({ claimId: 'c2', why: 'failure vs. a stall', when: 'date not stated; reported on or after 10 February 2026' });
     expect(c.who.line).toBe('GeekPark — author Writer');
     expect(c.text.en).toBe('a six-month stall');
-    expect(c.where.href).toBe(href('c2', 'en'));
+    expect(c.where.source).toEqual(ref('c2', 'en'));
     expect(m.related.supports[0]!.why).toBe('departures are the reason');
   });
 
   it('works without a dataset, from the annotation alone', () => {
-    const m = buildCardModel(annotation(), emptyCatalog, { ui: 'ja', sourceHref: href });
+    const m = buildCardModel(annotation(), emptyCatalog, { ui: 'ja' });
     expect(m.who.line).toBe('ヤン・ルカン');
     expect(m.when).toBe('2026年4月');
     expect(m.text).toEqual({ ja: 'xAI is a failure', en: 'xAI is a failure' });
@@ -166,7 +166,7 @@ describe('overlay card model', () => {
     const m = buildCardModel(
       annotation({ relations: [{ type: 'differs', direction: 'out', claimId: 'c2', speaker: { id: 'gp', name: { ja: '極客公園', en: 'GeekPark' } }, text: dataset.claims[1]!.text, sourceId: 'sB' }] }),
       catalog,
-      { ui: 'en', sourceHref: href },
+      { ui: 'en' },
     );
     expect(m.status).toBe('other-view');
     expect(m.related.differs).toHaveLength(1);

@@ -3,7 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nContext, type Translate } from '../../components/i18n';
-import { OverlayApp, type OverlayApi, type OverlayEntry, type OverlayHost } from '../../components/overlay/OverlayApp';
+import { OverlayApp, type OverlayEntry } from '../../components/overlay/OverlayApp';
+import type { OverlayApi, OverlayHost } from '../../lib/overlay/types';
 import { buildCardModel } from '../../lib/overlay/card-model';
 import { emptyCatalog } from '../../lib/overlay/catalog';
 import type { OverlayAnnotation } from '../../lib/overlay/types';
@@ -24,7 +25,7 @@ function entry(i: number, contested: boolean, quote = `Quote number ${i}`): Over
       ? [{ type: 'contradicts', claimId: 'x', speaker: { id: 'q', name: { ja: '他', en: 'Other' } }, text: { ja: `反論 ${EVIL}`, en: `Counter ${EVIL}` }, sourceId: 's2', why: { ja: '理由', en: 'because' } }]
       : [],
   };
-  const card = buildCardModel(ann, emptyCatalog, { ui: 'en', sourceHref: (id) => `ext:${id}` });
+  const card = buildCardModel(ann, emptyCatalog, { ui: 'en' });
   return { status: contested ? 'contested' : 'neutral', speaker: 'Speaker', quote, card };
 }
 

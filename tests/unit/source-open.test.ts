@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseSourceOpen, sourceViewPath } from '../../lib/messages/source-open';
+import { parseRequest } from '../../lib/messages/protocol';
+import { sourceViewPath } from '../../lib/overlay/source-view';
 
 describe('source:open message', () => {
   it('accepts a claim id and an optional language', () => {
-    expect(parseSourceOpen({ type: 'source:open', claimId: 's003-lecun-failure' })).toEqual({ type: 'source:open', claimId: 's003-lecun-failure' });
-    expect(parseSourceOpen({ type: 'source:open', claimId: 's000-x', lang: 'ja' })).toMatchObject({ lang: 'ja' });
+    expect(parseRequest({ type: 'source:open', claimId: 's003-lecun-failure' })).toEqual({ type: 'source:open', claimId: 's003-lecun-failure' });
+    expect(parseRequest({ type: 'source:open', claimId: 's000-x', lang: 'ja' })).toMatchObject({ lang: 'ja' });
   });
 
   it.each([
@@ -14,13 +15,13 @@ describe('source:open message', () => {
     { type: 'source:open', claimId: 'x'.repeat(200) },
     { type: 'source:open', claimId: 'ok', lang: 'fr' },
     { type: 'source:open', claimId: 7 },
-    { type: 'other', claimId: 'ok' },
-    null,
+    { type: 'source:open' },
   ])('refuses %j', (bad) => {
-    expect(parseSourceOpen(bad)).toBeNull();
+    expect(parseRequest(bad)).toHaveProperty('invalid');
   });
 
   it('builds the source view path with an encoded query', () => {
-    expect(sourceViewPath({ type: 'source:open', claimId: 's003-a', lang: 'en' })).toBe('/source.html?claim=s003-a&lang=en');
+    expect(sourceViewPath('s003-a', 'en')).toBe('/source.html?claim=s003-a&lang=en');
+    expect(sourceViewPath('s003-a')).toBe('/source.html?claim=s003-a');
   });
 });

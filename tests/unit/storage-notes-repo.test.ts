@@ -91,10 +91,16 @@ describe('notes repository', () => {
   it('finds a page by canonical URL, by the address it was made on, and same-title candidates', async () => {
     const own = await addNote(db, input(), meta(1));
     const redirected = await addNote(db, input({ url: 'https://old.example/x', sourceUrl: 'https://old.example/x' }), meta(2));
-    const sameTitle = await addNote(db, input({ url: 'https://mirror.example/y', sourceUrl: 'https://mirror.example/y' }), meta(3));
-    const res = await notesForPage(db, { url: 'https://news.example/a', sourceUrl: 'https://old.example/x', title: 'A long enough article title' });
-    expect(res.notes.map((n) => n.id).sort()).toEqual([own.id, redirected.id].sort());
+    const sameTitle = await addNote(db, input({ url: 'https://news.example/amp/a', sourceUrl: 'https://news.example/amp/a' }), meta(3));
+    // Same title on another site: never a candidate (a page could copy a title to probe for notes).
+    await addNote(db, input({ url: 'https://mirror.example/y', sourceUrl: 'https://mirror.example/y' }), meta(4));
+    await addNote(db, input({ url: 'https://news.example/b', sourceUrl: 'https://mirror.example/b' }), meta(5));
+    const res = await notesForPage(db, { url: 'https://news.example/a', sourceUrl: 'https://news.example/x', title: 'A long enough article title' });
+    expect(res.notes.map((n) => n.id).sort()).toEqual([own.id].sort());
     expect(res.candidates.map((n) => n.id)).toEqual([sameTitle.id]);
+    const moved = await notesForPage(db, { url: 'https://old.example/x', sourceUrl: 'https://old.example/x', title: 'A long enough article title' });
+    expect(moved.notes.map((n) => n.id)).toEqual([redirected.id]);
+    expect(moved.candidates).toEqual([]);
     const short = await notesForPage(db, { url: 'https://z.example/', sourceUrl: 'https://z.example/', title: 'Home' });
     expect(short).toEqual({ notes: [], candidates: [] });
   });

@@ -1,17 +1,55 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_PATH } from './browsers';
 import { isForeign } from './requests';
-import type { E2EPage, ExtensionSession } from './types';
+import { pollUntil, shadowCallSource } from './poll';
+import type { E2EPage, ExtensionSession, ShadowFn } from './types';
 
 /** Must equal `browser_specific_settings.gecko.id` in wxt.config.ts. */
 export const GECKO_ID = 'counterpoint@counterpoint.invalid';
 
-function wrap(page: Page, foreign: string[]): E2EPage {
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+/** BiDi: the puppeteer connection of the browser, and the browsing context of a page's main frame. */
+function bidiOf(browser: Browser, page: Page): { conn: BidiConnection; context: string } {
+  return {
+    conn: (browser as unknown as { connection: BidiConnection }).connection,
+    context: (page.mainFrame() as unknown as { _id: string })._id,
+  };
+}
+
+function wrap(page: Page, foreign: string[], browser: Browser): E2EPage {
   page.on('request', (req) => {
     if (isForeign(req.url())) foreign.push(req.url());
   });
+  const shadow = async <R, A>(host: string, fn: ShadowFn<R, A>, arg?: A): Promise<R> => {
+    const { conn, context } = bidiOf(browser, page);
+    const target = { context, sandbox: 'counterpoint-test' };
+    const found = await conn.send('script.callFunction', {
+      functionDeclaration: `(sel) => document.querySelector(sel)`,
+      arguments: [{ type: 'string', value: host }],
+      awaitPromise: false,
+      target,
+      serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+    });
+    const value = (found.result.result as { value?: { shadowRoot?: { sharedId?: string } | null } } | undefined)?.value;
+    const root = value?.shadowRoot?.sharedId ? { sharedId: value.shadowRoot.sharedId } : { type: 'null' };
+    const out = await conn.send('script.callFunction', {
+      functionDeclaration: shadowCallSource(fn as never),
+      arguments: [root, { type: 'string', value: JSON.stringify(arg ?? null) }],
+      awaitPromise: true,
+      target,
+    });
+    if (out.result.type === 'exception') {
+      const details = out.result.exceptionDetails as { text?: string } | undefined;
+      throw new Error(details?.text ?? 'error in shadow()');
+    }
+    const text = (out.result.result as { value?: string }).value ?? '{"v":null}';
+    return (JSON.parse(text) as { v: R }).v;
+  };
   return {
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'load' });
@@ -20,8 +58,20 @@ function wrap(page: Page, foreign: string[]): E2EPage {
     waitFor: async (fn, arg, timeoutMs = 15_000) => {
       await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg);
     },
-    press: (key) => page.keyboard.press(key as never),
+    shadow,
+    waitForShadow: (host, fn, arg, timeoutMs = 15_000) => pollUntil(() => shadow(host, fn, arg), timeoutMs, `${host}: ${fn.toString().slice(0, 120)}`),
+    // "Control+Enter" as Playwright writes it: modifiers held around the last key.
+    press: async (key) => {
+      const keys = key.length > 1 ? key.split('+') : [key];
+      const last = keys.pop()!;
+      for (const k of keys) await page.keyboard.down(k as never);
+      await page.keyboard.press(last as never);
+      for (const k of keys.reverse()) await page.keyboard.up(k as never);
+    },
     type: (text) => page.keyboard.type(text),
+    move: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    bringToFront: () => page.bringToFront(),
     screenshot: async (path) => {
       await page.screenshot({ path: path as `${string}.png` });
     },
@@ -75,10 +125,11 @@ export async function launchFirefox(
 
   const session: ExtensionSession = {
     name: 'firefox',
+    extensionOrigin: `moz-extension://${uuid}`,
     async openPage(url) {
       const page = await browser.newPage();
       await page.setViewport({ width: 1100, height: 800 });
-      const wrapped = wrap(page, foreign);
+      const wrapped = wrap(page, foreign, browser);
       await wrapped.goto(url);
       return wrapped;
     },
@@ -94,7 +145,7 @@ export async function launchFirefox(
         if (Date.now() > deadline) throw new Error(`extension page ${path} did not open (last: ${href})`);
         await new Promise((r) => setTimeout(r, 100));
       }
-      return wrap(page, foreign);
+      return wrap(page, foreign, browser);
     },
     async tabUrls() {
       // Puppeteer's page list misses tabs the extension opens itself; the extension's own view of

@@ -1,0 +1,163 @@
+/**
+ * The claims overlay's life on one page: annotate → highlight → mount the badge/card UI
+ * (`OverlaySession`) → re-run on SPA navigation, on late article bodies (`RerunWatcher`) and when
+ * the reader's per-site setting changes → tear down when there is nothing (left) to show.
+ *
+ * On pages that are not articles it reads a few selectors and stops; the DOM is never touched there.
+ */
+
+import { looksLikeArticle } from '../../lib/detect/article';
+import type { PageAnnotator } from '../../lib/overlay/page-annotator';
+import { RerunWatcher, MUTATION_DEBOUNCE_MS } from '../../lib/overlay/rerun-watcher';
+import { runInSlices } from '../../lib/overlay/slices';
+import type { OverlayEngineResult } from '../../lib/overlay/types';
+import { OverlaySession, SLICE_MS, yieldToMain, type OverlaySessionDeps } from './overlay-session';
+
+export interface ClaimsOverlayDeps extends OverlaySessionDeps {
+  /** The page's claim annotator (null when the claims data could not be had). */
+  loadAnnotator(): Promise<PageAnnotator | null>;
+  /** The reader's per-site setting for this page's site. */
+  isEnabled(): Promise<boolean>;
+  /** Calls back when that setting may have changed; returns the unsubscribe function. */
+  onSettingChanged(cb: () => void): () => void;
+}
+
+/** Whether a mutation is a Counterpoint element or text inside one (this overlay's, or the notes UI's). */
+function isCounterpointNode(n: Node): boolean {
+  if (n.nodeType === 1) {
+    const el = n as Element;
+    return el.localName.startsWith('counterpoint-') || el.getAttribute('data-counterpoint') !== null;
+  }
+  return n.nodeType === 3 && (n.parentNode as Element | null)?.localName === 'counterpoint-mark';
+}
+
+export class ClaimsOverlay {
+  private session: OverlaySession | null = null;
+  private running = false;
+  private pending = false;
+  private connected = true;
+  private navTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly watcher: RerunWatcher;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly deps: ClaimsOverlayDeps,
+  ) {
+    this.watcher = new RerunWatcher(doc, {
+      isOwn: (records) => records.every((r) => this.isOwnMutation(r)),
+      rerun: () => void this.run(),
+    });
+    this.unsubscribe = deps.onSettingChanged(() => void this.run());
+    void this.run();
+  }
+
+  /** The page moved to another address (SPA navigation): its content usually renders after the event. */
+  navigated(oldUrl: string | undefined, newUrl: string | undefined): void {
+    if (!this.connected) return;
+    // A jump to an in-page anchor (#section) is not a new page: keep the overlay as it is.
+    const strip = (u: string | undefined): string => (u ? u.replace(/#.*$/, '') : '');
+    if (oldUrl && strip(newUrl) === strip(oldUrl)) return;
+    this.teardown();
+    this.watcher.watch();
+    // Its own timer: mutation debouncing (bounded) must not swallow the navigation's run.
+    clearTimeout(this.navTimer);
+    this.navTimer = setTimeout(() => void this.run(), MUTATION_DEBOUNCE_MS);
+  }
+
+  /** Mutations the overlay itself caused (its host, style and marks), which must not wake it. */
+  private isOwnMutation(r: MutationRecord): boolean {
+    const host = this.session?.host;
+    if (host && (r.target === host || host.contains(r.target))) return true;
+    const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
+    if (nodes.length === 0) return false;
+    return nodes.every((n) => isCounterpointNode(n) || !!this.session?.owns(n));
+  }
+
+  private teardown(): void {
+    if (!this.session) return;
+    this.session.disconnect();
+    this.session = null;
+    // Unwrapping (fallback strategy) rejoins text nodes: not a page change to react to.
+    this.watcher.forget();
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) {
+      this.pending = true;
+      return;
+    }
+    this.running = true;
+    try {
+      do {
+        this.pending = false;
+        await this.runOnce();
+      } while (this.pending && this.connected);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async annotate(): Promise<OverlayEngineResult | null> {
+    const annotator = await this.deps.loadAnnotator();
+    if (!annotator) return null;
+    try {
+      if (typeof annotator.annotateDocumentSteps === 'function') {
+        const result = await runInSlices(annotator.annotateDocumentSteps(this.doc), {
+          budgetMs: SLICE_MS,
+          yieldToMain,
+          onSlice: (start) => this.deps.measure('annotate', start),
+          cancelled: () => !this.connected,
+        });
+        return result ?? null;
+      }
+      const t0 = performance.now();
+      const result = annotator.annotateDocument(this.doc);
+      this.deps.measure('annotate', t0);
+      return result;
+    } catch (e) {
+      console.warn('[Counterpoint] annotate failed', e);
+      return null;
+    }
+  }
+
+  private async runOnce(): Promise<void> {
+    // Non-article pages: a few selector lookups, then nothing; the DOM is never touched.
+    if (!this.doc.body || !looksLikeArticle(this.doc)) {
+      this.teardown();
+      return;
+    }
+    if (!(await this.deps.isEnabled())) {
+      this.teardown();
+      return;
+    }
+    const result = await this.annotate();
+    if (!this.connected) return;
+    const anns = (result?.annotations ?? []).filter((a) => a.range && !a.range.collapsed);
+    if (anns.length === 0) {
+      this.teardown(); // no match: the page is left untouched
+      return;
+    }
+    const signature = anns.map((a) => a.claimId).join('|');
+    if (this.session && this.session.signature === signature && this.session.intact()) return; // nothing new
+    this.teardown();
+    await yieldToMain(); // the annotator's task ends here; the overlay's work is a task of its own
+    if (!this.connected) return;
+    const session = await OverlaySession.open(this.doc, anns, signature, this.deps);
+    if (!this.connected) {
+      session.disconnect();
+      return;
+    }
+    this.session = session;
+    // Our own insertions (host, style, marks) must not wake the watcher.
+    this.watcher.forget();
+  }
+
+  disconnect(): void {
+    this.connected = false;
+    this.unsubscribe();
+    this.watcher.disconnect();
+    clearTimeout(this.navTimer);
+    this.teardown();
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * One overlay shown on a page: the matched claims' card models, their highlights, the badge/card
+ * UI in its shadow root, and the pointer over the highlights. Opened for one set of annotations;
+ * `disconnect()` takes all of it away again (highlights unpainted, the page's DOM as it was).
+ */
+
+import { render } from 'preact';
+import { I18nContext, type Translate } from '../i18n';
+import { SourceOpenerContext } from './Card';
+import { OverlayApp, type OverlayEntry } from './OverlayApp';
+import type { MountShadowUi } from '../shadow-ui';
+import type { Lang } from '../../lib/dataset/types';
+import { bundledCatalog } from '../../lib/overlay/bundled';
+import { buildCardModel, type SourceRef } from '../../lib/overlay/card-model';
+import { highlight, supportedStrategy, type HighlightStrategy, type Highlighter } from '../../lib/overlay/highlight';
+import { HighlightPointer } from '../../lib/overlay/highlight-pointer';
+import { rangeHost } from '../../lib/overlay/range-host';
+import { claimStatus, type OverlayAnnotation, type OverlayApi } from '../../lib/overlay/types';
+
+export const OVERLAY_HOST_NAME = 'counterpoint-badge';
+
+/** Longest slice of the overlay's own work between yields (ms). */
+export const SLICE_MS = 8;
+
+export const yieldToMain = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+export interface OverlaySessionDeps {
+  /** The reader's UI language. */
+  ui: Lang;
+  translate: Translate;
+  /** The reader asked for a card's source: open the bundled source view (a page may not navigate to it). */
+  openSource(ref: SourceRef): void;
+  mountUi: MountShadowUi;
+  /** Records one synchronous piece of the overlay's work (`name`, from `start` until now). */
+  measure(name: string, start: number): void;
+}
+
+/**
+ * The CSS highlight API where the browser has it, else wrapping. A page can ask for the wrapping
+ * strategy with `<html data-counterpoint-highlight="wrap">` (the e2e tests use it to run the
+ * fallback in browsers that have the API; it changes nothing but how highlights are painted).
+ */
+function preferredStrategy(doc: Document): HighlightStrategy {
+  if (doc.documentElement.getAttribute('data-counterpoint-highlight') === 'wrap') return 'wrap';
+  return supportedStrategy(doc);
+}
+
+export class OverlaySession {
+  /** Claim ids in order, to tell whether a re-run found the same thing. */
+  readonly signature: string;
+  /** The shadow host (a page that wipes its body removes it: then the overlay is rebuilt). */
+  readonly host: Element;
+  readonly highlighter: Highlighter | null;
+  readonly ranges: readonly Range[];
+  private readonly pointer: HighlightPointer;
+  private readonly removeUi: () => void;
+
+  /** Builds the card models (in slices, yielding to the page), paints the highlights and mounts the UI. */
+  static async open(doc: Document, anns: OverlayAnnotation[], signature: string, deps: OverlaySessionDeps): Promise<OverlaySession> {
+    const catalog = bundledCatalog();
+    const entries: OverlayEntry[] = [];
+    let t0 = performance.now();
+    for (const a of anns) {
+      const card = buildCardModel(a, catalog, { ui: deps.ui });
+      entries.push({ status: claimStatus(a.relations), speaker: card.who.name, quote: a.quote, card });
+      if (performance.now() - t0 > SLICE_MS) {
+        deps.measure('prepare', t0);
+        await yieldToMain();
+        t0 = performance.now();
+      }
+    }
+    const highlighter = anns.length
+      ? highlight(
+          doc,
+          anns.map((a, i) => ({ range: a.range, status: entries[i]!.status })),
+          preferredStrategy(doc),
+        )
+      : null;
+    deps.measure('prepare', t0);
+    const ui = await deps.mountUi(OVERLAY_HOST_NAME, { onRemove: (container) => render(null, container) });
+    return new OverlaySession(doc, signature, entries, highlighter, ui, deps);
+  }
+
+  private constructor(
+    doc: Document,
+    signature: string,
+    entries: OverlayEntry[],
+    highlighter: Highlighter | null,
+    ui: Awaited<ReturnType<MountShadowUi>>,
+    deps: OverlaySessionDeps,
+  ) {
+    this.signature = signature;
+    this.highlighter = highlighter;
+    this.ranges = highlighter?.ranges ?? [];
+    this.host = ui.host;
+    let api: OverlayApi | null = null;
+    const t = performance.now();
+    // Source links are buttons: the page never holds an extension URL, and the background opens
+    // the source view (a web page may not navigate to an extension page that is not web-accessible).
+    render(
+      <I18nContext.Provider value={deps.translate}>
+        <SourceOpenerContext.Provider value={deps.openSource}>
+          <OverlayApp entries={entries} ui={deps.ui} host={rangeHost(this.ranges, highlighter)} bind={(a) => (api = a)} />
+        </SourceOpenerContext.Provider>
+      </I18nContext.Provider>,
+      ui.container,
+    );
+    deps.measure('render', t);
+    const host = ui.host;
+    this.pointer = new HighlightPointer(doc, this.ranges, {
+      open: (i, how) => api?.open(i, how),
+      hoverEnd: () => api?.hoverEnd(),
+      close: () => api?.close(),
+      openIndex: () => api?.openIndex() ?? null,
+      isOwnEvent: (e) => e.composedPath().includes(host),
+    });
+    this.removeUi = () => ui.remove();
+  }
+
+  /** Whether a node is one this overlay added to the page (its host, highlight style or marks). */
+  owns(node: Node): boolean {
+    return node === this.host || !!this.highlighter?.owns(node);
+  }
+
+  /** Whether the page still shows this overlay as it was drawn. */
+  intact(): boolean {
+    return this.host.isConnected && this.ranges.every((r) => r.startContainer.isConnected && r.endContainer.isConnected && !r.collapsed);
+  }
+
+  disconnect(): void {
+    this.pointer.disconnect();
+    this.removeUi();
+    this.highlighter?.destroy();
+  }
+}

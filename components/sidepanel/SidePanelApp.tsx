@@ -1,0 +1,203 @@
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { NO_SELECTION, type NoteDraft } from '../../lib/messages/protocol';
+import type { NoteView, PageNotes } from '../../lib/storage/notes-repo';
+import { useT } from '../i18n';
+import type { PanelApi, PanelPage } from './api';
+import { NoteComposer } from './NoteComposer';
+
+/**
+ * The side panel (Chrome's side panel, Firefox's sidebar): Counterpoint's surface for the page in
+ * the current tab. An extension page, so nothing shown or typed here is reachable by the page.
+ *
+ * Sections, each its own component, stacked in reading order: the note being written, then this
+ * page's notes. More sections (this page's claims, issue #16) slot in the same way.
+ */
+
+type Composer =
+  | { kind: 'idle'; message: string | null }
+  | { kind: 'capturing' }
+  | { kind: 'writing'; draft: NoteDraft; saving: boolean; error: string | null };
+
+const IDLE: Composer = { kind: 'idle', message: null };
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export function PanelSection({ title, testId, children }: { title: string; testId: string; children: ComponentChildren }) {
+  return (
+    <section class="cp-section" data-testid={testId} aria-label={title}>
+      <h2 class="cp-section__title">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** This page's notes, with what became of each highlight on the page. */
+function PageNotesList({ notes, info }: { notes: PageNotes; info: PanelPage }) {
+  const t = useT();
+  const orphaned = new Set(info.highlights.orphaned);
+  const adopted = new Map(info.highlights.adopted.map((a) => [a.id, a.url]));
+  const shown: { note: NoteView; state: 'placed' | 'orphan' | 'adopted' | 'unknown' }[] = [
+    ...notes.notes.map((note) => ({
+      note,
+      state: orphaned.has(note.id) || (note.anchorState === 'orphan' && !info.highlights.placed.includes(note.id)) ? ('orphan' as const) : info.highlights.placed.includes(note.id) ? ('placed' as const) : ('unknown' as const),
+    })),
+    ...notes.candidates.filter((n) => adopted.has(n.id)).map((note) => ({ note, state: 'adopted' as const })),
+  ];
+  if (shown.length === 0) return <p class="cp-empty" data-testid="panel-empty">{t('panelNoNotes')}</p>;
+  const orphans = shown.filter((s) => s.state === 'orphan').length;
+  return (
+    <>
+      {orphans > 0 && (
+        <p class="cp-notice" role="status" data-testid="panel-orphans" data-count={String(orphans)}>
+          {t('noteOrphans', String(orphans))}
+        </p>
+      )}
+      <ul class="cp-page__notes" data-testid="panel-notes">
+        {shown.map(({ note, state }) => (
+          <li class="cp-note" key={note.id} data-testid="panel-note" data-note-id={note.id} data-state={state}>
+            {note.target && <blockquote class="cp-note__quote">{note.target.quote.exact}</blockquote>}
+            {note.body ? <div class="cp-note__body" data-testid="panel-note-body">{note.body}</div> : <div class="cp-muted">{t('popupHighlightOnly')}</div>}
+            {state === 'orphan' && <span class="cp-tag cp-tag--warn" title={t('popupOrphanHelp')}>{t('popupOrphan')}</span>}
+            {state === 'adopted' && <span class="cp-muted cp-note__from">{t('noteFromUrl', adopted.get(note.id) ?? note.url)}</span>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function SidePanelApp({ api }: { api: PanelApi }) {
+  const t = useT();
+  const [tabId, setTabId] = useState<number | null | undefined>(undefined);
+  const [info, setInfo] = useState<PanelPage | null | undefined>(undefined);
+  const [notes, setNotes] = useState<PageNotes | null>(null);
+  const [composer, setComposer] = useState<Composer>(IDLE);
+  const [generation, setGeneration] = useState(0);
+  const tabRef = useRef<number | null | undefined>(undefined);
+  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+
+  useEffect(
+    () =>
+      api.watchTab((id) => {
+        if (id !== tabRef.current) setComposer(IDLE); // a draft belongs to its tab
+        tabRef.current = id;
+        setTabId(id);
+        refresh();
+      }),
+    [api],
+  );
+
+  // Back in the panel (the reader was on the page): what the page found may have changed.
+  useEffect(() => {
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
+  }, [refresh]);
+
+  // The tab's page and its notes, again whenever something changed.
+  useEffect(() => {
+    if (tabId === undefined) return;
+    if (tabId === null) {
+      setInfo(null);
+      setNotes(null);
+      return;
+    }
+    let current = true;
+    void (async () => {
+      const page = await api.pageInfo(tabId).catch(() => null);
+      const found = page ? await api.pageNotes(page.page).catch(() => null) : null;
+      if (!current) return;
+      setInfo(page);
+      setNotes(found);
+    })();
+    return () => {
+      current = false;
+    };
+  }, [api, tabId, generation]);
+
+  // A draft the context menu or shortcut captured for this tab.
+  const takeDraft = useCallback(
+    async (id: number) => {
+      const r = await api.takeDraft(id).catch(() => null);
+      if (!r || tabRef.current !== id) return;
+      if (r.draft) setComposer({ kind: 'writing', draft: r.draft, saving: false, error: null });
+      else if (r.error) setComposer({ kind: 'idle', message: r.error });
+    },
+    [api],
+  );
+  useEffect(() => {
+    if (typeof tabId === 'number') void takeDraft(tabId);
+  }, [tabId, takeDraft]);
+  useEffect(() => api.onDraftReady((id) => id === tabRef.current && void takeDraft(id)), [api, takeDraft]);
+
+  const capture = async () => {
+    if (typeof tabId !== 'number') return;
+    setComposer({ kind: 'capturing' });
+    try {
+      const draft = await api.capture(tabId);
+      if (tabRef.current === tabId) setComposer({ kind: 'writing', draft, saving: false, error: null });
+    } catch (err) {
+      if (tabRef.current === tabId) setComposer({ kind: 'idle', message: message(err) });
+    }
+  };
+
+  const save = async (body: string) => {
+    if (composer.kind !== 'writing' || typeof tabId !== 'number') return;
+    const { draft } = composer;
+    setComposer({ ...composer, saving: true, error: null });
+    try {
+      await api.save(tabId, draft, body);
+      setComposer({ kind: 'idle', message: null });
+      refresh();
+    } catch (err) {
+      // Keep the composer (and the typed text) open with the reason: nothing is lost silently.
+      setComposer({ kind: 'writing', draft, saving: false, error: message(err) });
+    }
+  };
+
+  const noteMessage = (m: string): string => (m === NO_SELECTION ? t('panelNoSelection') : m);
+
+  return (
+    <main class="cp-panel" data-testid="panel" data-tab={tabId === undefined || tabId === null ? '' : String(tabId)}>
+      <header class="cp-panel__header">
+        <h1>{t('extName')}</h1>
+        {info && (
+          <p class="cp-panel__page" data-testid="panel-page" data-url={info.page.url}>
+            <span class="cp-panel__title">{info.page.title || info.page.url}</span>
+            <span class="cp-muted cp-ellipsis">{info.page.url}</span>
+          </p>
+        )}
+        {info === null && <p class="cp-muted" data-testid="panel-no-page">{t('panelNoPage')}</p>}
+      </header>
+
+      {info && (
+        <PanelSection title={t('panelNewNote')} testId="panel-new-note">
+          {composer.kind === 'writing' ? (
+            <NoteComposer
+              quote={composer.draft.target.quote.exact}
+              saving={composer.saving}
+              error={composer.error}
+              onSave={(body) => void save(body)}
+              onCancel={() => setComposer(IDLE)}
+            />
+          ) : (
+            <>
+              <button type="button" class="cp-primary" data-testid="panel-capture" disabled={composer.kind === 'capturing'} onClick={() => void capture()}>
+                {t('panelNoteSelection')}
+              </button>
+              {composer.kind === 'idle' && composer.message && (
+                <p class="cp-notice" role="alert" data-testid="panel-message">{noteMessage(composer.message)}</p>
+              )}
+              <p class="cp-muted cp-panel__help">{t('panelHowTo')}</p>
+            </>
+          )}
+        </PanelSection>
+      )}
+
+      {info && notes && (
+        <PanelSection title={t('panelThisPage', String(notes.notes.length))} testId="panel-this-page">
+          <PageNotesList notes={notes} info={info} />
+        </PanelSection>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,30 @@
+import type { HighlightState, NoteDraft } from '../../lib/messages/protocol';
+import type { NoteView, PageKey, PageNotes } from '../../lib/storage/notes-repo';
+
+/** The page a tab shows, and what became of its highlights there. */
+export interface PanelPage {
+  page: PageKey;
+  highlights: HighlightState;
+}
+
+/**
+ * Everything the side panel needs from the outside world. The entrypoint implements it with
+ * messages and extension APIs (utils/panel-api.ts); tests hand in a fake. Methods reject with an
+ * Error whose message is fit to show the reader.
+ */
+export interface PanelApi {
+  /** Calls back with the tab the panel is about (null: none), now and whenever it changes or loads a page. */
+  watchTab(cb: (tabId: number | null) => void): () => void;
+  /** The tab's page, from its content script; null when the tab has none (not a web page). */
+  pageInfo(tabId: number): Promise<PanelPage | null>;
+  /** The notes stored for a page, and same-site notes that may be the same article. */
+  pageNotes(page: PageKey): Promise<PageNotes>;
+  /** Starts a note on the tab's selection. Rejects with `NO_SELECTION` when nothing is selected. */
+  capture(tabId: number): Promise<NoteDraft>;
+  /** A draft the context menu or shortcut captured for the tab, if one is waiting (taken once). */
+  takeDraft(tabId: number): Promise<{ draft: NoteDraft | null; error: string | null }>;
+  /** Calls back when the background has a draft waiting for a tab. */
+  onDraftReady(cb: (tabId: number) => void): () => void;
+  /** Saves the note and has the tab draw it. */
+  save(tabId: number, draft: NoteDraft, body: string): Promise<NoteView>;
+}

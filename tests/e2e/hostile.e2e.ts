@@ -1,0 +1,593 @@
+/**
+ * Hostile pages (issue #13) in real Chromium and Firefox, against the built extension.
+ *
+ * Two origins on 127.0.0.1 (two servers, two ports): the victim site, where the reader has a note,
+ * and the attacker's site. Every attack page carries a spy that page script would: window messages,
+ * keys, DOM mutations, User Timing and resource entries, CSS highlights, open shadow roots. Each test
+ * judges two things: what page script read (returned by the page itself), and whether the notes
+ * database changed (read from an extension page). The reader's own actions are real input (CDP /
+ * WebDriver BiDi: trusted); the attacker's are page script (untrusted).
+ *
+ * `HOSTILE_BUILD=<dir>` runs the suite against another build (`<dir>/chrome-mv3`, `<dir>/firefox-mv3`),
+ * e.g. one of the code before #13, to show the attacks succeed there.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browsers,
+  clickInPage,
+  OVERLAY_HOST,
+  selectText,
+  sendFromExtensionPage,
+  startServer,
+  tabIdOf,
+  type E2EPage,
+  type ExtensionSession,
+} from './harness';
+import { GECKO_ID } from './harness/firefox';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+const TITLE = 'Harbour bridge reopens after six weeks of repairs';
+const QUOTE = 'harbour bridge will reopen to traffic on Monday';
+const SECRET = 'my PIN is 4921';
+const ARTICLE_BODY = `<main><article>
+<h1>${TITLE}</h1>
+<p id="p1">The city council said the ${QUOTE} after six weeks of repairs.</p>
+<p id="p2">Engineers replaced forty steel cables and repainted the main span, according to the transport office.</p>
+<p id="p3">Cyclists will have a separate lane for the first time, the council added in a statement on Friday.</p>
+</article></main>`;
+
+/**
+ * What page script can see, recorded from before anything else runs. `window.__seen()` returns it.
+ * `ids` are the extension's public identifiers (a store extension's id is public; Firefox's gecko id
+ * is in the manifest), so the spy also listens for WXT's content-script events by name.
+ */
+function spy(ids: string[]): string {
+  return `<script>(function(){
+  var seen = { messages: [], keys: [], mutations: [], events: [], chrome: typeof chrome === 'object' && !!(chrome && chrome.runtime && chrome.runtime.sendMessage) };
+  var own = false; window.__own = function (f) { own = true; try { return f(); } finally { own = false; } };
+  addEventListener('message', function (e) { seen.messages.push(String(JSON.stringify(e.data)).slice(0, 200)); }, true);
+  ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'compositionstart', 'compositionend', 'paste'].forEach(function (t) {
+    addEventListener(t, function (e) { if (e.isTrusted) seen.keys.push(t + ':' + (e.key || e.data || '')); }, true);
+  });
+  ${JSON.stringify(ids)}.forEach(function (id) {
+    ['content-script-started', 'locationchange'].forEach(function (n) {
+      var name = id + ':content:wxt:' + n;
+      document.addEventListener(name, function () { seen.events.push(name); }, true);
+      addEventListener(name, function () { seen.events.push(name); }, true);
+    });
+  });
+  // Counting starts once the parser is done (the content script runs later still); the parser's
+  // own records still queued then are dropped.
+  var recording = false;
+  var observer = new MutationObserver(function (rs) {
+    if (own || !recording) return;
+    rs.forEach(function (r) {
+      var d = function (n) { return n.nodeType === 1 ? n.localName : '#' + n.nodeType; };
+      seen.mutations.push(r.type + ' ' + d(r.target) + ' +' + Array.prototype.map.call(r.addedNodes, d).join(',') + ' -' + Array.prototype.map.call(r.removedNodes, d).join(','));
+    });
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  document.addEventListener('DOMContentLoaded', function () { observer.takeRecords(); recording = true; });
+  window.__seen = function () {
+    var reg = window.CSS && CSS.highlights;
+    var highlights = {};
+    if (reg) reg.forEach(function (h, name) { highlights[name] = Array.from(h).map(function (r) { return r.toString(); }); });
+    var roots = [];
+    var html = document.documentElement.outerHTML;
+    document.querySelectorAll('*').forEach(function (el) { if (el.shadowRoot) { roots.push(el.localName + ':' + el.shadowRoot.innerHTML.length); html += el.shadowRoot.innerHTML; } });
+    var perf = performance.getEntries().filter(function (p) { return p.entryType !== 'navigation' && p.entryType !== 'paint' && p.entryType !== 'first-input' && p.entryType !== 'largest-contentful-paint' && p.entryType !== 'visibility-state'; }).map(function (p) { return p.entryType + ' ' + p.name; });
+    return { messages: seen.messages, keys: seen.keys, mutations: seen.mutations, events: seen.events, chrome: seen.chrome, highlights: highlights, roots: roots,
+      extensionUrls: (html.match(/(chrome|moz)-extension:\\/\\/[^"' )]*/g) || []), perf: perf, counterpointElements: document.querySelectorAll('[data-counterpoint], counterpoint-badge, counterpoint-notes, counterpoint-mark').length };
+  };
+})();</script>`;
+}
+
+const page = (ids: string[], { title = TITLE, head = '', body = ARTICLE_BODY } = {}): string =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8">${spy(ids)}<title>${title}</title>${head}</head><body>${body}</body></html>`;
+
+interface Seen {
+  messages: string[];
+  keys: string[];
+  mutations: string[];
+  events: string[];
+  chrome: boolean;
+  highlights: Record<string, string[]>;
+  roots: string[];
+  extensionUrls: string[];
+  perf: string[];
+  counterpointElements: number;
+}
+
+const readSeen = (p: E2EPage): Promise<Seen> => p.evaluate(() => (window as unknown as { __seen(): Seen }).__seen());
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+
+interface StoredNote {
+  id: string;
+  url: string;
+  body: string;
+  anchorState: string;
+  updatedAt: number;
+}
+
+/** Every stored note, read from an extension page (the judge of "did the database change?"). */
+async function notesIn(ext: E2EPage): Promise<StoredNote[]> {
+  const r = (await ext.evaluate(sendFromExtensionPage, { type: 'notes:list', search: '', filter: 'all', offset: 0, limit: 500 })) as { ok: boolean; notes: StoredNote[]; error?: string };
+  if (!r.ok) throw new Error(`notes:list failed: ${r.error}`);
+  return r.notes.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+const HOSTILE_BUILD = process.env.HOSTILE_BUILD;
+
+for (const target of browsers) {
+  const extensionDir = HOSTILE_BUILD ? join(HOSTILE_BUILD, target.name === 'chromium' ? 'chrome-mv3' : 'firefox-mv3') : undefined;
+  describe.skipIf(!target.available || (extensionDir !== undefined && !existsSync(extensionDir)))(`hostile pages in ${target.name}`, () => {
+    let victim: Server;
+    let evil: Server;
+    let session: ExtensionSession;
+    let ext: E2EPage;
+    let ids: string[] = [];
+    let victimNoteId = '';
+    const pages: Record<string, string> = {};
+    // A dataset article (the overlay shows), on the attacker's site.
+    const cnbc = (): string => readFileSync('tests/fixtures/pages/en-cnbc-lecun.html', 'utf8').replace(/<head>/i, `<head>${spy(ids)}`);
+
+    beforeAll(async () => {
+      const inline: Record<string, { type: string; body: string }> = {};
+      const serve = (path: string) => ({ type: 'text/html; charset=utf-8', get body() { return pages[path] ?? 'missing'; } });
+      for (const p of ['/story.html', '/plain.html', '/copy-canonical.html', '/copy-title.html', '/canonical-no-quote.html', '/probe.html', '/plant.html', '/own.html', '/article.html', '/open-extension.html', '/compromised.html']) {
+        inline[p] = serve(p) as never;
+      }
+      victim = await startServer([], inline);
+      evil = await startServer([], inline);
+      session = await target.launch(extensionDir ? { extensionDir } : {});
+      // WXT named its events after \`runtime.id\`: the extension id in Chromium, the gecko id in Firefox.
+      ids = [target.name === 'firefox' ? GECKO_ID : session.extensionOrigin.replace('chrome-extension://', '')];
+      const victimUrl = victim.url('/story.html');
+      pages['/story.html'] = page(ids);
+      pages['/plain.html'] = page(ids, { title: 'Weather', body: '<h1>Weather</h1><p>Sunny with a light breeze all afternoon, and a clear, cool evening.</p>' });
+      pages['/copy-canonical.html'] = page(ids, { head: `<link rel="canonical" href="${victimUrl}">` });
+      pages['/copy-title.html'] = page(ids);
+      pages['/canonical-no-quote.html'] = page(ids, { head: `<link rel="canonical" href="${victimUrl}">`, body: '<article><h1>Other news</h1><p>Nothing of the victim article is on this page at all, only other words.</p></article>' });
+      pages['/probe.html'] = page(ids, { title: 'Probe', head: '<link rel="canonical" href="/start">' });
+      pages['/plant.html'] = page(ids);
+      pages['/own.html'] = page(ids, { title: 'The attacker site own article' });
+      pages['/article.html'] = cnbc();
+      pages['/open-extension.html'] = page(ids, { title: 'Opener' });
+      pages['/compromised.html'] = page(ids, { title: 'Compromised' });
+
+      ext = await session.openExtensionPage('popup.html');
+      // The reader's note on the victim site, with a secret in it; the victim page re-anchors it once.
+      const added = (await ext.evaluate(sendFromExtensionPage, {
+        type: 'notes:add',
+        note: {
+          url: victimUrl,
+          sourceUrl: victimUrl,
+          title: TITLE,
+          body: SECRET,
+          target: { quote: { exact: QUOTE, prefix: 'The city council said the ', suffix: ' after six weeks of repairs.' }, position: null },
+          claimId: null,
+        },
+      })) as { ok: boolean; note: { id: string } };
+      expect(added.ok).toBe(true);
+      victimNoteId = added.note.id;
+      const v = await session.openPage(victimUrl);
+      await v.waitFor(() => ((CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('counterpoint-note')?.size ?? 0) > 0, undefined, 30_000);
+      await v.close();
+      await pollAnchored();
+    }, 180_000);
+
+    async function pollAnchored(): Promise<void> {
+      for (let i = 0; i < 100; i++) {
+        const n = (await notesIn(ext)).find((x) => x.id === victimNoteId);
+        if (n?.anchorState === 'anchored') return;
+        await sleep(100);
+      }
+      throw new Error('the victim note never anchored on its own page');
+    }
+
+    afterAll(async () => {
+      await session?.close();
+      await victim?.close();
+      await evil?.close();
+    });
+
+    it('shows nothing page script can observe on a page where Counterpoint shows nothing, even when the reader selects text', async () => {
+      const p = await session.openPage(evil.url('/plain.html'));
+      await sleep(1500);
+      // The reader selects text with real input: a double-click on a word.
+      const at = await p.evaluate(() => {
+        const r = document.querySelector('p')!.getBoundingClientRect();
+        return { x: r.left + 20, y: r.top + r.height / 2 };
+      });
+      await p.click(at.x, at.y);
+      await p.click(at.x, at.y);
+      await p.evaluate(() => {
+        const sel = document.getSelection()!;
+        sel.selectAllChildren(document.querySelector('p')!);
+      });
+      await sleep(1200);
+      const seen = await readSeen(p);
+      expect.soft(seen.messages, 'window messages').toEqual([]);
+      expect.soft(seen.events, 'WXT events').toEqual([]);
+      expect.soft(seen.mutations, 'DOM changes').toEqual([]);
+      expect.soft(seen.perf.filter((e) => /counterpoint|extension:/.test(e)), 'performance entries').toEqual([]);
+      expect.soft(seen.highlights, 'CSS highlights').toEqual({});
+      expect.soft(seen.counterpointElements, 'Counterpoint elements').toBe(0);
+      expect.soft(seen.chrome, 'chrome.runtime for page script').toBe(false);
+      await p.close();
+    });
+
+    it("a page naming another site's page as its canonical sees nothing of that site's note, and cannot change it", async () => {
+      const before = await notesIn(ext);
+      const p = await session.openPage(evil.url('/copy-canonical.html'));
+      await sleep(4000); // past the orphan retry (2.5 s)
+      const seen = await readSeen(p);
+      expect.soft(seen.highlights, 'CSS highlights').toEqual({});
+      expect.soft(seen.mutations, 'DOM changes').toEqual([]);
+      expect.soft(seen.roots, 'open shadow roots').toEqual([]);
+      expect.soft(JSON.stringify(seen), 'the victim URL').not.toContain(victim.origin);
+      await p.close();
+      // Without the quote on the page: the victim's note must not become an orphan.
+      const q = await session.openPage(evil.url('/canonical-no-quote.html'));
+      await sleep(4000);
+      expect.soft((await readSeen(q)).mutations, 'DOM changes').toEqual([]);
+      await q.close();
+      expect.soft((await notesIn(ext)).map((n) => n.anchorState), 'anchor states').toEqual(before.map((n) => n.anchorState));
+      expect(await notesIn(ext)).toEqual(before);
+    });
+
+    it("a page copying another site's title (and text) sees nothing of its note", async () => {
+      const before = await notesIn(ext);
+      const p = await session.openPage(evil.url('/copy-title.html'));
+      await sleep(4000);
+      const seen = await readSeen(p);
+      expect.soft(seen.highlights, 'CSS highlights').toEqual({});
+      expect.soft(seen.mutations, 'DOM changes').toEqual([]);
+      expect.soft(seen.roots, 'open shadow roots').toEqual([]);
+      await p.close();
+      expect(await notesIn(ext)).toEqual(before);
+    });
+
+    it('a page probing URLs with canonical links and pushState finds no note', async () => {
+      const p = await session.openPage(evil.url('/probe.html'));
+      const candidates = ['/a', '/b', victim.url('/story.html'), '/c', victim.url('/other.html'), '/d'];
+      const found = await p.evaluate(async (urls) => {
+        const hits: string[] = [];
+        const link = document.querySelector('link[rel=canonical]')!;
+        for (const u of urls) {
+          link.setAttribute('href', u);
+          history.pushState({}, '', `/probe/${encodeURIComponent(u)}`);
+          await new Promise((r) => setTimeout(r, 1500));
+          const reg = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+          if ((reg?.size ?? 0) > 0 || document.querySelector('[data-counterpoint], counterpoint-notes')) hits.push(u);
+        }
+        return hits;
+      }, candidates);
+      expect(found).toEqual([]);
+      expect((await readSeen(p)).events).toEqual([]);
+      await p.close();
+    });
+
+    it('a page cannot create, change or delete notes: script clicks, synthetic shortcuts, messages', async () => {
+      const before = await notesIn(ext);
+      const p = await session.openPage(evil.url('/plant.html'));
+      await sleep(1000);
+      const tried = await p.evaluate(async () => {
+        const log: string[] = [];
+        const find = (): ShadowRoot[] => Array.from(document.querySelectorAll('*')).map((e) => e.shadowRoot).filter((r): r is ShadowRoot => !!r);
+        for (let round = 0; round < 5; round++) {
+          // Select text and press the shortcut, the way a reader would, but from script.
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if ((n.nodeValue ?? '').length < 20) continue;
+            const r = document.createRange();
+            r.setStart(n, 0);
+            r.setEnd(n, 15);
+            document.getSelection()!.removeAllRanges();
+            document.getSelection()!.addRange(r);
+            break;
+          }
+          for (const t of [document, document.body, window] as EventTarget[]) {
+            t.dispatchEvent(new KeyboardEvent('keydown', { key: 'H', code: 'KeyH', altKey: true, shiftKey: true, bubbles: true }));
+          }
+          document.dispatchEvent(new Event('selectionchange'));
+          await new Promise((res) => setTimeout(res, 400));
+          for (const root of find()) {
+            const area = root.querySelector('textarea');
+            const buttons = Array.from(root.querySelectorAll('button')) as HTMLElement[];
+            if (area) {
+              // An editor is open: write the planted note and save it.
+              area.value = `planted ${round}`;
+              area.dispatchEvent(new Event('input', { bubbles: true }));
+              log.push('found a textarea');
+              for (const b of buttons) if (/save|保存/i.test(b.textContent ?? '')) b.click();
+            } else {
+              // Otherwise press whatever opens one (never "cancel").
+              for (const b of buttons) if (!/cancel|キャンセル|close|×/i.test(b.textContent ?? '')) b.click();
+            }
+          }
+          for (const m of [
+            { type: 'notes:add', note: { url: location.href, sourceUrl: location.href, title: 'x', body: 'planted', target: null, claimId: null } },
+            { type: 'notes:delete', id: 'x' },
+            { type: 'selection:capture', nonce: 'x' },
+          ]) {
+            window.postMessage(m, '*');
+          }
+          await new Promise((res) => setTimeout(res, 400));
+        }
+        const g = globalThis as unknown as { chrome?: { runtime?: { sendMessage?: unknown } }; browser?: unknown };
+        log.push(`runtime:${typeof g.chrome?.runtime?.sendMessage}:${typeof g.browser}`);
+        return log;
+      });
+      await sleep(1500);
+      expect.soft(tried.filter((l) => l === 'found a textarea'), 'a note editor page script reached').toEqual([]);
+      expect.soft(tried, 'chrome.runtime / browser for page script').toContain('runtime:undefined:undefined');
+      expect.soft((await notesIn(ext)).map((n) => n.body), 'notes after the attack').toEqual(before.map((n) => n.body));
+      expect(await notesIn(ext)).toEqual(before);
+      await p.close();
+    });
+
+    it("nothing the reader types into a note is visible to the page's script", async () => {
+      const url = evil.url('/own.html');
+      const p = await session.openPage(url);
+      await sleep(800);
+      // The page watches every key and polls every text field it can reach.
+      await p.evaluate(() => {
+        const w = window as unknown as { __typed: string[] };
+        w.__typed = [];
+        setInterval(() => {
+          const fields = [document, ...Array.from(document.querySelectorAll('*')).map((e) => e.shadowRoot).filter(Boolean)] as ParentNode[];
+          for (const f of fields) for (const t of Array.from(f.querySelectorAll('textarea, input'))) if ((t as HTMLTextAreaElement).value) w.__typed.push((t as HTMLTextAreaElement).value);
+        }, 50);
+      });
+      expect(await p.evaluate(selectText, 'forty steel cables')).toBe(true);
+      const manifest = (await ext.evaluate(() => {
+        const g = globalThis as unknown as { browser?: { runtime: { getManifest(): object } }; chrome: { runtime: { getManifest(): object } } };
+        return (g.browser ?? g.chrome).runtime.getManifest();
+      })) as { side_panel?: object; sidebar_action?: object };
+      if (manifest.side_panel || manifest.sidebar_action) {
+        const tabId = await tabIdOf(ext, url);
+        const panel = await session.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+        await panel.bringToFront();
+        await panel.waitFor(() => document.querySelector('[data-testid="panel-capture"]'), undefined, 30_000);
+        await clickInPage(panel, '[data-testid="panel-capture"]');
+        await panel.waitFor(() => document.activeElement?.getAttribute('data-testid') === 'panel-textarea', undefined, 30_000);
+        await panel.type(SECRET);
+        await panel.press('Control+Enter');
+        await panel.waitFor(() => !document.querySelector('[data-testid="panel-composer"]'), undefined, 30_000);
+        await panel.close();
+      } else {
+        // A build without a side panel (before #13): the reader uses its in-page editor, as offered.
+        await p.waitForShadow('counterpoint-notes', (root) => root?.querySelector('[data-testid="cpn-button"]'), undefined, 15_000);
+        const at = await p.shadow('counterpoint-notes', (root) => {
+          const r = root!.querySelector('[data-testid="cpn-button"]')!.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        });
+        await p.click(at.x, at.y);
+        await p.waitForShadow('counterpoint-notes', (root) => root?.activeElement?.getAttribute('data-testid') === 'cpn-textarea', undefined, 15_000);
+        await p.type(SECRET);
+        await p.press('Control+Enter');
+        await sleep(1500);
+      }
+      await p.bringToFront();
+      await sleep(500);
+      const seen = await readSeen(p);
+      const typed = await p.evaluate(() => (window as unknown as { __typed: string[] }).__typed);
+      expect.soft(seen.keys, 'key events page script heard').toEqual([]);
+      expect.soft(typed.filter((t) => t.includes('4921')), 'text page script read').toEqual([]);
+      expect.soft(JSON.stringify(seen), 'anything page script saw').not.toContain('4921');
+      // The note was saved (on the attacker's own page: notes of a site are allowed there).
+      expect((await notesIn(ext)).some((n) => n.body === SECRET && n.url === url)).toBe(true);
+      // Control: the page's spy does hear the reader's keys when they are typed into the page.
+      await p.press('q');
+      expect((await readSeen(p)).keys).toContain('keydown:q');
+      await p.close();
+    });
+
+    it('leaks no extension URL and no probeable resource (the install cannot be fingerprinted)', async () => {
+      const p = await session.openPage(evil.url('/article.html'));
+      await p.waitForShadow(OVERLAY_HOST, (root) => root?.querySelector('[data-testid="cp-badge"]'), undefined, 30_000);
+      // The reader opens a card (real keys), so its source link is rendered.
+      await p.shadow(OVERLAY_HOST, (root) => root?.querySelector<HTMLElement>('[data-testid="cp-proxy"]')?.focus());
+      await p.press('Enter');
+      await p.waitForShadow(OVERLAY_HOST, (root) => root?.querySelector('[data-testid="cp-source-link"]'));
+      const seen = await readSeen(p);
+      expect.soft(seen.extensionUrls, 'extension URLs in the page DOM').toEqual([]);
+      expect.soft(seen.perf.filter((e) => /extension:/.test(e)), 'extension resources in resource timing').toEqual([]);
+      // Not even inside the closed shadow root (which only the automation protocol can read).
+      expect.soft(await p.shadow(OVERLAY_HOST, (root) => (root?.innerHTML.match(/(chrome|moz)-extension:\/\/[^"' )]*/g) ?? [])), 'extension URLs in the shadow root').toEqual([]);
+      // A page that knows (or guessed) the extension's origin can fetch nothing from it.
+      const fetched = await p.evaluate(async (origin) => {
+        const out: string[] = [];
+        for (const path of ['/content-scripts/content.css', '/content-script.js', '/manifest.json', '/popup.html', '/sidepanel.html', '/source.html']) {
+          try {
+            const r = await fetch(origin + path);
+            out.push(`${path}:${r.status}`);
+          } catch {
+            /* refused: as it should be */
+          }
+        }
+        return out;
+      }, session.extensionOrigin);
+      expect.soft(fetched, 'extension files page script could fetch').toEqual([]);
+      await p.close();
+    });
+
+    it('a page cannot switch the overlay off, rewrite the card, or act for the reader', async () => {
+      const tabsBefore = (await session.tabUrls()).length;
+      const p = await session.openPage(evil.url('/article.html'));
+      await p.waitForShadow(OVERLAY_HOST, (root) => Number(root?.querySelector('[data-testid="cp-badge"]')?.getAttribute('data-claims')) > 0, undefined, 30_000);
+      const attack = await p.evaluate(async (ids) => {
+        const log: string[] = [];
+        const host = document.querySelector('counterpoint-badge') as HTMLElement | null;
+        log.push(`shadowRoot:${host?.shadowRoot === null ? 'null' : typeof host?.shadowRoot}`);
+        for (let i = 0; i < 6; i++) {
+          for (const id of ids) {
+            document.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: `evil-${i}` } }));
+            window.postMessage({ type: `${id}:content:wxt:content-script-started`, contentScriptName: 'content', messageId: `evil-${i}` }, '*');
+            window.dispatchEvent(new Event(`${id}:content:wxt:locationchange`));
+          }
+          // Take the overlay out of the page, again and again.
+          document.querySelector('counterpoint-badge')?.remove();
+          await new Promise((r) => setTimeout(r, 150));
+        }
+        // Rewrite the card wherever the page can reach it.
+        for (const el of Array.from(document.querySelectorAll('*'))) {
+          const root = el.shadowRoot;
+          if (!root) continue;
+          for (const t of Array.from(root.querySelectorAll('[data-testid="cp-card-text"], [data-testid="cp-badge"]'))) t.textContent = 'Supported by all coverage';
+        }
+        // Untrusted pointer and keys on a highlight, and on the overlay.
+        const reg = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+        const first = reg ? [...(reg.values() as Iterable<Set<Range>>)].flatMap((h) => [...h])[0] : undefined;
+        const rect = first?.getClientRects()[0];
+        if (rect) {
+          const x = rect.left + 5;
+          const y = rect.top + rect.height / 2;
+          const at = document.elementFromPoint(x, y) ?? document.body;
+          for (const type of ['mousemove', 'mousedown', 'mouseup', 'click']) at.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, bubbles: true, composed: true, view: window }));
+        }
+        const again = document.querySelector('counterpoint-badge') as HTMLElement | null;
+        again?.click();
+        again?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+        await new Promise((r) => setTimeout(r, 800));
+        return log;
+      }, ids);
+      await sleep(1500);
+      expect.soft(attack, 'page script reached the shadow root').toContain('shadowRoot:null');
+      // Still there, still working, untouched, and no card opened by the page's events.
+      expect.soft(await p.evaluate(() => !!document.querySelector('counterpoint-badge')), 'the overlay is still on the page').toBe(true);
+      const ui = await p.shadow(OVERLAY_HOST, (root) => ({
+        claims: Number(root?.querySelector('[data-testid="cp-badge"]')?.getAttribute('data-claims')),
+        text: root?.textContent ?? '',
+        card: !!root?.querySelector('[data-testid="cp-card"]'),
+      }));
+      expect.soft(ui.claims, 'claims on the badge').toBeGreaterThan(0);
+      expect.soft(ui.text, 'the card as Counterpoint wrote it').not.toContain('Supported by all coverage');
+      expect.soft(ui.card, 'a card opened by untrusted events').toBe(false);
+      expect.soft(Object.keys((await readSeen(p)).highlights).length, 'highlights still painted').toBeGreaterThan(0);
+      // The reader can still open a card, with real keys.
+      await p.shadow(OVERLAY_HOST, (root) => root?.querySelector<HTMLElement>('[data-testid="cp-proxy"]')?.focus());
+      await p.press('Enter');
+      await p.waitForShadow(OVERLAY_HOST, (root) => root?.querySelector('[data-testid="cp-card"]'));
+      // The page could not open tabs (no source view opened by its clicks).
+      expect((await session.tabUrls()).length).toBe(tabsBefore + 1);
+      await p.close();
+    });
+
+    it('a page cannot open or frame extension pages', async () => {
+      /** The extension's pages that actually loaded in tabs or frames (seen from the extension itself). */
+      const views = (): Promise<string[]> =>
+        ext.evaluate(() => {
+          type Api = { extension?: { getViews?(o: object): Window[] } };
+          const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+          const api = (g.browser ?? g.chrome)!;
+          return (api.extension?.getViews?.({}) ?? []).map((w) => w.location.pathname);
+        });
+      const before = await views();
+      expect(before, 'the probe sees the extension page it runs in').toContain('/popup.html');
+      const p = await session.openPage(evil.url('/open-extension.html'));
+      const refused = await p.evaluate((origin) => {
+        const out: string[] = [];
+        const attempt = (what: string, f: () => void): void => {
+          try {
+            f();
+          } catch (e) {
+            out.push(`${what}: ${String(e).slice(0, 80)}`); // Firefox refuses some at once
+          }
+        };
+        attempt('window.open', () => void window.open(`${origin}/sidepanel.html?tab=1`));
+        attempt('iframe', () => {
+          const f = document.createElement('iframe');
+          f.src = `${origin}/popup.html`;
+          document.body.append(f);
+        });
+        attempt('link', () => {
+          const a = document.createElement('a');
+          a.href = `${origin}/source.html?claim=x`;
+          a.target = '_blank';
+          document.body.append(a);
+          a.click();
+        });
+        return out;
+      }, session.extensionOrigin);
+      console.log(`[hostile] ${target.name}: refused at once: ${JSON.stringify(refused)}`);
+      await sleep(2500);
+      expect((await views()).sort()).toEqual(before.sort());
+      await p.close();
+    });
+
+    it.skipIf(target.name !== 'chromium')('a compromised content script gets only its own page: the background authorises by sender (Chromium: CDP reaches the content-script world)', async () => {
+      const before = await notesIn(ext);
+      const p = await session.openPage(evil.url('/compromised.html'));
+      await sleep(1000);
+      const victimUrl = victim.url('/story.html');
+      const replies = await session.inContentScript!(
+        p,
+        async ({ victimUrl, id }) => {
+          const send = (m: unknown) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m).catch((e: unknown) => ({ thrown: String(e) }));
+          const out: Record<string, unknown> = {};
+          out.list = await send({ type: 'notes:list', search: '', filter: 'all', offset: 0, limit: 500 });
+          out.exportJson = await send({ type: 'notes:export', format: 'jsonld' });
+          out.exportMd = await send({ type: 'notes:export', format: 'markdown' });
+          out.page = await send({ type: 'notes:page', page: { url: victimUrl, sourceUrl: victimUrl, title: 'x' } });
+          out.update = await send({ type: 'notes:update', id, body: 'changed' });
+          out.delete = await send({ type: 'notes:delete', id });
+          out.add = await send({ type: 'notes:add', note: { url: victimUrl, sourceUrl: victimUrl, title: 'x', body: 'planted', target: null, claimId: null } });
+          out.import = await send({ type: 'notes:import', content: '{"type":"AnnotationCollection","first":{"items":[]}}' });
+          out.anchors = await send({ type: 'notes:anchors', hints: { canonical: victimUrl, title: 'x' }, anchored: [], orphaned: [id] });
+          out.highlights = await send({ type: 'notes:highlights', hints: { canonical: victimUrl, title: 'Harbour bridge reopens after six weeks of repairs' } });
+          out.draft = await send({ type: 'notes:draft', nonce: 'guess', hints: { canonical: null, title: '' }, target: { quote: { exact: 'x' } }, claimId: null });
+          out.huge = await send({ type: 'notes:highlights', hints: { canonical: 'x'.repeat(1_000_000), title: '' } });
+          return out;
+        },
+        { victimUrl, id: victimNoteId },
+      );
+      for (const k of ['list', 'exportJson', 'exportMd', 'page', 'update', 'delete', 'add', 'import', 'draft']) {
+        expect.soft(replies[k], k).toMatchObject({ ok: false });
+      }
+      expect.soft(replies.huge, 'an oversized message').toMatchObject({ ok: false, error: expect.stringMatching(/too long/) });
+      // Its own page only: nothing of the victim's note.
+      expect(JSON.stringify(replies)).not.toContain(SECRET);
+      expect(JSON.stringify(replies.highlights)).not.toContain(victimNoteId);
+      expect(await notesIn(ext)).toEqual(before);
+      await p.close();
+    });
+
+    it('shows a note whose text is HTML as text in the popup and the side panel, and loads nothing', async () => {
+      const url = evil.url('/own.html');
+      const html = '<img src="http://198.51.100.7/x.png" onerror="window.__pwned=1"><b>bold</b>';
+      const added = (await ext.evaluate(sendFromExtensionPage, {
+        type: 'notes:add',
+        note: { url, sourceUrl: url, title: 'The attacker site own article', body: html, target: { quote: { exact: 'forty steel cables' }, position: null }, claimId: null },
+      })) as { ok: boolean };
+      expect(added.ok).toBe(true);
+      const p = await session.openPage(url);
+      const manifest = (await ext.evaluate(() => {
+        const g = globalThis as unknown as { browser?: { runtime: { getManifest(): object } }; chrome: { runtime: { getManifest(): object } } };
+        return (g.browser ?? g.chrome).runtime.getManifest();
+      })) as { side_panel?: object; sidebar_action?: object };
+      // The popup shows it as text …
+      const popup = await session.openExtensionPage('popup.html');
+      await popup.waitFor((h) => Array.from(document.querySelectorAll('[data-testid="note-body"]')).some((e) => e.textContent === h), html, 30_000);
+      expect(await popup.evaluate(() => [document.querySelectorAll('img, b').length, (window as unknown as { __pwned?: number }).__pwned ?? 0])).toEqual([0, 0]);
+      await popup.close();
+      // … and so does the side panel.
+      if (manifest.side_panel || manifest.sidebar_action) {
+        const panel = await session.openExtensionPage(`sidepanel.html?tab=${await tabIdOf(ext, url)}`);
+        await panel.waitFor((h) => Array.from(document.querySelectorAll('[data-testid="panel-note-body"]')).some((e) => e.textContent === h), html, 30_000);
+        expect(await panel.evaluate(() => [document.querySelectorAll('img, b').length, (window as unknown as { __pwned?: number }).__pwned ?? 0])).toEqual([0, 0]);
+        await panel.close();
+      }
+      await p.close();
+    });
+
+    it('makes no request that leaves the machine', () => {
+      expect(session.foreignRequests()).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,78 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import type { Dataset } from '../../lib/dataset/types';
+import type { CompiledIndex } from '../../lib/index/format';
+import { handleMessage, type HandlerDeps } from '../../lib/messages/handle';
+import { DESTINATION, parseBackgroundRequest, parsePanelRequest, parseTabRequest, type RequestSender } from '../../lib/messages/protocol';
+import type { CounterpointDb } from '../../lib/storage/db';
+import { noteInput, useFreshDb } from '../helpers/notes';
+
+let db: CounterpointDb;
+useFreshDb('messages-dispatch', (d) => (db = d));
+
+const env = { now: () => 1_700_000_000_000, newId: () => 'n-1' };
+const page: RequestSender = { kind: 'content-script', tabId: 7, tabIndex: 3, url: 'https://news.example/a' };
+const extensionPage: RequestSender = { kind: 'extension-page' };
+
+describe('one request union, dispatched in one place', () => {
+  it('sends every kind to exactly one side', () => {
+    const samples: Record<string, object> = {
+      'notes:page-info': {},
+      'selection:capture': { nonce: 'n-1' },
+      'notes:redraw': {},
+      'overlay:stats': {},
+      'panel:draft-ready': { tabId: 3 },
+    };
+    for (const [type, side] of Object.entries(DESTINATION)) {
+      if (side === 'background') continue;
+      const msg = { type, ...samples[type] };
+      expect(samples[type], `a sample ${type} message`).toBeDefined();
+      expect(parseBackgroundRequest(msg), type).toEqual({ invalid: `${type} is not for the background` });
+      expect(side === 'tab' ? parseTabRequest(msg) : parsePanelRequest(msg), type).toEqual(msg);
+      expect(side === 'tab' ? parsePanelRequest(msg) : parseTabRequest(msg), type).toBeNull();
+    }
+    expect(parseTabRequest({ type: 'ping' })).toBeNull();
+    expect(parsePanelRequest({ type: 'ping' })).toBeNull();
+  });
+
+  it('answers claims:data from the bundled data it is given', async () => {
+    const data = { index: { format: 'x' } as unknown as CompiledIndex, catalog: { claims: [] } as unknown as Dataset };
+    expect(await handleMessage({ db, env, claimsData: () => data }, { type: 'claims:data' }, page)).toEqual({ ok: true, ...data });
+    expect(await handleMessage({ db, env }, { type: 'claims:data' }, page)).toMatchObject({ ok: false });
+  });
+
+  it('opens the source view next to the sender tab, with a validated path', async () => {
+    const openTab = vi.fn(async () => undefined);
+    const deps: HandlerDeps = { db, env, openTab };
+    expect(await handleMessage(deps, { type: 'source:open', claimId: 's003-a', lang: 'en' }, page)).toEqual({ ok: true });
+    expect(openTab).toHaveBeenCalledWith('/source.html?claim=s003-a&lang=en', 3);
+    expect(await handleMessage(deps, { type: 'source:open', claimId: '../popup.html' }, page)).toMatchObject({ ok: false });
+    expect(openTab).toHaveBeenCalledTimes(1);
+  });
+
+  it('turns a failing dependency into an error reply, never a throw', async () => {
+    const deps: HandlerDeps = { db, env, openTab: () => Promise.reject(new Error('no tabs here')) };
+    expect(await handleMessage(deps, { type: 'source:open', claimId: 's003-a' }, page)).toEqual({ ok: false, error: 'no tabs here' });
+  });
+
+  it('withdraws the page-key set before an add and rebuilds it after every change, failed or not', async () => {
+    const calls: string[] = [];
+    const pageKeys = {
+      withdraw: async () => void calls.push('withdraw'),
+      sync: async () => void calls.push('sync'),
+    };
+    const deps: HandlerDeps = { db, env, pageKeys };
+    await handleMessage(deps, { type: 'notes:add', note: noteInput() }, extensionPage);
+    expect(calls).toEqual(['withdraw', 'sync']);
+    calls.length = 0;
+    await handleMessage(deps, { type: 'notes:add', note: noteInput() }, extensionPage); // same id: refused
+    expect(calls).toEqual(['withdraw', 'sync']);
+    calls.length = 0;
+    await handleMessage(deps, { type: 'notes:delete', id: 'n-1' }, extensionPage);
+    expect(calls).toEqual(['sync']);
+    calls.length = 0;
+    await handleMessage(deps, { type: 'notes:list' }, extensionPage);
+    await handleMessage(deps, { type: 'notes:update', id: 'n-1', body: 'x' }, extensionPage);
+    expect(calls).toEqual([]);
+  });
+});
