@@ -21,6 +21,25 @@ export interface MatchReasons {
 export type Confidence = 'high' | 'low';
 
 /**
+ * A restatement as the tier's core finds it: offsets into one part's text, no DOM. Plain data, so it
+ * can cross from where the index is to the page (tier.ts, `restatementsFromFound`, makes ranges).
+ */
+export interface FoundRestatement {
+  /** The part's number (parts in page order, from 0) and [start, end) in its text. */
+  part: number;
+  start: number;
+  end: number;
+  /** The claim's index in `CompiledIndex.claims`, and its id. */
+  claim: number;
+  claimId: string;
+  confidence: Confidence;
+  passage: string;
+  score: number;
+  lang: Lang;
+  reasons: MatchReasons;
+}
+
+/**
  * A passage of the page (1–3 sentences) that restates a dataset claim in other words or in the
  * other language. The passage is the page's text, never the speaker's words: the claim's own words
  * are the dataset's (`claimId`).
