@@ -11,7 +11,8 @@ import type { PageAnnotator } from '../../lib/overlay/page-annotator';
 import { RerunWatcher, MUTATION_DEBOUNCE_MS } from '../../lib/overlay/rerun-watcher';
 import { runInSlices } from '../../lib/overlay/slices';
 import type { OverlayEngineResult } from '../../lib/overlay/types';
-import { OverlaySession, SLICE_MS, yieldToMain, type OverlaySessionDeps } from './overlay-session';
+import { restatedKey } from '../../lib/overlay/restated-model';
+import { OverlaySession, SLICE_MS, yieldToMain, type OverlayContent, type OverlaySessionDeps } from './overlay-session';
 
 export interface ClaimsOverlayDeps extends OverlaySessionDeps {
   /** The page's claim annotator (null when the claims data could not be had). */
@@ -20,6 +21,15 @@ export interface ClaimsOverlayDeps extends OverlaySessionDeps {
   isEnabled(): Promise<boolean>;
   /** Calls back when that setting may have changed; returns the unsubscribe function. */
   onSettingChanged(cb: () => void): () => void;
+}
+
+/** Document order of two matches' ranges (restatements and copies are found apart). */
+function inReadingOrder(a: { range: Range }, b: { range: Range }): number {
+  try {
+    return a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range);
+  } catch {
+    return 0; // ranges in different documents: keep the order given
+  }
 }
 
 /** Whether a mutation is a Counterpoint element or text inside one (this overlay's, or the notes UI's). */
@@ -39,6 +49,8 @@ export class ClaimsOverlay {
   private navTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly watcher: RerunWatcher;
   private readonly unsubscribe: () => void;
+  /** Restated passages the reader said are not the claim (this page only: forgotten on navigation). */
+  private readonly dismissed = new Set<string>();
 
   constructor(
     private readonly doc: Document,
@@ -58,6 +70,7 @@ export class ClaimsOverlay {
     // A jump to an in-page anchor (#section) is not a new page: keep the overlay as it is.
     const strip = (u: string | undefined): string => (u ? u.replace(/#.*$/, '') : '');
     if (oldUrl && strip(newUrl) === strip(oldUrl)) return;
+    this.dismissed.clear();
     this.teardown();
     this.watcher.watch();
     // Its own timer: mutation debouncing (bounded) must not swallow the navigation's run.
@@ -109,7 +122,11 @@ export class ClaimsOverlay {
           onSlice: (start) => this.deps.measure('annotate', start),
           cancelled: () => !this.connected,
         });
-        return result ?? null;
+        if (!result || !this.connected || !annotator.restate) return result ?? null;
+        // The second tier (restatements, stories) on what that run matched, in the background; the
+        // page only waits for the reply. Without it, the first tier's matches alone.
+        const second = await annotator.restate(this.doc);
+        return second ? { ...result, ...second } : result;
       }
       const t0 = performance.now();
       const result = annotator.annotateDocument(this.doc);
@@ -133,17 +150,31 @@ export class ClaimsOverlay {
     }
     const result = await this.annotate();
     if (!this.connected) return;
-    const anns = (result?.annotations ?? []).filter((a) => a.range && !a.range.collapsed);
-    if (anns.length === 0) {
+    const live = <T extends { range: Range }>(a: T): boolean => !!a.range && !a.range.collapsed;
+    const anns = (result?.annotations ?? []).filter(live);
+    const restated = (result?.restatements ?? []).filter((r) => live(r) && !this.dismissed.has(restatedKey(r)));
+    const stories = result?.stories ?? [];
+    const content: OverlayContent = {
+      highlighted: [...anns, ...restated.filter((r) => r.confidence === 'high')].sort(inReadingOrder),
+      possible: restated.filter((r) => r.confidence === 'low'),
+      stories,
+    };
+    if (content.highlighted.length === 0 && content.possible.length === 0 && stories.length === 0) {
       this.teardown(); // no match: the page is left untouched
       return;
     }
-    const signature = anns.map((a) => a.claimId).join('|');
+    const signature = [...content.highlighted, ...content.possible].map((a) => a.claimId).concat(stories.map((s) => s.storyId)).join('|');
     if (this.session && this.session.signature === signature && this.session.intact()) return; // nothing new
     this.teardown();
     await yieldToMain(); // the annotator's task ends here; the overlay's work is a task of its own
     if (!this.connected) return;
-    const session = await OverlaySession.open(this.doc, anns, signature, this.deps);
+    const session = await OverlaySession.open(this.doc, content, signature, {
+      ...this.deps,
+      dismissMatch: (key) => {
+        this.dismissed.add(key);
+        void this.run();
+      },
+    });
     if (!this.connected) {
       session.disconnect();
       return;

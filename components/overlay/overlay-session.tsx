@@ -15,7 +15,19 @@ import { buildCardModel, type SourceRef } from '../../lib/overlay/card-model';
 import { highlight, supportedStrategy, type HighlightStrategy, type Highlighter } from '../../lib/overlay/highlight';
 import { HighlightPointer } from '../../lib/overlay/highlight-pointer';
 import { rangeHost } from '../../lib/overlay/range-host';
-import { claimStatus, type OverlayAnnotation, type OverlayApi } from '../../lib/overlay/types';
+import { restatedView, storyView, type StoryView } from '../../lib/overlay/restated-model';
+import { claimStatus, type OverlayAnnotation, type OverlayApi, type OverlayRestatement, type OverlayStory } from '../../lib/overlay/types';
+
+/** What one overlay shows: highlighted matches (first tier and restatements), "possibly related" ones, stories. */
+export interface OverlayContent {
+  /** Highlighted, in reading order: the first tier's annotations and the second's high-confidence restatements. */
+  highlighted: (OverlayAnnotation | OverlayRestatement)[];
+  /** Listed only. */
+  possible: OverlayRestatement[];
+  stories: OverlayStory[];
+}
+
+const isRestated = (a: OverlayAnnotation): a is OverlayRestatement => (a as OverlayRestatement).method === 'restatement';
 
 export const OVERLAY_HOST_NAME = 'counterpoint-badge';
 
@@ -33,6 +45,8 @@ export interface OverlaySessionDeps {
   mountUi: MountShadowUi;
   /** Records one synchronous piece of the overlay's work (`name`, from `start` until now). */
   measure(name: string, start: number): void;
+  /** The reader said a restated passage is not the claim: hide that match on this page. */
+  dismissMatch?(key: string): void;
 }
 
 /**
@@ -56,35 +70,43 @@ export class OverlaySession {
   private readonly removeUi: () => void;
 
   /** Builds the card models (in slices, yielding to the page), paints the highlights and mounts the UI. */
-  static async open(doc: Document, anns: OverlayAnnotation[], signature: string, deps: OverlaySessionDeps): Promise<OverlaySession> {
+  static async open(doc: Document, content: OverlayContent, signature: string, deps: OverlaySessionDeps): Promise<OverlaySession> {
     const catalog = bundledCatalog();
     const entries: OverlayEntry[] = [];
     let t0 = performance.now();
-    for (const a of anns) {
+    const all = [...content.highlighted, ...content.possible];
+    for (let i = 0; i < all.length; i++) {
+      const a = all[i]!;
       const card = buildCardModel(a, catalog, { ui: deps.ui });
-      entries.push({ status: claimStatus(a.relations), speaker: card.who.name, quote: a.quote, card });
+      const entry: OverlayEntry = { status: claimStatus(a.relations), speaker: card.who.name, quote: a.quote, card };
+      if (isRestated(a)) entry.restated = restatedView(a, catalog, deps.ui);
+      if (i >= content.highlighted.length) entry.possible = true;
+      entries.push(entry);
       if (performance.now() - t0 > SLICE_MS) {
         deps.measure('prepare', t0);
         await yieldToMain();
         t0 = performance.now();
       }
     }
-    const highlighter = anns.length
+    const shown = content.highlighted;
+    const highlighter = shown.length
       ? highlight(
           doc,
-          anns.map((a, i) => ({ range: a.range, status: entries[i]!.status })),
+          shown.map((a, i) => ({ range: a.range, status: entries[i]!.status, restated: isRestated(a) })),
           preferredStrategy(doc),
         )
       : null;
+    const stories = content.stories.map((st) => storyView(st, catalog, deps.ui));
     deps.measure('prepare', t0);
     const ui = await deps.mountUi(OVERLAY_HOST_NAME, { onRemove: (container) => render(null, container) });
-    return new OverlaySession(doc, signature, entries, highlighter, ui, deps);
+    return new OverlaySession(doc, signature, entries, stories, highlighter, ui, deps);
   }
 
   private constructor(
     doc: Document,
     signature: string,
     entries: OverlayEntry[],
+    stories: StoryView[],
     highlighter: Highlighter | null,
     ui: Awaited<ReturnType<MountShadowUi>>,
     deps: OverlaySessionDeps,
@@ -100,7 +122,14 @@ export class OverlaySession {
     render(
       <I18nContext.Provider value={deps.translate}>
         <SourceOpenerContext.Provider value={deps.openSource}>
-          <OverlayApp entries={entries} ui={deps.ui} host={rangeHost(this.ranges, highlighter)} bind={(a) => (api = a)} />
+          <OverlayApp
+            entries={entries}
+            stories={stories}
+            ui={deps.ui}
+            host={rangeHost(this.ranges, highlighter)}
+            bind={(a) => (api = a)}
+            onDismissMatch={deps.dismissMatch}
+          />
         </SourceOpenerContext.Provider>
       </I18nContext.Provider>,
       ui.container,

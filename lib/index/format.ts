@@ -96,6 +96,11 @@ export interface CompiledIndex {
    */
   gate?: string[];
   /**
+   * Gate terms of the stories' people (the restatement tier looks only at pages naming them), so
+   * the page can tell without the tier's own index whether to ask for it. Optional.
+   */
+  restateGate?: string[];
+  /**
    * The restatement tier's terms, claim texts, aliases and stories (lib/restate/format.ts).
    * Optional: without it only the first tier runs.
    */

@@ -19,6 +19,8 @@ export type HighlightStrategy = 'css' | 'wrap';
 export interface HighlightItem {
   range: Range;
   status: ClaimStatus;
+  /** A passage that restates a claim in other words or another language (the second tier's), not a copy of it. */
+  restated?: boolean;
 }
 
 export interface Highlighter {
@@ -41,7 +43,12 @@ const STATUSES: ClaimStatus[] = [...CLAIM_STATUSES].reverse();
  * Colours work on light and dark pages (translucent backgrounds), and the underline style tells
  * the statuses apart without colour: wavy = contested, dashed = another view, solid = supported,
  * dotted = none of these. Another view is amber, never the contested red.
+ *
+ * A restated passage (the page's own words, not the claim's) has no fill: the status's line under
+ * and over the text, so it never reads as a quotation of the speaker.
  */
+export const RESTATED = 'restated-';
+
 export function highlightCss(strategy: HighlightStrategy): string {
   const look: Record<ClaimStatus | 'active', string> = {
     contested: 'background-color: rgba(229, 83, 61, 0.26); text-decoration: underline wavy rgb(200, 45, 25); text-decoration-thickness: 1.5px;',
@@ -50,14 +57,18 @@ export function highlightCss(strategy: HighlightStrategy): string {
     neutral: 'background-color: rgba(110, 110, 200, 0.16); text-decoration: underline dotted rgb(90, 90, 170); text-decoration-thickness: 1.5px;',
     active: 'background-color: rgba(255, 196, 0, 0.5);',
   };
+  const restated = (s: ClaimStatus): string =>
+    look[s].replace(/background-color: [^;]+;/, 'background-color: transparent;').replace('text-decoration: underline', 'text-decoration: underline overline');
   if (strategy === 'css') {
-    return ([...STATUSES, 'active'] as const)
-      .map((k) => `::highlight(${HIGHLIGHT_PREFIX}${k}) { ${look[k]} }`)
-      .join('\n');
+    return [
+      ...STATUSES.map((k) => `::highlight(${HIGHLIGHT_PREFIX}${RESTATED}${k}) { ${restated(k)} }`),
+      ...([...STATUSES, 'active'] as const).map((k) => `::highlight(${HIGHLIGHT_PREFIX}${k}) { ${look[k]} }`),
+    ].join('\n');
   }
   return [
     `${MARK_TAG} { all: unset; }`,
-    ...STATUSES.map((s) => `${MARK_TAG}[data-status="${s}"] { ${look[s]} }`),
+    ...STATUSES.map((s) => `${MARK_TAG}[data-status="${s}"][data-restated] { ${restated(s)} }`),
+    ...STATUSES.map((s) => `${MARK_TAG}[data-status="${s}"]:not([data-restated]) { ${look[s]} }`),
     `${MARK_TAG}[data-active] { ${look.active} }`,
   ].join('\n');
 }
@@ -95,8 +106,8 @@ function highlightWithApi(doc: Document, items: readonly HighlightItem[]): Highl
   const style = addStyle(doc, highlightCss('css'));
   const ranges = items.map((i) => i.range);
   for (const status of STATUSES) {
-    const rs = items.filter((i) => i.status === status).map((i) => i.range);
-    reg.set(HIGHLIGHT_PREFIX + status, new Ctor(...rs));
+    reg.set(HIGHLIGHT_PREFIX + status, new Ctor(...items.filter((i) => i.status === status && !i.restated).map((i) => i.range)));
+    reg.set(HIGHLIGHT_PREFIX + RESTATED + status, new Ctor(...items.filter((i) => i.status === status && i.restated).map((i) => i.range)));
   }
   const activeName = `${HIGHLIGHT_PREFIX}active`;
   return {
@@ -109,7 +120,7 @@ function highlightWithApi(doc: Document, items: readonly HighlightItem[]): Highl
     },
     owns: (node) => node === style,
     destroy() {
-      for (const s of [...STATUSES, 'active']) reg.delete(HIGHLIGHT_PREFIX + s);
+      for (const s of [...STATUSES, ...STATUSES.map((x) => RESTATED + x), 'active']) reg.delete(HIGHLIGHT_PREFIX + s);
       style.remove();
     },
   };
@@ -189,6 +200,8 @@ function highlightByWrapping(doc: Document, items: readonly HighlightItem[]): Hi
       );
       const mark = doc.createElement(MARK_TAG);
       mark.setAttribute('data-status', status);
+      // A piece only restated passages cover is drawn as one; a copy's piece as a copy.
+      if (covering.every((s) => items[s.item]!.restated)) mark.setAttribute('data-restated', '');
       p.text.parentNode!.insertBefore(mark, p.text);
       mark.appendChild(p.text);
       allMarks.push(mark);
