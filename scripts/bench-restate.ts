@@ -16,9 +16,12 @@
  *     `annotateWithIndex` alone on every fixture page.
  *  5. Speed in headless Chromium, side by side with Readability's parse() on the same page
  *     (bench-harness.ts): both tiers on pages with a story (target ≤ 0.5×), on pages without
- *     (≤ 0.05×); the first (cold) call; the longest step of a stepwise run on the 2 MB page (no task
- *     may pass 50 ms: the overlay runs the steps in 8 ms slices).
- *  6. Size: the built content script (target ≤ 40 KB gzipped) and what the tier's code adds to it.
+ *     (≤ 0.05×), all on one thread (as the CLI runs them), and the page's own share in the
+ *     extension, where the second tier runs in the background; the first (cold) run, stepwise, and
+ *     its longest step, also on the 2 MB page (no task may pass 50 ms: the overlay runs the steps
+ *     in 8 ms slices).
+ *  6. Size: the built content script (target ≤ 40 KB gzipped), and the tier's code and index, which
+ *     the background holds.
  */
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -129,6 +132,8 @@ interface SpeedRow {
   found: number;
   firstMs: number;
   maxStepMs: number;
+  /** The page's own work in the extension (first tier, texts out, ranges from the background's offsets), ÷ parse(). */
+  pageSideRatio: number;
   annotateMs: number;
   readabilityMs: number;
   cloneMs: number;
@@ -151,9 +156,38 @@ const count = (r) => r.annotations.length + r.restatements.length;
 const steps = (d) => annotateTiersSteps(d, bundledIndex());`,
   };
   const measured = await browserSideBySide(target, speedPages.map((p) => ({ name: p.name, html: p.html })));
+  // In the extension the second tier runs in the background (restate:find): what the page itself
+  // does is the first tier with its parts kept, and ranges over the offsets that come back. The
+  // background's answer is computed once per page here, outside the timed calls; the message's
+  // copy of the text is not timed.
+  const pageSide = await browserSideBySide(
+    {
+      code: `import { bundledIndex } from './lib/annotate';
+import { annotateWithIndexSteps } from './lib/match/pipeline';
+import { RestatementCore } from './lib/restate/core';
+import { PartCollector, restatementsFromFound } from './lib/restate/tier';
+const fin = (g) => { for (;;) { const r = g.next(); if (r.done) return r.value; } };
+let answer = null;
+const target = (d) => {
+  const idx = bundledIndex();
+  const c = new PartCollector();
+  const first = fin(annotateWithIndexSteps(d, idx, c));
+  if (!answer) {
+    const core = new RestatementCore(idx, () => null);
+    c.parts.forEach((p, i) => fin(core.addPart(p.model.text, c.hits[i])));
+    answer = fin(core.finish()).found;
+  }
+  return { first, restated: restatementsFromFound(idx, c.parts, answer) };
+};
+const count = (r) => r.first.annotations.length + r.restated.length;
+const steps = undefined;`,
+    },
+    speedPages.map((p) => ({ name: p.name, html: p.html })),
+  );
   for (const p of speedPages) {
     const m = measured.get(p.name)!;
-    speedRows.push({ page: p.name, withStory: p.withStory, found: m.n, firstMs: m.firstMs, maxStepMs: m.maxStepMs ?? NaN, annotateMs: m.annotateMs, readabilityMs: m.readabilityMs, cloneMs: m.cloneMs, ratio: m.annotateMs / m.readabilityMs, ratioPerPage: m.annotateMs / (m.readabilityMs + m.cloneMs) });
+    const ps = pageSide.get(p.name)!;
+    speedRows.push({ page: p.name, withStory: p.withStory, found: m.n, firstMs: m.firstMs, maxStepMs: m.maxStepMs ?? NaN, pageSideRatio: ps.annotateMs / ps.readabilityMs, annotateMs: m.annotateMs, readabilityMs: m.readabilityMs, cloneMs: m.cloneMs, ratio: m.annotateMs / m.readabilityMs, ratioPerPage: m.annotateMs / (m.readabilityMs + m.cloneMs) });
   }
   if (!only) {
     const lm = (await browserSideBySide(target, [{ name: 'long', html: long.html, sideBySide: false }])).get('long')!;
@@ -163,7 +197,7 @@ const steps = (d) => annotateTiersSteps(d, bundledIndex());`,
 
 // ------------------------------------------------------------------ 6. size
 
-const contentPath = '.output/chrome-mv3/content-scripts/content.js';
+const contentPath = '.output/chrome-mv3/content-script.js';
 const contentGz = existsSync(contentPath) ? gzipSync(readFileSync(contentPath), { level: 9 }).length : null;
 async function gz(contents: string): Promise<number> {
   const b = await build({
@@ -205,27 +239,30 @@ lines.push(`4. First tier with the second on its seam: same annotations as alone
 lines.push('');
 if (speedRows.length) {
   lines.push(`5. Speed in headless Chromium (${chromiumPath}), both tiers vs Readability's parse() on the same page, side by side (bench-harness.ts). Targets: ≤ 0.5× with the story, ≤ 0.05× without. "cold": the page's first run (stepwise, then one call), "step": its longest step.`);
-  lines.push(`${pad('page', 42)}${pad('story', 7)}${pad('found', 7)}${pad('cold ms', 9)}${pad('step ms', 9)}${pad('both ms', 9)}${pad('readab. ms', 12)}${pad('clone ms', 10)}${pad('ratio', 7)}${pad('target', 14)}${pad('per page', 10)}target`);
+  lines.push(`${pad('page', 42)}${pad('story', 7)}${pad('found', 7)}${pad('cold ms', 9)}${pad('step ms', 9)}${pad('both ms', 9)}${pad('readab. ms', 12)}${pad('clone ms', 10)}${pad('ratio', 7)}${pad('target', 14)}${pad('per page', 10)}${pad('target', 8)}page side`);
   for (const r of speedRows) {
     const t = r.withStory ? 0.5 : 0.05;
-    lines.push(`${pad(r.page, 42)}${pad(r.withStory ? 'yes' : 'no', 7)}${pad(String(r.found), 7)}${pad(f(r.firstMs, 1), 9)}${pad(f(r.maxStepMs, 1), 9)}${pad(f(r.annotateMs), 9)}${pad(f(r.readabilityMs), 12)}${pad(f(r.cloneMs), 10)}${pad(f(r.ratio), 7)}${pad(`≤ ${t} ${r.ratio <= t ? 'ok' : 'OVER'}`, 14)}${pad(f(r.ratioPerPage), 10)}${r.ratioPerPage <= t ? 'ok' : 'OVER'}`);
+    lines.push(`${pad(r.page, 42)}${pad(r.withStory ? 'yes' : 'no', 7)}${pad(String(r.found), 7)}${pad(f(r.firstMs, 1), 9)}${pad(f(r.maxStepMs, 1), 9)}${pad(f(r.annotateMs), 9)}${pad(f(r.readabilityMs), 12)}${pad(f(r.cloneMs), 10)}${pad(f(r.ratio), 7)}${pad(`≤ ${t} ${r.ratio <= t ? 'ok' : 'OVER'}`, 14)}${pad(f(r.ratioPerPage), 10)}${pad(r.ratioPerPage <= t ? 'ok' : 'OVER', 8)}${f(r.pageSideRatio)} ${r.pageSideRatio <= t ? 'ok' : 'OVER'}`);
   }
   const over = speedRows.filter((r) => r.ratio > (r.withStory ? 0.5 : 0.05)).map((r) => r.page);
   const overPerPage = speedRows.filter((r) => r.ratioPerPage > (r.withStory ? 0.5 : 0.05)).map((r) => r.page);
-  lines.push(`   against parse() alone: ${over.length ? `over on ${over.join(', ')}` : 'all met'}; against clone + parse: ${overPerPage.length ? `over on ${overPerPage.join(', ')}` : 'all met'}`);
+  const overPageSide = speedRows.filter((r) => r.pageSideRatio > (r.withStory ? 0.5 : 0.05)).map((r) => r.page);
+  lines.push(`   both tiers on one thread, against parse() alone: ${over.length ? `over on ${over.join(', ')}` : 'all met'}; against clone + parse: ${overPerPage.length ? `over on ${overPerPage.join(', ')}` : 'all met'}`);
+  lines.push(`   the page's own work in the extension ("page side": the second tier runs in the background), against parse() alone: ${overPageSide.length ? `over on ${overPageSide.join(', ')}` : 'all met'}`);
   const worstStep = Math.max(...speedRows.map((r) => r.maxStepMs));
   lines.push(`   longest step of a cold stepwise run on these pages: ${f(worstStep, 1)} ms (no task may pass 50 ms) ${worstStep <= 50 ? 'ok' : 'OVER'}`);
   if (longStep) lines.push(`   2 MB live blog, cold: ${longStep.steps} steps, the longest ${f(longStep.maxStepMs, 1)} ms (no task may pass 50 ms) ${longStep.maxStepMs <= 50 ? 'ok' : 'OVER'}; then one call in one go ${f(longStep.firstMs, 1)} ms (steps + call); found ${longStep.found}`);
 } else lines.push('5. Speed: not measured (no Chromium)');
 lines.push('');
-lines.push(`6. Size: the built content script ${contentGz === null ? 'not built (npm run build)' : `${(contentGz / 1024).toFixed(1)} KB gzipped`}; the tier's code adds ~${(tierGz / 1024).toFixed(1)} KB gzipped to the first tier's engine (esbuild, minified; data excluded), so with it ~${contentGz === null ? '?' : ((contentGz + tierGz) / 1024).toFixed(1)} KB (target ≤ 40 KB) ${contentGz !== null && contentGz + tierGz <= 40 * 1024 ? 'ok' : 'OVER'}; its index part (terms, texts, aliases, stories: lib/generated/claims-restate.json) is ${(restateIndexGz / 1024).toFixed(1)} KB gzipped, for the background to send with the compiled index once the extension runs the tier.`);
-
+lines.push(
+  `6. Size: the built content script ${contentGz === null ? 'not built (npm run build)' : `${(contentGz / 1024).toFixed(1)} KB gzipped (target ≤ 40 KB) ${contentGz <= 40 * 1024 ? 'ok' : 'OVER'}`}: it holds the page's side of the tier (parts kept, ranges from offsets, the card and list). The tier's work on text runs in the background: ~${(tierGz / 1024).toFixed(1)} KB gzipped of code (esbuild, minified) and ${(restateIndexGz / 1024).toFixed(1)} KB gzipped of index (lib/generated/claims-restate.json), neither in the content script.`,
+);
 const summary = {
   recall: { perKind: kindRows, total },
   negatives,
   stories: { right: storiesRight, of: storyRows.length, wrong: storyRows.filter((r) => !r.ok) },
   firstTierUnchanged: { same: firstTierSame, of: firstTierFiles.length, differs: firstTierDiffers },
-  speed: speedRows.map((r) => ({ ...r, firstMs: +f(r.firstMs, 3), annotateMs: +f(r.annotateMs, 4), readabilityMs: +f(r.readabilityMs, 4), cloneMs: +f(r.cloneMs, 4), ratio: +f(r.ratio, 4), ratioPerPage: +f(r.ratioPerPage, 4) })),
+  speed: speedRows.map((r) => ({ ...r, pageSideRatio: +f(r.pageSideRatio, 4), firstMs: +f(r.firstMs, 3), annotateMs: +f(r.annotateMs, 4), readabilityMs: +f(r.readabilityMs, 4), cloneMs: +f(r.cloneMs, 4), ratio: +f(r.ratio, 4), ratioPerPage: +f(r.ratioPerPage, 4) })),
   longPage: longStep,
   size: { contentScriptGzipBytes: contentGz, tierCodeGzipBytes: tierGz, restateIndexGzipBytes: restateIndexGz },
 };
