@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { useT } from './i18n';
+import { plural, useT } from './i18n';
 import type { NotesApi } from './popup/api';
 import { NotesPanel } from './popup/NotesPanel';
 import { StorageStatus } from './popup/StorageStatus';
@@ -20,11 +20,13 @@ export interface PopupAppProps {
   lang?: string;
   /** Controls for the current site (the overlay's on/off switch), shown under the title. */
   siteControls?: ComponentChildren;
+  /** Opens the settings page (absent in tests that do not need it). */
+  onOpenSettings?: () => void;
   /** Opens the side panel, where notes are written (absent where the browser has none). */
   onOpenPanel?: () => void;
 }
 
-export function PopupApp({ loadCount, notes, lang = 'en', siteControls, onOpenPanel }: PopupAppProps) {
+export function PopupApp({ loadCount, notes, lang = 'en', siteControls, onOpenSettings, onOpenPanel }: PopupAppProps) {
   const t = useT();
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   const [pageCount, setPageCount] = useState<number | null>(null);
@@ -44,28 +46,38 @@ export function PopupApp({ loadCount, notes, lang = 'en', siteControls, onOpenPa
 
   return (
     <main class="cp-popup">
-      <h1>{t('extName')}</h1>
+      <header class="cp-popup__head">
+        <span class="cp-popup__mark" aria-hidden="true">◐</span>
+        <h1>{t('extName')}</h1>
+        {onOpenSettings && (
+          <button type="button" class="cp-button cp-button--small cp-popup__settings" data-testid="open-settings" onClick={onOpenSettings}>
+            {t('popupSettings')}
+          </button>
+        )}
+      </header>
       {siteControls}
       {onOpenPanel && (
         <p>
-          <button type="button" class="cp-link" data-testid="open-panel" onClick={onOpenPanel}>
+          <button type="button" class="cp-button cp-button--primary" data-testid="open-panel" onClick={onOpenPanel}>
             {t('popupOpenPanel')}
           </button>
         </p>
       )}
-      {state.status === 'loading' && <p aria-busy="true">{t('popupLoading')}</p>}
+      {state.status === 'loading' && <p class="cp-muted" aria-busy="true">{t('popupLoading')}</p>}
       {state.status === 'ready' && (
-        <p data-testid="note-count" data-count={String(state.noteCount)}>
-          {t('popupNoteCount', String(state.noteCount))}
-        </p>
-      )}
-      {state.status === 'ready' && pageCount !== null && (
-        <p class="cp-page-count" data-testid="page-note-count" data-count={String(pageCount)}>
-          {t('popupThisPage', String(pageCount))}
+        <p class="cp-counts">
+          <span data-testid="note-count" data-count={String(state.noteCount)}>
+            {plural(t, 'popupNoteCount', state.noteCount)}
+          </span>
+          {pageCount !== null && (
+            <span class="cp-page-count" data-testid="page-note-count" data-count={String(pageCount)}>
+              {t('popupThisPage', String(pageCount))}
+            </span>
+          )}
         </p>
       )}
       {state.status === 'error' && (
-        <p role="alert" data-testid="popup-error">
+        <p class="cp-notice cp-notice--error" role="alert" data-testid="popup-error">
           {t('popupError', state.message)}
         </p>
       )}

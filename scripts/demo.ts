@@ -1,6 +1,7 @@
 // `npm run demo`: builds (done by the npm script), serves the bundled demo pages on 127.0.0.1 and opens
 // Debian's Chromium with the extension loaded. With a display it opens a real window and stays up
-// until Ctrl-C; without one it runs headless, writes screenshots and prints where they are.
+// until Ctrl-C; without one it runs headless, writes screenshots (the articles with a card open, the
+// popup, the settings page in English and Japanese) and prints where they are.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startServer } from '../tests/e2e/harness/server';
@@ -68,6 +69,25 @@ if (headed) {
   const popupShot = artifactPath('demo-popup.png');
   await popup.screenshot(popupShot);
   shots.push(popupShot);
+  // The settings page, in English, then with 日本語 chosen (the popup follows).
+  const settings = await session.openExtensionPage('options.html');
+  await settings.waitFor(() => document.querySelector('[data-testid="settings"] h1'), undefined, 10_000);
+  const settingsShot = artifactPath('demo-settings.png');
+  await settings.screenshot(settingsShot);
+  shots.push(settingsShot);
+  await settings.evaluate(() => (document.querySelector('[data-testid="lang-ja"]') as HTMLElement).click());
+  await settings.waitFor(() => document.documentElement.lang === 'ja', undefined, 10_000);
+  const settingsJaShot = artifactPath('demo-settings-ja.png');
+  await settings.screenshot(settingsJaShot);
+  shots.push(settingsJaShot);
+  await settings.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const settingsJaEndShot = artifactPath('demo-settings-ja-end.png');
+  await settings.screenshot(settingsJaEndShot);
+  shots.push(settingsJaEndShot);
+  await popup.waitFor(() => document.documentElement.lang === 'ja', undefined, 10_000);
+  const popupJaShot = artifactPath('demo-popup-ja.png');
+  await popup.screenshot(popupJaShot);
+  shots.push(popupJaShot);
   await session.close();
   await server.close();
   console.log('No display: ran headless. Screenshots:');

@@ -40,6 +40,11 @@ async function readOffSites(): Promise<string[]> {
   }
 }
 
+/** Every site where the overlay is off (the settings page lists them), sorted. */
+export async function overlayOffSites(): Promise<string[]> {
+  return [...(await readOffSites())].sort();
+}
+
 export async function isOverlayEnabled(site: string): Promise<boolean> {
   return !(await readOffSites()).includes(site);
 }

@@ -15,7 +15,7 @@ type State =
   | { status: 'ready'; site: string; enabled: boolean; saving: boolean; error?: string };
 
 /**
- * Popup switch: "Show claims overlay on <site>". Turning it off stops the automatic overlay on
+ * Popup switch: "Show claims on <site>". Turning it off stops the automatic overlay on
  * every page of that site (open pages drop their highlights at once).
  */
 export function SiteToggle({ settings }: { settings: SiteSettingsAdapter }) {

@@ -78,6 +78,13 @@ export class ClaimsOverlay {
     this.navTimer = setTimeout(() => void this.run(), MUTATION_DEBOUNCE_MS);
   }
 
+  /** Builds the overlay again from scratch (the reader changed the UI language its cards are built in). */
+  refresh(): void {
+    if (!this.connected) return;
+    this.teardown();
+    void this.run();
+  }
+
   /** Mutations the overlay itself caused (its host, style and marks), which must not wake it. */
   private isOwnMutation(r: MutationRecord): boolean {
     const host = this.session?.host;

@@ -28,7 +28,8 @@ function formatDate(ms: number, lang: string): string {
   let format = dateFormats.get(lang);
   if (format === undefined) {
     try {
-      format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+      // As people write a date: "Dec 3, 2026, 10:42 AM", 「2026年12月3日 10:42」 (not 2026/12/03).
+      format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
     } catch {
       format = null;
     }
@@ -120,10 +121,11 @@ export function NoteItem({ note, lang, onSave, onDelete, onCopyLink }: NoteItemP
       <div class="cp-note__actions">
         {draft === null ? (
           <>
-            <button type="button" data-testid="note-edit" onClick={() => setDraft(note.body)}>{t('popupEdit')}</button>
+            <button type="button" class="cp-button cp-button--small" data-testid="note-edit" onClick={() => setDraft(note.body)}>{t('popupEdit')}</button>
             {link !== null && (
               <button
                 type="button"
+                class="cp-button cp-button--small"
                 data-testid="note-copy-link"
                 title={note.target ? t('popupCopyLinkHelp') : t('popupCopyPageLinkHelp')}
                 onClick={() => onCopyLink(link)}
@@ -131,12 +133,12 @@ export function NoteItem({ note, lang, onSave, onDelete, onCopyLink }: NoteItemP
                 {t('popupCopyLink')}
               </button>
             )}
-            <button type="button" data-testid="note-delete" onClick={() => onDelete(note)}>{t('popupDelete')}</button>
+            <button type="button" class="cp-button cp-button--small cp-button--danger" data-testid="note-delete" onClick={() => onDelete(note)}>{t('popupDelete')}</button>
           </>
         ) : (
           <>
-            <button type="button" data-testid="note-save" disabled={saving} onClick={() => void save()}>{t('popupSave')}</button>
-            <button type="button" data-testid="note-cancel" disabled={saving} onClick={() => setDraft(null)}>{t('popupCancel')}</button>
+            <button type="button" class="cp-button cp-button--small cp-button--primary" data-testid="note-save" disabled={saving} onClick={() => void save()}>{t('popupSave')}</button>
+            <button type="button" class="cp-button cp-button--small" data-testid="note-cancel" disabled={saving} onClick={() => setDraft(null)}>{t('popupCancel')}</button>
           </>
         )}
       </div>

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportFormat } from '../../lib/messages/protocol';
-import { groupByPage } from '../../lib/export/markdown';
+import { groupBySource, shortAddress } from '../../lib/notes/group-by-source';
 import type { NoteFilter, NoteView } from '../../lib/storage/notes-repo';
-import { useT } from '../i18n';
+import { plural, useT } from '../i18n';
 import type { NotesApi } from './api';
 import { PureNoteItem } from './NoteItem';
 
@@ -135,7 +135,7 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
     try {
       const file = await api.exportNotes(format);
       api.saveFile(file.content, file.filename, file.mimeType);
-      setNotice({ kind: 'info', text: t('popupExported', String(file.count)) });
+      setNotice({ kind: 'info', text: plural(t, 'popupExported', file.count) });
     } catch (err) {
       setNotice({ kind: 'error', text: t('popupExportFailed', message(err)) });
     }
@@ -162,7 +162,7 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
     return () => clearTimeout(id);
   }, [mounted, notes.length]);
 
-  const groups = useMemo(() => groupByPage(notes.slice(0, mounted)), [notes, mounted]);
+  const groups = useMemo(() => groupBySource(notes.slice(0, mounted)), [notes, mounted]);
   const onDelete = useCallback((x: NoteView) => void remove(x), [remove]);
   const onCopyLink = useCallback(
     (link: string) => {
@@ -176,15 +176,26 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
   const list = useMemo(
     () =>
       groups.map((g) => (
-        <article class="cp-page" key={g.url} data-testid="page-group" data-url={g.url}>
+        <article class="cp-page" key={g.sourceUrl} data-testid="page-group" data-url={g.sourceUrl} data-canonical={g.canonical[0]}>
           <header class="cp-page__head">
-            <h2 class="cp-page__title" title={g.title || g.url}>{g.title || g.site}</h2>
-            <div class="cp-page__meta">
-              <span>{g.site}</span>
-              <button type="button" class="cp-link" data-testid="open-page" onClick={() => api.openPage(g.url)}>
-                {t('popupOpenPage')}
-              </button>
+            <div class="cp-page__titles">
+              <h2 class="cp-page__title" title={g.title || g.sourceUrl}>{g.title || g.site}</h2>
+              <p class="cp-page__address" title={g.sourceUrl}>{shortAddress(g.sourceUrl)}</p>
+              {g.canonical.length > 0 && (
+                <p class="cp-page__canonical" data-testid="page-canonical" title={`${g.canonical.join('\n')}\n${t('popupMainAddressHelp')}`}>
+                  {t('popupMainAddress', g.canonical.map(shortAddress).join(', '))}
+                </p>
+              )}
             </div>
+            <button
+              type="button"
+              class="cp-button cp-button--small"
+              data-testid="open-page"
+              title={t('popupOpenPageHelp')}
+              onClick={() => api.openPage(g.sourceUrl)}
+            >
+              {t('popupOpenPage')}
+            </button>
           </header>
           <ul class="cp-page__notes">
             {g.notes.map((n) => (
@@ -230,7 +241,7 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
       {undo && (
         <div class="cp-undo" role="status" data-testid="undo-bar">
           <span>{t('popupDeleted')}</span>
-          <button type="button" data-testid="note-undo" onClick={() => void restore()}>{t('popupUndo')}</button>
+          <button type="button" class="cp-button cp-button--small" data-testid="note-undo" onClick={() => void restore()}>{t('popupUndo')}</button>
         </div>
       )}
 
@@ -245,15 +256,15 @@ export function NotesPanel({ api, lang, onChanged }: NotesPanelProps) {
       </div>
 
       {notes.length < total && (
-        <button type="button" class="cp-more" data-testid="notes-more" onClick={() => void showMore()}>
+        <button type="button" class="cp-button cp-more" data-testid="notes-more" onClick={() => void showMore()}>
           {t('popupShowMore', String(total - notes.length))}
         </button>
       )}
 
       <footer class="cp-io">
-        <button type="button" data-testid="export-jsonld" onClick={() => void doExport('jsonld')}>{t('popupExportJson')}</button>
-        <button type="button" data-testid="export-markdown" onClick={() => void doExport('markdown')}>{t('popupExportMarkdown')}</button>
-        <button type="button" data-testid="import-button" onClick={() => fileInput.current?.click()}>{t('popupImport')}</button>
+        <button type="button" class="cp-button cp-button--small" data-testid="export-jsonld" onClick={() => void doExport('jsonld')}>{t('popupExportJson')}</button>
+        <button type="button" class="cp-button cp-button--small" data-testid="export-markdown" onClick={() => void doExport('markdown')}>{t('popupExportMarkdown')}</button>
+        <button type="button" class="cp-button cp-button--small" data-testid="import-button" onClick={() => fileInput.current?.click()}>{t('popupImport')}</button>
         <input
           ref={fileInput}
           type="file"

@@ -36,7 +36,7 @@ export function StorageStatus({ api }: { api: Pick<NotesApi, 'storageStatus' | '
       {state === 'best-effort' && (
         <>
           {t('popupStorageNotPersistent')}{' '}
-          <button type="button" class="cp-link" data-testid="storage-persist" onClick={ask}>{t('popupStorageAsk')}</button>
+          <button type="button" class="cp-button cp-button--small" data-testid="storage-persist" onClick={ask}>{t('popupStorageAsk')}</button>
         </>
       )}
       {state === 'unknown' && t('popupStorageUnknown')}

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { NO_SELECTION, type NoteDraft } from '../../lib/messages/protocol';
 import type { NoteView, PageNotes } from '../../lib/storage/notes-repo';
-import { useT } from '../i18n';
+import { plural, useT } from '../i18n';
 import type { PanelApi, PanelPage } from './api';
 import { NoteComposer } from './NoteComposer';
 
@@ -49,7 +49,7 @@ function PageNotesList({ notes, info }: { notes: PageNotes; info: PanelPage }) {
     <>
       {orphans > 0 && (
         <p class="cp-notice" role="status" data-testid="panel-orphans" data-count={String(orphans)}>
-          {t('noteOrphans', String(orphans))}
+          {plural(t, 'noteOrphans', orphans)}
         </p>
       )}
       <ul class="cp-page__notes" data-testid="panel-notes">

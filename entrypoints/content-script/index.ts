@@ -24,7 +24,7 @@ import { WorkStats } from '../../lib/overlay/work-stats';
 import { LocationWatcher } from '../../lib/page/location-watcher';
 import { fetchClaimsIndex } from '../../utils/claims-data';
 import { findRestatements } from '../../utils/restate';
-import { translate, uiLanguage } from '../../utils/i18n';
+import { currentTranslator, loadUiLanguage, onUiLanguageChanged, uiLanguage } from '../../utils/i18n';
 import { extensionAlive } from '../../utils/lifetime';
 import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
@@ -54,9 +54,16 @@ export default defineUnlistedScript(() => {
 
   // Claims: on non-article pages this reads a few selectors and stops; the DOM is never touched there.
   const site = siteOf(location.href);
+  let stopLanguageWatch: (() => void) | null = null;
   const overlay = new ClaimsOverlay(document, {
-    ui: uiLanguage(),
-    translate,
+    // The reader's UI language (settings page): read below, once, on pages that get as far as
+    // showing claims; a change rebuilds the overlay in the new language.
+    get ui() {
+      return uiLanguage();
+    },
+    get translate() {
+      return currentTranslator();
+    },
     openSource: (ref) => {
       void sendRequest({ type: 'source:open', ...ref }).then((r) => {
         if (!r.ok) console.warn('[Counterpoint] could not open the source view', r.error);
@@ -65,7 +72,11 @@ export default defineUnlistedScript(() => {
     mountUi: closedShadowUi(document, `${badgeCss}\n${overlayCss}`),
     measure: (phase, start) => stats.record(phase, start),
     loadAnnotator: annotator,
-    isEnabled: async () => !site || (await isOverlayEnabled(site)),
+    isEnabled: async () => {
+      await loadUiLanguage();
+      stopLanguageWatch ??= onUiLanguageChanged(() => overlay.refresh());
+      return !site || (await isOverlayEnabled(site));
+    },
     onSettingChanged: (cb) => (site ? onOverlaySettingChanged(cb) : () => undefined),
   });
 
@@ -91,6 +102,7 @@ export default defineUnlistedScript(() => {
     stopListening();
     location$.disconnect();
     overlay.disconnect();
+    stopLanguageWatch?.();
     notes.disconnect();
     return false;
   }

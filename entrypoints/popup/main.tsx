@@ -2,17 +2,15 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
 import { SiteToggle } from '../../components/overlay/SiteToggle';
-import '../../components/overlay/site-toggle.css';
 import { siteSettings } from '../../utils/site-settings';
 import { I18nContext } from '../../components/i18n';
 import { createNotesApi } from '../../utils/notes-api';
 import { sendRequest } from '../../utils/messaging';
-import { translate } from '../../utils/i18n';
+import { currentTranslator, loadUiLanguage, onUiLanguageChanged, uiLanguage } from '../../utils/i18n';
+import '../../components/theme.css';
+import '../../components/overlay/site-toggle.css';
 import { openSidePanel } from '../../utils/side-panel';
 import './style.css';
-
-const lang = browser.i18n.getUILanguage().startsWith('ja') ? 'ja' : 'en';
-document.documentElement.lang = lang;
 
 async function loadCount(): Promise<number> {
   const reply = await sendRequest({ type: 'ping' });
@@ -20,16 +18,38 @@ async function loadCount(): Promise<number> {
   return reply.noteCount;
 }
 
-render(
-  <I18nContext.Provider value={translate}>
-    <PopupApp
-      loadCount={loadCount}
-      notes={createNotesApi()}
-      lang={lang}
-      siteControls={<SiteToggle settings={siteSettings} />}
-      // Called in the click's own handler: the browser opens the panel only in answer to the reader.
-      onOpenPanel={() => void openSidePanel(undefined).then(() => window.close(), (e: unknown) => console.warn('[Counterpoint]', e))}
-    />
-  </I18nContext.Provider>,
-  document.getElementById('app')!,
-);
+function openSettings(): void {
+  void browser.runtime.openOptionsPage().then(
+    () => window.close(),
+    (e: unknown) => console.warn('[Counterpoint] could not open the settings', e),
+  );
+}
+
+const notes = createNotesApi();
+const siteControls = <SiteToggle settings={siteSettings} />;
+const root = document.getElementById('app')!;
+
+function paint(): void {
+  const lang = uiLanguage();
+  document.documentElement.lang = lang;
+  render(
+    <I18nContext.Provider value={currentTranslator()}>
+      <PopupApp
+        loadCount={loadCount}
+        notes={notes}
+        lang={lang}
+        siteControls={siteControls}
+        onOpenSettings={openSettings}
+        // Called in the click's own handler: the browser opens the panel only in answer to the reader.
+        onOpenPanel={() => void openSidePanel(undefined).then(() => window.close(), (e: unknown) => console.warn('[Counterpoint]', e))}
+      />
+    </I18nContext.Provider>,
+    root,
+  );
+}
+
+// The reader's UI language (settings page), then the popup in it; it follows a change at once.
+void loadUiLanguage().then(() => {
+  paint();
+  onUiLanguageChanged(paint);
+});

@@ -4,8 +4,11 @@
  * paint. Browsers without the API paint nothing (the notes are still listed in the popup).
  */
 
-export const NOTE_HIGHLIGHT_NAME = 'counterpoint-note';
-const NOTE_HIGHLIGHT_CSS = `::highlight(${NOTE_HIGHLIGHT_NAME}) { background-color: rgb(255 213 79 / 0.45); }`;
+import { NOTE_HIGHLIGHT_NAME, noteHighlightCss } from '../overlay/highlight';
+
+export { NOTE_HIGHLIGHT_NAME };
+/** The reader's own mark (lib/overlay/highlight.ts's style table): unlike any claim's and the active yellow. */
+const NOTE_HIGHLIGHT_CSS = noteHighlightCss(NOTE_HIGHLIGHT_NAME);
 
 interface Registry {
   set(name: string, h: unknown): unknown;

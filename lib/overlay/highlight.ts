@@ -12,6 +12,7 @@
  * Pure DOM, no extension API: unit-tested in jsdom (which has no highlight API, so 'wrap').
  */
 
+import type { MarkStrength } from './density';
 import { CLAIM_STATUSES, type ClaimStatus } from './types';
 
 export type HighlightStrategy = 'css' | 'wrap';
@@ -19,6 +20,12 @@ export type HighlightStrategy = 'css' | 'wrap';
 export interface HighlightItem {
   range: Range;
   status: ClaimStatus;
+  /**
+   * How loudly to mark it (lib/overlay/density.ts `markFor`); default 'strong', today's look.
+   * 'subtle' is a thin faint underline; 'none' paints nothing, but the item keeps its range and
+   * `setActive` still shows it (a card opened from the badge list points at its passage).
+   */
+  strength?: MarkStrength;
   /** A passage that restates a claim in other words or another language (the second tier's), not a copy of it. */
   restated?: boolean;
 }
@@ -38,38 +45,95 @@ export const HIGHLIGHT_PREFIX = 'counterpoint-';
 export const MARK_TAG = 'counterpoint-mark';
 /** Weakest first: a later highlight paints over an earlier one where they overlap. */
 const STATUSES: ClaimStatus[] = [...CLAIM_STATUSES].reverse();
+/** Painted strengths, weakest first (strong paints over subtle where claims overlap). */
+const PAINTED: readonly Exclude<MarkStrength, 'none'>[] = ['subtle', 'strong'];
 
 /**
- * Colours work on light and dark pages (translucent backgrounds), and the underline style tells
- * the statuses apart without colour: wavy = contested, dashed = another view, solid = supported,
- * dotted = none of these. Another view is amber, never the contested red.
- *
- * A restated passage (the page's own words, not the claim's) has no fill: the status's line under
- * and over the text, so it never reads as a quotation of the speaker.
+ * The CSS Custom Highlight name of a status at a strength: `counterpoint-<status>` for strong marks
+ * (the names the overlay has always used), `counterpoint-<status>-subtle` for subtle ones.
  */
+export function highlightName(status: ClaimStatus, strength: Exclude<MarkStrength, 'none'> = 'strong', restated = false): string {
+  return `${HIGHLIGHT_PREFIX}${restated ? RESTATED : ''}${status}${strength === 'subtle' ? '-subtle' : ''}`;
+}
+
+/** Name prefix of a restated passage's highlights (`counterpoint-restated-<status>`). */
 export const RESTATED = 'restated-';
 
+/** The CSS Custom Highlight name of the reader's own notes. */
+export const NOTE_HIGHLIGHT_NAME = `${HIGHLIGHT_PREFIX}note`;
+
+/**
+ * The style table: how each mark looks, as CSS declarations (the same ones the page's
+ * `::highlight()` rules, the fallback marks and the legend's samples use, so the legend shows
+ * exactly what the page shows).
+ *
+ * Strong marks work on light and dark pages (translucent backgrounds), and the underline style
+ * tells the statuses apart without colour: wavy = contested, dashed = another view, solid =
+ * supported, dotted = none of these. Another view is amber, never the contested red.
+ *
+ * Subtle marks keep the status's underline style and hue but drop the background and thin the
+ * line to 1px, in a mid tone that shows on light and dark pages: visible when looked for, quiet in
+ * running text. tests/e2e/marks.e2e.ts measures it in both browsers: a subtle mark changes 2–7% of
+ * the pixels the strong one does, and at least a quarter of an underline's worth.
+ *
+ * The reader's notes are magenta with a double underline: far in hue from every claim colour
+ * (red, amber, green, blue-violet) and from the active yellow, and told apart without colour by
+ * the only double line. The active mark (hover, focus, open card) is a strong yellow background.
+ */
+const LOOK: Record<ClaimStatus, { tint: string; line: string; mid: string; style: string }> = {
+  contested: { tint: 'rgba(229, 83, 61, 0.26)', line: '200, 45, 25', mid: '225, 75, 55', style: 'wavy' },
+  'other-view': { tint: 'rgba(230, 160, 30, 0.22)', line: '170, 105, 0', mid: '205, 140, 20', style: 'dashed' },
+  supported: { tint: 'rgba(46, 160, 90, 0.22)', line: '30, 130, 70', mid: '45, 160, 90', style: 'solid' },
+  neutral: { tint: 'rgba(110, 110, 200, 0.16)', line: '90, 90, 170', mid: '125, 125, 220', style: 'dotted' },
+};
+
+/**
+ * A restated passage (the page's own words, not the claim's: the second tier's) has no fill at any
+ * strength, and its status's line both under and over the text, so it never reads as a quotation
+ * of the speaker.
+ */
+export function markDeclarations(status: ClaimStatus, strength: Exclude<MarkStrength, 'none'> = 'strong', restated = false): string {
+  const l = LOOK[status];
+  if (restated) {
+    return strength === 'subtle'
+      ? `text-decoration: underline overline ${l.style} rgba(${l.mid}, 0.85); text-decoration-thickness: 1px;`
+      : `text-decoration: underline overline ${l.style} rgb(${l.line}); text-decoration-thickness: 1.5px;`;
+  }
+  if (strength === 'subtle') {
+    // A mid-tone line (`mid`): the darker strong-mark line all but vanished on dark pages at 1px.
+    return `text-decoration: underline ${l.style} rgba(${l.mid}, 0.85); text-decoration-thickness: 1px;`;
+  }
+  return `background-color: ${l.tint}; text-decoration: underline ${l.style} rgb(${l.line}); text-decoration-thickness: 1.5px;`;
+}
+
+export const ACTIVE_DECLARATIONS = 'background-color: rgba(255, 196, 0, 0.5);';
+export const NOTE_DECLARATIONS =
+  'background-color: rgba(222, 70, 170, 0.22); text-decoration: underline double rgb(176, 36, 140); text-decoration-thickness: 1px;';
+
+/** The `::highlight()` rule for the reader's notes (the notes layer adds it beside its highlight). */
+export function noteHighlightCss(name = NOTE_HIGHLIGHT_NAME): string {
+  return `::highlight(${name}) { ${NOTE_DECLARATIONS} }`;
+}
+
 export function highlightCss(strategy: HighlightStrategy): string {
-  const look: Record<ClaimStatus | 'active', string> = {
-    contested: 'background-color: rgba(229, 83, 61, 0.26); text-decoration: underline wavy rgb(200, 45, 25); text-decoration-thickness: 1.5px;',
-    'other-view': 'background-color: rgba(230, 160, 30, 0.22); text-decoration: underline dashed rgb(170, 105, 0); text-decoration-thickness: 1.5px;',
-    supported: 'background-color: rgba(46, 160, 90, 0.22); text-decoration: underline solid rgb(30, 130, 70); text-decoration-thickness: 1.5px;',
-    neutral: 'background-color: rgba(110, 110, 200, 0.16); text-decoration: underline dotted rgb(90, 90, 170); text-decoration-thickness: 1.5px;',
-    active: 'background-color: rgba(255, 196, 0, 0.5);',
-  };
-  const restated = (s: ClaimStatus): string =>
-    look[s].replace(/background-color: [^;]+;/, 'background-color: transparent;').replace('text-decoration: underline', 'text-decoration: underline overline');
   if (strategy === 'css') {
-    return [
-      ...STATUSES.map((k) => `::highlight(${HIGHLIGHT_PREFIX}${RESTATED}${k}) { ${restated(k)} }`),
-      ...([...STATUSES, 'active'] as const).map((k) => `::highlight(${HIGHLIGHT_PREFIX}${k}) { ${look[k]} }`),
-    ].join('\n');
+    const rules = PAINTED.flatMap((strength) =>
+      STATUSES.flatMap((s) => [
+        `::highlight(${highlightName(s, strength, true)}) { ${markDeclarations(s, strength, true)} }`,
+        `::highlight(${highlightName(s, strength)}) { ${markDeclarations(s, strength)} }`,
+      ]),
+    );
+    return [...rules, `::highlight(${HIGHLIGHT_PREFIX}active) { ${ACTIVE_DECLARATIONS} }`].join('\n');
   }
   return [
     `${MARK_TAG} { all: unset; }`,
-    ...STATUSES.map((s) => `${MARK_TAG}[data-status="${s}"][data-restated] { ${restated(s)} }`),
-    ...STATUSES.map((s) => `${MARK_TAG}[data-status="${s}"]:not([data-restated]) { ${look[s]} }`),
-    `${MARK_TAG}[data-active] { ${look.active} }`,
+    ...PAINTED.flatMap((strength) =>
+      STATUSES.flatMap((s) => [
+        `${MARK_TAG}[data-strength="${strength}"][data-status="${s}"]:not([data-restated]) { ${markDeclarations(s, strength)} }`,
+        `${MARK_TAG}[data-strength="${strength}"][data-status="${s}"][data-restated] { ${markDeclarations(s, strength, true)} }`,
+      ]),
+    ),
+    `${MARK_TAG}[data-active] { ${ACTIVE_DECLARATIONS} }`,
   ].join('\n');
 }
 
@@ -105,9 +169,18 @@ function highlightWithApi(doc: Document, items: readonly HighlightItem[]): Highl
   const { reg, Ctor } = registry(doc.defaultView as Window & typeof globalThis)!;
   const style = addStyle(doc, highlightCss('css'));
   const ranges = items.map((i) => i.range);
-  for (const status of STATUSES) {
-    reg.set(HIGHLIGHT_PREFIX + status, new Ctor(...items.filter((i) => i.status === status && !i.restated).map((i) => i.range)));
-    reg.set(HIGHLIGHT_PREFIX + RESTATED + status, new Ctor(...items.filter((i) => i.status === status && i.restated).map((i) => i.range)));
+  const names: string[] = [];
+  for (const strength of PAINTED) {
+    for (const status of STATUSES) {
+      for (const restated of [false, true]) {
+        const rs = items.filter((i) => i.status === status && (i.strength ?? 'strong') === strength && !!i.restated === restated).map((i) => i.range);
+        // Strong names of copies are always registered (empty or not), as before; the others only when used.
+        if ((strength === 'subtle' || restated) && rs.length === 0) continue;
+        const name = highlightName(status, strength, restated);
+        reg.set(name, new Ctor(...rs));
+        names.push(name);
+      }
+    }
   }
   const activeName = `${HIGHLIGHT_PREFIX}active`;
   return {
@@ -120,7 +193,7 @@ function highlightWithApi(doc: Document, items: readonly HighlightItem[]): Highl
     },
     owns: (node) => node === style,
     destroy() {
-      for (const s of [...STATUSES, ...STATUSES.map((x) => RESTATED + x), 'active']) reg.delete(HIGHLIGHT_PREFIX + s);
+      for (const name of [...names, activeName]) reg.delete(name);
       style.remove();
     },
   };
@@ -152,6 +225,7 @@ export function textSegments(range: Range): { node: Text; start: number; end: nu
 }
 
 const SEVERITY: Record<ClaimStatus, number> = { neutral: 0, supported: 1, 'other-view': 2, contested: 3 };
+const LOUDNESS: Record<MarkStrength, number> = { none: 0, subtle: 1, strong: 2 };
 
 function highlightByWrapping(doc: Document, items: readonly HighlightItem[]): Highlighter {
   const style = addStyle(doc, highlightCss('wrap'));
@@ -194,12 +268,18 @@ function highlightByWrapping(doc: Document, items: readonly HighlightItem[]): Hi
     for (const p of pieces) {
       const covering = segs.filter((s) => s.start <= p.start && p.end <= s.end && p.end > p.start);
       if (covering.length === 0) continue;
-      const status = covering.reduce<ClaimStatus>(
-        (acc, s) => (SEVERITY[items[s.item]!.status] > SEVERITY[acc] ? items[s.item]!.status : acc),
-        'neutral',
-      );
+      // The loudest covering item decides (as the highlight API paints strong over subtle), then
+      // the most severe status among those.
+      const strength = covering.reduce<MarkStrength>((acc, s) => {
+        const st = items[s.item]!.strength ?? 'strong';
+        return LOUDNESS[st] > LOUDNESS[acc] ? st : acc;
+      }, 'none');
+      const status = covering
+        .filter((s) => (items[s.item]!.strength ?? 'strong') === strength)
+        .reduce<ClaimStatus>((acc, s) => (SEVERITY[items[s.item]!.status] > SEVERITY[acc] ? items[s.item]!.status : acc), 'neutral');
       const mark = doc.createElement(MARK_TAG);
       mark.setAttribute('data-status', status);
+      mark.setAttribute('data-strength', strength);
       // A piece only restated passages cover is drawn as one; a copy's piece as a copy.
       if (covering.every((s) => items[s.item]!.restated)) mark.setAttribute('data-restated', '');
       p.text.parentNode!.insertBefore(mark, p.text);

@@ -1,16 +1,15 @@
 import type { Translate } from '../../components/i18n';
+import type { Lang } from '../../lib/dataset/types';
+import { formatMessage, type MessageTable } from '../../lib/i18n/messages';
 
-export type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+export type Messages = MessageTable;
 
-/** A `Translate` over one locale's messages.json, with $1..$n substitution like browser.i18n. */
-export const translator =
-  (messages: Messages): Translate =>
-  (key, subs) => {
-    const entry = messages[key];
-    if (!entry) return key;
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return entry.message.replace(/\$([A-Z_]+)\$/g, (_m, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-      return content.replace(/\$(\d)/g, (_x, i: string) => list[Number(i) - 1] ?? '');
-    });
-  };
+/**
+ * A `Translate` over one locale's messages.json, substituting as browser.i18n does (the same
+ * formatter the extension uses). `lang` tells `plural()` which forms the language has.
+ */
+export const translator = (messages: Messages, lang: Lang = 'en'): Translate => {
+  const t: Translate = (key, subs) => formatMessage(messages, key, subs) ?? key;
+  t.lang = lang;
+  return t;
+};

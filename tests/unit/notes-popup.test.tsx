@@ -12,6 +12,7 @@ import type { BackgroundRequest, Reply, ReplyMap, RequestSender } from '../../li
 import { CounterpointDb, ownNoteFields } from '../../lib/storage/db';
 import { addNote } from '../../lib/storage/notes-repo';
 import en from '../../public/_locales/en/messages.json';
+import ja from '../../public/_locales/ja/messages.json';
 import { translator, type Messages } from '../helpers/locale';
 
 const extensionPage: RequestSender = { kind: 'extension-page' };
@@ -63,13 +64,13 @@ const input = (el: HTMLElement, value: string) => {
   el.dispatchEvent(new Event('input', { bubbles: true }));
 };
 
-async function mount() {
+async function mount(t: Translate = translate, lang?: string) {
   const api = fakeApi();
   const loadCount = async () => (await call({ type: 'ping' })).noteCount;
   await act(() => {
     render(
-      <I18nContext.Provider value={translate}>
-        <PopupApp loadCount={loadCount} notes={api} />
+      <I18nContext.Provider value={t}>
+        <PopupApp loadCount={loadCount} notes={api} lang={lang} />
       </I18nContext.Provider>,
       root,
     );
@@ -210,5 +211,34 @@ describe('popup', () => {
     await mount();
     expect($$('[data-testid="note-item"]')).toHaveLength(100);
     expect($('[data-testid="notes-more"]')!.textContent).toMatch(/1400 left/);
+  });
+
+  it('groups notes under the page where they were taken, with the main address when it differs', async () => {
+    const taken = { ...note('https://news.example/story', 'q1', 'on the AMP copy'), sourceUrl: 'https://amp.news.example/story' };
+    await addNote(db, taken, { id: 'amp', now: 2 });
+    await addNote(db, note('https://news.example/story', 'q2', 'on the page itself'), { id: 'own', now: 1 });
+    await mount();
+    const groups = $$('[data-testid="page-group"]');
+    expect(groups.map((g) => [g.dataset.url, g.dataset.canonical])).toEqual([
+      ['https://amp.news.example/story', 'https://news.example/story'],
+      ['https://news.example/story', undefined],
+    ]);
+    expect(groups[0]!.querySelector('[data-testid="page-canonical"]')!.textContent).toBe('Main address: news.example/story');
+    expect(groups[1]!.querySelector('[data-testid="page-canonical"]')).toBeNull();
+    expect(groups[0]!.querySelector('.cp-page__address')!.textContent).toBe('amp.news.example/story');
+  });
+
+  it('counts in words a reader would use, in English and Japanese', async () => {
+    await addNote(db, note('https://a.example/1', 'q', 'b'), { id: 'n1', now: Date.UTC(2026, 11, 3, 1, 42) });
+    await mount();
+    expect($('[data-testid="note-count"]')!.textContent).toBe('1 saved note');
+    await act(() => $('[data-testid="export-markdown"]')!.click());
+    await flush();
+    expect($('[data-testid="notes-notice"]')!.textContent).toBe('Exported 1 note.');
+    render(null, root);
+    await mount(translator(ja as Messages, 'ja'), 'ja');
+    expect($('[data-testid="note-count"]')!.textContent).toBe('保存したメモ 1 件');
+    expect($('[data-testid="note-item"] time')!.textContent).toMatch(/^2026年12月3日 \d+:42$/);
+    expect($('[data-testid="open-page"]')!.textContent).toBe('ページを開く');
   });
 });

@@ -1,6 +1,18 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { MARK_TAG, highlight, hitTest, supportedStrategy, textSegments } from '../../lib/overlay/highlight';
+import {
+  MARK_TAG,
+  NOTE_DECLARATIONS,
+  highlight,
+  highlightCss,
+  highlightName,
+  hitTest,
+  markDeclarations,
+  noteHighlightCss,
+  supportedStrategy,
+  textSegments,
+} from '../../lib/overlay/highlight';
+import { CLAIM_STATUSES } from '../../lib/overlay/types';
 
 function rangeOf(doc: Document, text: string): Range {
   const body = doc.body;
@@ -93,5 +105,93 @@ describe('highlight fallback (wrapping), in jsdom which has no CSS highlight API
     expect(hitTest(ranges, 25, 25)).toBe(1);
     expect(hitTest(ranges, 5, 5)).toBe(0);
     expect(hitTest(ranges, 15, 15)).toBe(-1);
+  });
+});
+
+describe('mark strengths (highlight density)', () => {
+  it('wraps each piece with its loudest covering strength, and its most severe status at that strength', () => {
+    const doc = page();
+    const h = highlight(doc, [
+      { range: rangeOf(doc, 'Alpha beta'), status: 'contested', strength: 'subtle' },
+      { range: rangeOf(doc, 'beta gamma'), status: 'neutral' },
+      { range: rangeOf(doc, 'eta theta'), status: 'other-view', strength: 'none' },
+    ]);
+    const marks = Array.from(doc.querySelectorAll(MARK_TAG)).map((m) => [m.textContent, m.getAttribute('data-strength'), m.getAttribute('data-status')]);
+    expect(marks).toEqual([
+      ['Alpha ', 'subtle', 'contested'],
+      // Strong neutral over subtle contested: the strong mark is what the reader sees there.
+      ['beta', 'strong', 'neutral'],
+      [' gamma', 'strong', 'neutral'],
+      ['eta theta', 'none', 'other-view'],
+    ]);
+    // An unmarked claim keeps its range and can still be shown as the active one.
+    expect(h.ranges[2]!.toString()).toBe('eta theta');
+    h.setActive(2);
+    expect(Array.from(doc.querySelectorAll(`${MARK_TAG}[data-active]`)).map((m) => m.textContent)).toEqual(['eta theta']);
+    h.destroy();
+    expect(doc.querySelectorAll(MARK_TAG).length).toBe(0);
+  });
+
+  it('styles subtle marks quieter than strong ones, and paints nothing for none', () => {
+    for (const status of CLAIM_STATUSES) {
+      const strong = markDeclarations(status, 'strong');
+      const subtle = markDeclarations(status, 'subtle');
+      expect(strong).toMatch(/background-color/);
+      expect(subtle).not.toMatch(/background/);
+      expect(subtle).toMatch(/thickness: 1px/);
+      // Same underline style (the status's shape), so the legend's shapes hold for both.
+      expect(subtle.match(/underline (\w+)/)![1]).toBe(strong.match(/underline (\w+)/)![1]);
+    }
+    const wrapCss = highlightCss('wrap');
+    expect(wrapCss).toContain(`${MARK_TAG}[data-strength="subtle"][data-status="neutral"]`);
+    expect(wrapCss).not.toContain('data-strength="none"');
+    const apiCss = highlightCss('css');
+    expect(apiCss).toContain('::highlight(counterpoint-neutral-subtle)');
+    // Strong rules come after subtle ones: where both apply, the strong one wins.
+    expect(apiCss.indexOf('::highlight(counterpoint-contested)')).toBeGreaterThan(apiCss.indexOf('::highlight(counterpoint-contested-subtle)'));
+  });
+
+  it("gives the reader's notes a mark unlike any claim's or the active one", () => {
+    expect(noteHighlightCss()).toBe(`::highlight(counterpoint-note) { ${NOTE_DECLARATIONS} }`);
+    expect(NOTE_DECLARATIONS).toMatch(/underline double/);
+    const claimCss = highlightCss('css');
+    expect(claimCss).not.toMatch(/double/);
+    expect(claimCss).not.toContain(NOTE_DECLARATIONS.match(/background-color: [^;]+/)![0]);
+  });
+
+  it('registers strong and used subtle highlights with the CSS highlight API, and removes them on destroy', () => {
+    const doc = page();
+    const win = window as unknown as { CSS: { highlights?: Map<string, { ranges: Range[] }> }; Highlight?: unknown };
+    const hadCss = 'CSS' in window;
+    win.CSS ??= {} as never;
+    const reg = new Map<string, { ranges: Range[] }>();
+    win.CSS.highlights = reg;
+    win.Highlight = class {
+      ranges: Range[];
+      constructor(...r: Range[]) {
+        this.ranges = r;
+      }
+    };
+    try {
+      expect(supportedStrategy(doc)).toBe('css');
+      const h = highlight(doc, [
+        { range: rangeOf(doc, 'Alpha beta'), status: 'neutral', strength: 'subtle' },
+        { range: rangeOf(doc, 'gamma delta'), status: 'neutral' },
+        { range: rangeOf(doc, 'eta theta'), status: 'contested', strength: 'none' },
+      ]);
+      expect(reg.get(highlightName('neutral'))!.ranges.map(String)).toEqual(['gamma delta']);
+      expect(reg.get(highlightName('neutral', 'subtle'))!.ranges.map(String)).toEqual(['Alpha beta']);
+      expect(reg.get(highlightName('contested'))!.ranges).toEqual([]);
+      expect(reg.has(highlightName('contested', 'subtle'))).toBe(false);
+      expect(h.ranges.map(String)).toEqual(['Alpha beta', 'gamma delta', 'eta theta']);
+      h.setActive(2);
+      expect(reg.get('counterpoint-active')!.ranges.map(String)).toEqual(['eta theta']);
+      h.destroy();
+      expect([...reg.keys()]).toEqual([]);
+    } finally {
+      delete win.Highlight;
+      delete win.CSS.highlights;
+      if (!hadCss) delete (window as { CSS?: unknown }).CSS;
+    }
   });
 });
