@@ -320,6 +320,13 @@ export class RestatementCore {
       const speakerId = this.index.claims[c.owner]!.speakerId;
       if (taken.some((t) => t.part === c.part && t.speakerId === speakerId && t.first <= c.cand.last && c.cand.first <= t.last)) continue;
       taken.push({ part: c.part, speakerId, first: c.cand.first, last: c.cand.last });
+      // A claim the first tier found on this page is shown there in its own words: another
+      // passage reading like it (the source's own summary of its quote) is not highlighted again,
+      // though it keeps the passage from a weaker claim of the same speaker.
+      if (this.firstTierClaims.has(c.owner)) {
+        rejected.push({ claimId, passage: c.passage, score, veto: 'first tier: the page quotes this statement' });
+        continue;
+      }
       if (confidence === 'low') lowSeen.add(c.owner);
       const doc = r.docs[c.cand.doc]!;
       const sents = this.parts[c.part]!.scan.sentences;

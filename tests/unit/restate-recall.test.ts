@@ -117,6 +117,14 @@ describe('the first tier', { timeout: 60_000 }, () => {
       expect(annotateTiers(parse(html), index).annotations.map(key), file).toEqual(annotateWithIndex(parse(html), index).annotations.map(key));
     }
   });
+
+  it('keeps its claims: a statement the first tier found on a page is not highlighted again as a restatement there', () => {
+    for (const file of [...PAGES.map((p) => p.file), 'en-report-geekpark.html', ...RESTATE_PAGES.map((p) => p.file)]) {
+      const result = annotateTiers(parse(readPage(file)), index);
+      const quoted = new Set(result.annotations.map((a) => a.claimId));
+      expect(result.restatements.filter((x) => quoted.has(x.claimId)).map((x) => x.claimId), file).toEqual([]);
+    }
+  });
 });
 
 describe('a 2 MB page', { timeout: 120_000 }, () => {
