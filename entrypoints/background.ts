@@ -13,7 +13,8 @@ import { requestSender } from '../utils/message-sender';
 import { DraftDesk } from '../lib/messages/drafts';
 import { sendToExtensionPages, sendToTab } from '../utils/messaging';
 import { wireNotesCommands } from '../utils/notes-commands';
-import { openSidePanel } from '../utils/side-panel';
+import { openSidePanel, openSidePanelForTab } from '../utils/side-panel';
+import { forgetClosedTabs, sessionFocusStore, toolbarMarker } from '../utils/note-focus';
 
 let restateIndexMemo: CompiledIndex | null = null;
 /** The first tier's index with the restatement tier's part (compiled apart: scripts/compile-dataset.ts). */
@@ -41,6 +42,10 @@ export default defineBackground(() => {
       }),
   };
 
+  // The note the reader asked to see in each tab, by its link or at its highlight (lib/messages/focus.ts).
+  const focus = sessionFocusStore();
+  forgetClosedTabs(focus);
+
   const deps: HandlerDeps = {
     db,
     drafts: new DraftDesk(() => crypto.randomUUID(), () => Date.now()),
@@ -54,6 +59,10 @@ export default defineBackground(() => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as never), index: afterIndex === undefined ? undefined : afterIndex + 1 });
     },
     pageKeys,
+    focus,
+    openPanel: openSidePanelForTab,
+    markTab: toolbarMarker(),
+    tellPages: sendToExtensionPages,
   };
 
   // Every message, from any part of the extension, is parsed and answered in one place.

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PanelApi } from '../components/sidepanel/api';
-import { parsePanelRequest, type BackgroundRequest, type ReplyMap } from '../lib/messages/protocol';
+import { parsePanelRequest, type BackgroundRequest, type PanelRequest, type ReplyMap } from '../lib/messages/protocol';
+import { noteLink } from '../lib/links/note-link';
 import type { Runtime } from 'webextension-polyfill';
 import { requestSender } from './message-sender';
 import { sendRequest, sendToTab } from './messaging';
@@ -54,6 +55,18 @@ function watchTab(cb: (tabId: number | null) => void): () => void {
   };
 }
 
+/** Calls back for each message of `type` from the background (content scripts' messages reach extension pages too). */
+function onPanelMessage(type: PanelRequest['type'], cb: (tabId: number) => void): () => void {
+  const listener = (message: unknown, sender: Runtime.MessageSender) => {
+    if (requestSender(sender)?.kind !== 'extension-page') return undefined;
+    const request = parsePanelRequest(message);
+    if (request?.type === type) cb(request.tabId);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
 /** The side panel's `PanelApi` over messages and extension APIs. */
 export function createPanelApi(): PanelApi {
   return {
@@ -75,17 +88,7 @@ export function createPanelApi(): PanelApi {
       const { draft, error } = await call({ type: 'notes:take-draft', tabId });
       return { draft, error };
     },
-    onDraftReady: (cb) => {
-      const listener = (message: unknown, sender: Runtime.MessageSender) => {
-        // From the background only: content scripts' messages reach extension pages too.
-        if (requestSender(sender)?.kind !== 'extension-page') return undefined;
-        const request = parsePanelRequest(message);
-        if (request) cb(request.tabId);
-        return undefined;
-      };
-      browser.runtime.onMessage.addListener(listener);
-      return () => browser.runtime.onMessage.removeListener(listener);
-    },
+    onDraftReady: (cb) => onPanelMessage('panel:draft-ready', cb),
     save: async (tabId, draft, body) => {
       const { note } = await call({
         type: 'notes:add',
@@ -95,5 +98,12 @@ export function createPanelApi(): PanelApi {
       await sendToTab(tabId, { type: 'notes:redraw' }).catch(() => undefined);
       return note;
     },
+    focus: async (tabId) => (await call({ type: 'notes:focus', tabId })).focus,
+    onFocusReady: (cb) => onPanelMessage('panel:focus-ready', cb),
+    noteLink: async (tabId, note) => {
+      const fromPage = await sendToTab(tabId, { type: 'notes:link', id: note.id }).catch(() => null);
+      return fromPage?.ok && fromPage.link ? fromPage.link : noteLink(note);
+    },
+    copyText: (text) => navigator.clipboard.writeText(text),
   };
 }

@@ -1,5 +1,6 @@
 import { createContext, type Ref } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { CopyStatus, type CopyOutcome } from '../links/copy-link';
 import { useT } from '../i18n';
 import type { Lang } from '../../lib/dataset/types';
 import type { CardModel, RelatedGroup, RelatedItem, SourceRef, TextOrigin, Where } from '../../lib/overlay/card-model';
@@ -43,6 +44,11 @@ export interface CardProps {
   onMouseEnter?: () => void;
   onMouseLeave?: () => void;
   onKeyDown?: (e: KeyboardEvent) => void;
+  /**
+   * Copies a link that opens the page at the passage this claim matched, highlighted (with or
+   * without Counterpoint). Called synchronously in the reader's click (the clipboard needs it).
+   */
+  onCopyLink?: () => Promise<CopyOutcome>;
 }
 
 /**
@@ -142,6 +148,9 @@ export function Card(props: CardProps) {
   const t = useT();
   const other: Lang = textLang === 'ja' ? 'en' : 'ja';
   const titleId = `cp-card-title-${model.claimId}`;
+  const [copied, setCopied] = useState<CopyOutcome | null>(null);
+  useEffect(() => setCopied(null), [model.claimId]);
+  const onCopyLink = props.onCopyLink;
   return (
     <div
       class={`cp-card cp-card--${model.status}${props.restated ? ' cp-card--restated' : ''}`}
@@ -190,7 +199,13 @@ export function Card(props: CardProps) {
         <button type="button" class="cp-text-button" onClick={props.onToggleLang} data-testid="cp-lang-toggle" lang={other}>
           {t(other === 'ja' ? 'ovCardShowJa' : 'ovCardShowEn')}
         </button>
+        {onCopyLink && (
+          <button type="button" class="cp-text-button" data-testid="cp-copy-link" title={t('ovCardCopyLinkHelp')} onClick={() => void onCopyLink().then(setCopied)}>
+            {t('ovCardCopyLink')}
+          </button>
+        )}
       </div>
+      <CopyStatus outcome={copied} />
 
       {model.speakerWords.length > 0 && (
         <section class="cp-words" data-testid="cp-speaker-words">

@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { Card, STATUS_KEY } from './Card';
 import type { Lang } from '../../lib/dataset/types';
 import type { CardModel } from '../../lib/overlay/card-model';
+import type { CopyOutcome } from '../links/copy-link';
 import { summarize } from '../../lib/overlay/card-model';
 import type { RestatedView, StoryView } from '../../lib/overlay/restated-model';
 import { CLAIM_STATUSES, type ClaimStatus, type OpenHow, type OverlayApi, type OverlayHost } from '../../lib/overlay/types';
@@ -31,6 +32,8 @@ export interface OverlayAppProps {
   ui: Lang;
   host: OverlayHost;
   bind?: (api: OverlayApi) => void;
+  /** Copies the link to the passage of highlight `index` (the card's "Copy link"). */
+  copyLink?: (index: number) => Promise<CopyOutcome>;
 }
 
 interface OpenState {
@@ -50,7 +53,7 @@ function truncate(s: string, n: number): string {
   return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
 }
 
-export function OverlayApp({ entries, stories = [], onDismissMatch, ui, host, bind }: OverlayAppProps) {
+export function OverlayApp({ entries, stories = [], onDismissMatch, ui, host, bind, copyLink }: OverlayAppProps) {
   const t = useT();
   const [open, setOpenState] = useState<OpenState | null>(null);
   const openRef = useRef<OpenState | null>(null);
@@ -238,6 +241,7 @@ export function OverlayApp({ entries, stories = [], onDismissMatch, ui, host, bi
           textLang={textLang}
           onToggleLang={() => setTextLang((l) => (l === 'ja' ? 'en' : 'ja'))}
           onClose={() => closeCard(true)}
+          onCopyLink={copyLink && open ? () => copyLink(open.index) : undefined}
           cardRef={cardRef}
           style={{ left: '-10000px', top: '0px', visibility: 'hidden' }}
           onMouseEnter={() => clearTimeout(closeTimer.current)}

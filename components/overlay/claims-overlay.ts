@@ -11,6 +11,8 @@ import type { PageAnnotator } from '../../lib/overlay/page-annotator';
 import { RerunWatcher, MUTATION_DEBOUNCE_MS } from '../../lib/overlay/rerun-watcher';
 import { runInSlices } from '../../lib/overlay/slices';
 import type { OverlayEngineResult } from '../../lib/overlay/types';
+import { hitTest } from '../../lib/overlay/highlight';
+import type { TextDirective } from '../../lib/links/text-fragment';
 import { restatedKey } from '../../lib/overlay/restated-model';
 import { OverlaySession, SLICE_MS, yieldToMain, type OverlayContent, type OverlaySessionDeps } from './overlay-session';
 
@@ -21,6 +23,11 @@ export interface ClaimsOverlayDeps extends OverlaySessionDeps {
   isEnabled(): Promise<boolean>;
   /** Calls back when that setting may have changed; returns the unsubscribe function. */
   onSettingChanged(cb: () => void): () => void;
+  /**
+   * The text directives the page was opened at (`#:~:text=…`, which the browser hides from the
+   * page), asked only once the overlay has claims to show. Optional: without it no card opens by link.
+   */
+  linkTarget?(): Promise<readonly TextDirective[]>;
 }
 
 /** Document order of two matches' ranges (restatements and copies are found apart). */
@@ -47,6 +54,8 @@ export class ClaimsOverlay {
   private pending = false;
   private connected = true;
   private navTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the link the page was opened at has had its chance to open a card (once per document load). */
+  private linkDone = false;
   private readonly watcher: RerunWatcher;
   private readonly unsubscribe: () => void;
   /** Restated passages the reader said are not the claim (this page only: forgotten on navigation). */
@@ -71,6 +80,8 @@ export class ClaimsOverlay {
     const strip = (u: string | undefined): string => (u ? u.replace(/#.*$/, '') : '');
     if (oldUrl && strip(newUrl) === strip(oldUrl)) return;
     this.dismissed.clear();
+    // The link the page was opened at was about the page it left.
+    this.linkDone = true;
     this.teardown();
     this.watcher.watch();
     // Its own timer: mutation debouncing (bounded) must not swallow the navigation's run.
@@ -189,6 +200,28 @@ export class ClaimsOverlay {
     this.session = session;
     // Our own insertions (host, style, marks) must not wake the watcher.
     this.watcher.forget();
+    await this.openLinked(session);
+  }
+
+  /**
+   * Opened at a link to one of the claims' passages (a card's "Copy link"): open that card, once.
+   * A later session (the article finished rendering) gets another chance until one matched.
+   */
+  private async openLinked(session: OverlaySession): Promise<void> {
+    if (this.linkDone || !this.deps.linkTarget) return;
+    let directives: readonly TextDirective[] = [];
+    try {
+      directives = await this.deps.linkTarget();
+    } catch {
+      directives = [];
+    }
+    if (directives.length === 0) this.linkDone = true;
+    else if (this.connected && this.session === session && !this.linkDone && session.openLinked(directives)) this.linkDone = true;
+  }
+
+  /** Whether the point (viewport coordinates) is on one of the claims' highlights. */
+  claimAt(x: number, y: number): boolean {
+    return !!this.session && hitTest(this.session.ranges, x, y) >= 0;
   }
 
   disconnect(): void {

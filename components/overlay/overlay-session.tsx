@@ -17,6 +17,11 @@ import { HighlightPointer } from '../../lib/overlay/highlight-pointer';
 import { rangeHost } from '../../lib/overlay/range-host';
 import { restatedView, storyView, type StoryView } from '../../lib/overlay/restated-model';
 import { claimStatus, type OverlayAnnotation, type OverlayApi, type OverlayRestatement, type OverlayStory } from '../../lib/overlay/types';
+import { canonicalUrl } from '../../lib/anchoring/canonical-url';
+import { linkedIndex, passageLink, passageQuote } from '../../lib/links/passage-link';
+import type { TextDirective } from '../../lib/links/text-fragment';
+import { buildTextModel, type TextModel } from '../../lib/text/text-model';
+import { copyLink, type WriteText } from '../links/copy-link';
 
 /** What one overlay shows: highlighted matches (first tier and restatements), "possibly related" ones, stories. */
 export interface OverlayContent {
@@ -47,7 +52,12 @@ export interface OverlaySessionDeps {
   measure(name: string, start: number): void;
   /** The reader said a restated passage is not the claim: hide that match on this page. */
   dismissMatch?(key: string): void;
+  /** The clipboard a card's "Copy link" writes to (null: none; the card then shows the link to copy by hand). */
+  writeText?: WriteText;
 }
+
+/** Counterpoint's UI hosts (not the highlights' wrapping marks, which hold page text): not the page's words. */
+const isOurUi = (el: Element): boolean => el.localName.startsWith('counterpoint-') && el.localName !== 'counterpoint-mark';
 
 /**
  * The CSS highlight API where the browser has it, else wrapping. A page can ask for the wrapping
@@ -68,6 +78,7 @@ export class OverlaySession {
   readonly ranges: readonly Range[];
   private readonly pointer: HighlightPointer;
   private readonly removeUi: () => void;
+  private api: OverlayApi | null = null;
 
   /** Builds the card models (in slices, yielding to the page), paints the highlights and mounts the UI. */
   static async open(doc: Document, content: OverlayContent, signature: string, deps: OverlaySessionDeps): Promise<OverlaySession> {
@@ -99,14 +110,16 @@ export class OverlaySession {
     const stories = content.stories.map((st) => storyView(st, catalog, deps.ui));
     deps.measure('prepare', t0);
     const ui = await deps.mountUi(OVERLAY_HOST_NAME, { onRemove: (container) => render(null, container) });
-    return new OverlaySession(doc, signature, entries, stories, highlighter, ui, deps);
+    return new OverlaySession(doc, signature, entries, stories, content.possible.map((a) => a.range), highlighter, ui, deps);
   }
 
   private constructor(
-    doc: Document,
+    private readonly doc: Document,
     signature: string,
     entries: OverlayEntry[],
     stories: StoryView[],
+    /** The "possibly related" passages (listed after the highlighted ones, not painted): for their links. */
+    private readonly possibleRanges: readonly Range[],
     highlighter: Highlighter | null,
     ui: Awaited<ReturnType<MountShadowUi>>,
     deps: OverlaySessionDeps,
@@ -127,8 +140,9 @@ export class OverlaySession {
             stories={stories}
             ui={deps.ui}
             host={rangeHost(this.ranges, highlighter)}
-            bind={(a) => (api = a)}
+            bind={(a) => (api = this.api = a)}
             onDismissMatch={deps.dismissMatch}
+            copyLink={deps.writeText === undefined ? undefined : (i) => copyLink(this.linkFor(i), deps.writeText ?? null)}
           />
         </SourceOpenerContext.Provider>
       </I18nContext.Provider>,
@@ -144,6 +158,33 @@ export class OverlaySession {
       isOwnEvent: (e) => e.composedPath().includes(host),
     });
     this.removeUi = () => ui.remove();
+  }
+
+  /** The page's visible text, as links and notes read it (built when a link is asked for: rare). */
+  private model(): TextModel | null {
+    return this.doc.body ? buildTextModel(this.doc.body, { exclude: isOurUi }) : null;
+  }
+
+  /** A link that opens this page at highlight `index`'s passage (shorter when the passage is unique on the page). */
+  linkFor(index: number): string | null {
+    const range = index < this.ranges.length ? this.ranges[index] : this.possibleRanges[index - this.ranges.length];
+    const model = this.model();
+    const url = canonicalUrl(this.doc);
+    return range && model && url ? passageLink(url, model, range) : null;
+  }
+
+  /**
+   * The page was opened at a link to one of these claims' passages (a card's "Copy link"): opens
+   * that claim's card. True when one matched.
+   */
+  openLinked(directives: readonly TextDirective[]): boolean {
+    if (directives.length === 0 || !this.api) return false;
+    const model = this.model();
+    if (!model) return false;
+    const i = linkedIndex(directives, [...this.ranges, ...this.possibleRanges].map((r) => passageQuote(model, r)));
+    if (i < 0) return false;
+    this.api.open(i, 'click');
+    return true;
   }
 
   /** Whether a node is one this overlay added to the page (its host, highlight style or marks). */

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { NO_SELECTION, type NoteDraft } from '../../lib/messages/protocol';
+import { NO_SELECTION, type NoteDraft, type NoteFocus } from '../../lib/messages/protocol';
 import type { NoteView, PageNotes } from '../../lib/storage/notes-repo';
 import { plural, useT } from '../i18n';
 import type { PanelApi, PanelPage } from './api';
@@ -31,9 +31,25 @@ export function PanelSection({ title, testId, children }: { title: string; testI
   );
 }
 
+/** What became of the last "Copy link" of a note. */
+type Copied = { id: string; ok: true } | { id: string; ok: false; error: string };
+
+interface PageNotesListProps {
+  notes: PageNotes;
+  info: PanelPage;
+  /** The note to show first (opened by its link, or asked for at its highlight), if it is one of these. */
+  focus: NoteFocus | null;
+  onCopyLink: (note: NoteView) => void;
+  copied: Copied | null;
+}
+
 /** This page's notes, with what became of each highlight on the page. */
-function PageNotesList({ notes, info }: { notes: PageNotes; info: PanelPage }) {
+function PageNotesList({ notes, info, focus, onCopyLink, copied }: PageNotesListProps) {
   const t = useT();
+  const focused = useRef<HTMLLIElement>(null);
+  const focusId = focus?.noteId ?? null;
+  // Bring the focused note into view when it changes (the list may be long).
+  useEffect(() => focused.current?.scrollIntoView({ block: 'nearest' }), [focusId, notes]);
   const orphaned = new Set(info.highlights.orphaned);
   const adopted = new Map(info.highlights.adopted.map((a) => [a.id, a.url]));
   const shown: { note: NoteView; state: 'placed' | 'orphan' | 'adopted' | 'unknown' }[] = [
@@ -54,11 +70,39 @@ function PageNotesList({ notes, info }: { notes: PageNotes; info: PanelPage }) {
       )}
       <ul class="cp-page__notes" data-testid="panel-notes">
         {shown.map(({ note, state }) => (
-          <li class="cp-note" key={note.id} data-testid="panel-note" data-note-id={note.id} data-state={state}>
+          <li
+            class={note.id === focusId ? 'cp-note cp-note--focused' : 'cp-note'}
+            key={note.id}
+            ref={note.id === focusId ? focused : undefined}
+            data-testid="panel-note"
+            data-note-id={note.id}
+            data-state={state}
+            data-focused={note.id === focusId ? focus!.via : undefined}
+            aria-current={note.id === focusId ? 'true' : undefined}
+          >
+            {note.id === focusId && (
+              <span class="cp-tag cp-note__focus" data-testid="panel-note-focus">{t(focus!.via === 'link' ? 'panelFromLink' : 'panelFromPage')}</span>
+            )}
             {note.target && <blockquote class="cp-note__quote">{note.target.quote.exact}</blockquote>}
             {note.body ? <div class="cp-note__body" data-testid="panel-note-body">{note.body}</div> : <div class="cp-muted">{t('popupHighlightOnly')}</div>}
             {state === 'orphan' && <span class="cp-tag cp-tag--warn" title={t('popupOrphanHelp')}>{t('popupOrphan')}</span>}
             {state === 'adopted' && <span class="cp-muted cp-note__from">{t('noteFromUrl', adopted.get(note.id) ?? note.url)}</span>}
+            <div class="cp-note__actions">
+              <button
+                type="button"
+                class="cp-button cp-button--small"
+                data-testid="panel-note-copy-link"
+                title={note.target ? t('popupCopyLinkHelp') : t('popupCopyPageLinkHelp')}
+                onClick={() => onCopyLink(note)}
+              >
+                {t('popupCopyLink')}
+              </button>
+              {copied?.id === note.id && (
+                <span class={copied.ok ? 'cp-muted' : 'cp-notice--error'} role="status" data-testid="panel-note-copied" data-ok={String(copied.ok)}>
+                  {copied.ok ? t('popupLinkCopied') : t('popupCopyFailed', copied.error)}
+                </span>
+              )}
+            </div>
           </li>
         ))}
       </ul>
@@ -73,6 +117,8 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
   const [notes, setNotes] = useState<PageNotes | null>(null);
   const [composer, setComposer] = useState<Composer>(IDLE);
   const [generation, setGeneration] = useState(0);
+  const [focus, setFocus] = useState<NoteFocus | null>(null);
+  const [copied, setCopied] = useState<Copied | null>(null);
   const tabRef = useRef<number | null | undefined>(undefined);
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
 
@@ -105,9 +151,12 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
     void (async () => {
       const page = await api.pageInfo(tabId).catch(() => null);
       const found = page ? await api.pageNotes(page.page).catch(() => null) : null;
+      const wanted = page ? await api.focus(tabId).catch(() => null) : null;
       if (!current) return;
       setInfo(page);
       setNotes(found);
+      // Kept for the page it was asked on: another page in the tab has no focus.
+      setFocus(wanted && page && wanted.sourceUrl === page.page.sourceUrl ? wanted : null);
     })();
     return () => {
       current = false;
@@ -128,6 +177,23 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
     if (typeof tabId === 'number') void takeDraft(tabId);
   }, [tabId, takeDraft]);
   useEffect(() => api.onDraftReady((id) => id === tabRef.current && void takeDraft(id)), [api, takeDraft]);
+  // A note to show first for this tab (its link was opened, or "Show note" was clicked at its highlight).
+  useEffect(() => api.onFocusReady((id) => id === tabRef.current && refresh()), [api, refresh]);
+
+  const copyLink = (note: NoteView) => {
+    if (typeof tabId !== 'number') return;
+    const id = tabId;
+    void (async () => {
+      try {
+        const link = await api.noteLink(id, note);
+        if (!link) throw new Error(t('linkUnavailable'));
+        await api.copyText(link);
+        setCopied({ id: note.id, ok: true });
+      } catch (err) {
+        setCopied({ id: note.id, ok: false, error: message(err) });
+      }
+    })();
+  };
 
   const capture = async () => {
     if (typeof tabId !== 'number') return;
@@ -195,7 +261,7 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
 
       {info && notes && (
         <PanelSection title={t('panelThisPage', String(notes.notes.length))} testId="panel-this-page">
-          <PageNotesList notes={notes} info={info} />
+          <PageNotesList notes={notes} info={info} focus={focus} onCopyLink={copyLink} copied={copied} />
         </PanelSection>
       )}
     </main>

@@ -5,6 +5,7 @@
  *    a closed shadow root, re-run on navigation and late article bodies.
  *  - `PageNotes` (lib/notes/page-notes.ts): the reader's saved highlights on this page, and the
  *    selection when the reader starts a note (notes are written in the side panel, not here).
+ *  - `NoteMenu` (components/notes/note-menu.tsx): "Copy link" and "Show note" at a clicked highlight.
  *  - `LocationWatcher` (lib/page/location-watcher.ts): SPA navigations, from the browser only.
  *  - requests from the extension's own pages and background (`listenForTabRequests`).
  * Each is an object with `disconnect()`.
@@ -17,6 +18,9 @@
  * page script can observe nothing of it.
  */
 import { ClaimsOverlay } from '../../components/overlay/claims-overlay';
+import { pageClipboard } from '../../components/links/copy-link';
+import { NoteMenu } from '../../components/notes/note-menu';
+import { parseTextFragment, type TextDirective } from '../../lib/links/text-fragment';
 import { closedShadowUi } from '../../components/shadow-ui';
 import { PageNotes } from '../../lib/notes/page-notes';
 import { loadPageAnnotator } from '../../lib/overlay/page-annotator';
@@ -32,6 +36,7 @@ import { isOverlayEnabled, onOverlaySettingChanged, siteOf } from '../../utils/s
 import { listenForTabRequests } from '../../utils/tab-requests';
 import badgeCss from '../../components/badge.css?inline';
 import overlayCss from '../../components/overlay/overlay.css?inline';
+import noteMenuCss from '../../components/notes/note-menu.css?inline';
 
 /** Counterpoint's own elements (overlay host, wrapped highlights) are not page text. */
 const isOurs = (el: Element): boolean => el.localName.startsWith('counterpoint-') || el.hasAttribute('data-counterpoint');
@@ -51,6 +56,18 @@ export default defineUnlistedScript(() => {
     },
     isOurs,
   });
+
+  // The text directives (`#:~:text=…`) this document was opened at, asked once, only by the overlay
+  // when it has claims to show: the tab's address keeps them (the background reads it; Firefox hides
+  // them from content scripts), else Chromium's navigation entry (which outlives replaceState).
+  let linkTarget: Promise<readonly TextDirective[]> | undefined;
+  const navigationDirectives = (): TextDirective[] =>
+    parseTextFragment((performance.getEntriesByType('navigation')[0] as PerformanceEntry | undefined)?.name ?? '');
+  const linkTargetOnce = (): Promise<readonly TextDirective[]> =>
+    (linkTarget ??= sendRequest({ type: 'page:link-target' })
+      .then((r) => (r.ok ? r.directives : []), () => [])
+      .then((d) => (d.length > 0 ? d : navigationDirectives())));
+  const writeText = pageClipboard(navigator);
 
   // Claims: on non-article pages this reads a few selectors and stops; the DOM is never touched there.
   const site = siteOf(location.href);
@@ -78,11 +95,33 @@ export default defineUnlistedScript(() => {
       return !site || (await isOverlayEnabled(site));
     },
     onSettingChanged: (cb) => (site ? onOverlaySettingChanged(cb) : () => undefined),
+    writeText,
+    linkTarget: linkTargetOnce,
+  });
+
+  // A click on one of the reader's highlights: its link, and its note in the side panel.
+  const noteMenu = new NoteMenu(document, {
+    // In the reader's UI language (settings page), read when the menu first opens.
+    translator: async () => {
+      await loadUiLanguage();
+      return currentTranslator();
+    },
+    mountUi: closedShadowUi(document, noteMenuCss),
+    noteAt: (x, y) => notes.noteAt(x, y),
+    claimAt: (x, y) => overlay.claimAt(x, y),
+    rectsOf: (id) => notes.rectsOf(id),
+    linkFor: (id) => notes.linkFor(id),
+    writeText,
+    showNote: async (id) => {
+      const r = await sendRequest({ type: 'notes:show', hints: notes.hints(), id });
+      return r.ok && r.opened;
+    },
   });
 
   const location$ = new LocationWatcher(window, (oldUrl, newUrl) => {
     if (!alive()) return;
     overlay.navigated(oldUrl, newUrl);
+    noteMenu.close();
     notes.refresh();
   });
 
@@ -94,6 +133,7 @@ export default defineUnlistedScript(() => {
       return { ok: true };
     },
     'overlay:stats': () => ({ ok: true, stats: stats.snapshot() }),
+    'notes:link': (r) => ({ ok: true, link: notes.linkFor(r.id) }),
   });
 
   /** After the extension is updated or removed, this copy stops and takes its UI away. */
@@ -102,6 +142,7 @@ export default defineUnlistedScript(() => {
     stopListening();
     location$.disconnect();
     overlay.disconnect();
+    noteMenu.disconnect();
     stopLanguageWatch?.();
     notes.disconnect();
     return false;

@@ -13,6 +13,7 @@ import type { FoundRestatement, StoryResult } from '../restate/types';
 import type { ListResult, NoteView, PageKey, PageNotes } from '../storage/notes-repo';
 import { NOTE_FILTERS, type NoteFilter } from '../storage/filters';
 import type { NoteTarget } from '../anchoring/types';
+import type { TextDirective } from '../links/text-fragment';
 import {
   checkClaimId,
   checkHttpUrl,
@@ -79,6 +80,18 @@ export type Request =
   | { type: 'notes:draft'; nonce: string; hints: PageHints; target: NoteTarget; claimId: string | null }
   /** The draft the context menu or shortcut captured for a tab, if any (taken once). */
   | { type: 'notes:take-draft'; tabId: number }
+  /**
+   * The reader clicked "Show note" at one of the sender page's highlights: open the side panel at
+   * that note (the page is the sender's; a note of another page is refused).
+   */
+  | { type: 'notes:show'; hints: PageHints; id: string }
+  /** The note the side panel shows first for a tab: opened by its link, or asked for on the page. */
+  | { type: 'notes:focus'; tabId: number }
+  /**
+   * The text directives (`#:~:text=…`) of the address the sender's tab was opened at. Both browsers
+   * hide them from the page, and Firefox from the content script too; the tab's address keeps them.
+   */
+  | { type: 'page:link-target' }
   // ---- to a tab's content script ----
   /** "What page is this, and what became of its highlights?" (for the popup and the side panel). */
   | { type: 'notes:page-info' }
@@ -88,9 +101,13 @@ export type Request =
   | { type: 'notes:redraw' }
   /** How much main-thread time the overlay took on this page (for tests, the bench and DevTools users). */
   | { type: 'overlay:stats' }
+  /** A link to one of this page's notes, made with the page's text (no context words when its passage is unique). */
+  | { type: 'notes:link'; id: string }
   // ---- from the background to the extension's own pages ----
   /** A draft for `tabId` is waiting (`notes:take-draft`): the side panel picks it up. */
-  | { type: 'panel:draft-ready'; tabId: number };
+  | { type: 'panel:draft-ready'; tabId: number }
+  /** The note to show first for `tabId` changed (`notes:focus`): the side panel asks again. */
+  | { type: 'panel:focus-ready'; tabId: number };
 
 /** What a content script may say about its own page; never enough to name another page. */
 export interface PageHints {
@@ -124,6 +141,16 @@ export interface OverlayStats {
   longestByPhase: Record<string, number>;
 }
 
+/**
+ * The note the reader asked to see in a tab: by opening a link to it (`via: 'link'`), or with "Show
+ * note" at its highlight on the page (`'page'`). Kept for the page it was asked on (`sourceUrl`).
+ */
+export interface NoteFocus {
+  noteId: string;
+  sourceUrl: string;
+  via: 'link' | 'page';
+}
+
 /** A capture that found no selection to note: the side panel says how to make one. */
 export const NO_SELECTION = 'no-selection';
 
@@ -149,11 +176,17 @@ export interface ReplyMap {
   'notes:capture': { ok: true; draft: NoteDraft };
   'notes:draft': { ok: true };
   'notes:take-draft': { ok: true; draft: NoteDraft | null; error: string | null };
+  /** `opened`: whether the side panel opened (Firefox allows it only from the browser's own UI and extension pages). */
+  'notes:show': { ok: true; opened: boolean };
+  'notes:focus': { ok: true; focus: NoteFocus | null };
+  'page:link-target': { ok: true; directives: TextDirective[] };
   'notes:page-info': { ok: true; page: PageKey | null; highlights: HighlightState };
   'selection:capture': { ok: true };
   'notes:redraw': { ok: true };
   'overlay:stats': { ok: true; stats: OverlayStats };
+  'notes:link': { ok: true; link: string | null };
   'panel:draft-ready': { ok: true };
+  'panel:focus-ready': { ok: true };
 }
 
 export type ErrorReply = { ok: false; error: string };
@@ -179,11 +212,16 @@ export const DESTINATION = {
   'notes:capture': 'background',
   'notes:draft': 'background',
   'notes:take-draft': 'background',
+  'notes:show': 'background',
+  'notes:focus': 'background',
+  'page:link-target': 'background',
   'notes:page-info': 'tab',
   'selection:capture': 'tab',
   'notes:redraw': 'tab',
   'overlay:stats': 'tab',
+  'notes:link': 'tab',
   'panel:draft-ready': 'extension-pages',
+  'panel:focus-ready': 'extension-pages',
 } as const satisfies Record<RequestType, 'background' | 'tab' | 'extension-pages'>;
 
 type KindsFor<D extends string> = { [K in RequestType]: (typeof DESTINATION)[K] extends D ? K : never }[RequestType];
@@ -206,7 +244,8 @@ export type RequestSender =
  * the extension's own pages only; a content script (which lives next to a hostile page, and would
  * speak for it if its renderer were compromised) may only ask for the dataset, have its page's text
  * read for restatements (the answer is about that text only), open a source view,
- * read its own page's highlights, report on them, and hand over a selection it was asked for.
+ * read its own page's highlights, report on them, hand over a selection it was asked for, ask for
+ * the side panel at one of its own page's notes, and read the text directives of its own tab's address.
  */
 export const ALLOWED: Record<BackgroundRequest['type'], readonly RequestSender['kind'][]> = {
   ping: ['extension-page'],
@@ -226,6 +265,9 @@ export const ALLOWED: Record<BackgroundRequest['type'], readonly RequestSender['
   'notes:capture': ['extension-page'],
   'notes:draft': ['content-script'],
   'notes:take-draft': ['extension-page'],
+  'notes:show': ['content-script'],
+  'notes:focus': ['extension-page'],
+  'page:link-target': ['content-script'],
 };
 
 const MAX_MESSAGE_KEYS = 16;
@@ -328,6 +370,7 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
     case 'notes:page-info':
     case 'notes:redraw':
     case 'overlay:stats':
+    case 'page:link-target':
       onlyType(type, m);
       return { type };
     case 'notes:highlights':
@@ -335,7 +378,13 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
     case 'notes:capture':
     case 'notes:take-draft':
     case 'panel:draft-ready':
+    case 'notes:focus':
+    case 'panel:focus-ready':
       return { type, tabId: checkTabId(m.tabId) };
+    case 'notes:show':
+      return { type, hints: checkHints(m.hints), id: checkId(m.id) };
+    case 'notes:link':
+      return { type, id: checkId(m.id) };
     case 'notes:draft': {
       const target = checkTarget(m.target);
       if (!target) throw new InvalidInput('target must be an object');

@@ -22,6 +22,8 @@ describe('one request union, dispatched in one place', () => {
       'notes:redraw': {},
       'overlay:stats': {},
       'panel:draft-ready': { tabId: 3 },
+      'notes:link': { id: 'n-1' },
+      'panel:focus-ready': { tabId: 3 },
     };
     for (const [type, side] of Object.entries(DESTINATION)) {
       if (side === 'background') continue;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nContext, type Translate } from '../../components/i18n';
 import type { PanelApi, PanelPage } from '../../components/sidepanel/api';
 import { SidePanelApp } from '../../components/sidepanel/SidePanelApp';
-import { NO_SELECTION, type NoteDraft } from '../../lib/messages/protocol';
+import { NO_SELECTION, type NoteDraft, type NoteFocus } from '../../lib/messages/protocol';
 import type { NoteView, PageNotes } from '../../lib/storage/notes-repo';
 import en from '../../public/_locales/en/messages.json';
 import { translator, type Messages } from '../helpers/locale';
@@ -31,6 +31,11 @@ function fakeApi() {
     saved: [] as { tabId: number; draft: NoteDraft; body: string }[],
     tabListener: null as ((id: number | null) => void) | null,
     draftListener: null as ((id: number) => void) | null,
+    focus: null as NoteFocus | null,
+    focusListener: null as ((id: number) => void) | null,
+    links: {} as Record<string, string>,
+    copied: [] as string[],
+    copyError: null as string | null,
   };
   const api: PanelApi = {
     watchTab: (cb) => {
@@ -55,6 +60,16 @@ function fakeApi() {
       state.saved.push({ tabId, draft: d, body });
       state.notes = { notes: [view('n-new', body, d.target.quote.exact)], candidates: [] };
       return state.notes.notes[0]!;
+    },
+    focus: async () => state.focus,
+    onFocusReady: (cb) => {
+      state.focusListener = cb;
+      return () => undefined;
+    },
+    noteLink: async (_tabId, note) => state.links[note.id] ?? null,
+    copyText: async (text) => {
+      if (state.copyError) throw new Error(state.copyError);
+      state.copied.push(text);
     },
   };
   return { api, state };
@@ -192,5 +207,45 @@ describe('side panel', () => {
     expect($('[data-testid="panel-note-body"]')!.textContent).toBe('<img src=x onerror=alert(1)>');
     expect(root.querySelector('img')).toBeNull();
     expect($('[data-note-id="c"]')!.textContent).toContain('from https://news.example/amp/a');
+  });
+
+  it('shows first the note the tab was opened at or asked for, only on that page, and again when the background says it changed', async () => {
+    const { api, state } = fakeApi();
+    state.notes = { notes: [view('a', 'first', 'one'), view('b', 'second', 'two')], candidates: [] };
+    state.focus = { noteId: 'b', sourceUrl: PAGE.sourceUrl, via: 'link' };
+    // jsdom has no scrolling: the panel's scrollIntoView is a no-op here.
+    Element.prototype.scrollIntoView ??= () => undefined;
+    await mount(api);
+    expect($$('[data-focused]').map((n) => [n.dataset.noteId, n.dataset.focused])).toEqual([['b', 'link']]);
+    expect($('[data-testid="panel-note-focus"]')!.textContent).toBe('Opened from its link');
+    // "Show note" at another highlight on the page.
+    state.focus = { noteId: 'a', sourceUrl: PAGE.sourceUrl, via: 'page' };
+    await act(() => state.focusListener!(7));
+    await flush();
+    expect($$('[data-focused]').map((n) => [n.dataset.noteId, n.dataset.focused])).toEqual([['a', 'page']]);
+    // Kept for another address of the tab: not this page's.
+    state.focus = { noteId: 'a', sourceUrl: 'https://news.example/other', via: 'link' };
+    await act(() => state.focusListener!(7));
+    await flush();
+    expect($$('[data-focused]')).toEqual([]);
+  });
+
+  it("copies a note's link as the page made it, or says why not", async () => {
+    const { api, state } = fakeApi();
+    state.notes = { notes: [view('a', 'first', 'one'), view('b', 'second', 'two')], candidates: [] };
+    state.links = { a: 'https://news.example/a#:~:text=one' };
+    await mount(api);
+    await act(() => $('[data-note-id="a"] [data-testid="panel-note-copy-link"]')!.click());
+    await flush();
+    expect(state.copied).toEqual(['https://news.example/a#:~:text=one']);
+    expect($('[data-note-id="a"] [data-testid="panel-note-copied"]')!.dataset.ok).toBe('true');
+    state.copyError = 'Document is not focused.';
+    await act(() => $('[data-note-id="a"] [data-testid="panel-note-copy-link"]')!.click());
+    await flush();
+    expect($('[data-note-id="a"] [data-testid="panel-note-copied"]')!.textContent).toContain('Document is not focused.');
+    await act(() => $('[data-note-id="b"] [data-testid="panel-note-copy-link"]')!.click());
+    await flush();
+    expect($('[data-note-id="a"] [data-testid="panel-note-copied"]')).toBeNull();
+    expect($('[data-note-id="b"] [data-testid="panel-note-copied"]')!.dataset.ok).toBe('false');
   });
 });
