@@ -5,7 +5,7 @@
  * Called by validateDataset after the other records, with what it has resolved.
  */
 
-import { datePrecision, type Checker } from './validate';
+import { checkQuotation, datePrecision, quotedSpans, type Checker } from './validate';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -21,6 +21,8 @@ export interface StoryContext {
   entities: readonly unknown[];
   /** Claim id → source id. */
   claimSource: ReadonlyMap<string, string>;
+  /** Claim id → the raw claim (for the words a story's title and event may quote). */
+  claimRecord: ReadonlyMap<string, Obj>;
   sourceIds: ReadonlySet<string>;
 }
 
@@ -112,6 +114,21 @@ export function validateStories(c: Checker, value: unknown, ctx: StoryContext): 
         if (sources.size > 0 && !sources.has(src)) c.error(s, `claims[${j}]`, `"${id}" is not a claim of the story's sources (${[...sources].join(', ')})`);
       });
       if (new Set(raw.claims).size !== raw.claims.length) c.error(s, 'claims', 'has duplicates');
+      // A story's title and event are shown as what the story is: they quote only its claims' words,
+      // and keep the hedges those words carry (the same rule as a relation's why).
+      const own = raw.claims.map((id) => (typeof id === 'string' ? ctx.claimRecord.get(id) : undefined));
+      for (const field of ['title', 'event'] as const) {
+        const texts = isObj(raw[field]) ? raw[field] : {};
+        for (const lang of ['ja', 'en'] as const) {
+          const text = texts[lang];
+          if (typeof text !== 'string') continue;
+          for (const q of quotedSpans(text)) {
+            const verdict = checkQuotation(q, own);
+            if (verdict === 'missing') c.error(s, `${field}.${lang}`, `quotes ${JSON.stringify(q)}, which is in none of the story's claims (ja or en): quote nobody with words they did not say`);
+            else if (verdict === 'drops-hedge') c.error(s, `${field}.${lang}`, `quotes ${JSON.stringify(q)} without the hedge that precedes it in the claim's text (e.g. "kind of"): keep hedges`);
+          }
+        }
+      }
     }
   });
 }

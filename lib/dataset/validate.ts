@@ -476,13 +476,13 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
   });
 
   validateAliasNotes(c, value.aliasNotes, entities);
-  validateStories(c, value.stories, { registerId, entityKind, entities, claimSource, sourceIds: new Set(sourceInfo.keys()) });
+  validateStories(c, value.stories, { registerId, entityKind, entities, claimSource, claimRecord, sourceIds: new Set(sourceInfo.keys()) });
 
   return { ok: c.errors.length === 0, errors: c.errors, warnings: c.warnings };
 }
 
 /** Both sides' texts, every language: what a basis or a quotation in a why may draw on. */
-function claimTexts(claim: Obj | undefined): string[] {
+export function claimTexts(claim: Obj | undefined): string[] {
   const text = claim && isObj(claim.text) ? claim.text : {};
   return LANGS.map((l) => text[l]).filter((t): t is string => typeof t === 'string');
 }
@@ -545,10 +545,10 @@ function foldQuote(s: string): string {
  */
 const HEDGE_BEFORE = /(?:kind of|sort of|somewhat|a bit|reportedly|at least|arguably|possibly|ある意味で|一種の|少なくとも|おそらく|可能性)\s*$/;
 
-type QuoteCheck = 'ok' | 'missing' | 'drops-hedge';
+export type QuoteCheck = 'ok' | 'missing' | 'drops-hedge';
 
 /** Whether a why's quotation is some claim's words: every piece between ellipses in one claim text. */
-function checkQuotation(quoted: string, claims: (Obj | undefined)[]): QuoteCheck {
+export function checkQuotation(quoted: string, claims: (Obj | undefined)[]): QuoteCheck {
   const pieces = quoted
     .split(/…|\.\.\./)
     .map(foldQuote)
