@@ -1,6 +1,10 @@
 import { browser } from 'wxt/browser';
 import { CounterpointDb } from '../lib/storage/db';
 import { captureDraft, handleMessage, type HandlerDeps } from '../lib/messages/handle';
+import type { CompiledIndex } from '../lib/index/format';
+import compiledIndex from '../lib/generated/claims-index.json';
+import claimsRestate from '../lib/generated/claims-restate.json';
+import { findRestatements } from '../lib/restate/remote';
 import { notePageKeys, purgeTrash } from '../lib/storage/notes-repo';
 import { PAGE_KEYS_ITEM } from '../lib/storage/page-keys';
 import { requestSender } from '../utils/message-sender';
@@ -10,6 +14,12 @@ import { sendToExtensionPages, sendToTab } from '../utils/messaging';
 import { wireNotesCommands } from '../utils/notes-commands';
 import { openSidePanel, openSidePanelForTab } from '../utils/side-panel';
 import { forgetClosedTabs, sessionFocusStore, toolbarMarker } from '../utils/note-focus';
+
+let restateIndexMemo: CompiledIndex | null = null;
+/** The first tier's index with the restatement tier's part (compiled apart: scripts/compile-dataset.ts). */
+function restateIndex(): CompiledIndex {
+  return (restateIndexMemo ??= { ...(compiledIndex as unknown as CompiledIndex), restate: claimsRestate as unknown as CompiledIndex['restate'] });
+}
 
 export default defineBackground(() => {
   // The database lives in the extension's origin; content scripts reach it only through messages.
@@ -41,6 +51,9 @@ export default defineBackground(() => {
     askTab: sendToTab,
     // The content script's second stage, into the asking document only (README "Speed").
     injectSecondStage: secondStageInjector(),
+    // The restatement tier runs here, where its index is (lib/restate/remote.ts): the page sends the
+    // text of an article it matched and gets offsets back; nothing of the text is kept.
+    restate: (parts, date) => findRestatements(restateIndex(), parts, date),
     openTab: async (path, afterIndex) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as never), index: afterIndex === undefined ? undefined : afterIndex + 1 });
     },

@@ -2,6 +2,10 @@
  * Build step: data/claims.json (human-edited) → lib/generated/ (generated, git-ignored):
  *  - claims-index.json: the compact pre-indexed form the matcher loads;
  *  - claims-catalog.json: the dataset trimmed to what the overlay's card shows;
+ *  - claims-restate.json: the restatement tier's part of the index (`CompiledIndex.restate`), kept
+ *    apart: the extension runs that tier in the background (`restate:find`), so the content
+ *    script's second stage carries the first tier's index only (lib/annotate.ts attaches it for the
+ *    CLI, tests and benchmarks);
  *  - claims-gate.ts: the page gate as a regular-expression literal (lib/match/gate.ts), the only
  *    part of the dataset in the content script's first stage, which runs on every page: compiled
  *    here, so nothing is built from the entity names there at run time. The index and the catalog
@@ -47,11 +51,17 @@ for (const key of ['sources', 'entities', 'claims', 'relations'] as const) {
   }
 }
 
-const index = compileIndex(dataset, raw);
+const { restate, ...index } = compileIndex(dataset, raw);
 const json = JSON.stringify(index);
 mkdirSync(dirname(output), { recursive: true });
 writeFileSync(output, json + '\n');
+writeFileSync(resolve(dirname(output), 'claims-restate.json'), JSON.stringify(restate ?? null) + '\n');
 writeFileSync(resolve(dirname(output), 'claims-catalog.json'), JSON.stringify(cardCatalog(dataset)) + '\n');
+/** JSON with every non-ASCII character escaped (a one-byte script, as for the literal). */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * A gate as a regular-expression literal: RegExp's own `source` (it escapes "/" and line breaks),
  * ASCII only (\uXXXX per UTF-16 unit, which a non-unicode regular expression matches unit by unit):
@@ -59,11 +69,6 @@ writeFileSync(resolve(dirname(output), 'claims-catalog.json'), JSON.stringify(ca
  * instead of 23 (measured in Chromium 156's heap snapshots). Checked by parsing it back and
  * matching every term with it.
  */
-/** JSON with every non-ASCII character escaped (a one-byte script, as for the literal). */
-function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 function gateLiteral(source: string | null, terms: readonly string[]): string {
   if (source === null) return 'null';
   const original = new RegExp(source, GATE_FLAGS);

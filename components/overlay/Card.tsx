@@ -4,6 +4,7 @@ import { CopyStatus, type CopyOutcome } from '../links/copy-link';
 import { useT } from '../i18n';
 import type { Lang } from '../../lib/dataset/types';
 import type { CardModel, RelatedGroup, RelatedItem, SourceRef, TextOrigin, Where } from '../../lib/overlay/card-model';
+import type { RestatedView } from '../../lib/overlay/restated-model';
 import type { ClaimStatus } from '../../lib/overlay/types';
 
 export const STATUS_KEY: Record<ClaimStatus, string> = {
@@ -28,6 +29,10 @@ const GROUPS: RelatedGroup[] = ['contradicts', 'differs', 'supports', 'context']
 
 export interface CardProps {
   model: CardModel;
+  /** The highlight is a passage restating the claim (the second tier's): the card says so. */
+  restated?: RestatedView;
+  /** "Not this passage": hide this match on the page. */
+  onDismissMatch?: () => void;
   /** The reader's UI language. */
   ui: Lang;
   /** The language the claim texts are shown in (the toggle flips it). */
@@ -107,6 +112,36 @@ function Related({ item, textLang }: { item: RelatedItem; textLang: Lang }) {
   );
 }
 
+/**
+ * What a restated passage's card adds: that the passage is the page's wording, the passage itself,
+ * and what made it match. The dataset's words follow as "the original statement".
+ */
+function RestatedIntro({ view }: { view: RestatedView }) {
+  const t = useT();
+  const reasons = [
+    view.names.length ? t('ovRestatedNames', view.names.join(', ')) : null,
+    view.numbers.length ? t('ovRestatedNumbers', view.numbers.join(', ')) : null,
+    view.terms.length ? t('ovRestatedTerms', view.terms.join(', ')) : null,
+  ].filter((x): x is string => x !== null);
+  return (
+    <section class="cp-restated" data-testid="cp-restated">
+      <p class="cp-restated__label">{t('ovRestatedOnPage')}</p>
+      <blockquote class="cp-restated__passage" data-testid="cp-restated-passage">
+        {view.passage}
+      </blockquote>
+      {reasons.length > 0 && (
+        <p class="cp-muted cp-small" data-testid="cp-restated-reasons">
+          <span class="cp-label">{t('ovRestatedReasons')}: </span>
+          {reasons.join(' · ')}
+        </p>
+      )}
+      <p class="cp-restated__banner" data-testid="cp-restated-banner">
+        {t('ovRestatedBanner')}
+      </p>
+    </section>
+  );
+}
+
 /** The claim card. Every page-derived string is rendered as a text node (never as HTML). */
 export function Card(props: CardProps) {
   const { model, ui, textLang } = props;
@@ -118,7 +153,7 @@ export function Card(props: CardProps) {
   const onCopyLink = props.onCopyLink;
   return (
     <div
-      class={`cp-card cp-card--${model.status}`}
+      class={`cp-card cp-card--${model.status}${props.restated ? ' cp-card--restated' : ''}`}
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
@@ -126,6 +161,7 @@ export function Card(props: CardProps) {
       data-testid="cp-card"
       data-claim={model.claimId}
       data-status={model.status}
+      data-kind={props.restated ? 'restated' : 'quote'}
       ref={props.cardRef}
       style={props.style}
       onMouseEnter={props.onMouseEnter}
@@ -138,11 +174,18 @@ export function Card(props: CardProps) {
           <span class="cp-chip__dot" aria-hidden="true" />
           {t(STATUS_LONG_KEY[model.status])}
         </span>
+        {props.restated && (
+          <span class="cp-chip cp-chip--restated" data-testid="cp-card-restated">
+            {t('ovRestatedChip')}
+          </span>
+        )}
         <button type="button" class="cp-icon-button" aria-label={t('ovCardClose')} title={t('ovCardClose')} onClick={props.onClose} data-testid="cp-card-close">
           ×
         </button>
       </header>
 
+      {props.restated && <RestatedIntro view={props.restated} />}
+      {props.restated && <p class="cp-restated__label">{t('ovRestatedOriginal')}</p>}
       <blockquote class="cp-card__text" id={titleId} lang={textLang} data-testid="cp-card-text">
         {model.text[textLang]}
       </blockquote>
@@ -200,8 +243,8 @@ export function Card(props: CardProps) {
         </dd>
       </dl>
 
-      <section class="cp-other" aria-label={t('ovCardOther')}>
-        <h2 class="cp-other__title">{t('ovCardOther')}</h2>
+      <section class="cp-other" aria-label={t(props.restated ? 'ovRestatedOther' : 'ovCardOther')}>
+        <h2 class="cp-other__title" data-testid="cp-other-title">{t(props.restated ? 'ovRestatedOther' : 'ovCardOther')}</h2>
         {model.relatedCount === 0 && <p class="cp-muted">{t('ovCardNoRelated')}</p>}
         {GROUPS.filter((g) => model.related[g].length > 0).map((g) => (
           <div class={`cp-group cp-group--${g}`} data-testid={`cp-group-${g}`} key={g}>
@@ -216,6 +259,13 @@ export function Card(props: CardProps) {
           </div>
         ))}
       </section>
+      {props.onDismissMatch && (
+        <p class="cp-restated__actions">
+          <button type="button" class="cp-text-button" data-testid="cp-dismiss-match" onClick={props.onDismissMatch}>
+            {t('ovRestatedDismiss')}
+          </button>
+        </p>
+      )}
     </div>
   );
 }

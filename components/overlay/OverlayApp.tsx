@@ -6,20 +6,29 @@ import type { Lang } from '../../lib/dataset/types';
 import type { CardModel } from '../../lib/overlay/card-model';
 import type { CopyOutcome } from '../links/copy-link';
 import { summarize } from '../../lib/overlay/card-model';
+import type { RestatedView, StoryView } from '../../lib/overlay/restated-model';
 import { CLAIM_STATUSES, type ClaimStatus, type OpenHow, type OverlayApi, type OverlayHost } from '../../lib/overlay/types';
 
-/** One highlighted claim, in reading order. */
+/** One claim on the page: highlighted (in reading order), or listed as "possibly related". */
 export interface OverlayEntry {
   status: ClaimStatus;
   speaker: string;
   /** The page's text under the highlight (shown as text only). */
   quote: string;
   card: CardModel;
+  /** A passage that restates the claim in other words or another language (the second tier's). */
+  restated?: RestatedView;
+  /** Not highlighted: listed as "possibly related" only (these come after the highlighted ones). */
+  possible?: boolean;
 }
 
 
 export interface OverlayAppProps {
   entries: OverlayEntry[];
+  /** Stories the page reports (the badge's list shows them first). */
+  stories?: StoryView[];
+  /** The reader said a restated passage is not the claim. */
+  onDismissMatch?: (key: string) => void;
   ui: Lang;
   host: OverlayHost;
   bind?: (api: OverlayApi) => void;
@@ -44,7 +53,7 @@ function truncate(s: string, n: number): string {
   return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
 }
 
-export function OverlayApp({ entries, ui, host, bind, copyLink }: OverlayAppProps) {
+export function OverlayApp({ entries, stories = [], onDismissMatch, ui, host, bind, copyLink }: OverlayAppProps) {
   const t = useT();
   const [open, setOpenState] = useState<OpenState | null>(null);
   const openRef = useRef<OpenState | null>(null);
@@ -163,9 +172,11 @@ export function OverlayApp({ entries, ui, host, bind, copyLink }: OverlayAppProp
     }
   }, [open, tick, textLang]);
 
-  if (entries.length === 0) return <Badge />;
+  if (entries.length === 0 && stories.length === 0) return <Badge />;
 
-  const summary = summarize(entries.map((e) => e.status));
+  const shown = entries.filter((e) => !e.possible);
+  const possible = entries.filter((e) => e.possible);
+  const summary = { ...summarize(shown.map((e) => e.status)), possible: possible.length, stories: stories.length };
   const current = open ? entries[open.index] : undefined;
   const ringRects = ring !== null ? host.rects(ring) : [];
 
@@ -174,7 +185,7 @@ export function OverlayApp({ entries, ui, host, bind, copyLink }: OverlayAppProp
   return (
     <div class="cp-root" ref={rootRef} lang={ui}>
       <div class="cp-proxies" role="group" aria-label={t('ovHighlightsLabel')}>
-        {entries.map((e, i) => (
+        {shown.map((e, i) => (
           <button
             type="button"
             class="cp-proxy"
@@ -183,9 +194,10 @@ export function OverlayApp({ entries, ui, host, bind, copyLink }: OverlayAppProp
             data-index={String(i)}
             data-claim={e.card.claimId}
             data-status={e.status}
+            data-kind={e.restated ? 'restated' : 'quote'}
             aria-haspopup="dialog"
             aria-expanded={open?.index === i ? 'true' : 'false'}
-            aria-label={t('ovHighlightLabel', [e.speaker, t(STATUS_KEY[e.status]), truncate(e.quote, 80)])}
+            aria-label={t(e.restated ? 'ovHighlightRestatedLabel' : 'ovHighlightLabel', [e.speaker, t(STATUS_KEY[e.status]), truncate(e.quote, 80)])}
             onFocus={() => {
               setRing(i);
               host.reveal(i);
@@ -215,6 +227,16 @@ export function OverlayApp({ entries, ui, host, bind, copyLink }: OverlayAppProp
       {current && (
         <Card
           model={current.card}
+          restated={current.restated}
+          onDismissMatch={
+            current.restated && onDismissMatch
+              ? () => {
+                  const key = current.restated!.key;
+                  closeCard(false);
+                  onDismissMatch(key);
+                }
+              : undefined
+          }
           ui={ui}
           textLang={textLang}
           onToggleLang={() => setTextLang((l) => (l === 'ja' ? 'en' : 'ja'))}
@@ -258,36 +280,96 @@ export function OverlayApp({ entries, ui, host, bind, copyLink }: OverlayAppProp
             }
           }}
         >
-          <h2 class="cp-list__title">{t('ovListTitle')}</h2>
-          <p class="cp-legend" aria-hidden="true">
-            {CLAIM_STATUSES.map((st) => (
-              <span class="cp-legend__item" key={st}>
-                <span class={`cp-dot cp-dot--${st}`} /> {t(STATUS_KEY[st])}
-              </span>
-            ))}
-          </p>
-          <ol class="cp-list__items">
-            {entries.map((e, i) => (
-              <li key={i}>
-                <button
-                  type="button"
-                  class={`cp-list__item cp-list__item--${e.status}`}
-                  data-testid="cp-list-item"
-                  data-index={String(i)}
-                  onClick={() => {
-                    setListOpen(false);
-                    host.reveal(i, 'upper');
-                    openCard(i, 'keyboard', badgeToggle());
-                  }}
-                >
-                  <span class={`cp-dot cp-dot--${e.status}`} aria-hidden="true" />
-                  <span class="cp-list__who">{e.speaker}</span>
-                  <span class="cp-list__quote">{truncate(e.quote, 160)}</span>
-                  <span class="cp-visually-hidden"> ({t(STATUS_KEY[e.status])})</span>
-                </button>
-              </li>
-            ))}
-          </ol>
+          {stories.map((st) => (
+            <section class="cp-story" data-testid="cp-story" data-story={st.storyId} key={st.storyId}>
+              <h2 class="cp-list__title">{t('ovStoryTitle')}</h2>
+              <p class="cp-story__title" data-testid="cp-story-title">
+                <strong>{st.title}</strong> <span class="cp-muted">({st.where})</span>
+              </p>
+              <p class="cp-muted cp-small">{t('ovStoryClaimsOnPage', String(st.claimsOnPage))}</p>
+              {st.counter.length > 0 && (
+                <div class="cp-story__counter">
+                  <h3 class="cp-group__title">{t('ovStoryCounter')}</h3>
+                  <ul class="cp-group__list">
+                    {st.counter.map((c) => (
+                      <li class="cp-related" key={`${c.claimId}-${c.about}`} data-testid="cp-story-counter" data-claim={c.claimId}>
+                        <div class="cp-related__who">
+                          <strong>{c.speaker}</strong>
+                        </div>
+                        <blockquote class="cp-related__text" lang={ui}>
+                          {c.text}
+                        </blockquote>
+                        <p class="cp-muted cp-small">{t('ovStoryAbout', truncate(c.about, 120))}</p>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </section>
+          ))}
+          {shown.length > 0 && (
+            <>
+              <h2 class="cp-list__title">{t('ovListTitle')}</h2>
+              <p class="cp-legend" aria-hidden="true">
+                {CLAIM_STATUSES.map((st) => (
+                  <span class="cp-legend__item" key={st}>
+                    <span class={`cp-dot cp-dot--${st}`} /> {t(STATUS_KEY[st])}
+                  </span>
+                ))}
+              </p>
+              <ol class="cp-list__items">
+                {shown.map((e, i) => (
+                  <li key={i}>
+                    <button
+                      type="button"
+                      class={`cp-list__item cp-list__item--${e.status}${e.restated ? ' cp-list__item--restated' : ''}`}
+                      data-testid="cp-list-item"
+                      data-index={String(i)}
+                      data-kind={e.restated ? 'restated' : 'quote'}
+                      onClick={() => {
+                        setListOpen(false);
+                        host.reveal(i, 'upper');
+                        openCard(i, 'keyboard', badgeToggle());
+                      }}
+                    >
+                      <span class={`cp-dot cp-dot--${e.status}`} aria-hidden="true" />
+                      <span class="cp-list__who">{e.speaker}</span>
+                      <span class="cp-list__quote">{truncate(e.quote, 160)}</span>
+                      <span class="cp-visually-hidden"> ({t(STATUS_KEY[e.status])}{e.restated ? `, ${t('ovRestatedChip')}` : ''})</span>
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+          {possible.length > 0 && (
+            <section class="cp-possible" data-testid="cp-possible">
+              <h2 class="cp-list__title">{t('ovPossibleTitle')}</h2>
+              <ol class="cp-list__items">
+                {possible.map((e, k) => {
+                  const i = shown.length + k;
+                  return (
+                    <li key={i}>
+                      <button
+                        type="button"
+                        class="cp-list__item cp-list__item--possible"
+                        data-testid="cp-possible-item"
+                        data-index={String(i)}
+                        data-claim={e.card.claimId}
+                        onClick={() => {
+                          setListOpen(false);
+                          openCard(i, 'keyboard', badgeToggle());
+                        }}
+                      >
+                        <span class="cp-list__who">{e.speaker}</span>
+                        <span class="cp-list__quote">{truncate(e.quote, 160)}</span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ol>
+            </section>
+          )}
         </nav>
       )}
     </div>

@@ -14,8 +14,9 @@ import { looksLikeArticle } from '../../lib/detect/article';
 import type { PageAnnotator } from '../../lib/overlay/page-annotator';
 import { RerunWatcher, MUTATION_DEBOUNCE_MS } from '../../lib/overlay/rerun-watcher';
 import { runInSlices, SLICE_MS, yieldToMain } from '../../lib/overlay/slices';
-import type { OverlayAnnotation, OverlayEngineResult, ShownOverlay } from '../../lib/overlay/types';
+import type { OverlayContent, OverlayEngineResult, ShownOverlay } from '../../lib/overlay/types';
 import type { TextDirective } from '../../lib/links/text-fragment';
+import { restatedKey } from '../../lib/overlay/restated-model';
 
 export interface ClaimsOverlayDeps {
   /** Records one synchronous piece of the overlay's work (`name`, from `start` until now). */
@@ -28,8 +29,11 @@ export interface ClaimsOverlayDeps {
   mayHaveClaims(doc: Document): Promise<boolean>;
   /** The page's claim annotator, from the second stage (null when it could not be had). */
   loadAnnotator(): Promise<PageAnnotator | null>;
-  /** Draws these annotations (highlights, badge and cards): `OverlaySession.open` in the second stage. */
-  openOverlay(doc: Document, annotations: OverlayAnnotation[], signature: string): Promise<ShownOverlay>;
+  /**
+   * Draws these matches (highlights, badge and cards): `OverlaySession.open` in the second stage.
+   * `dismissMatch`: the reader said a restated passage is not the claim (hide it on this page).
+   */
+  openOverlay(doc: Document, content: OverlayContent, signature: string, dismissMatch: (key: string) => void): Promise<ShownOverlay>;
   /** The reader's per-site setting for this page's site. */
   isEnabled(): Promise<boolean>;
   /** Calls back when that setting may have changed; returns the unsubscribe function. */
@@ -39,6 +43,15 @@ export interface ClaimsOverlayDeps {
    * page), asked only once the overlay has claims to show. Optional: without it no card opens by link.
    */
   linkTarget?(): Promise<readonly TextDirective[]>;
+}
+
+/** Document order of two matches' ranges (restatements and copies are found apart). */
+function inReadingOrder(a: { range: Range }, b: { range: Range }): number {
+  try {
+    return a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range);
+  } catch {
+    return 0; // ranges in different documents: keep the order given
+  }
 }
 
 /** Whether a mutation is a Counterpoint element or text inside one (this overlay's, or the notes UI's). */
@@ -63,6 +76,8 @@ export class ClaimsOverlay {
   private enabled: boolean | null = null;
   private settingReads = 0;
   private unsubscribe: (() => void) | null = null;
+  /** Restated passages the reader said are not the claim (this page only: forgotten on navigation). */
+  private readonly dismissed = new Set<string>();
 
   constructor(
     private readonly doc: Document,
@@ -81,6 +96,7 @@ export class ClaimsOverlay {
     // A jump to an in-page anchor (#section) is not a new page: keep the overlay as it is.
     const strip = (u: string | undefined): string => (u ? u.replace(/#.*$/, '') : '');
     if (oldUrl && strip(newUrl) === strip(oldUrl)) return;
+    this.dismissed.clear();
     // The link the page was opened at was about the page it left.
     this.linkDone = true;
     this.teardown();
@@ -141,7 +157,11 @@ export class ClaimsOverlay {
           onSlice: (start) => this.deps.measure('annotate', start),
           cancelled: () => !this.connected,
         });
-        return result ?? null;
+        if (!result || !this.connected || !annotator.restate) return result ?? null;
+        // The second tier (restatements, stories) on what that run matched, in the background; the
+        // page only waits for the reply. Without it, the first tier's matches alone.
+        const second = await annotator.restate(this.doc);
+        return second ? { ...result, ...second } : result;
       }
       const t0 = performance.now();
       const result = annotator.annotateDocument(this.doc);
@@ -173,19 +193,30 @@ export class ClaimsOverlay {
     }
     const result = await this.annotate();
     if (!this.connected) return;
-    const anns = (result?.annotations ?? []).filter((a) => a.range && !a.range.collapsed);
-    if (anns.length === 0) {
+    const live = <T extends { range: Range }>(a: T): boolean => !!a.range && !a.range.collapsed;
+    const anns = (result?.annotations ?? []).filter(live);
+    const restated = (result?.restatements ?? []).filter((r) => live(r) && !this.dismissed.has(restatedKey(r)));
+    const stories = result?.stories ?? [];
+    const content: OverlayContent = {
+      highlighted: [...anns, ...restated.filter((r) => r.confidence === 'high')].sort(inReadingOrder),
+      possible: restated.filter((r) => r.confidence === 'low'),
+      stories,
+    };
+    if (content.highlighted.length === 0 && content.possible.length === 0 && stories.length === 0) {
       this.teardown(); // no match: the page is left untouched
       return;
     }
-    const signature = anns.map((a) => a.claimId).join('|');
+    const signature = [...content.highlighted, ...content.possible].map((a) => a.claimId).concat(stories.map((s) => s.storyId)).join('|');
     if (this.session && this.session.signature === signature && this.session.intact()) return; // nothing new
     this.teardown();
     await yieldToMain(); // the annotator's task ends here; the overlay's work is a task of its own
     if (!this.connected) return;
     let session: ShownOverlay;
     try {
-      session = await this.deps.openOverlay(this.doc, anns, signature);
+      session = await this.deps.openOverlay(this.doc, content, signature, (key) => {
+        this.dismissed.add(key);
+        void this.run();
+      });
     } catch (e) {
       console.warn('[Counterpoint] could not show the overlay', e);
       return;

@@ -16,12 +16,17 @@ import { highlight, hitTest, supportedStrategy, type HighlightStrategy, type Hig
 import { HighlightPointer } from '../../lib/overlay/highlight-pointer';
 import { rangeHost } from '../../lib/overlay/range-host';
 import { SLICE_MS, yieldToMain } from '../../lib/overlay/slices';
-import { claimStatus, type OverlayAnnotation, type OverlayApi, type ShownOverlay } from '../../lib/overlay/types';
+import { restatedView, storyView, type StoryView } from '../../lib/overlay/restated-model';
+import { claimStatus, type OverlayAnnotation, type OverlayApi, type OverlayContent, type OverlayRestatement, type ShownOverlay } from '../../lib/overlay/types';
 import { canonicalUrl } from '../../lib/anchoring/canonical-url';
 import { linkedIndex, passageLink, passageQuote } from '../../lib/links/passage-link';
 import type { TextDirective } from '../../lib/links/text-fragment';
 import { buildTextModel, type TextModel } from '../../lib/text/text-model';
 import { copyLink, type WriteText } from '../links/copy-link';
+
+export type { OverlayContent };
+
+const isRestated = (a: OverlayAnnotation): a is OverlayRestatement => (a as OverlayRestatement).method === 'restatement';
 
 export const OVERLAY_HOST_NAME = 'counterpoint-badge';
 
@@ -36,6 +41,8 @@ export interface OverlaySessionDeps {
   measure(name: string, start: number): void;
   /** The browser inherits highlight styles from the root (lib/overlay/highlight.ts, `highlightSelector`). */
   highlightsInherit?: boolean;
+  /** The reader said a restated passage is not the claim: hide that match on this page. */
+  dismissMatch?(key: string): void;
   /** The clipboard a card's "Copy link" writes to (null: none; the card then shows the link to copy by hand). */
   writeText?: WriteText;
 }
@@ -65,36 +72,46 @@ export class OverlaySession implements ShownOverlay {
   private api: OverlayApi | null = null;
 
   /** Builds the card models (in slices, yielding to the page), paints the highlights and mounts the UI. */
-  static async open(doc: Document, anns: OverlayAnnotation[], signature: string, deps: OverlaySessionDeps): Promise<OverlaySession> {
+  static async open(doc: Document, content: OverlayContent, signature: string, deps: OverlaySessionDeps): Promise<OverlaySession> {
     const catalog = bundledCatalog();
     const entries: OverlayEntry[] = [];
     let t0 = performance.now();
-    for (const a of anns) {
+    const all = [...content.highlighted, ...content.possible];
+    for (let i = 0; i < all.length; i++) {
+      const a = all[i]!;
       const card = buildCardModel(a, catalog, { ui: deps.ui });
-      entries.push({ status: claimStatus(a.relations), speaker: card.who.name, quote: a.quote, card });
+      const entry: OverlayEntry = { status: claimStatus(a.relations), speaker: card.who.name, quote: a.quote, card };
+      if (isRestated(a)) entry.restated = restatedView(a, catalog, deps.ui);
+      if (i >= content.highlighted.length) entry.possible = true;
+      entries.push(entry);
       if (performance.now() - t0 > SLICE_MS) {
         deps.measure('prepare', t0);
         await yieldToMain();
         t0 = performance.now();
       }
     }
-    const highlighter = anns.length
+    const shown = content.highlighted;
+    const highlighter = shown.length
       ? highlight(
           doc,
-          anns.map((a, i) => ({ range: a.range, status: entries[i]!.status })),
+          shown.map((a, i) => ({ range: a.range, status: entries[i]!.status, restated: isRestated(a) })),
           preferredStrategy(doc),
           deps.highlightsInherit ?? false,
         )
       : null;
+    const stories = content.stories.map((st) => storyView(st, catalog, deps.ui));
     deps.measure('prepare', t0);
     const ui = await deps.mountUi(OVERLAY_HOST_NAME, { onRemove: (container) => render(null, container) });
-    return new OverlaySession(doc, signature, entries, highlighter, ui, deps);
+    return new OverlaySession(doc, signature, entries, stories, content.possible.map((a) => a.range), highlighter, ui, deps);
   }
 
   private constructor(
     private readonly doc: Document,
     signature: string,
     entries: OverlayEntry[],
+    stories: StoryView[],
+    /** The "possibly related" passages (listed after the highlighted ones, not painted): for their links. */
+    private readonly possibleRanges: readonly Range[],
     highlighter: Highlighter | null,
     ui: Awaited<ReturnType<MountShadowUi>>,
     deps: OverlaySessionDeps,
@@ -112,9 +129,11 @@ export class OverlaySession implements ShownOverlay {
         <SourceOpenerContext.Provider value={deps.openSource}>
           <OverlayApp
             entries={entries}
+            stories={stories}
             ui={deps.ui}
             host={rangeHost(this.ranges, highlighter)}
             bind={(a) => (api = this.api = a)}
+            onDismissMatch={deps.dismissMatch}
             copyLink={deps.writeText === undefined ? undefined : (i) => copyLink(this.linkFor(i), deps.writeText ?? null)}
           />
         </SourceOpenerContext.Provider>
@@ -140,7 +159,7 @@ export class OverlaySession implements ShownOverlay {
 
   /** A link that opens this page at highlight `index`'s passage (shorter when the passage is unique on the page). */
   linkFor(index: number): string | null {
-    const range = this.ranges[index];
+    const range = index < this.ranges.length ? this.ranges[index] : this.possibleRanges[index - this.ranges.length];
     const model = this.model();
     const url = canonicalUrl(this.doc);
     return range && model && url ? passageLink(url, model, range) : null;
@@ -154,7 +173,7 @@ export class OverlaySession implements ShownOverlay {
     if (directives.length === 0 || !this.api) return false;
     const model = this.model();
     if (!model) return false;
-    const i = linkedIndex(directives, this.ranges.map((r) => passageQuote(model, r)));
+    const i = linkedIndex(directives, [...this.ranges, ...this.possibleRanges].map((r) => passageQuote(model, r)));
     if (i < 0) return false;
     this.api.open(i, 'click');
     return true;

@@ -67,10 +67,10 @@ export default defineUnlistedScript(() => {
     measure: (phase, start) => stats.record(phase, start),
     mayHaveClaims: (doc) => mayHaveClaims(doc, yieldToMain),
     loadAnnotator: async () => (await secondStage())?.annotator() ?? null,
-    openOverlay: async (doc, annotations, signature) => {
+    openOverlay: async (doc, content, signature, dismissMatch) => {
       const two = await secondStage();
       if (!two) throw new Error('the second stage is not loaded');
-      return two.openOverlay(doc, annotations, signature);
+      return two.openOverlay(doc, content, signature, dismissMatch);
     },
     isEnabled: async () => {
       const s = siteNow();

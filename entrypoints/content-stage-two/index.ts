@@ -30,6 +30,7 @@ import { inheritsHighlightStyles } from '../../utils/extension-api';
 import { currentTranslator, loadUiLanguage, onUiLanguageChanged, uiLanguage } from '../../utils/i18n';
 import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
+import { findRestatements } from '../../utils/restate';
 import { registerSecondStage } from '../../utils/second-stage';
 import indexJson from '../../lib/generated/claims-index.json?raw';
 import catalogJson from '../../lib/generated/claims-catalog.json?raw';
@@ -47,7 +48,8 @@ export default defineUnlistedScript(() => {
       if (annotator) return annotator;
       const index: CompiledIndex = loadIndex(JSON.parse(indexJson));
       useCompiledGate(index, PAGE_GATE); // the build's gate, not one built again from the terms
-      return (annotator = annotatorFor(index));
+      // The second tier (restatements, stories) runs in the background, where its index is.
+      return (annotator = annotatorFor(index, findRestatements));
     };
     let catalogInstalled = false;
     let stopLanguageWatch: (() => void) | null = null;
@@ -85,14 +87,14 @@ export default defineUnlistedScript(() => {
 
     return {
       annotator: pageAnnotator,
-      openOverlay: async (doc, annotations, signature) => {
+      openOverlay: async (doc, content, signature, dismissMatch) => {
         if (!catalogInstalled) {
           installCatalog(JSON.parse(catalogJson) as Dataset);
           catalogInstalled = true;
         }
         await loadUiLanguage();
         stopLanguageWatch ??= onUiLanguageChanged(() => host.refreshOverlay());
-        return OverlaySession.open(doc, annotations, signature, overlayDeps);
+        return OverlaySession.open(doc, content, signature, { ...overlayDeps, dismissMatch });
       },
       linkTarget: () =>
         (linkTarget ??= sendRequest({ type: 'page:link-target' })

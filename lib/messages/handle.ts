@@ -12,6 +12,7 @@ import {
   setAnchorStates,
   updateNoteBody,
 } from '../storage/notes-repo';
+import type { FoundRestatement, StoryResult } from '../restate/types';
 import { sourceViewPath } from '../overlay/source-view';
 import { canonicalUrl, cleanUrl } from '../anchoring/canonical-url';
 import type { NoteView, PageKey } from '../storage/notes-repo';
@@ -32,6 +33,7 @@ import {
   type NoteFocus,
   type PageHints,
   type Reply,
+  type RestatePartText,
   type RequestSender,
   type RequestType,
   type PanelRequest,
@@ -89,6 +91,8 @@ export interface HandlerDeps {
    * frame and document are the browser's account of the sender, never the message's).
    */
   injectSecondStage?: (sender: Extract<RequestSender, { kind: 'content-script' }>) => Promise<void>;
+  /** The restatement tier over a page's texts (lib/restate/remote.ts, `findRestatements`). */
+  restate?: (parts: RestatePartText[], date: string | null) => Promise<{ found: FoundRestatement[]; stories: StoryResult[] }>;
   /** Opens an extension page (path relative to the extension root) in a new tab, after `afterIndex` when given. */
   openTab?: (path: string, afterIndex: number | undefined) => Promise<void>;
   /** Sends a request to a tab's content script (top frame). */
@@ -192,6 +196,10 @@ async function answer(deps: HandlerDeps, request: BackgroundRequest, sender: Req
       if (sender.kind !== 'content-script' || !deps.injectSecondStage) return NOT_HERE(request.type);
       await deps.injectSecondStage(sender);
       return { ok: true };
+    case 'restate:find': {
+      if (!deps.restate) return NOT_HERE('the restatement tier');
+      return { ok: true, ...(await deps.restate(request.parts, request.date)) };
+    }
     case 'source:open':
       if (!deps.openTab) return NOT_HERE('opening tabs');
       await deps.openTab(sourceViewPath(request.claimId, request.lang), sender.tabIndex);
