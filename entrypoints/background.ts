@@ -11,6 +11,8 @@ import { requestSender } from '../utils/message-sender';
 import { DraftDesk } from '../lib/messages/drafts';
 import { sendToExtensionPages, sendToTab } from '../utils/messaging';
 import { wireNotesCommands } from '../utils/notes-commands';
+import { wireClaimCommands } from '../utils/claim-commands';
+import { readReaderSettings } from '../utils/reader-settings';
 import { openSidePanel } from '../utils/side-panel';
 
 export default defineBackground(() => {
@@ -43,6 +45,8 @@ export default defineBackground(() => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as never), index: afterIndex === undefined ? undefined : afterIndex + 1 });
     },
     pageKeys,
+    tellPages: sendToExtensionPages,
+    historyEnabled: async () => (await readReaderSettings()).readingHistory,
   };
 
   // Every message, from any part of the extension, is parsed and answered in one place.
@@ -68,6 +72,12 @@ export default defineBackground(() => {
       // A panel already open takes it now; one that is opening takes it when it loads.
       await sendToExtensionPages({ type: 'panel:draft-ready', tabId });
     })();
+  });
+
+  // "Next claim" / "previous claim": the browser's own shortcut (the reader's gesture, which page
+  // script cannot make), passed to the active tab's overlay.
+  wireClaimCommands((tabId, direction) => {
+    void sendToTab(tabId, { type: 'overlay:step', direction }).catch(() => undefined);
   });
 
   // Deleted notes wait a week for "undo"; only those are ever removed. A failure here is harmless.

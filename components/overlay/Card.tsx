@@ -1,8 +1,8 @@
 import { createContext, type Ref } from 'preact';
 import { useContext } from 'preact/hooks';
-import { useT } from '../i18n';
+import { plural, useT } from '../i18n';
 import type { Lang } from '../../lib/dataset/types';
-import type { CardModel, RelatedGroup, RelatedItem, SourceRef, TextOrigin, Where } from '../../lib/overlay/card-model';
+import type { CardModel, PagePassage, RelatedGroup, RelatedItem, SourceRef, TextOrigin, Where } from '../../lib/overlay/card-model';
 import type { ClaimStatus } from '../../lib/overlay/types';
 
 export const STATUS_KEY: Record<ClaimStatus, string> = {
@@ -26,13 +26,19 @@ const GROUP_KEY: Record<RelatedGroup, string> = {
 const GROUPS: RelatedGroup[] = ['contradicts', 'differs', 'supports', 'context'];
 
 export interface CardProps {
-  model: CardModel;
+  /** The claims on the passage, most severe first (usually one). */
+  models: readonly CardModel[];
+  /** Which of them is shown. */
+  selected: number;
+  onSelect: (index: number) => void;
   /** The reader's UI language. */
   ui: Lang;
   /** The language the claim texts are shown in (the toggle flips it). */
   textLang: Lang;
   onToggleLang: () => void;
   onClose: () => void;
+  /** Opens the story view at this claim's story (absent: no link). */
+  onOpenStory?: () => void;
   style?: Record<string, string>;
   cardRef?: Ref<HTMLDivElement>;
   onMouseEnter?: () => void;
@@ -101,12 +107,70 @@ function Related({ item, textLang }: { item: RelatedItem; textLang: Lang }) {
   );
 }
 
+const PASSAGE_KEY: Record<Exclude<PagePassage['match'], 'same'>, string> = {
+  headline: 'ovPassageHeadline',
+  translation: 'ovPassageTranslation',
+  restates: 'ovPassageRestates',
+  reworded: 'ovPassageReworded',
+};
+
+/**
+ * The page's own words, when they are not the claim's: what the reader clicked, and why the card
+ * quotes something else (a headline restating the claim, the digest's translation, an edited copy).
+ */
+function PassageNote({ passage }: { passage: PagePassage }) {
+  const t = useT();
+  if (passage.match === 'same') return null;
+  return (
+    <section class="cp-passage" data-testid="cp-card-passage" data-match={passage.match}>
+      <h3 class="cp-passage__title">{t('ovCardOnPage')}</h3>
+      <blockquote class="cp-passage__text" lang={passage.lang} data-testid="cp-card-passage-text">
+        {passage.text}
+      </blockquote>
+      <p class="cp-passage__why" data-testid="cp-card-passage-why">
+        {t(PASSAGE_KEY[passage.match], passage.translator ?? '')}
+      </p>
+    </section>
+  );
+}
+
+/** Several claims on one passage: one tab each (speaker and status), so none hides behind another. */
+function ClaimTabs({ models, selected, onSelect }: { models: readonly CardModel[]; selected: number; onSelect: (i: number) => void }) {
+  const t = useT();
+  if (models.length < 2) return null;
+  return (
+    <div class="cp-claims" data-testid="cp-card-claims">
+      <p class="cp-claims__title">{plural(t, 'ovPassageClaims', models.length)}</p>
+      <div class="cp-claims__tabs" role="tablist" aria-label={t('ovPassageClaimsLabel')}>
+        {models.map((m, i) => (
+          <button
+            type="button"
+            role="tab"
+            key={m.claimId}
+            class={`cp-claims__tab${i === selected ? ' cp-claims__tab--on' : ''}`}
+            aria-selected={i === selected ? 'true' : 'false'}
+            data-testid="cp-card-claim-tab"
+            data-claim={m.claimId}
+            onClick={() => onSelect(i)}
+          >
+            <span class={`cp-dot cp-dot--${m.status}`} aria-hidden="true" />
+            <span>{m.who.name}</span>
+            <span class="cp-visually-hidden"> ({t(STATUS_KEY[m.status])})</span>
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 /** The claim card. Every page-derived string is rendered as a text node (never as HTML). */
 export function Card(props: CardProps) {
-  const { model, ui, textLang } = props;
+  const { models, ui, textLang } = props;
+  const model = models[Math.min(props.selected, models.length - 1)]!;
   const t = useT();
   const other: Lang = textLang === 'ja' ? 'en' : 'ja';
   const titleId = `cp-card-title-${model.claimId}`;
+  const differs = model.passage.match !== 'same';
   return (
     <div
       class={`cp-card cp-card--${model.status}`}
@@ -116,6 +180,7 @@ export function Card(props: CardProps) {
       tabIndex={-1}
       data-testid="cp-card"
       data-claim={model.claimId}
+      data-claims={String(models.length)}
       data-status={model.status}
       ref={props.cardRef}
       style={props.style}
@@ -134,6 +199,9 @@ export function Card(props: CardProps) {
         </button>
       </header>
 
+      <ClaimTabs models={models} selected={props.selected} onSelect={props.onSelect} />
+      <PassageNote passage={model.passage} />
+      {differs && <h3 class="cp-passage__title">{t('ovCardClaim')}</h3>}
       <blockquote class="cp-card__text" id={titleId} lang={textLang} data-testid="cp-card-text">
         {model.text[textLang]}
       </blockquote>
@@ -200,6 +268,14 @@ export function Card(props: CardProps) {
             </ul>
           </div>
         ))}
+        {props.onOpenStory && (
+          <p class="cp-card__story">
+            <button type="button" class="cp-link" data-testid="cp-card-story" onClick={props.onOpenStory}>
+              {t('ovCardStory')}
+              <span aria-hidden="true"> ↗</span>
+            </button>
+          </p>
+        )}
       </section>
     </div>
   );

@@ -11,7 +11,7 @@ import type { PageAnnotator } from '../../lib/overlay/page-annotator';
 import { RerunWatcher, MUTATION_DEBOUNCE_MS } from '../../lib/overlay/rerun-watcher';
 import { runInSlices } from '../../lib/overlay/slices';
 import type { OverlayEngineResult } from '../../lib/overlay/types';
-import { OverlaySession, SLICE_MS, yieldToMain, type OverlaySessionDeps } from './overlay-session';
+import { OverlaySession, SLICE_MS, yieldToMain, type OverlaySessionDeps, type SessionClaim } from './overlay-session';
 
 export interface ClaimsOverlayDeps extends OverlaySessionDeps {
   /** The page's claim annotator (null when the claims data could not be had). */
@@ -20,6 +20,8 @@ export interface ClaimsOverlayDeps extends OverlaySessionDeps {
   isEnabled(): Promise<boolean>;
   /** Calls back when that setting may have changed; returns the unsubscribe function. */
   onSettingChanged(cb: () => void): () => void;
+  /** The overlay now shows these claims on the page (in reading order): for the reading history. */
+  shown?(claimIds: string[]): void;
 }
 
 /** Whether a mutation is a Counterpoint element or text inside one (this overlay's, or the notes UI's). */
@@ -37,6 +39,8 @@ export class ClaimsOverlay {
   private pending = false;
   private connected = true;
   private navTimer: ReturnType<typeof setTimeout> | undefined;
+  /** "Hide for this page": nothing is drawn until the page is left (navigation) or reloaded. */
+  private hidden = false;
   private readonly watcher: RerunWatcher;
   private readonly unsubscribe: () => void;
 
@@ -58,6 +62,7 @@ export class ClaimsOverlay {
     // A jump to an in-page anchor (#section) is not a new page: keep the overlay as it is.
     const strip = (u: string | undefined): string => (u ? u.replace(/#.*$/, '') : '');
     if (oldUrl && strip(newUrl) === strip(oldUrl)) return;
+    this.hidden = false;
     this.teardown();
     this.watcher.watch();
     // Its own timer: mutation debouncing (bounded) must not swallow the navigation's run.
@@ -70,6 +75,47 @@ export class ClaimsOverlay {
     if (!this.connected) return;
     this.teardown();
     void this.run();
+  }
+
+  /**
+   * "Hide for this page": takes away everything the overlay drew (badge, key, card, highlights and
+   * their style) and draws nothing more until the reader leaves the page or reloads it (or asks for it
+   * again from the side panel: `show()`).
+   */
+  hide(): void {
+    if (!this.connected) return;
+    this.hidden = true;
+    this.teardown();
+  }
+
+  /** Undoes `hide()`. */
+  show(): void {
+    if (!this.connected || !this.hidden) return;
+    this.hidden = false;
+    void this.run();
+  }
+
+  isHidden(): boolean {
+    return this.hidden;
+  }
+
+  /** The claims shown on the page, in reading order (none while hidden or before the overlay shows). */
+  claims(): SessionClaim[] {
+    return this.session?.claims() ?? [];
+  }
+
+  /** Scrolls to a claim's passage and opens its card (the side panel's list); false when it is not on the page. */
+  reveal(claimId: string): boolean {
+    const s = this.session;
+    if (!s) return false;
+    return s.reveal(s.passageOf(claimId), claimId);
+  }
+
+  /** The "next / previous claim" key (the extension's command). */
+  step(direction: 1 | -1): boolean {
+    if (!this.session) return false;
+    this.session.step(direction);
+    return true;
   }
 
   /** Mutations the overlay itself caused (its host, style and marks), which must not wake it. */
@@ -129,6 +175,10 @@ export class ClaimsOverlay {
   }
 
   private async runOnce(): Promise<void> {
+    if (this.hidden) {
+      this.teardown();
+      return;
+    }
     // Non-article pages: a few selector lookups, then nothing; the DOM is never touched.
     if (!this.doc.body || !looksLikeArticle(this.doc)) {
       this.teardown();
@@ -150,12 +200,21 @@ export class ClaimsOverlay {
     this.teardown();
     await yieldToMain(); // the annotator's task ends here; the overlay's work is a task of its own
     if (!this.connected) return;
-    const session = await OverlaySession.open(this.doc, anns, signature, this.deps);
-    if (!this.connected) {
+    const session = await OverlaySession.open(this.doc, anns, signature, {
+      ...this.deps,
+      // Read at each run: a density change rebuilds the overlay (`refresh()`).
+      density: this.deps.density,
+      hidePage: () => {
+        this.hide();
+        this.deps.hidePage?.();
+      },
+    });
+    if (!this.connected || this.hidden) {
       session.disconnect();
       return;
     }
     this.session = session;
+    this.deps.shown?.(anns.map((a) => a.claimId));
     // Our own insertions (host, style, marks) must not wake the watcher.
     this.watcher.forget();
   }

@@ -7,15 +7,18 @@
 import { render } from 'preact';
 import { I18nContext, type Translate } from '../i18n';
 import { SourceOpenerContext } from './Card';
+import type { BadgeCornerStore } from './BadgeDock';
 import { OverlayApp, type OverlayEntry } from './OverlayApp';
 import type { MountShadowUi } from '../shadow-ui';
 import type { Lang } from '../../lib/dataset/types';
 import { bundledCatalog } from '../../lib/overlay/bundled';
 import { buildCardModel, type SourceRef } from '../../lib/overlay/card-model';
+import { claimKindOf, DEFAULT_DENSITY, markFor, type HighlightDensity, type MarkStrength } from '../../lib/overlay/density';
 import { highlight, supportedStrategy, type HighlightStrategy, type Highlighter } from '../../lib/overlay/highlight';
 import { HighlightPointer } from '../../lib/overlay/highlight-pointer';
+import { groupPassages, passageText, type Passage } from '../../lib/overlay/passages';
 import { rangeHost } from '../../lib/overlay/range-host';
-import { claimStatus, type OverlayAnnotation, type OverlayApi } from '../../lib/overlay/types';
+import { claimStatus, type ClaimStatus, type OverlayAnnotation, type OverlayApi } from '../../lib/overlay/types';
 
 export const OVERLAY_HOST_NAME = 'counterpoint-badge';
 
@@ -33,6 +36,28 @@ export interface OverlaySessionDeps {
   mountUi: MountShadowUi;
   /** Records one synchronous piece of the overlay's work (`name`, from `start` until now). */
   measure(name: string, start: number): void;
+  /** The reader's highlight density (settings page); default 'key'. */
+  density?: HighlightDensity;
+  /** "Hide for this page": take everything Counterpoint drew away until the page is left or reloaded. */
+  hidePage?(): void;
+  /** The reader opened a claim's card on purpose: the side panel, if open, shows it. */
+  picked?(claimId: string, passage: number): void;
+  /** Opens the story view (at the story of `claimId`, if given). */
+  openStory?(claimId: string | null): void;
+  /** Where the reader's corner for the badge is kept. */
+  cornerStore?: BadgeCornerStore;
+}
+
+/** One claim on the page as the side panel lists it (in reading order). */
+export interface SessionClaim {
+  claimId: string;
+  /** The passage it is on (several claims can share one). */
+  passage: number;
+  status: ClaimStatus;
+  strength: MarkStrength;
+  speaker: string;
+  /** The words on the page. */
+  text: string;
 }
 
 /**
@@ -51,18 +76,26 @@ export class OverlaySession {
   /** The shadow host (a page that wipes its body removes it: then the overlay is rebuilt). */
   readonly host: Element;
   readonly highlighter: Highlighter | null;
+  /** One range per claim, in reading order (the highlighter's). */
   readonly ranges: readonly Range[];
+  /** What the reader points at: claims grouped where their ranges overlap, in reading order. */
+  readonly passages: readonly Passage[];
+  private readonly entries: readonly OverlayEntry[];
   private readonly pointer: HighlightPointer;
   private readonly removeUi: () => void;
+  private api: OverlayApi | null = null;
 
   /** Builds the card models (in slices, yielding to the page), paints the highlights and mounts the UI. */
   static async open(doc: Document, anns: OverlayAnnotation[], signature: string, deps: OverlaySessionDeps): Promise<OverlaySession> {
     const catalog = bundledCatalog();
+    const density = deps.density ?? DEFAULT_DENSITY;
     const entries: OverlayEntry[] = [];
     let t0 = performance.now();
     for (const a of anns) {
-      const card = buildCardModel(a, catalog, { ui: deps.ui });
-      entries.push({ status: claimStatus(a.relations), speaker: card.who.name, quote: a.quote, card });
+      const card = buildCardModel(a, catalog, { ui: deps.ui, passage: passageText(a.range) });
+      const status = claimStatus(a.relations);
+      const strength = markFor(density, { status, kind: claimKindOf(a.claimId, catalog) });
+      entries.push({ status, speaker: card.who.name, quote: card.passage.text || a.quote, card, strength });
       if (performance.now() - t0 > SLICE_MS) {
         deps.measure('prepare', t0);
         await yieldToMain();
@@ -72,7 +105,7 @@ export class OverlaySession {
     const highlighter = anns.length
       ? highlight(
           doc,
-          anns.map((a, i) => ({ range: a.range, status: entries[i]!.status })),
+          anns.map((a, i) => ({ range: a.range, status: entries[i]!.status, strength: entries[i]!.strength })),
           preferredStrategy(doc),
         )
       : null;
@@ -92,29 +125,77 @@ export class OverlaySession {
     this.signature = signature;
     this.highlighter = highlighter;
     this.ranges = highlighter?.ranges ?? [];
+    this.entries = entries;
+    this.passages = groupPassages(this.ranges, entries.map((e) => e.status));
     this.host = ui.host;
-    let api: OverlayApi | null = null;
     const t = performance.now();
+    const passageRanges = this.passages.map((p) => p.range);
+    const isOurs = (el: Element): boolean => el === ui.host || el.localName.startsWith('counterpoint-');
     // Source links are buttons: the page never holds an extension URL, and the background opens
     // the source view (a web page may not navigate to an extension page that is not web-accessible).
     render(
       <I18nContext.Provider value={deps.translate}>
         <SourceOpenerContext.Provider value={deps.openSource}>
-          <OverlayApp entries={entries} ui={deps.ui} host={rangeHost(this.ranges, highlighter)} bind={(a) => (api = a)} />
+          <OverlayApp
+            entries={entries}
+            passages={this.passages}
+            ui={deps.ui}
+            density={deps.density ?? DEFAULT_DENSITY}
+            host={rangeHost(passageRanges, highlighter, this.passages)}
+            bind={(a) => (this.api = a)}
+            onHide={deps.hidePage}
+            onPick={deps.picked ? (passage, claimId) => deps.picked!(claimId, passage) : undefined}
+            onOpenStory={deps.openStory}
+            cornerStore={deps.cornerStore}
+            isOurs={isOurs}
+          />
         </SourceOpenerContext.Provider>
       </I18nContext.Provider>,
       ui.container,
     );
     deps.measure('render', t);
     const host = ui.host;
-    this.pointer = new HighlightPointer(doc, this.ranges, {
-      open: (i, how) => api?.open(i, how),
-      hoverEnd: () => api?.hoverEnd(),
-      close: () => api?.close(),
-      openIndex: () => api?.openIndex() ?? null,
+    // Passages with no mark at all cannot be pointed at (the reader sees nothing there).
+    const pointable = this.passages.map((p) => (p.members.some((m) => entries[m]!.strength !== 'none') ? p.range : null));
+    this.pointer = new HighlightPointer(doc, pointable, {
+      open: (i, how) => this.api?.open(i, how),
+      hoverEnd: () => this.api?.hoverEnd(),
+      close: () => this.api?.close(),
+      openIndex: () => this.api?.openIndex() ?? null,
+      openIsHover: () => this.api?.openPinned() === false,
       isOwnEvent: (e) => e.composedPath().includes(host),
     });
     this.removeUi = () => ui.remove();
+  }
+
+  /** This page's claims in reading order, for the side panel (the page's own words, no note text). */
+  claims(): SessionClaim[] {
+    const out: SessionClaim[] = [];
+    this.passages.forEach((p, passage) => {
+      for (const m of [...p.members].sort((a, b) => a - b)) {
+        const e = this.entries[m]!;
+        out.push({ claimId: e.card.claimId, passage, status: e.status, strength: e.strength ?? 'strong', speaker: e.speaker, text: e.quote });
+      }
+    });
+    return out;
+  }
+
+  /** Scrolls to a passage and opens its card (from the side panel's list); false when there is no such passage. */
+  reveal(passage: number, claimId?: string): boolean {
+    if (!this.api || passage < 0 || passage >= this.passages.length) return false;
+    rangeHost(this.passages.map((p) => p.range), this.highlighter, this.passages).reveal(passage, 'upper');
+    this.api.open(passage, 'click', claimId);
+    return true;
+  }
+
+  /** The passage holding a claim, or -1. */
+  passageOf(claimId: string): number {
+    return this.passages.findIndex((p) => p.members.some((m) => this.entries[m]!.card.claimId === claimId));
+  }
+
+  /** The "next / previous claim" key: moves the keyboard focus to the next passage. */
+  step(direction: 1 | -1): void {
+    this.api?.step(direction);
   }
 
   /** Whether a node is one this overlay added to the page (its host, highlight style or marks). */

@@ -22,14 +22,18 @@ import { PageNotes } from '../../lib/notes/page-notes';
 import { loadPageAnnotator } from '../../lib/overlay/page-annotator';
 import { WorkStats } from '../../lib/overlay/work-stats';
 import { LocationWatcher } from '../../lib/page/location-watcher';
+import { badgeCornerStore } from '../../utils/badge-position';
 import { fetchClaimsIndex } from '../../utils/claims-data';
 import { currentTranslator, loadUiLanguage, onUiLanguageChanged, uiLanguage } from '../../utils/i18n';
 import { extensionAlive } from '../../utils/lifetime';
 import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
+import { onReaderSettingsChanged, readReaderSettings } from '../../utils/reader-settings';
+import type { HighlightDensity } from '../../lib/overlay/density';
 import { isOverlayEnabled, onOverlaySettingChanged, siteOf } from '../../utils/site-settings';
 import { listenForTabRequests } from '../../utils/tab-requests';
 import badgeCss from '../../components/badge.css?inline';
+import legendCss from '../../components/legend.css?inline';
 import overlayCss from '../../components/overlay/overlay.css?inline';
 
 /** Counterpoint's own elements (overlay host, wrapped highlights) are not page text. */
@@ -49,11 +53,16 @@ export default defineUnlistedScript(() => {
       return a ? a.annotateDocument(document).annotations.map((x) => ({ claimId: x.claimId, range: x.range })) : [];
     },
     isOurs,
+    // A click on one of the reader's highlights: the side panel (if open) shows that note.
+    picked: (id) => void sendRequest({ type: 'page:picked', item: { kind: 'note', id } }).catch(() => undefined),
   });
 
   // Claims: on non-article pages this reads a few selectors and stops; the DOM is never touched there.
   const site = siteOf(location.href);
   let stopLanguageWatch: (() => void) | null = null;
+  let stopSettingsWatch: (() => void) | null = null;
+  let density: HighlightDensity | undefined;
+  let recorded = '';
   const overlay = new ClaimsOverlay(document, {
     // The reader's UI language (settings page): read below, once, on pages that get as far as
     // showing claims; a change rebuilds the overlay in the new language.
@@ -63,25 +72,49 @@ export default defineUnlistedScript(() => {
     get translate() {
       return currentTranslator();
     },
+    // The reader's highlight density (settings page), read with the language; a change redraws.
+    get density() {
+      return density;
+    },
     openSource: (ref) => {
       void sendRequest({ type: 'source:open', ...ref }).then((r) => {
         if (!r.ok) console.warn('[Counterpoint] could not open the source view', r.error);
       });
     },
-    mountUi: closedShadowUi(document, `${badgeCss}\n${overlayCss}`),
+    mountUi: closedShadowUi(document, `${badgeCss}\n${legendCss}\n${overlayCss}`),
     measure: (phase, start) => stats.record(phase, start),
     loadAnnotator: annotator,
     isEnabled: async () => {
       await loadUiLanguage();
       stopLanguageWatch ??= onUiLanguageChanged(() => overlay.refresh());
+      density ??= (await readReaderSettings()).density;
+      stopSettingsWatch ??= onReaderSettingsChanged((s) => {
+        if (s.density === density) return;
+        density = s.density;
+        overlay.refresh();
+      });
       return !site || (await isOverlayEnabled(site));
     },
     onSettingChanged: (cb) => (site ? onOverlaySettingChanged(cb) : () => undefined),
+    // "Hide for this page" hides the reader's highlights too: everything Counterpoint drew.
+    hidePage: () => notes.hide(),
+    picked: (claimId) => void sendRequest({ type: 'page:picked', item: { kind: 'claim', claimId } }).catch(() => undefined),
+    openStory: (claimId) => void sendRequest(claimId ? { type: 'story:open', claimId } : { type: 'story:open' }).catch(() => undefined),
+    cornerStore: badgeCornerStore(site),
+    // The reading history (story view): the background keeps it only if the reader wants it.
+    shown: (claimIds) => {
+      const key = `${location.href}|${claimIds.join(' ')}`;
+      if (key === recorded) return;
+      recorded = key;
+      void sendRequest({ type: 'history:record', hints: notes.hints(), claimIds }).catch(() => undefined);
+    },
   });
 
   const location$ = new LocationWatcher(window, (oldUrl, newUrl) => {
     if (!alive()) return;
     overlay.navigated(oldUrl, newUrl);
+    // Another page (not an in-page #anchor): what "Hide for this page" hid comes back.
+    if (!oldUrl || oldUrl.replace(/#.*$/, '') !== (newUrl ?? '').replace(/#.*$/, '')) notes.show();
     notes.refresh();
   });
 
@@ -93,6 +126,15 @@ export default defineUnlistedScript(() => {
       return { ok: true };
     },
     'overlay:stats': () => ({ ok: true, stats: stats.snapshot() }),
+    'overlay:claims': () => ({ ok: true, hidden: overlay.isHidden(), claims: overlay.claims() }),
+    'overlay:reveal': (r) => ({ ok: true, found: overlay.reveal(r.claimId) }),
+    'overlay:step': (r) => ({ ok: true, moved: overlay.step(r.direction) }),
+    'overlay:show': () => {
+      overlay.show();
+      notes.show();
+      return { ok: true };
+    },
+    'notes:reveal': (r) => ({ ok: true, found: notes.reveal(r.id) }),
   });
 
   /** After the extension is updated or removed, this copy stops and takes its UI away. */
@@ -102,6 +144,7 @@ export default defineUnlistedScript(() => {
     location$.disconnect();
     overlay.disconnect();
     stopLanguageWatch?.();
+    stopSettingsWatch?.();
     notes.disconnect();
     return false;
   }

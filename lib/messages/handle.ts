@@ -18,6 +18,7 @@ import { sourceViewPath } from '../overlay/source-view';
 import { canonicalUrl, cleanUrl } from '../anchoring/canonical-url';
 import type { NoteView, PageKey } from '../storage/notes-repo';
 import { LIMITS } from '../storage/validate';
+import { clearVisits, listVisits, recordVisit } from '../storage/reading-history';
 import type { DraftDesk, DraftResult } from './drafts';
 import {
   isInvalid,
@@ -30,6 +31,7 @@ import {
   type HighlightNote,
   type NoteDraft,
   type PageHints,
+  type PanelRequest,
   type Reply,
   type RequestSender,
   type RequestType,
@@ -96,6 +98,15 @@ export interface HandlerDeps {
    * every change to which pages have notes.
    */
   pageKeys?: { withdraw(): Promise<void>; sync(): Promise<void> };
+  /** Sends a message to the extension's own open pages (the side panel); nobody listening is fine. */
+  tellPages?: (request: PanelRequest) => Promise<void>;
+  /** Whether the reader keeps a reading history (settings; default on). */
+  historyEnabled?: () => Promise<boolean>;
+}
+
+/** The story view's address (an extension page), at the story holding `claimId` when given. */
+export function storyViewPath(claimId?: string): string {
+  return claimId ? `story.html?claim=${encodeURIComponent(claimId)}` : 'story.html';
 }
 
 /** Requests that change which pages have notes. */
@@ -205,6 +216,27 @@ async function answer(deps: HandlerDeps, request: BackgroundRequest, sender: Req
       const r = deps.drafts?.takeReady(request.tabId) ?? null;
       return { ok: true, draft: r && 'draft' in r ? r.draft : null, error: r && 'error' in r ? r.error : null };
     }
+    case 'story:open':
+      if (!deps.openTab) return NOT_HERE('opening tabs');
+      await deps.openTab(storyViewPath(request.claimId), sender.tabIndex);
+      return { ok: true };
+    case 'page:picked':
+      // The tab is the sender's, as the browser reports it: a page cannot speak for another tab.
+      if (sender.kind !== 'content-script') return NOT_HERE(request.type);
+      await deps.tellPages?.({ type: 'panel:picked', tabId: sender.tabId, item: request.item });
+      return { ok: true };
+    case 'history:record': {
+      if (sender.kind !== 'content-script') return NOT_HERE(request.type);
+      // Never for a private window, never when the reader turned it off.
+      if (sender.private || !deps.historyEnabled || !(await deps.historyEnabled())) return { ok: true, recorded: false };
+      const page = pageOfSender(sender, request.hints);
+      await recordVisit(db, { url: page.url, sourceUrl: page.sourceUrl, title: page.title, claimIds: request.claimIds }, env.now());
+      return { ok: true, recorded: true };
+    }
+    case 'history:list':
+      return { ok: true, visits: await listVisits(db), enabled: deps.historyEnabled ? await deps.historyEnabled() : false };
+    case 'history:clear':
+      return { ok: true, removed: await clearVisits(db) };
   }
 }
 

@@ -7,6 +7,9 @@
  * says otherwise: a content script runs next to a hostile page, so every receiver validates.
  */
 import type { Dataset, Lang } from '../dataset/types';
+import type { ClaimStatus } from '../overlay/types';
+import type { MarkStrength } from '../overlay/density';
+import type { Visit } from '../storage/reading-history';
 import type { ImportReport } from '../export/import';
 import type { CompiledIndex } from '../index/format';
 import type { ListResult, NoteView, PageKey, PageNotes } from '../storage/notes-repo';
@@ -63,6 +66,19 @@ export type Request =
   | { type: 'notes:draft'; nonce: string; hints: PageHints; target: NoteTarget; claimId: string | null }
   /** The draft the context menu or shortcut captured for a tab, if any (taken once). */
   | { type: 'notes:take-draft'; tabId: number }
+  /** Open the story view (at the story holding `claimId`, if given) in a new tab. */
+  | { type: 'story:open'; claimId?: string }
+  /**
+   * A content script: the reader picked a claim or one of their highlights on its page (a trusted
+   * click). The background tells the side panel, naming the sender's tab (never a tab the message names).
+   */
+  | { type: 'page:picked'; item: PickedItem }
+  /** A content script: its page shows these claims (the reading history; the page is the sender's). */
+  | { type: 'history:record'; hints: PageHints; claimIds: string[] }
+  /** The reading history: which pages showed which claims (extension pages only). */
+  | { type: 'history:list' }
+  /** Erase the reading history (extension pages only). */
+  | { type: 'history:clear' }
   // ---- to a tab's content script ----
   /** "What page is this, and what became of its highlights?" (for the popup and the side panel). */
   | { type: 'notes:page-info' }
@@ -72,9 +88,37 @@ export type Request =
   | { type: 'notes:redraw' }
   /** How much main-thread time the overlay took on this page (for tests, the bench and DevTools users). */
   | { type: 'overlay:stats' }
+  /** The claims the page shows, in reading order (the side panel's list). */
+  | { type: 'overlay:claims' }
+  /** Scroll to a claim and open its card (the side panel's list). */
+  | { type: 'overlay:reveal'; claimId: string }
+  /** Move the keyboard to the next or previous claim (the extension's commands). */
+  | { type: 'overlay:step'; direction: 1 | -1 }
+  /** Show again what "Hide for this page" took away. */
+  | { type: 'overlay:show' }
+  /** Scroll to one of the reader's highlights on the page (the side panel's list; ids only). */
+  | { type: 'notes:reveal'; id: string }
   // ---- from the background to the extension's own pages ----
   /** A draft for `tabId` is waiting (`notes:take-draft`): the side panel picks it up. */
-  | { type: 'panel:draft-ready'; tabId: number };
+  | { type: 'panel:draft-ready'; tabId: number }
+  /** The reader picked something on `tabId`'s page: the side panel shows it. */
+  | { type: 'panel:picked'; tabId: number; item: PickedItem };
+
+/** What the reader picked on a page: a claim (by id) or one of their highlights (by note id: never its text). */
+export type PickedItem = { kind: 'claim'; claimId: string } | { kind: 'note'; id: string };
+
+/** One claim on a page, as the side panel lists it: the page's own words, never a note's. */
+export interface PageClaim {
+  claimId: string;
+  /** The passage it is on (claims sharing one passage share the number). */
+  passage: number;
+  status: ClaimStatus;
+  strength: MarkStrength;
+  /** The speaker's name in the reader's UI language. */
+  speaker: string;
+  /** The words on the page. */
+  text: string;
+}
 
 /** What a content script may say about its own page; never enough to name another page. */
 export interface PageHints {
@@ -136,7 +180,18 @@ export interface ReplyMap {
   'selection:capture': { ok: true };
   'notes:redraw': { ok: true };
   'overlay:stats': { ok: true; stats: OverlayStats };
+  'story:open': { ok: true };
+  'page:picked': { ok: true };
+  'history:record': { ok: true; recorded: boolean };
+  'history:list': { ok: true; visits: Visit[]; enabled: boolean };
+  'history:clear': { ok: true; removed: number };
+  'overlay:claims': { ok: true; hidden: boolean; claims: PageClaim[] };
+  'overlay:reveal': { ok: true; found: boolean };
+  'overlay:step': { ok: true; moved: boolean };
+  'overlay:show': { ok: true };
+  'notes:reveal': { ok: true; found: boolean };
   'panel:draft-ready': { ok: true };
+  'panel:picked': { ok: true };
 }
 
 export type ErrorReply = { ok: false; error: string };
@@ -161,11 +216,22 @@ export const DESTINATION = {
   'notes:capture': 'background',
   'notes:draft': 'background',
   'notes:take-draft': 'background',
+  'story:open': 'background',
+  'page:picked': 'background',
+  'history:record': 'background',
+  'history:list': 'background',
+  'history:clear': 'background',
   'notes:page-info': 'tab',
   'selection:capture': 'tab',
   'notes:redraw': 'tab',
   'overlay:stats': 'tab',
+  'overlay:claims': 'tab',
+  'overlay:reveal': 'tab',
+  'overlay:step': 'tab',
+  'overlay:show': 'tab',
+  'notes:reveal': 'tab',
   'panel:draft-ready': 'extension-pages',
+  'panel:picked': 'extension-pages',
 } as const satisfies Record<RequestType, 'background' | 'tab' | 'extension-pages'>;
 
 type KindsFor<D extends string> = { [K in RequestType]: (typeof DESTINATION)[K] extends D ? K : never }[RequestType];
@@ -180,8 +246,11 @@ export type PanelRequest = Extract<Request, { type: KindsFor<'extension-pages'> 
 export type RequestSender =
   /** A page of this extension's own origin (popup, side panel, source view…); `tabIndex` when it is open in a tab. */
   | { kind: 'extension-page'; tabIndex?: number }
-  /** This extension's content script in the top frame of a web page; `url` is that page's address now. */
-  | { kind: 'content-script'; tabId: number; tabIndex: number; url: string };
+  /**
+   * This extension's content script in the top frame of a web page; `url` is that page's address
+   * now; `private` when the tab is in a private (incognito) window.
+   */
+  | { kind: 'content-script'; tabId: number; tabIndex: number; url: string; private?: boolean };
 
 /**
  * Who may send each background request. Reading or changing many notes, or any note by id, is for
@@ -206,6 +275,11 @@ export const ALLOWED: Record<BackgroundRequest['type'], readonly RequestSender['
   'notes:capture': ['extension-page'],
   'notes:draft': ['content-script'],
   'notes:take-draft': ['extension-page'],
+  'story:open': ['content-script', 'extension-page'],
+  'page:picked': ['content-script'],
+  'history:record': ['content-script'],
+  'history:list': ['extension-page'],
+  'history:clear': ['extension-page'],
 };
 
 const MAX_MESSAGE_KEYS = 16;
@@ -266,6 +340,23 @@ function checkLang(v: unknown): Lang | undefined {
   throw new InvalidInput('lang must be ja or en');
 }
 
+/** At most this many claim ids in one report (a page shows at most a few hundred). */
+export const MAX_CLAIMS_PER_PAGE = 1000;
+
+function checkClaimIds(v: unknown): string[] {
+  if (!Array.isArray(v)) throw new InvalidInput('claimIds must be a list');
+  if (v.length > MAX_CLAIMS_PER_PAGE) throw new InvalidInput(`claimIds: at most ${MAX_CLAIMS_PER_PAGE}`);
+  return [...new Set(v.map(checkClaimRef))];
+}
+
+function checkPicked(v: unknown): PickedItem {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InvalidInput('item must be an object');
+  const o = v as Record<string, unknown>;
+  if (o.kind === 'claim') return { kind: 'claim', claimId: checkClaimRef(o.claimId) };
+  if (o.kind === 'note') return { kind: 'note', id: checkId(o.id) };
+  throw new InvalidInput('item.kind must be claim or note');
+}
+
 /** Kinds whose message is the type alone: any other field is refused. */
 function onlyType(type: RequestType, m: Record<string, unknown>): void {
   if (Object.keys(m).length !== 1) throw new InvalidInput(`${type} takes no fields`);
@@ -279,8 +370,27 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
     case 'notes:page-info':
     case 'notes:redraw':
     case 'overlay:stats':
+    case 'overlay:claims':
+    case 'overlay:show':
+    case 'history:list':
+    case 'history:clear':
       onlyType(type, m);
       return { type };
+    case 'story:open':
+      return m.claimId === undefined ? { type } : { type, claimId: checkClaimRef(m.claimId) };
+    case 'page:picked':
+      return { type, item: checkPicked(m.item) };
+    case 'panel:picked':
+      return { type, tabId: checkTabId(m.tabId), item: checkPicked(m.item) };
+    case 'history:record':
+      return { type, hints: checkHints(m.hints), claimIds: checkClaimIds(m.claimIds) };
+    case 'overlay:reveal':
+      return { type, claimId: checkClaimRef(m.claimId) };
+    case 'overlay:step':
+      if (m.direction !== 1 && m.direction !== -1) throw new InvalidInput('direction must be 1 or -1');
+      return { type, direction: m.direction };
+    case 'notes:reveal':
+      return { type, id: checkId(m.id) };
     case 'notes:highlights':
       return { type, hints: checkHints(m.hints) };
     case 'notes:capture':

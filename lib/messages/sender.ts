@@ -17,7 +17,7 @@ export interface RawSender {
   url?: string;
   origin?: string;
   frameId?: number;
-  tab?: { id?: number; index: number; url?: string };
+  tab?: { id?: number; index: number; url?: string; incognito?: boolean };
 }
 
 /**
@@ -45,5 +45,5 @@ export function senderFrom(raw: RawSender, own: { id: string; origin: string }):
   if (!tab || typeof tab.id !== 'number' || tab.id < 0 || (raw.frameId ?? 0) !== 0) return null;
   if (!raw.url || !/^https?:\/\//.test(raw.url) || originOf(raw.url) !== docOrigin) return null;
   const url = tab.url && originOf(tab.url) === docOrigin ? tab.url : raw.url;
-  return { kind: 'content-script', tabId: tab.id, tabIndex: tab.index, url };
+  return { kind: 'content-script', tabId: tab.id, tabIndex: tab.index, url, ...(tab.incognito ? { private: true } : {}) };
 }

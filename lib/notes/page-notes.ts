@@ -22,6 +22,8 @@ import { NO_SELECTION } from '../messages/protocol';
 import type { PageKey } from '../storage/notes-repo';
 import { NoteHighlights } from './note-highlights';
 import { selectionRange } from './selection';
+import { hitTest } from '../overlay/highlight';
+import { rangeHost } from '../overlay/range-host';
 
 /** Late-rendering pages: orphans get a second look before they are reported as such. */
 const ORPHAN_RETRY_MS = 2500;
@@ -34,6 +36,8 @@ export interface PageNotesDeps {
   claimsOnPage(): Promise<ClaimSpan[]>;
   /** Counterpoint's own elements (the overlay's host and marks), whose text is not the page's. */
   isOurs(el: Element): boolean;
+  /** The reader clicked one of their highlights (a trusted click, not a selection): the side panel shows the note. */
+  picked?(noteId: string): void;
 }
 
 export class PageNotes {
@@ -43,6 +47,9 @@ export class PageNotes {
   private state: HighlightState = { placed: [], orphaned: [], adopted: [] };
   private connected = true;
   private generation = 0;
+  /** "Hide for this page": nothing drawn until the page is left or reloaded. */
+  private hidden = false;
+  private clicks: AbortController | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -73,6 +80,52 @@ export class PageNotes {
   /** The page moved to another address (SPA navigation), or its notes changed: draw them again. */
   refresh(): void {
     void this.redraw(false);
+  }
+
+  /** "Hide for this page": the highlights (and their style) go away until `show()` or a new page. */
+  hide(): void {
+    this.hidden = true;
+    this.generation++;
+    this.highlights.disconnect();
+    this.listenForClicks(false);
+  }
+
+  /** Undoes `hide()` (a new page, or the reader asked from the side panel). */
+  show(): void {
+    if (!this.hidden) return;
+    this.hidden = false;
+    void this.redraw(false);
+  }
+
+  /** Scrolls one of the drawn highlights into view (the side panel's list); false when it is not drawn. */
+  reveal(noteId: string): boolean {
+    const range = this.drawn.get(noteId);
+    if (!range || this.hidden) return false;
+    rangeHost([range], null).reveal(0, 'upper');
+    return true;
+  }
+
+  /** A trusted click on one of the reader's highlights tells the side panel (ids only). */
+  private listenForClicks(on: boolean): void {
+    if (!on || !this.deps.picked) {
+      this.clicks?.abort();
+      this.clicks = null;
+      return;
+    }
+    if (this.clicks) return;
+    this.clicks = new AbortController();
+    this.doc.addEventListener(
+      'click',
+      (e) => {
+        if (!e.isTrusted || e.detail > 1) return;
+        const sel = this.doc.getSelection();
+        if (sel && !sel.isCollapsed && sel.toString().trim()) return; // selecting, not picking
+        const ids = [...this.drawn.keys()];
+        const i = hitTest([...this.drawn.values()], e.clientX, e.clientY);
+        if (i >= 0) this.deps.picked?.(ids[i]!);
+      },
+      { capture: true, passive: true, signal: this.clicks.signal },
+    );
   }
 
   /**
@@ -133,10 +186,12 @@ export class PageNotes {
   private clear(): void {
     this.drawn.clear();
     this.highlights.paint([]);
+    this.listenForClicks(false);
     this.state = { placed: [], orphaned: [], adopted: [] };
   }
 
   private async redraw(final: boolean): Promise<void> {
+    if (this.hidden) return;
     const generation = ++this.generation;
     const page = this.pageKey();
     if (!page) return;
@@ -161,6 +216,7 @@ export class PageNotes {
       if (r) this.drawn.set(p.note.id, r);
     }
     this.highlights.paint(this.drawn.values());
+    this.listenForClicks(this.drawn.size > 0);
     const own = new Set(reply.notes.map((n) => n.id));
     this.state = {
       placed: plan.placed.filter((p) => own.has(p.note.id)).map((p) => p.note.id),
@@ -180,5 +236,6 @@ export class PageNotes {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     this.highlights.disconnect();
+    this.listenForClicks(false);
   }
 }

@@ -8,6 +8,7 @@ import type { Catalog } from './catalog';
 import { formatWhen } from './dates';
 import type { ClaimStatus, OverlayAnnotation, OverlayRelation, OverlaySaidOn } from './types';
 import { claimStatus } from './types';
+import { passageMatch, type PassageMatchKind } from './passage-match';
 import { roleLine, rolesAt, whoLine } from './who';
 
 export interface Who {
@@ -65,6 +66,20 @@ export interface RelatedItem {
 
 export type RelatedGroup = 'contradicts' | 'differs' | 'supports' | 'context';
 
+/**
+ * The page's passage under the highlight and how it relates to the claim (lib/overlay/passage-match.ts):
+ * the card shows the passage and says why it differs whenever `match` is not 'same'.
+ */
+export interface PagePassage {
+  /** The words on the page (no ruby readings). */
+  text: string;
+  /** The page's language for it (the matched anchor's). */
+  lang: Lang;
+  match: PassageMatchKind;
+  /** For 'translation': whose translation the page shows (the source's translator, else its outlet). */
+  translator?: string;
+}
+
 export interface CardModel {
   claimId: string;
   status: ClaimStatus;
@@ -83,6 +98,8 @@ export interface CardModel {
   note: string | null;
   /** The page's own text under the highlight. */
   quote: string;
+  /** The passage as the reader sees it, and how it relates to the claim. */
+  passage: PagePassage;
   who: Who;
   when: string;
   where: Where;
@@ -159,6 +176,8 @@ const GROUP_OF: Record<RelationType, RelatedGroup> = {
 
 export interface CardModelOptions {
   ui: Lang;
+  /** The passage as the reader sees it (lib/overlay/passages.ts `passageText`); default: the annotation's quote. */
+  passage?: string;
 }
 
 export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: CardModelOptions): CardModel {
@@ -215,6 +234,26 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
     });
   }
 
+  const passageLang: Lang = ann.lang ?? (source?.language.length === 1 ? source.language[0] : ui);
+  const passageWords = (opts.passage ?? ann.quote).replace(/\s+/g, ' ').trim();
+  const match = passageMatch({
+    passage: passageWords,
+    lang: passageLang,
+    method: ann.method,
+    score: ann.score,
+    claimText: claim?.text ?? { ja: ann.quote, en: ann.quote },
+    translated: claim?.translated ?? [],
+    sourceTitle: source?.title,
+    sourceHasLang: source ? (source.language as readonly Lang[]).includes(passageLang) : undefined,
+  });
+  const translatorId = source?.translatedBy?.[passageLang] ?? source?.publisherId;
+  const passage: PagePassage = {
+    text: passageWords,
+    lang: passageLang,
+    match,
+    ...(match === 'translation' && translatorId ? { translator: nameOf(catalog, translatorId, ui) } : {}),
+  };
+
   return {
     claimId: ann.claimId,
     status: claimStatus(relations),
@@ -226,6 +265,7 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
     speakerWords,
     note: claim?.note?.[ui] ?? null,
     quote: ann.quote,
+    passage,
     who: whoOf(catalog, ann.speaker, referenceDate(saidOn, source), source, ui),
     when: formatWhen(saidOn, ui, source?.publishedOn),
     where,

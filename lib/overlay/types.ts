@@ -34,6 +34,10 @@ export interface OverlayAnnotation {
   quote: string;
   /** Language of the dataset anchor that matched (the page's passage), when the engine says. */
   lang?: Lang;
+  /** How the engine matched it ('exact' | 'fuzzy' anchor, 'text' fallback, or a restatement), when it says. */
+  method?: string;
+  /** Match score in [0, 1], when the engine says. */
+  score?: number;
   speaker: OverlaySpeaker;
   saidOn: OverlaySaidOn;
   sourceId: string;
@@ -63,9 +67,12 @@ export function claimStatus(relations: readonly { type: RelationType }[]): Claim
   return 'neutral';
 }
 
-/** What the overlay's view needs from the page (implemented over the highlighter: `RangeHost`). */
+/**
+ * What the overlay's view needs from the page (implemented over the highlighter: `rangeHost`).
+ * Indices are passages (lib/overlay/passages.ts): what the reader points at, one or more claims.
+ */
 export interface OverlayHost {
-  /** Viewport rectangles of a highlight (empty when it is gone). */
+  /** Viewport rectangles of a passage (empty when it is gone). */
   rects(index: number): DOMRect[];
   /**
    * Scrolls a highlight into view: 'nearest' only if it is off screen (focus), 'upper' to the
@@ -78,11 +85,16 @@ export interface OverlayHost {
 
 export type OpenHow = 'hover' | 'click' | 'keyboard';
 
-/** Handle the overlay's view gives the content script, to drive it from page events. */
+/** Handle the overlay's view gives the content script, to drive it from page events (indices are passages). */
 export interface OverlayApi {
-  open(index: number, how: OpenHow): void;
+  /** Opens a passage's card, showing `claimId` when the passage has several claims. */
+  open(index: number, how: OpenHow, claimId?: string): void;
   /** The pointer left the highlight: an unpinned (hover) card closes shortly. */
   hoverEnd(): void;
   close(): void;
   openIndex(): number | null;
+  /** Whether the open card was asked for (click, keyboard, list), not only hovered open. */
+  openPinned(): boolean;
+  /** Moves the keyboard to the next (1) or previous (-1) passage (the "next claim" key). */
+  step(direction: 1 | -1): void;
 }

@@ -8,7 +8,7 @@ import {
 
 describe('reader settings', () => {
   it('default to the browser language and the middle density', () => {
-    expect(parseReaderSettings(undefined)).toEqual({ uiLanguage: 'auto', density: 'key' });
+    expect(parseReaderSettings(undefined)).toEqual({ uiLanguage: 'auto', density: 'key', readingHistory: true });
     expect(parseReaderSettings({})).toEqual(DEFAULT_READER_SETTINGS);
   });
 
