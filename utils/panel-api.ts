@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PanelApi } from '../components/sidepanel/api';
-import { parsePanelRequest, type BackgroundRequest, type ReplyMap } from '../lib/messages/protocol';
+import { parsePanelRequest, type BackgroundRequest, type PanelRequest, type ReplyMap } from '../lib/messages/protocol';
 import type { Runtime } from 'webextension-polyfill';
 import { requestSender } from './message-sender';
 import { sendRequest, sendToTab } from './messaging';
@@ -54,6 +54,21 @@ function watchTab(cb: (tabId: number | null) => void): () => void {
   };
 }
 
+/**
+ * Messages for the extension's pages, from the background only: content scripts' runtime messages
+ * reach extension pages too, and must not be taken for the background's.
+ */
+function onPanelMessage(cb: (request: PanelRequest) => void): () => void {
+  const listener = (message: unknown, sender: Runtime.MessageSender) => {
+    if (requestSender(sender)?.kind !== 'extension-page') return undefined;
+    const request = parsePanelRequest(message);
+    if (request) cb(request);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
 /** The side panel's `PanelApi` over messages and extension APIs. */
 export function createPanelApi(): PanelApi {
   return {
@@ -75,16 +90,36 @@ export function createPanelApi(): PanelApi {
       const { draft, error } = await call({ type: 'notes:take-draft', tabId });
       return { draft, error };
     },
-    onDraftReady: (cb) => {
-      const listener = (message: unknown, sender: Runtime.MessageSender) => {
-        // From the background only: content scripts' messages reach extension pages too.
-        if (requestSender(sender)?.kind !== 'extension-page') return undefined;
-        const request = parsePanelRequest(message);
-        if (request) cb(request.tabId);
-        return undefined;
-      };
-      browser.runtime.onMessage.addListener(listener);
-      return () => browser.runtime.onMessage.removeListener(listener);
+    onDraftReady: (cb) =>
+      onPanelMessage((request) => {
+        if (request.type === 'panel:draft-ready') cb(request.tabId);
+      }),
+    onPageEvent: (cb) =>
+      onPanelMessage((request) => {
+        if (request.type === 'panel:picked') cb({ kind: 'picked', tabId: request.tabId, item: request.item });
+        else if (request.type === 'panel:page-updated') cb({ kind: 'updated', tabId: request.tabId });
+      }),
+    pageClaims: async (tabId) => {
+      try {
+        const r = await sendToTab(tabId, { type: 'overlay:claims' });
+        return r.ok ? { hidden: r.hidden, claims: r.claims } : null;
+      } catch {
+        return null;
+      }
+    },
+    revealClaim: async (tabId, claimId) => {
+      const r = await sendToTab(tabId, { type: 'overlay:reveal', claimId }).catch(() => null);
+      return !!r?.ok && r.found;
+    },
+    revealNote: async (tabId, id) => {
+      const r = await sendToTab(tabId, { type: 'notes:reveal', id }).catch(() => null);
+      return !!r?.ok && r.found;
+    },
+    showPage: async (tabId) => {
+      await sendToTab(tabId, { type: 'overlay:show' }).catch(() => undefined);
+    },
+    openStory: async (claimId) => {
+      await call(claimId ? { type: 'story:open', claimId } : { type: 'story:open' });
     },
     save: async (tabId, draft, body) => {
       const { note } = await call({

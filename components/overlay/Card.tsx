@@ -1,22 +1,12 @@
 import { createContext, type Ref } from 'preact';
 import { useContext } from 'preact/hooks';
 import { plural, useT } from '../i18n';
+import { STATUS_KEY, STATUS_LONG_KEY } from '../status';
 import type { Lang } from '../../lib/dataset/types';
 import type { CardModel, PagePassage, RelatedGroup, RelatedItem, SourceRef, TextOrigin, Where } from '../../lib/overlay/card-model';
 import type { ClaimStatus } from '../../lib/overlay/types';
 
-export const STATUS_KEY: Record<ClaimStatus, string> = {
-  contested: 'ovStatusContested',
-  'other-view': 'ovStatusOtherView',
-  supported: 'ovStatusSupported',
-  neutral: 'ovStatusNeutral',
-};
-const STATUS_LONG_KEY: Record<ClaimStatus, string> = {
-  contested: 'ovStatusContestedLong',
-  'other-view': 'ovStatusOtherViewLong',
-  supported: 'ovStatusSupportedLong',
-  neutral: 'ovStatusNeutralLong',
-};
+export { STATUS_KEY };
 const GROUP_KEY: Record<RelatedGroup, string> = {
   contradicts: 'ovGroupContradicts',
   differs: 'ovGroupDiffers',

@@ -5,13 +5,16 @@ import type { NoteView, PageNotes } from '../../lib/storage/notes-repo';
 import { plural, useT } from '../i18n';
 import type { PanelApi, PanelPage } from './api';
 import { NoteComposer } from './NoteComposer';
+import { PageClaimsList } from './PageClaimsList';
+import type { PageClaim } from '../../lib/messages/protocol';
 
 /**
  * The side panel (Chrome's side panel, Firefox's sidebar): Counterpoint's surface for the page in
  * the current tab. An extension page, so nothing shown or typed here is reachable by the page.
  *
- * Sections, each its own component, stacked in reading order: the note being written, then this
- * page's notes. More sections (this page's claims, issue #16) slot in the same way.
+ * Sections, each its own component, stacked in reading order: the note being written, this page's
+ * notes, then this page's claims (issue #16). A claim or highlight the reader picks on the page is
+ * shown here; choosing one here scrolls the page to it.
  */
 
 type Composer =
@@ -32,7 +35,17 @@ export function PanelSection({ title, testId, children }: { title: string; testI
 }
 
 /** This page's notes, with what became of each highlight on the page. */
-function PageNotesList({ notes, info }: { notes: PageNotes; info: PanelPage }) {
+function PageNotesList({
+  notes,
+  info,
+  current,
+  onChoose,
+}: {
+  notes: PageNotes;
+  info: PanelPage;
+  current: string | null;
+  onChoose: (noteId: string) => void;
+}) {
   const t = useT();
   const orphaned = new Set(info.highlights.orphaned);
   const adopted = new Map(info.highlights.adopted.map((a) => [a.id, a.url]));
@@ -43,6 +56,10 @@ function PageNotesList({ notes, info }: { notes: PageNotes; info: PanelPage }) {
     })),
     ...notes.candidates.filter((n) => adopted.has(n.id)).map((note) => ({ note, state: 'adopted' as const })),
   ];
+  useEffect(() => {
+    if (!current) return;
+    document.querySelector<HTMLElement>(`[data-testid="panel-note"][data-note-id="${CSS.escape(current)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
   if (shown.length === 0) return <p class="cp-empty" data-testid="panel-empty">{t('panelNoNotes')}</p>;
   const orphans = shown.filter((s) => s.state === 'orphan').length;
   return (
@@ -54,8 +71,21 @@ function PageNotesList({ notes, info }: { notes: PageNotes; info: PanelPage }) {
       )}
       <ul class="cp-page__notes" data-testid="panel-notes">
         {shown.map(({ note, state }) => (
-          <li class="cp-note" key={note.id} data-testid="panel-note" data-note-id={note.id} data-state={state}>
-            {note.target && <blockquote class="cp-note__quote">{note.target.quote.exact}</blockquote>}
+          <li
+            class={`cp-note${note.id === current ? ' cp-note--current' : ''}`}
+            key={note.id}
+            data-testid="panel-note"
+            data-note-id={note.id}
+            data-state={state}
+            aria-current={note.id === current ? 'true' : undefined}
+          >
+            {note.target && state === 'placed' ? (
+              <button type="button" class="cp-note__quote cp-note__quote--link" data-testid="panel-note-show" title={t('panelShowOnPage')} onClick={() => onChoose(note.id)}>
+                {note.target.quote.exact}
+              </button>
+            ) : (
+              note.target && <blockquote class="cp-note__quote">{note.target.quote.exact}</blockquote>
+            )}
             {note.body ? <div class="cp-note__body" data-testid="panel-note-body">{note.body}</div> : <div class="cp-muted">{t('popupHighlightOnly')}</div>}
             {state === 'orphan' && <span class="cp-tag cp-tag--warn" title={t('popupOrphanHelp')}>{t('popupOrphan')}</span>}
             {state === 'adopted' && <span class="cp-muted cp-note__from">{t('noteFromUrl', adopted.get(note.id) ?? note.url)}</span>}
@@ -72,6 +102,8 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
   const [info, setInfo] = useState<PanelPage | null | undefined>(undefined);
   const [notes, setNotes] = useState<PageNotes | null>(null);
   const [composer, setComposer] = useState<Composer>(IDLE);
+  const [claims, setClaims] = useState<{ hidden: boolean; claims: PageClaim[] } | null>(null);
+  const [picked, setPicked] = useState<{ claim: string | null; note: string | null }>({ claim: null, note: null });
   const [generation, setGeneration] = useState(0);
   const tabRef = useRef<number | null | undefined>(undefined);
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
@@ -79,7 +111,10 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
   useEffect(
     () =>
       api.watchTab((id) => {
-        if (id !== tabRef.current) setComposer(IDLE); // a draft belongs to its tab
+        if (id !== tabRef.current) {
+        setComposer(IDLE); // a draft belongs to its tab
+        setPicked({ claim: null, note: null });
+      }
         tabRef.current = id;
         setTabId(id);
         refresh();
@@ -99,15 +134,17 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
     if (tabId === null) {
       setInfo(null);
       setNotes(null);
+      setClaims(null);
       return;
     }
     let current = true;
     void (async () => {
       const page = await api.pageInfo(tabId).catch(() => null);
-      const found = page ? await api.pageNotes(page.page).catch(() => null) : null;
+      const [found, shown] = page ? await Promise.all([api.pageNotes(page.page).catch(() => null), api.pageClaims(tabId).catch(() => null)]) : [null, null];
       if (!current) return;
       setInfo(page);
       setNotes(found);
+      setClaims(shown);
     })();
     return () => {
       current = false;
@@ -128,6 +165,26 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
     if (typeof tabId === 'number') void takeDraft(tabId);
   }, [tabId, takeDraft]);
   useEffect(() => api.onDraftReady((id) => id === tabRef.current && void takeDraft(id)), [api, takeDraft]);
+
+  // The reader picked a claim or a highlight on this tab's page (or the page changed what it shows).
+  useEffect(
+    () =>
+      api.onPageEvent((e) => {
+        if (e.tabId !== tabRef.current) return;
+        if (e.kind === 'updated') refresh();
+        else setPicked(e.item.kind === 'claim' ? { claim: e.item.claimId, note: null } : { claim: null, note: e.item.id });
+      }),
+    [api, refresh],
+  );
+
+  const chooseClaim = (claimId: string): void => {
+    setPicked({ claim: claimId, note: null });
+    if (typeof tabId === 'number') void api.revealClaim(tabId, claimId);
+  };
+  const chooseNote = (noteId: string): void => {
+    setPicked({ claim: null, note: noteId });
+    if (typeof tabId === 'number') void api.revealNote(tabId, noteId);
+  };
 
   const capture = async () => {
     if (typeof tabId !== 'number') return;
@@ -159,7 +216,12 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
   return (
     <main class="cp-panel" data-testid="panel" data-tab={tabId === undefined || tabId === null ? '' : String(tabId)}>
       <header class="cp-panel__header">
-        <h1>{t('extName')}</h1>
+        <div class="cp-panel__top">
+          <h1>{t('extName')}</h1>
+          <button type="button" class="cp-button cp-button--small" data-testid="panel-story" onClick={() => void api.openStory(picked.claim ?? undefined)}>
+            {t('panelOpenStory')}
+          </button>
+        </div>
         {info && (
           <p class="cp-panel__page" data-testid="panel-page" data-url={info.page.url}>
             <span class="cp-panel__title">{info.page.title || info.page.url}</span>
@@ -195,7 +257,22 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
 
       {info && notes && (
         <PanelSection title={t('panelThisPage', String(notes.notes.length))} testId="panel-this-page">
-          <PageNotesList notes={notes} info={info} />
+          <PageNotesList notes={notes} info={info} current={picked.note} onChoose={chooseNote} />
+        </PanelSection>
+      )}
+
+      {info && claims && (
+        <PanelSection title={t('panelClaims')} testId="panel-claims-section">
+          {claims.hidden ? (
+            <p class="cp-notice" data-testid="panel-hidden">
+              {t('panelHidden')}{' '}
+              <button type="button" class="cp-button cp-button--small" data-testid="panel-show" onClick={() => typeof tabId === 'number' && void api.showPage(tabId).then(refresh)}>
+                {t('panelShowAgain')}
+              </button>
+            </p>
+          ) : (
+            <PageClaimsList claims={claims.claims} current={picked.claim} onChoose={chooseClaim} />
+          )}
         </PanelSection>
       )}
     </main>

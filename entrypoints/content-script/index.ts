@@ -97,18 +97,27 @@ export default defineUnlistedScript(() => {
     },
     onSettingChanged: (cb) => (site ? onOverlaySettingChanged(cb) : () => undefined),
     // "Hide for this page" hides the reader's highlights too: everything Counterpoint drew.
-    hidePage: () => notes.hide(),
+    hidePage: () => {
+      notes.hide();
+      tellPanel();
+    },
     picked: (claimId) => void sendRequest({ type: 'page:picked', item: { kind: 'claim', claimId } }).catch(() => undefined),
     openStory: (claimId) => void sendRequest(claimId ? { type: 'story:open', claimId } : { type: 'story:open' }).catch(() => undefined),
     cornerStore: badgeCornerStore(site),
     // The reading history (story view): the background keeps it only if the reader wants it.
     shown: (claimIds) => {
+      tellPanel();
       const key = `${location.href}|${claimIds.join(' ')}`;
       if (key === recorded) return;
       recorded = key;
       void sendRequest({ type: 'history:record', hints: notes.hints(), claimIds }).catch(() => undefined);
     },
   });
+
+  /** The side panel, if open on this tab, asks the page again (the background names the tab, not us). */
+  function tellPanel(): void {
+    void sendRequest({ type: 'page:updated' }).catch(() => undefined);
+  }
 
   const location$ = new LocationWatcher(window, (oldUrl, newUrl) => {
     if (!alive()) return;

@@ -225,6 +225,10 @@ async function answer(deps: HandlerDeps, request: BackgroundRequest, sender: Req
       if (sender.kind !== 'content-script') return NOT_HERE(request.type);
       await deps.tellPages?.({ type: 'panel:picked', tabId: sender.tabId, item: request.item });
       return { ok: true };
+    case 'page:updated':
+      if (sender.kind !== 'content-script') return NOT_HERE(request.type);
+      await deps.tellPages?.({ type: 'panel:page-updated', tabId: sender.tabId });
+      return { ok: true };
     case 'history:record': {
       if (sender.kind !== 'content-script') return NOT_HERE(request.type);
       // Never for a private window, never when the reader turned it off.

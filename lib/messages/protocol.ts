@@ -73,6 +73,8 @@ export type Request =
    * click). The background tells the side panel, naming the sender's tab (never a tab the message names).
    */
   | { type: 'page:picked'; item: PickedItem }
+  /** A content script: what its page shows changed (claims appeared, or were hidden): the side panel reloads it. */
+  | { type: 'page:updated' }
   /** A content script: its page shows these claims (the reading history; the page is the sender's). */
   | { type: 'history:record'; hints: PageHints; claimIds: string[] }
   /** The reading history: which pages showed which claims (extension pages only). */
@@ -102,7 +104,9 @@ export type Request =
   /** A draft for `tabId` is waiting (`notes:take-draft`): the side panel picks it up. */
   | { type: 'panel:draft-ready'; tabId: number }
   /** The reader picked something on `tabId`'s page: the side panel shows it. */
-  | { type: 'panel:picked'; tabId: number; item: PickedItem };
+  | { type: 'panel:picked'; tabId: number; item: PickedItem }
+  /** What `tabId`'s page shows changed: the side panel asks it again. */
+  | { type: 'panel:page-updated'; tabId: number };
 
 /** What the reader picked on a page: a claim (by id) or one of their highlights (by note id: never its text). */
 export type PickedItem = { kind: 'claim'; claimId: string } | { kind: 'note'; id: string };
@@ -182,6 +186,7 @@ export interface ReplyMap {
   'overlay:stats': { ok: true; stats: OverlayStats };
   'story:open': { ok: true };
   'page:picked': { ok: true };
+  'page:updated': { ok: true };
   'history:record': { ok: true; recorded: boolean };
   'history:list': { ok: true; visits: Visit[]; enabled: boolean };
   'history:clear': { ok: true; removed: number };
@@ -192,6 +197,7 @@ export interface ReplyMap {
   'notes:reveal': { ok: true; found: boolean };
   'panel:draft-ready': { ok: true };
   'panel:picked': { ok: true };
+  'panel:page-updated': { ok: true };
 }
 
 export type ErrorReply = { ok: false; error: string };
@@ -218,6 +224,7 @@ export const DESTINATION = {
   'notes:take-draft': 'background',
   'story:open': 'background',
   'page:picked': 'background',
+  'page:updated': 'background',
   'history:record': 'background',
   'history:list': 'background',
   'history:clear': 'background',
@@ -232,6 +239,7 @@ export const DESTINATION = {
   'notes:reveal': 'tab',
   'panel:draft-ready': 'extension-pages',
   'panel:picked': 'extension-pages',
+  'panel:page-updated': 'extension-pages',
 } as const satisfies Record<RequestType, 'background' | 'tab' | 'extension-pages'>;
 
 type KindsFor<D extends string> = { [K in RequestType]: (typeof DESTINATION)[K] extends D ? K : never }[RequestType];
@@ -277,6 +285,7 @@ export const ALLOWED: Record<BackgroundRequest['type'], readonly RequestSender['
   'notes:take-draft': ['extension-page'],
   'story:open': ['content-script', 'extension-page'],
   'page:picked': ['content-script'],
+  'page:updated': ['content-script'],
   'history:record': ['content-script'],
   'history:list': ['extension-page'],
   'history:clear': ['extension-page'],
@@ -374,6 +383,7 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
     case 'overlay:show':
     case 'history:list':
     case 'history:clear':
+    case 'page:updated':
       onlyType(type, m);
       return { type };
     case 'story:open':
@@ -396,6 +406,7 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
     case 'notes:capture':
     case 'notes:take-draft':
     case 'panel:draft-ready':
+    case 'panel:page-updated':
       return { type, tabId: checkTabId(m.tabId) };
     case 'notes:draft': {
       const target = checkTarget(m.target);
