@@ -21,8 +21,8 @@ export function PageClaimsList({
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     if (!current) return;
-    const el = list.current?.querySelector<HTMLElement>(`[data-claim="${CSS.escape(current)}"]`);
-    el?.scrollIntoView({ block: 'nearest' });
+    const el = Array.from(list.current?.querySelectorAll<HTMLElement>('[data-claim]') ?? []).find((x) => x.dataset.claim === current);
+    el?.scrollIntoView?.({ block: 'nearest' });
   }, [current]);
   if (claims.length === 0) return <p class="cp-empty" data-testid="panel-no-claims">{t('panelNoClaims')}</p>;
   return (

@@ -58,7 +58,9 @@ function PageNotesList({
   ];
   useEffect(() => {
     if (!current) return;
-    document.querySelector<HTMLElement>(`[data-testid="panel-note"][data-note-id="${CSS.escape(current)}"]`)?.scrollIntoView({ block: 'nearest' });
+    Array.from(document.querySelectorAll<HTMLElement>('[data-testid="panel-note"]'))
+      .find((x) => x.dataset.noteId === current)
+      ?.scrollIntoView?.({ block: 'nearest' });
   }, [current]);
   if (shown.length === 0) return <p class="cp-empty" data-testid="panel-empty">{t('panelNoNotes')}</p>;
   const orphans = shown.filter((s) => s.state === 'orphan').length;

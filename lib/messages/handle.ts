@@ -106,7 +106,7 @@ export interface HandlerDeps {
 
 /** The story view's address (an extension page), at the story holding `claimId` when given. */
 export function storyViewPath(claimId?: string): string {
-  return claimId ? `story.html?claim=${encodeURIComponent(claimId)}` : 'story.html';
+  return claimId ? `/story.html?claim=${encodeURIComponent(claimId)}` : '/story.html';
 }
 
 /** Requests that change which pages have notes. */

@@ -18,6 +18,8 @@ export const MARGIN = 8;
 export const GAP = 6;
 /** Below this much height (px) a card above or below its passage is too cramped to read. */
 export const MIN_ROOM = 160;
+/** A card that scrolls inside a room this high still shows a few lines: better than covering the passage. */
+export const MIN_CRAMPED = 90;
 /** …and below this width, beside it. */
 export const MIN_SIDE = 280;
 
@@ -83,10 +85,13 @@ export function placeCard(input: CardPlacementInput): CardPlacement {
     const x = side === 'right' ? right + GAP : left - GAP - width;
     return { side, left: x, top: y, maxHeight: vp.height - 2 * MARGIN, maxWidth: width, clear: true };
   }
-  // Nowhere clear: the larger of above and below, scrolling inside; the caller may scroll the page first.
-  if (below >= above) {
-    return { side: 'below', left: clampX(last.left), top: Math.min(bottom + GAP, vp.height - MARGIN - Math.max(below, 60)), maxHeight: Math.max(below, 60), maxWidth, clear: below > 0 };
+  // Cramped: the larger of above and below, scrolling inside, if it is at least a few lines high.
+  if (Math.max(below, above) >= MIN_CRAMPED) {
+    if (below >= above) return { side: 'below', left: clampX(last.left), top: bottom + GAP, maxHeight: below, maxWidth, clear: true };
+    const h = Math.min(card.height, above);
+    return { side: 'above', left: clampX(first.left), top: top - GAP - h, maxHeight: above, maxWidth, clear: true };
   }
-  const h = Math.min(card.height, Math.max(above, 60));
-  return { side: 'above', left: clampX(first.left), top: Math.max(MARGIN, top - GAP - h), maxHeight: Math.max(above, 60), maxWidth, clear: above > 0 };
+  // Nowhere clear: the lower half of the viewport; the caller scrolls the passage first when it can.
+  const h = Math.min(card.height, vp.height / 2);
+  return { side: 'below', left: clampX(last.left), top: vp.height - MARGIN - h, maxHeight: vp.height / 2, maxWidth, clear: false };
 }

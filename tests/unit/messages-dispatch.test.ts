@@ -21,7 +21,14 @@ describe('one request union, dispatched in one place', () => {
       'selection:capture': { nonce: 'n-1' },
       'notes:redraw': {},
       'overlay:stats': {},
+      'overlay:claims': {},
+      'overlay:reveal': { claimId: 's000-wu-leaves' },
+      'overlay:step': { direction: -1 },
+      'overlay:show': {},
+      'notes:reveal': { id: 'n-1' },
       'panel:draft-ready': { tabId: 3 },
+      'panel:picked': { tabId: 3, item: { kind: 'note', id: 'n-1' } },
+      'panel:page-updated': { tabId: 3 },
     };
     for (const [type, side] of Object.entries(DESTINATION)) {
       if (side === 'background') continue;
