@@ -58,6 +58,12 @@ export function legendEntries(density: HighlightDensity, statuses: readonly Clai
   return entries;
 }
 
+/** The compact key's shorter label (`<key>Short`), where the locale has one. */
+function short(t: (key: string) => string, key: string): string {
+  const s = t(`${key}Short`);
+  return s === `${key}Short` ? t(key) : s;
+}
+
 export function Legend({ density, statuses, notes = true, variant = 'compact' }: LegendProps) {
   const t = useT();
   const entries = legendEntries(density, statuses, notes);
@@ -69,7 +75,7 @@ export function Legend({ density, statuses, notes = true, variant = 'compact' }:
             <span class="cp-marks__sample" aria-hidden="true" style={e.css}>
               {t('legendSample')}
             </span>
-            <span class="cp-marks__label">{t(e.label)}</span>
+            <span class="cp-marks__label">{variant === 'compact' ? short(t, e.label) : t(e.label)}</span>
           </li>
         ))}
       </ul>

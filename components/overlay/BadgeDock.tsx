@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Badge, type BadgeSummary } from '../Badge';
 import { useT } from '../i18n';
 import { Legend } from '../Legend';
@@ -101,26 +101,32 @@ export function BadgeDock(props: BadgeDockProps) {
     };
   }, []);
 
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el || drag) return;
-    const viewport = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
-    const nextCompact = viewport.width < COMPACT_BELOW;
-    if (nextCompact !== compact) {
-      setCompact(nextCompact);
-      return; // measured again at its new size
-    }
-    const size = { width: el.offsetWidth, height: el.offsetHeight };
-    const placed = chooseCorner({
-      viewport,
-      size,
-      textColumn: props.textColumn(),
-      obstacles: (_c, rect) => fixedUnder(document, rect, props.isOurs),
-      chosen,
+  // Placed after the page has painted (a frame later), never inside the overlay's first task: on a
+  // very large page the hit tests and rectangles would force its layout early.
+  useEffect(() => {
+    if (drag) return;
+    const frame = requestAnimationFrame(() => {
+      const el = ref.current;
+      if (!el) return;
+      const viewport = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
+      const nextCompact = viewport.width < COMPACT_BELOW;
+      if (nextCompact !== compact) {
+        setCompact(nextCompact);
+        return; // measured again at its new size
+      }
+      const size = { width: el.offsetWidth, height: el.offsetHeight };
+      const placed = chooseCorner({
+        viewport,
+        size,
+        textColumn: props.textColumn(),
+        obstacles: (_c, rect) => fixedUnder(document, rect, props.isOurs),
+        chosen,
+      });
+      if (placed.corner !== corner) setCorner(placed.corner);
+      el.dataset.covers = String(placed.covers);
     });
-    if (placed.corner !== corner) setCorner(placed.corner);
-    el.dataset.covers = String(placed.covers);
-  }, [tick, chosen, compact, drag, props.expanded]);
+    return () => cancelAnimationFrame(frame);
+  }, [tick, chosen, compact, drag]);
 
   useEffect(() => props.onCorner?.(corner), [corner]);
 

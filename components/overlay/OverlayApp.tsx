@@ -84,6 +84,7 @@ export function OverlayApp({ entries, passages: given, ui, host, density = DEFAU
   const focusedFor = useRef<OpenState | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const closeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const columnCache = useRef<{ width: number; column: { left: number; right: number } | null } | null>(null);
 
   const setOpen = (s: OpenState | null): void => {
     openRef.current = s;
@@ -232,7 +233,11 @@ export function OverlayApp({ entries, passages: given, ui, host, density = DEFAU
 
   const badgeToggle = (): HTMLElement | null => rootRef.current?.querySelector<HTMLElement>('.cp-badge__toggle') ?? null;
 
+  // Where the marked text runs horizontally: scrolling does not move it, so it is measured again
+  // only when the viewport's width changes.
   const textColumn = (): { left: number; right: number } | null => {
+    const width = document.documentElement.clientWidth;
+    if (columnCache.current && columnCache.current.width === width) return columnCache.current.column;
     let left = Infinity;
     let right = -Infinity;
     for (let i = 0; i < passages.length; i++) {
@@ -241,7 +246,9 @@ export function OverlayApp({ entries, passages: given, ui, host, density = DEFAU
         right = Math.max(right, r.right);
       }
     }
-    return left < right ? { left, right } : null;
+    const column = left < right ? { left, right } : null;
+    columnCache.current = { width, column };
+    return column;
   };
 
   const proxyLabel = (p: OverlayPassage): string => {

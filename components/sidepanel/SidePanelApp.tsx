@@ -23,6 +23,8 @@ type Composer =
   | { kind: 'writing'; draft: NoteDraft; saving: boolean; error: string | null };
 
 const IDLE: Composer = { kind: 'idle', message: null };
+/** Picks this close together come from one click (a claim and a highlight on the same words). */
+const SAME_CLICK_MS = 600;
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function PanelSection({ title, testId, children }: { title: string; testId: string; children: ComponentChildren }) {
@@ -106,6 +108,7 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
   const [composer, setComposer] = useState<Composer>(IDLE);
   const [claims, setClaims] = useState<{ hidden: boolean; claims: PageClaim[] } | null>(null);
   const [picked, setPicked] = useState<{ claim: string | null; note: string | null }>({ claim: null, note: null });
+  const pickedAt = useRef(0);
   const [generation, setGeneration] = useState(0);
   const tabRef = useRef<number | null | undefined>(undefined);
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
@@ -173,8 +176,19 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
     () =>
       api.onPageEvent((e) => {
         if (e.tabId !== tabRef.current) return;
-        if (e.kind === 'updated') refresh();
-        else setPicked(e.item.kind === 'claim' ? { claim: e.item.claimId, note: null } : { claim: null, note: e.item.id });
+        if (e.kind === 'updated') {
+          refresh();
+          return;
+        }
+        // One click can land on a claim and on one of the reader's highlights at once: both are shown
+        // (their messages arrive in either order). A later pick replaces both.
+        const now = Date.now();
+        const together = now - pickedAt.current < SAME_CLICK_MS;
+        pickedAt.current = now;
+        const item = e.item;
+        setPicked((p) =>
+          item.kind === 'claim' ? { claim: item.claimId, note: together ? p.note : null } : { claim: together ? p.claim : null, note: item.id },
+        );
       }),
     [api, refresh],
   );

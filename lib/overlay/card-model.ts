@@ -114,6 +114,16 @@ function nameOf(catalog: Catalog, id: string | undefined, ui: Lang): string | un
   return e?.name[ui] || e?.name.en || id;
 }
 
+/**
+ * The "where" without the author when the "who" line already names them (an outlet's own statement
+ * names its author there; so does the author's own assessment): one name, said once.
+ */
+function withoutRepeat(where: Where, who: Who): Where {
+  if (!where.author || !who.line.includes(where.author)) return where;
+  const { author: _said, ...rest } = where;
+  return rest;
+}
+
 function whereOf(catalog: Catalog, source: Source | undefined, sourceId: string, ui: Lang, ref: SourceRef): Where {
   if (!source) return { outlet: sourceId, source: ref };
   const digested = source.digestOf ? catalog.source(source.digestOf) : undefined;
@@ -202,17 +212,18 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
         (x) => x.type === r.type && ((x.from === ann.claimId && x.to === r.claimId) || (x.to === ann.claimId && x.from === r.claimId)),
       )?.why[ui] ||
       null;
+    const otherWho = whoOf(catalog, r.speaker, referenceDate(otherSaidOn, otherSource), otherSource, ui);
     related[GROUP_OF[r.type]].push({
       claimId: r.claimId,
       sourceId: r.sourceId,
       type: r.type,
       direction: r.direction,
-      who: whoOf(catalog, r.speaker, referenceDate(otherSaidOn, otherSource), otherSource, ui),
+      who: otherWho,
       when: otherSaidOn ? formatWhen(otherSaidOn, ui, otherSource?.publishedOn) : null,
       text: other?.text ?? r.text,
       origin: originOf(catalog, other?.translated, otherSource, ui),
       why,
-      where: whereOf(catalog, otherSource, r.sourceId, ui, { claimId: r.claimId, lang: ui }),
+      where: withoutRepeat(whereOf(catalog, otherSource, r.sourceId, ui, { claimId: r.claimId, lang: ui }), otherWho),
     });
   }
   // Other coverage first: claims from another source before ones from the same article.
@@ -220,7 +231,8 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
     list.sort((a, b) => Number(a.sourceId === ann.sourceId) - Number(b.sourceId === ann.sourceId));
   }
 
-  const where = whereOf(catalog, source, ann.sourceId, ui, { claimId: ann.claimId, ...(ann.lang ? { lang: ann.lang } : {}) });
+  const who = whoOf(catalog, ann.speaker, referenceDate(saidOn, source), source, ui);
+  const where = withoutRepeat(whereOf(catalog, source, ann.sourceId, ui, { claimId: ann.claimId, ...(ann.lang ? { lang: ann.lang } : {}) }), who);
   const speakerWords: SpeakerWords[] = [];
   for (const id of claim?.paraphraseOf ?? []) {
     const words = catalog.claim(id);
@@ -266,7 +278,7 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
     note: claim?.note?.[ui] ?? null,
     quote: ann.quote,
     passage,
-    who: whoOf(catalog, ann.speaker, referenceDate(saidOn, source), source, ui),
+    who,
     when: formatWhen(saidOn, ui, source?.publishedOn),
     where,
     related,

@@ -81,3 +81,13 @@ describe('overlay dates: never more precise than the data', () => {
     }
   });
 });
+
+describe("an article's own date (the source view's Published line)", () => {
+  it('says the date, or the bound the text gives and that the article gives no date', async () => {
+    const { formatPublished } = await import('../../lib/overlay/dates');
+    expect(formatPublished({ date: '2026-02-10', precision: 'day' }, 'en')).toBe('10 February 2026');
+    expect(formatPublished({ date: null, precision: 'unknown', bounds: { after: '2026-03-31' } }, 'en')).toBe('on or after 1 April 2026 (the article gives no date)');
+    expect(formatPublished({ date: null, precision: 'unknown', bounds: { after: '2026-03-31' } }, 'ja')).toBe('2026年4月1日以降（記事に日付の記載なし）');
+    expect(formatPublished({ date: null, precision: 'unknown' }, 'en')).toBe('not dated in the article');
+  });
+});

@@ -251,9 +251,14 @@ describe('side panel', () => {
     expect($('[data-claim="c1"]')!.getAttribute('aria-current')).toBeNull();
     await act(() => state.pageListener!({ kind: 'picked', tabId: 7, item: { kind: 'claim', claimId: 'c1' } }));
     expect($('[data-claim="c1"]')!.getAttribute('aria-current')).toBe('true');
+    await act(() => new Promise((r) => setTimeout(r, 650)));
     await act(() => state.pageListener!({ kind: 'picked', tabId: 7, item: { kind: 'note', id: 'a' } }));
     expect($('[data-note-id="a"]')!.getAttribute('aria-current')).toBe('true');
     expect($('[data-claim="c1"]')!.getAttribute('aria-current')).toBeNull();
+    // One click on a claim and a highlight at once: both are shown, whichever message comes first.
+    await act(() => state.pageListener!({ kind: 'picked', tabId: 7, item: { kind: 'claim', claimId: 'c1' } }));
+    expect($('[data-claim="c1"]')!.getAttribute('aria-current')).toBe('true');
+    expect($('[data-note-id="a"]')!.getAttribute('aria-current')).toBe('true');
     // And the other way: choosing the note's quote scrolls the page to it.
     await act(() => $('[data-testid="panel-note-show"]')!.click());
     expect(state.revealed).toEqual(['note:a']);
