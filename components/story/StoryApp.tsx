@@ -129,7 +129,7 @@ function TopicSection({ topic, n, lang, focus }: { topic: StoryTopicView; n: num
   return (
     <section class="st-topic" data-testid="story-topic" data-topic={topic.id} aria-labelledby={`st-topic-${topic.id}`}>
       <h3 class="st-topic__title" id={`st-topic-${topic.id}`}>
-        <span class="st-topic__n">{t('storyTopic', String(n))}</span> {topic.title}
+        <span class="st-topic__n">{t('storyTopic', String(n))}</span> <span lang={lang}>{topic.title[lang]}</span>
       </h3>
       <Columns columns={topic.columns} lang={lang} focus={focus} />
       {topic.background.length > 0 && (

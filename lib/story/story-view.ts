@@ -53,8 +53,8 @@ export interface StoryLink {
 
 export interface StoryTopicView {
   id: string;
-  /** The topic's hub claim, in the UI language. */
-  title: string;
+  /** The topic's hub claim (shown in the language the claims are shown in). */
+  title: Bilingual;
   columns: StoryColumn[];
   background: StoryClaim[];
   links: StoryLink[];
@@ -157,7 +157,7 @@ export function buildStoryViews({ dataset, catalog, ui, visits }: StoryViewInput
         mutual: r.type === 'differs' || r.type === 'contradicts' || dataset.relations.some((x) => x.type === r.type && x.from === r.to && x.to === r.from),
         why: r.why[ui],
       }));
-      return { id: t.id, title: catalog.claim(t.hub)?.text[ui] ?? t.hub, columns: columnsOf(members), background, links };
+      return { id: t.id, title: catalog.claim(t.hub)?.text ?? { ja: t.hub, en: t.hub }, columns: columnsOf(members), background, links };
     });
     const unlinkedViews = columnsOf(unlinked.map((id) => claimView(id, [])).filter((x): x is StoryClaim => !!x));
     const seen = new Map<string, MetOn & { at: number }>();
