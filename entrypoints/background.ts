@@ -13,7 +13,8 @@ import { sendToExtensionPages, sendToTab } from '../utils/messaging';
 import { wireNotesCommands } from '../utils/notes-commands';
 import { wireClaimCommands } from '../utils/claim-commands';
 import { readReaderSettings } from '../utils/reader-settings';
-import { openSidePanel } from '../utils/side-panel';
+import { openSidePanel, openSidePanelForTab } from '../utils/side-panel';
+import { forgetClosedTabs, sessionFocusStore, toolbarMarker } from '../utils/note-focus';
 
 export default defineBackground(() => {
   // The database lives in the extension's origin; content scripts reach it only through messages.
@@ -35,6 +36,10 @@ export default defineBackground(() => {
       }),
   };
 
+  // The note the reader asked to see in each tab, by its link or at its highlight (lib/messages/focus.ts).
+  const focus = sessionFocusStore();
+  forgetClosedTabs(focus);
+
   const deps: HandlerDeps = {
     db,
     drafts: new DraftDesk(() => crypto.randomUUID(), () => Date.now()),
@@ -45,6 +50,9 @@ export default defineBackground(() => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as never), index: afterIndex === undefined ? undefined : afterIndex + 1 });
     },
     pageKeys,
+    focus,
+    openPanel: openSidePanelForTab,
+    markTab: toolbarMarker(),
     tellPages: sendToExtensionPages,
     historyEnabled: async () => (await readReaderSettings()).readingHistory,
   };

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PanelApi } from '../components/sidepanel/api';
 import { parsePanelRequest, type BackgroundRequest, type PanelRequest, type ReplyMap } from '../lib/messages/protocol';
+import { noteLink } from '../lib/links/note-link';
 import type { Runtime } from 'webextension-polyfill';
 import { requestSender } from './message-sender';
 import { sendRequest, sendToTab } from './messaging';
@@ -58,7 +59,7 @@ function watchTab(cb: (tabId: number | null) => void): () => void {
  * Messages for the extension's pages, from the background only: content scripts' runtime messages
  * reach extension pages too, and must not be taken for the background's.
  */
-function onPanelMessage(cb: (request: PanelRequest) => void): () => void {
+function onPanelRequests(cb: (request: PanelRequest) => void): () => void {
   const listener = (message: unknown, sender: Runtime.MessageSender) => {
     if (requestSender(sender)?.kind !== 'extension-page') return undefined;
     const request = parsePanelRequest(message);
@@ -67,6 +68,13 @@ function onPanelMessage(cb: (request: PanelRequest) => void): () => void {
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Calls back for each message of `type` from the background (content scripts' messages reach extension pages too). */
+function onPanelMessage(type: PanelRequest['type'], cb: (tabId: number) => void): () => void {
+  return onPanelRequests((request) => {
+    if (request.type === type) cb(request.tabId);
+  });
 }
 
 /** The side panel's `PanelApi` over messages and extension APIs. */
@@ -90,12 +98,9 @@ export function createPanelApi(): PanelApi {
       const { draft, error } = await call({ type: 'notes:take-draft', tabId });
       return { draft, error };
     },
-    onDraftReady: (cb) =>
-      onPanelMessage((request) => {
-        if (request.type === 'panel:draft-ready') cb(request.tabId);
-      }),
+    onDraftReady: (cb) => onPanelMessage('panel:draft-ready', cb),
     onPageEvent: (cb) =>
-      onPanelMessage((request) => {
+      onPanelRequests((request) => {
         if (request.type === 'panel:picked') cb({ kind: 'picked', tabId: request.tabId, item: request.item });
         else if (request.type === 'panel:page-updated') cb({ kind: 'updated', tabId: request.tabId });
       }),
@@ -130,5 +135,12 @@ export function createPanelApi(): PanelApi {
       await sendToTab(tabId, { type: 'notes:redraw' }).catch(() => undefined);
       return note;
     },
+    focus: async (tabId) => (await call({ type: 'notes:focus', tabId })).focus,
+    onFocusReady: (cb) => onPanelMessage('panel:focus-ready', cb),
+    noteLink: async (tabId, note) => {
+      const fromPage = await sendToTab(tabId, { type: 'notes:link', id: note.id }).catch(() => null);
+      return fromPage?.ok && fromPage.link ? fromPage.link : noteLink(note);
+    },
+    copyText: (text) => navigator.clipboard.writeText(text),
   };
 }

@@ -1,5 +1,6 @@
 import { createContext, type Ref } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { CopyStatus, type CopyOutcome } from '../links/copy-link';
 import { plural, useT } from '../i18n';
 import { STATUS_KEY, STATUS_LONG_KEY } from '../status';
 import type { Lang } from '../../lib/dataset/types';
@@ -34,6 +35,11 @@ export interface CardProps {
   onMouseEnter?: () => void;
   onMouseLeave?: () => void;
   onKeyDown?: (e: KeyboardEvent) => void;
+  /**
+   * Copies a link that opens the page at the passage this claim matched, highlighted (with or
+   * without Counterpoint). Called synchronously in the reader's click (the clipboard needs it).
+   */
+  onCopyLink?: () => Promise<CopyOutcome>;
 }
 
 /**
@@ -161,6 +167,9 @@ export function Card(props: CardProps) {
   const other: Lang = textLang === 'ja' ? 'en' : 'ja';
   const titleId = `cp-card-title-${model.claimId}`;
   const differs = model.passage.match !== 'same';
+  const [copied, setCopied] = useState<CopyOutcome | null>(null);
+  useEffect(() => setCopied(null), [model.claimId]);
+  const onCopyLink = props.onCopyLink;
   return (
     <div
       class={`cp-card cp-card--${model.status}`}
@@ -205,7 +214,13 @@ export function Card(props: CardProps) {
         <button type="button" class="cp-text-button" onClick={props.onToggleLang} data-testid="cp-lang-toggle" lang={other}>
           {t(other === 'ja' ? 'ovCardShowJa' : 'ovCardShowEn')}
         </button>
+        {onCopyLink && (
+          <button type="button" class="cp-text-button" data-testid="cp-copy-link" title={t('ovCardCopyLinkHelp')} onClick={() => void onCopyLink().then(setCopied)}>
+            {t('ovCardCopyLink')}
+          </button>
+        )}
       </div>
+      <CopyStatus outcome={copied} />
 
       {model.speakerWords.length > 0 && (
         <section class="cp-words" data-testid="cp-speaker-words">

@@ -6,6 +6,7 @@ import { BadgeDock, type BadgeCornerStore } from './BadgeDock';
 import { FocusRing } from './FocusRing';
 import type { Lang } from '../../lib/dataset/types';
 import type { CardModel } from '../../lib/overlay/card-model';
+import type { CopyOutcome } from '../links/copy-link';
 import { summarize } from '../../lib/overlay/card-model';
 import { placeCard } from '../../lib/overlay/card-placement';
 import { DEFAULT_DENSITY, type HighlightDensity, type MarkStrength } from '../../lib/overlay/density';
@@ -47,6 +48,8 @@ export interface OverlayAppProps {
   cornerStore?: BadgeCornerStore;
   /** Counterpoint's own elements (the dock skips them when looking for page controls). */
   isOurs?: (el: Element) => boolean;
+  /** Copies the link to the passage of claim `index` (the card's "Copy link"). */
+  copyLink?: (index: number) => Promise<CopyOutcome>;
 }
 
 interface OpenState {
@@ -67,7 +70,7 @@ function truncate(s: string, n: number): string {
 
 const onePerEntry = (n: number): OverlayPassage[] => Array.from({ length: n }, (_, i) => ({ members: [i] }));
 
-export function OverlayApp({ entries, passages: given, ui, host, density = DEFAULT_DENSITY, bind, onHide, onPick, onOpenStory, cornerStore, isOurs }: OverlayAppProps) {
+export function OverlayApp({ entries, passages: given, ui, host, density = DEFAULT_DENSITY, bind, onHide, onPick, onOpenStory, cornerStore, isOurs, copyLink }: OverlayAppProps) {
   const t = useT();
   const passages = given ?? onePerEntry(entries.length);
   const [open, setOpenState] = useState<OpenState | null>(null);
@@ -330,6 +333,7 @@ export function OverlayApp({ entries, passages: given, ui, host, density = DEFAU
           onToggleLang={() => setTextLang((l) => (l === 'ja' ? 'en' : 'ja'))}
           onClose={() => closeCard(true)}
           onOpenStory={onOpenStory ? () => onOpenStory(models[open.member]?.claimId ?? null) : undefined}
+          onCopyLink={copyLink && openPassage ? () => copyLink(openPassage.members[open.member] ?? openPassage.members[0]!) : undefined}
           cardRef={cardRef}
           style={{ left: '-10000px', top: '0px', visibility: 'hidden' }}
           onMouseEnter={() => clearTimeout(closeTimer.current)}

@@ -11,6 +11,8 @@ import type { PageAnnotator } from '../../lib/overlay/page-annotator';
 import { RerunWatcher, MUTATION_DEBOUNCE_MS } from '../../lib/overlay/rerun-watcher';
 import { runInSlices } from '../../lib/overlay/slices';
 import type { OverlayEngineResult } from '../../lib/overlay/types';
+import { hitTest } from '../../lib/overlay/highlight';
+import type { TextDirective } from '../../lib/links/text-fragment';
 import { OverlaySession, SLICE_MS, yieldToMain, type OverlaySessionDeps, type SessionClaim } from './overlay-session';
 
 export interface ClaimsOverlayDeps extends OverlaySessionDeps {
@@ -22,6 +24,11 @@ export interface ClaimsOverlayDeps extends OverlaySessionDeps {
   onSettingChanged(cb: () => void): () => void;
   /** The overlay now shows these claims on the page (in reading order): for the reading history. */
   shown?(claimIds: string[]): void;
+  /**
+   * The text directives the page was opened at (`#:~:text=…`, which the browser hides from the
+   * page), asked only once the overlay has claims to show. Optional: without it no card opens by link.
+   */
+  linkTarget?(): Promise<readonly TextDirective[]>;
 }
 
 /** Whether a mutation is a Counterpoint element or text inside one (this overlay's, or the notes UI's). */
@@ -41,6 +48,8 @@ export class ClaimsOverlay {
   private navTimer: ReturnType<typeof setTimeout> | undefined;
   /** "Hide for this page": nothing is drawn until the page is left (navigation) or reloaded. */
   private hidden = false;
+  /** Whether the link the page was opened at has had its chance to open a card (once per document load). */
+  private linkDone = false;
   private readonly watcher: RerunWatcher;
   private readonly unsubscribe: () => void;
 
@@ -63,6 +72,8 @@ export class ClaimsOverlay {
     const strip = (u: string | undefined): string => (u ? u.replace(/#.*$/, '') : '');
     if (oldUrl && strip(newUrl) === strip(oldUrl)) return;
     this.hidden = false;
+    // The link the page was opened at was about the page it left.
+    this.linkDone = true;
     this.teardown();
     this.watcher.watch();
     // Its own timer: mutation debouncing (bounded) must not swallow the navigation's run.
@@ -217,6 +228,29 @@ export class ClaimsOverlay {
     this.deps.shown?.(anns.map((a) => a.claimId));
     // Our own insertions (host, style, marks) must not wake the watcher.
     this.watcher.forget();
+    await this.openLinked(session);
+  }
+
+  /**
+   * Opened at a link to one of the claims' passages (a card's "Copy link"): open that card, once.
+   * A later session (the article finished rendering) gets another chance until one matched.
+   */
+  private async openLinked(session: OverlaySession): Promise<void> {
+    if (this.linkDone || !this.deps.linkTarget) return;
+    let directives: readonly TextDirective[] = [];
+    try {
+      directives = await this.deps.linkTarget();
+    } catch {
+      directives = [];
+    }
+    if (directives.length === 0) this.linkDone = true;
+    else if (this.connected && this.session === session && !this.linkDone && session.openLinked(directives)) this.linkDone = true;
+  }
+
+  /** Whether the point (viewport coordinates) is on one of the claims' highlights. */
+  claimAt(x: number, y: number): boolean {
+    // Only marks the reader can see (a claim drawn with no mark at this density opens no card).
+    return !!this.session && hitTest(this.session.pointable, x, y) >= 0;
   }
 
   disconnect(): void {

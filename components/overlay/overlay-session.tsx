@@ -19,6 +19,11 @@ import { HighlightPointer } from '../../lib/overlay/highlight-pointer';
 import { groupPassages, passageText, type Passage } from '../../lib/overlay/passages';
 import { rangeHost } from '../../lib/overlay/range-host';
 import { claimStatus, type ClaimStatus, type OverlayAnnotation, type OverlayApi } from '../../lib/overlay/types';
+import { canonicalUrl } from '../../lib/anchoring/canonical-url';
+import { linkedIndex, passageLink, passageQuote } from '../../lib/links/passage-link';
+import type { TextDirective } from '../../lib/links/text-fragment';
+import { buildTextModel, type TextModel } from '../../lib/text/text-model';
+import { copyLink, type WriteText } from '../links/copy-link';
 
 export const OVERLAY_HOST_NAME = 'counterpoint-badge';
 
@@ -36,6 +41,8 @@ export interface OverlaySessionDeps {
   mountUi: MountShadowUi;
   /** Records one synchronous piece of the overlay's work (`name`, from `start` until now). */
   measure(name: string, start: number): void;
+  /** The clipboard a card's "Copy link" writes to (null: none; the card then shows the link to copy by hand). */
+  writeText?: WriteText;
   /** The reader's highlight density (settings page); default 'key'. */
   density?: HighlightDensity;
   /** "Hide for this page": take everything Counterpoint drew away until the page is left or reloaded. */
@@ -60,6 +67,9 @@ export interface SessionClaim {
   text: string;
 }
 
+/** Counterpoint's UI hosts (not the highlights' wrapping marks, which hold page text): not the page's words. */
+const isOurUi = (el: Element): boolean => el.localName.startsWith('counterpoint-') && el.localName !== 'counterpoint-mark';
+
 /**
  * The CSS highlight API where the browser has it, else wrapping. A page can ask for the wrapping
  * strategy with `<html data-counterpoint-highlight="wrap">` (the e2e tests use it to run the
@@ -81,6 +91,8 @@ export class OverlaySession {
   /** What the reader points at: claims grouped where their ranges overlap, in reading order. */
   readonly passages: readonly Passage[];
   private readonly entries: readonly OverlayEntry[];
+  /** The passages a reader can point at (null: drawn with no mark at this density). */
+  readonly pointable: readonly (Range | null)[];
   private readonly pointer: HighlightPointer;
   private readonly removeUi: () => void;
   private api: OverlayApi | null = null;
@@ -115,7 +127,7 @@ export class OverlaySession {
   }
 
   private constructor(
-    doc: Document,
+    private readonly doc: Document,
     signature: string,
     entries: OverlayEntry[],
     highlighter: Highlighter | null,
@@ -148,6 +160,7 @@ export class OverlaySession {
             onOpenStory={deps.openStory}
             cornerStore={deps.cornerStore}
             isOurs={isOurs}
+            copyLink={deps.writeText === undefined ? undefined : (i) => copyLink(this.linkFor(i), deps.writeText ?? null)}
           />
         </SourceOpenerContext.Provider>
       </I18nContext.Provider>,
@@ -157,6 +170,7 @@ export class OverlaySession {
     const host = ui.host;
     // Passages with no mark at all cannot be pointed at (the reader sees nothing there).
     const pointable = this.passages.map((p) => (p.members.some((m) => entries[m]!.strength !== 'none') ? p.range : null));
+    this.pointable = pointable;
     this.pointer = new HighlightPointer(doc, pointable, {
       open: (i, how) => this.api?.open(i, how),
       hoverEnd: () => this.api?.hoverEnd(),
@@ -196,6 +210,36 @@ export class OverlaySession {
   /** The "next / previous claim" key: moves the keyboard focus to the next passage. */
   step(direction: 1 | -1): void {
     this.api?.step(direction);
+  }
+
+  /** The page's visible text, as links and notes read it (built when a link is asked for: rare). */
+  private model(): TextModel | null {
+    return this.doc.body ? buildTextModel(this.doc.body, { exclude: isOurUi }) : null;
+  }
+
+  /** A link that opens this page at highlight `index`'s passage (shorter when the passage is unique on the page). */
+  linkFor(index: number): string | null {
+    const range = this.ranges[index];
+    const model = this.model();
+    const url = canonicalUrl(this.doc);
+    return range && model && url ? passageLink(url, model, range) : null;
+  }
+
+  /**
+   * The page was opened at a link to one of these claims' passages (a card's "Copy link"): opens
+   * that claim's card. True when one matched.
+   */
+  openLinked(directives: readonly TextDirective[]): boolean {
+    if (directives.length === 0 || !this.api) return false;
+    const model = this.model();
+    if (!model) return false;
+    const i = linkedIndex(directives, this.ranges.map((r) => passageQuote(model, r)));
+    if (i < 0) return false;
+    // The claim's passage, showing that claim when others share it.
+    const passage = this.passages.findIndex((p) => p.members.includes(i));
+    if (passage < 0) return false;
+    this.api.open(passage, 'click', this.entries[i]?.card.claimId);
+    return true;
   }
 
   /** Whether a node is one this overlay added to the page (its host, highlight style or marks). */

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { NO_SELECTION, type NoteDraft } from '../../lib/messages/protocol';
+import { NO_SELECTION, type NoteDraft, type NoteFocus } from '../../lib/messages/protocol';
 import type { NoteView, PageNotes } from '../../lib/storage/notes-repo';
 import { plural, useT } from '../i18n';
 import type { PanelApi, PanelPage } from './api';
@@ -36,19 +36,29 @@ export function PanelSection({ title, testId, children }: { title: string; testI
   );
 }
 
-/** This page's notes, with what became of each highlight on the page. */
-function PageNotesList({
-  notes,
-  info,
-  current,
-  onChoose,
-}: {
+/** What became of the last "Copy link" of a note. */
+type Copied = { id: string; ok: true } | { id: string; ok: false; error: string };
+
+interface PageNotesListProps {
   notes: PageNotes;
   info: PanelPage;
+  /** The note to show first (opened by its link, or asked for at its highlight), if it is one of these. */
+  focus: NoteFocus | null;
+  onCopyLink: (note: NoteView) => void;
+  copied: Copied | null;
+  /** The note the reader last picked on the page (its highlight) or here. */
   current: string | null;
+  /** Shows a note's highlight on the page (scrolls the page to it). */
   onChoose: (noteId: string) => void;
-}) {
+}
+
+/** This page's notes, with what became of each highlight on the page. */
+function PageNotesList({ notes, info, focus, onCopyLink, copied, current, onChoose }: PageNotesListProps) {
   const t = useT();
+  const focused = useRef<HTMLLIElement>(null);
+  const focusId = focus?.noteId ?? null;
+  // Bring the focused note into view when it changes (the list may be long).
+  useEffect(() => focused.current?.scrollIntoView({ block: 'nearest' }), [focusId, notes]);
   const orphaned = new Set(info.highlights.orphaned);
   const adopted = new Map(info.highlights.adopted.map((a) => [a.id, a.url]));
   const shown: { note: NoteView; state: 'placed' | 'orphan' | 'adopted' | 'unknown' }[] = [
@@ -76,13 +86,18 @@ function PageNotesList({
       <ul class="cp-page__notes" data-testid="panel-notes">
         {shown.map(({ note, state }) => (
           <li
-            class={`cp-note${note.id === current ? ' cp-note--current' : ''}`}
+            class={`cp-note${note.id === focusId ? ' cp-note--focused' : ''}${note.id === current ? ' cp-note--current' : ''}`}
             key={note.id}
+            ref={note.id === focusId ? focused : undefined}
             data-testid="panel-note"
             data-note-id={note.id}
             data-state={state}
-            aria-current={note.id === current ? 'true' : undefined}
+            data-focused={note.id === focusId ? focus!.via : undefined}
+            aria-current={note.id === focusId || note.id === current ? 'true' : undefined}
           >
+            {note.id === focusId && (
+              <span class="cp-tag cp-note__focus" data-testid="panel-note-focus">{t(focus!.via === 'link' ? 'panelFromLink' : 'panelFromPage')}</span>
+            )}
             {note.target && state === 'placed' ? (
               <button type="button" class="cp-note__quote cp-note__quote--link" data-testid="panel-note-show" title={t('panelShowOnPage')} onClick={() => onChoose(note.id)}>
                 {note.target.quote.exact}
@@ -93,6 +108,22 @@ function PageNotesList({
             {note.body ? <div class="cp-note__body" data-testid="panel-note-body">{note.body}</div> : <div class="cp-muted">{t('popupHighlightOnly')}</div>}
             {state === 'orphan' && <span class="cp-tag cp-tag--warn" title={t('popupOrphanHelp')}>{t('popupOrphan')}</span>}
             {state === 'adopted' && <span class="cp-muted cp-note__from">{t('noteFromUrl', adopted.get(note.id) ?? note.url)}</span>}
+            <div class="cp-note__actions">
+              <button
+                type="button"
+                class="cp-button cp-button--small"
+                data-testid="panel-note-copy-link"
+                title={note.target ? t('popupCopyLinkHelp') : t('popupCopyPageLinkHelp')}
+                onClick={() => onCopyLink(note)}
+              >
+                {t('popupCopyLink')}
+              </button>
+              {copied?.id === note.id && (
+                <span class={copied.ok ? 'cp-muted' : 'cp-notice--error'} role="status" data-testid="panel-note-copied" data-ok={String(copied.ok)}>
+                  {copied.ok ? t('popupLinkCopied') : t('popupCopyFailed', copied.error)}
+                </span>
+              )}
+            </div>
           </li>
         ))}
       </ul>
@@ -110,6 +141,8 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
   const [picked, setPicked] = useState<{ claim: string | null; note: string | null }>({ claim: null, note: null });
   const pickedAt = useRef(0);
   const [generation, setGeneration] = useState(0);
+  const [focus, setFocus] = useState<NoteFocus | null>(null);
+  const [copied, setCopied] = useState<Copied | null>(null);
   const tabRef = useRef<number | null | undefined>(undefined);
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
 
@@ -146,10 +179,13 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
     void (async () => {
       const page = await api.pageInfo(tabId).catch(() => null);
       const [found, shown] = page ? await Promise.all([api.pageNotes(page.page).catch(() => null), api.pageClaims(tabId).catch(() => null)]) : [null, null];
+      const wanted = page ? await api.focus(tabId).catch(() => null) : null;
       if (!current) return;
       setInfo(page);
       setNotes(found);
       setClaims(shown);
+      // Kept for the page it was asked on: another page in the tab has no focus.
+      setFocus(wanted && page && wanted.sourceUrl === page.page.sourceUrl ? wanted : null);
     })();
     return () => {
       current = false;
@@ -170,6 +206,23 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
     if (typeof tabId === 'number') void takeDraft(tabId);
   }, [tabId, takeDraft]);
   useEffect(() => api.onDraftReady((id) => id === tabRef.current && void takeDraft(id)), [api, takeDraft]);
+  // A note to show first for this tab (its link was opened, or "Show note" was clicked at its highlight).
+  useEffect(() => api.onFocusReady((id) => id === tabRef.current && refresh()), [api, refresh]);
+
+  const copyLink = (note: NoteView) => {
+    if (typeof tabId !== 'number') return;
+    const id = tabId;
+    void (async () => {
+      try {
+        const link = await api.noteLink(id, note);
+        if (!link) throw new Error(t('linkUnavailable'));
+        await api.copyText(link);
+        setCopied({ id: note.id, ok: true });
+      } catch (err) {
+        setCopied({ id: note.id, ok: false, error: message(err) });
+      }
+    })();
+  };
 
   // The reader picked a claim or a highlight on this tab's page (or the page changed what it shows).
   useEffect(
@@ -273,7 +326,7 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
 
       {info && notes && (
         <PanelSection title={t('panelThisPage', String(notes.notes.length))} testId="panel-this-page">
-          <PageNotesList notes={notes} info={info} current={picked.note} onChoose={chooseNote} />
+          <PageNotesList notes={notes} info={info} focus={focus} onCopyLink={copyLink} copied={copied} current={picked.note} onChoose={chooseNote} />
         </PanelSection>
       )}
 

@@ -1,4 +1,4 @@
-import type { HighlightState, NoteDraft, PageClaim, PickedItem } from '../../lib/messages/protocol';
+import type { HighlightState, NoteDraft, NoteFocus, PageClaim, PickedItem } from '../../lib/messages/protocol';
 import type { NoteView, PageKey, PageNotes } from '../../lib/storage/notes-repo';
 
 /** The page a tab shows, and what became of its highlights there. */
@@ -39,6 +39,17 @@ export interface PanelApi {
   onPageEvent(cb: (event: PageEvent) => void): () => void;
   /** Opens the story view (at the story of `claimId`, if given). */
   openStory(claimId?: string): Promise<void>;
+  /** The note to show first in this tab (opened by its link, or asked for at its highlight), if any. */
+  focus(tabId: number): Promise<NoteFocus | null>;
+  /** Calls back when the note to show first in a tab changed. */
+  onFocusReady(cb: (tabId: number) => void): () => void;
+  /**
+   * A note's link: made by the tab's page when the note is drawn there (its text shows whether the
+   * passage is unique, so the link can leave out context words), else from the stored quote.
+   */
+  noteLink(tabId: number, note: NoteView): Promise<string | null>;
+  /** Puts text on the clipboard (the reader's click is in progress); rejects when the browser refuses. */
+  copyText(text: string): Promise<void>;
 }
 
 /** What a tab's page told the panel (through the background, which names the tab). */

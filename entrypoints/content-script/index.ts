@@ -5,6 +5,7 @@
  *    a closed shadow root, re-run on navigation and late article bodies.
  *  - `PageNotes` (lib/notes/page-notes.ts): the reader's saved highlights on this page, and the
  *    selection when the reader starts a note (notes are written in the side panel, not here).
+ *  - `NoteMenu` (components/notes/note-menu.tsx): "Copy link" and "Show note" at a clicked highlight.
  *  - `LocationWatcher` (lib/page/location-watcher.ts): SPA navigations, from the browser only.
  *  - requests from the extension's own pages and background (`listenForTabRequests`).
  * Each is an object with `disconnect()`.
@@ -17,6 +18,9 @@
  * page script can observe nothing of it.
  */
 import { ClaimsOverlay } from '../../components/overlay/claims-overlay';
+import { pageClipboard } from '../../components/links/copy-link';
+import { NoteMenu } from '../../components/notes/note-menu';
+import { parseTextFragment, type TextDirective } from '../../lib/links/text-fragment';
 import { closedShadowUi } from '../../components/shadow-ui';
 import { PageNotes } from '../../lib/notes/page-notes';
 import { loadPageAnnotator } from '../../lib/overlay/page-annotator';
@@ -35,6 +39,7 @@ import { listenForTabRequests } from '../../utils/tab-requests';
 import badgeCss from '../../components/badge.css?inline';
 import legendCss from '../../components/legend.css?inline';
 import overlayCss from '../../components/overlay/overlay.css?inline';
+import noteMenuCss from '../../components/notes/note-menu.css?inline';
 
 /** Counterpoint's own elements (overlay host, wrapped highlights) are not page text. */
 const isOurs = (el: Element): boolean => el.localName.startsWith('counterpoint-') || el.hasAttribute('data-counterpoint');
@@ -56,6 +61,18 @@ export default defineUnlistedScript(() => {
     // A click on one of the reader's highlights: the side panel (if open) shows that note.
     picked: (id) => void sendRequest({ type: 'page:picked', item: { kind: 'note', id } }).catch(() => undefined),
   });
+
+  // The text directives (`#:~:text=…`) this document was opened at, asked once, only by the overlay
+  // when it has claims to show: the tab's address keeps them (the background reads it; Firefox hides
+  // them from content scripts), else Chromium's navigation entry (which outlives replaceState).
+  let linkTarget: Promise<readonly TextDirective[]> | undefined;
+  const navigationDirectives = (): TextDirective[] =>
+    parseTextFragment((performance.getEntriesByType('navigation')[0] as PerformanceEntry | undefined)?.name ?? '');
+  const linkTargetOnce = (): Promise<readonly TextDirective[]> =>
+    (linkTarget ??= sendRequest({ type: 'page:link-target' })
+      .then((r) => (r.ok ? r.directives : []), () => [])
+      .then((d) => (d.length > 0 ? d : navigationDirectives())));
+  const writeText = pageClipboard(navigator);
 
   // Claims: on non-article pages this reads a few selectors and stops; the DOM is never touched there.
   const site = siteOf(location.href);
@@ -96,9 +113,12 @@ export default defineUnlistedScript(() => {
       return !site || (await isOverlayEnabled(site));
     },
     onSettingChanged: (cb) => (site ? onOverlaySettingChanged(cb) : () => undefined),
+    writeText,
+    linkTarget: linkTargetOnce,
     // "Hide for this page" hides the reader's highlights too: everything Counterpoint drew.
     hidePage: () => {
       notes.hide();
+      noteMenu.close();
       tellPanel();
     },
     picked: (claimId) => void sendRequest({ type: 'page:picked', item: { kind: 'claim', claimId } }).catch(() => undefined),
@@ -114,6 +134,25 @@ export default defineUnlistedScript(() => {
     },
   });
 
+  // A click on one of the reader's highlights: its link, and its note in the side panel.
+  const noteMenu = new NoteMenu(document, {
+    // In the reader's UI language (settings page), read when the menu first opens.
+    translator: async () => {
+      await loadUiLanguage();
+      return currentTranslator();
+    },
+    mountUi: closedShadowUi(document, noteMenuCss),
+    noteAt: (x, y) => notes.noteAt(x, y),
+    claimAt: (x, y) => overlay.claimAt(x, y),
+    rectsOf: (id) => notes.rectsOf(id),
+    linkFor: (id) => notes.linkFor(id),
+    writeText,
+    showNote: async (id) => {
+      const r = await sendRequest({ type: 'notes:show', hints: notes.hints(), id });
+      return r.ok && r.opened;
+    },
+  });
+
   /** The side panel, if open on this tab, asks the page again (the background names the tab, not us). */
   function tellPanel(): void {
     void sendRequest({ type: 'page:updated' }).catch(() => undefined);
@@ -122,6 +161,7 @@ export default defineUnlistedScript(() => {
   const location$ = new LocationWatcher(window, (oldUrl, newUrl) => {
     if (!alive()) return;
     overlay.navigated(oldUrl, newUrl);
+    noteMenu.close();
     // Another page (not an in-page #anchor): what "Hide for this page" hid comes back.
     if (!oldUrl || oldUrl.replace(/#.*$/, '') !== (newUrl ?? '').replace(/#.*$/, '')) notes.show();
     notes.refresh();
@@ -135,6 +175,7 @@ export default defineUnlistedScript(() => {
       return { ok: true };
     },
     'overlay:stats': () => ({ ok: true, stats: stats.snapshot() }),
+    'notes:link': (r) => ({ ok: true, link: notes.linkFor(r.id) }),
     'overlay:claims': () => ({ ok: true, hidden: overlay.isHidden(), claims: overlay.claims() }),
     'overlay:reveal': (r) => ({ ok: true, found: overlay.reveal(r.claimId) }),
     'overlay:step': (r) => ({ ok: true, moved: overlay.step(r.direction) }),
@@ -152,6 +193,7 @@ export default defineUnlistedScript(() => {
     stopListening();
     location$.disconnect();
     overlay.disconnect();
+    noteMenu.disconnect();
     stopLanguageWatch?.();
     stopSettingsWatch?.();
     notes.disconnect();

@@ -20,6 +20,8 @@ import type { NoteView, PageKey } from '../storage/notes-repo';
 import { LIMITS } from '../storage/validate';
 import { clearVisits, listVisits, recordVisit } from '../storage/reading-history';
 import type { DraftDesk, DraftResult } from './drafts';
+import { MAX_DIRECTIVES, noteForLink, sameFocus, type FocusStore } from './focus';
+import { parseTextFragment } from '../links/text-fragment';
 import {
   isInvalid,
   NO_SELECTION,
@@ -30,6 +32,7 @@ import {
   type ErrorReply,
   type HighlightNote,
   type NoteDraft,
+  type NoteFocus,
   type PageHints,
   type PanelRequest,
   type Reply,
@@ -98,7 +101,17 @@ export interface HandlerDeps {
    * every change to which pages have notes.
    */
   pageKeys?: { withdraw(): Promise<void>; sync(): Promise<void> };
-  /** Sends a message to the extension's own open pages (the side panel); nobody listening is fine. */
+  /** The note the reader asked to see, per tab (lib/messages/focus.ts). */
+  focus?: FocusStore;
+  /**
+   * Opens the side panel for a tab. The browsers allow it only in answer to the reader's gesture
+   * (Chromium: also a trusted click in a content script, passed on with its message; Firefox: only
+   * its own UI and extension pages), so the handler calls it first, before anything it awaits.
+   */
+  openPanel?: (tabId: number) => Promise<void>;
+  /** Marks a tab's toolbar button while a note waits for the reader in the side panel (null: unmarks). */
+  markTab?: (tabId: number, focus: NoteFocus | null) => Promise<void>;
+  /** Tells the extension's open pages (the side panel); nobody listening is fine. */
   tellPages?: (request: PanelRequest) => Promise<void>;
   /** Whether the reader keeps a reading history (settings; default on). */
   historyEnabled?: () => Promise<boolean>;
@@ -147,6 +160,36 @@ export async function captureDraft(deps: HandlerDeps, tabId: number): Promise<Dr
 
 const highlightOf = (n: NoteView): HighlightNote => ({ id: n.id, url: n.url, target: n.target });
 
+/** The text directives of a content script's tab address (kept there, hidden from the page). */
+const directivesOf = (sender: Extract<RequestSender, { kind: 'content-script' }>) => parseTextFragment(sender.url).slice(0, MAX_DIRECTIVES);
+
+/** Keeps `focus` for the tab (null: forgets it), marks its toolbar button and tells the side panel, when it changed. */
+async function setFocus(deps: HandlerDeps, tabId: number, focus: NoteFocus | null): Promise<void> {
+  if (!deps.focus) return;
+  const current = await deps.focus.get(tabId);
+  if (focus ? sameFocus(current, focus) : !current) return;
+  if (focus) await deps.focus.set(tabId, focus);
+  else await deps.focus.delete(tabId);
+  await deps.markTab?.(tabId, focus).catch(() => undefined);
+  await deps.tellPages?.({ type: 'panel:focus-ready', tabId }).catch(() => undefined);
+}
+
+/**
+ * A page drew its highlights: when its tab was opened at a link made for one of them, that note is
+ * the one to show (the page itself never learns which). A focus kept for another address of the tab
+ * is forgotten. Never fails the drawing.
+ */
+async function noticeLink(deps: HandlerDeps, sender: Extract<RequestSender, { kind: 'content-script' }>, page: PageKey, notes: readonly NoteView[]): Promise<void> {
+  if (!deps.focus) return;
+  try {
+    const noteId = noteForLink(directivesOf(sender), notes);
+    if (noteId) await setFocus(deps, sender.tabId, { noteId, sourceUrl: page.sourceUrl, via: 'link' });
+    else if ((await deps.focus.get(sender.tabId))?.sourceUrl !== page.sourceUrl) await setFocus(deps, sender.tabId, null);
+  } catch {
+    // Showing the linked note is a convenience: the highlights are drawn regardless.
+  }
+}
+
 async function answer(deps: HandlerDeps, request: BackgroundRequest, sender: RequestSender, env: HandlerEnv): Promise<AnyReply> {
   const { db } = deps;
   switch (request.type) {
@@ -183,6 +226,7 @@ async function answer(deps: HandlerDeps, request: BackgroundRequest, sender: Req
       if (sender.kind !== 'content-script') return NOT_HERE(request.type);
       const page = pageOfSender(sender, request.hints);
       const found = await notesForPage(db, page);
+      await noticeLink(deps, sender, page, found.notes);
       return { ok: true, page, notes: found.notes.map(highlightOf), candidates: found.candidates.map(highlightOf) };
     }
     case 'notes:anchors': {
@@ -212,6 +256,24 @@ async function answer(deps: HandlerDeps, request: BackgroundRequest, sender: Req
       const draft: NoteDraft = { page: pageOfSender(sender, request.hints), target: request.target, claimId: request.claimId };
       return deps.drafts.deliver(sender.tabId, request.nonce, draft) ? { ok: true } : { ok: false, error: 'no selection was asked for' };
     }
+    case 'notes:show': {
+      if (sender.kind !== 'content-script') return NOT_HERE(request.type);
+      // First, before any await: the browser opens the panel only within the reader's gesture.
+      const opening = deps.openPanel ? deps.openPanel(sender.tabId).then(() => true, () => false) : Promise.resolve(false);
+      const page = pageOfSender(sender, request.hints);
+      // Only a note of the sender's own page (the panel, if it opened, shows that page anyway).
+      if (!(await notesForPage(db, page)).notes.some((n) => n.id === request.id)) {
+        await opening;
+        return { ok: false, error: 'This highlight is not one of this page’s notes.' };
+      }
+      await setFocus(deps, sender.tabId, { noteId: request.id, sourceUrl: page.sourceUrl, via: 'page' });
+      return { ok: true, opened: await opening };
+    }
+    case 'notes:focus':
+      return { ok: true, focus: (await deps.focus?.get(request.tabId)) ?? null };
+    case 'page:link-target':
+      if (sender.kind !== 'content-script') return NOT_HERE(request.type);
+      return { ok: true, directives: directivesOf(sender) };
     case 'notes:take-draft': {
       const r = deps.drafts?.takeReady(request.tabId) ?? null;
       return { ok: true, draft: r && 'draft' in r ? r.draft : null, error: r && 'error' in r ? r.error : null };

@@ -15,6 +15,7 @@ import type { CompiledIndex } from '../index/format';
 import type { ListResult, NoteView, PageKey, PageNotes } from '../storage/notes-repo';
 import { NOTE_FILTERS, type NoteFilter } from '../storage/filters';
 import type { NoteTarget } from '../anchoring/types';
+import type { TextDirective } from '../links/text-fragment';
 import {
   checkClaimId,
   checkHttpUrl,
@@ -81,6 +82,18 @@ export type Request =
   | { type: 'history:list' }
   /** Erase the reading history (extension pages only). */
   | { type: 'history:clear' }
+  /**
+   * The reader clicked "Show note" at one of the sender page's highlights: open the side panel at
+   * that note (the page is the sender's; a note of another page is refused).
+   */
+  | { type: 'notes:show'; hints: PageHints; id: string }
+  /** The note the side panel shows first for a tab: opened by its link, or asked for on the page. */
+  | { type: 'notes:focus'; tabId: number }
+  /**
+   * The text directives (`#:~:text=…`) of the address the sender's tab was opened at. Both browsers
+   * hide them from the page, and Firefox from the content script too; the tab's address keeps them.
+   */
+  | { type: 'page:link-target' }
   // ---- to a tab's content script ----
   /** "What page is this, and what became of its highlights?" (for the popup and the side panel). */
   | { type: 'notes:page-info' }
@@ -100,9 +113,13 @@ export type Request =
   | { type: 'overlay:show' }
   /** Scroll to one of the reader's highlights on the page (the side panel's list; ids only). */
   | { type: 'notes:reveal'; id: string }
+  /** A link to one of this page's notes, made with the page's text (no context words when its passage is unique). */
+  | { type: 'notes:link'; id: string }
   // ---- from the background to the extension's own pages ----
   /** A draft for `tabId` is waiting (`notes:take-draft`): the side panel picks it up. */
   | { type: 'panel:draft-ready'; tabId: number }
+  /** The note to show first for `tabId` changed (`notes:focus`): the side panel asks again. */
+  | { type: 'panel:focus-ready'; tabId: number }
   /** The reader picked something on `tabId`'s page: the side panel shows it. */
   | { type: 'panel:picked'; tabId: number; item: PickedItem }
   /** What `tabId`'s page shows changed: the side panel asks it again. */
@@ -156,6 +173,16 @@ export interface OverlayStats {
   longestByPhase: Record<string, number>;
 }
 
+/**
+ * The note the reader asked to see in a tab: by opening a link to it (`via: 'link'`), or with "Show
+ * note" at its highlight on the page (`'page'`). Kept for the page it was asked on (`sourceUrl`).
+ */
+export interface NoteFocus {
+  noteId: string;
+  sourceUrl: string;
+  via: 'link' | 'page';
+}
+
 /** A capture that found no selection to note: the side panel says how to make one. */
 export const NO_SELECTION = 'no-selection';
 
@@ -180,6 +207,10 @@ export interface ReplyMap {
   'notes:capture': { ok: true; draft: NoteDraft };
   'notes:draft': { ok: true };
   'notes:take-draft': { ok: true; draft: NoteDraft | null; error: string | null };
+  /** `opened`: whether the side panel opened (Firefox allows it only from the browser's own UI and extension pages). */
+  'notes:show': { ok: true; opened: boolean };
+  'notes:focus': { ok: true; focus: NoteFocus | null };
+  'page:link-target': { ok: true; directives: TextDirective[] };
   'notes:page-info': { ok: true; page: PageKey | null; highlights: HighlightState };
   'selection:capture': { ok: true };
   'notes:redraw': { ok: true };
@@ -198,6 +229,8 @@ export interface ReplyMap {
   'panel:draft-ready': { ok: true };
   'panel:picked': { ok: true };
   'panel:page-updated': { ok: true };
+  'notes:link': { ok: true; link: string | null };
+  'panel:focus-ready': { ok: true };
 }
 
 export type ErrorReply = { ok: false; error: string };
@@ -228,6 +261,9 @@ export const DESTINATION = {
   'history:record': 'background',
   'history:list': 'background',
   'history:clear': 'background',
+  'notes:show': 'background',
+  'notes:focus': 'background',
+  'page:link-target': 'background',
   'notes:page-info': 'tab',
   'selection:capture': 'tab',
   'notes:redraw': 'tab',
@@ -240,6 +276,8 @@ export const DESTINATION = {
   'panel:draft-ready': 'extension-pages',
   'panel:picked': 'extension-pages',
   'panel:page-updated': 'extension-pages',
+  'notes:link': 'tab',
+  'panel:focus-ready': 'extension-pages',
 } as const satisfies Record<RequestType, 'background' | 'tab' | 'extension-pages'>;
 
 type KindsFor<D extends string> = { [K in RequestType]: (typeof DESTINATION)[K] extends D ? K : never }[RequestType];
@@ -264,7 +302,8 @@ export type RequestSender =
  * Who may send each background request. Reading or changing many notes, or any note by id, is for
  * the extension's own pages only; a content script (which lives next to a hostile page, and would
  * speak for it if its renderer were compromised) may only ask for the dataset, open a source view,
- * read its own page's highlights, report on them, and hand over a selection it was asked for.
+ * read its own page's highlights, report on them, hand over a selection it was asked for, ask for
+ * the side panel at one of its own page's notes, and read the text directives of its own tab's address.
  */
 export const ALLOWED: Record<BackgroundRequest['type'], readonly RequestSender['kind'][]> = {
   ping: ['extension-page'],
@@ -289,6 +328,9 @@ export const ALLOWED: Record<BackgroundRequest['type'], readonly RequestSender['
   'history:record': ['content-script'],
   'history:list': ['extension-page'],
   'history:clear': ['extension-page'],
+  'notes:show': ['content-script'],
+  'notes:focus': ['extension-page'],
+  'page:link-target': ['content-script'],
 };
 
 const MAX_MESSAGE_KEYS = 16;
@@ -384,6 +426,7 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
     case 'history:list':
     case 'history:clear':
     case 'page:updated':
+    case 'page:link-target':
       onlyType(type, m);
       return { type };
     case 'story:open':
@@ -407,7 +450,13 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
     case 'notes:take-draft':
     case 'panel:draft-ready':
     case 'panel:page-updated':
+    case 'notes:focus':
+    case 'panel:focus-ready':
       return { type, tabId: checkTabId(m.tabId) };
+    case 'notes:show':
+      return { type, hints: checkHints(m.hints), id: checkId(m.id) };
+    case 'notes:link':
+      return { type, id: checkId(m.id) };
     case 'notes:draft': {
       const target = checkTarget(m.target);
       if (!target) throw new InvalidInput('target must be an object');

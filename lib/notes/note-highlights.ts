@@ -17,6 +17,8 @@ interface Registry {
 
 export class NoteHighlights {
   private style: HTMLStyleElement | null = null;
+  /** The highlight this object registered, if any: only that one is ever taken out of the registry. */
+  private painted: unknown = null;
 
   constructor(private readonly doc: Document) {}
 
@@ -33,7 +35,7 @@ export class NoteHighlights {
     if (!api) return;
     const list = [...ranges];
     if (list.length === 0) {
-      api.reg.delete(NOTE_HIGHLIGHT_NAME);
+      this.unpaint();
       return;
     }
     if (!this.style) {
@@ -42,11 +44,24 @@ export class NoteHighlights {
       this.style.textContent = NOTE_HIGHLIGHT_CSS;
       (this.doc.head ?? this.doc.documentElement).appendChild(this.style);
     }
-    api.reg.set(NOTE_HIGHLIGHT_NAME, new api.Ctor(...list));
+    this.painted = new api.Ctor(...list);
+    api.reg.set(NOTE_HIGHLIGHT_NAME, this.painted);
+  }
+
+  /**
+   * Takes out what this object painted, and nothing else: a page (or a test page) that registered a
+   * highlight of the same name itself keeps it (it was deleted on every page with no notes to draw
+   * when the content script asked before the page-key set existed: a fresh profile's first page).
+   */
+  private unpaint(): void {
+    if (!this.painted) return;
+    const reg = this.registry()?.reg as (Registry & { get?(name: string): unknown }) | undefined;
+    if (reg && (!reg.get || reg.get(NOTE_HIGHLIGHT_NAME) === this.painted)) reg.delete(NOTE_HIGHLIGHT_NAME);
+    this.painted = null;
   }
 
   disconnect(): void {
-    this.registry()?.reg.delete(NOTE_HIGHLIGHT_NAME);
+    this.unpaint();
     this.style?.remove();
     this.style = null;
   }

@@ -17,12 +17,13 @@ import { overlappingClaim, planPage, type ClaimSpan } from '../anchoring/reancho
 import { describeRange } from '../anchoring/selectors';
 import { TextContentPositions } from '../anchoring/text-position';
 import { canonicalUrl, cleanUrl, pageAddress } from '../anchoring/canonical-url';
-import type { BackgroundRequest, HighlightState, PageHints, Reply } from '../messages/protocol';
+import type { BackgroundRequest, HighlightNote, HighlightState, PageHints, Reply } from '../messages/protocol';
+import { noteLink } from '../links/note-link';
+import { hitTest } from '../overlay/highlight';
 import { NO_SELECTION } from '../messages/protocol';
 import type { PageKey } from '../storage/notes-repo';
 import { NoteHighlights } from './note-highlights';
 import { selectionRange } from './selection';
-import { hitTest } from '../overlay/highlight';
 import { rangeHost } from '../overlay/range-host';
 
 /** Late-rendering pages: orphans get a second look before they are reported as such. */
@@ -42,6 +43,8 @@ export interface PageNotesDeps {
 
 export class PageNotes {
   private readonly drawn = new Map<string, Range>();
+  /** The notes drawn on the page, as the background gave them (ids, addresses and quotes: no text). */
+  private readonly known = new Map<string, HighlightNote>();
   private readonly highlights: NoteHighlights;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private state: HighlightState = { placed: [], orphaned: [], adopted: [] };
@@ -75,6 +78,31 @@ export class PageNotes {
   /** What became of this page's highlights on the last drawing. */
   highlightState(): HighlightState {
     return this.state;
+  }
+
+  /** The note whose highlight is at this point of the viewport, or null. */
+  noteAt(x: number, y: number): string | null {
+    if (this.hidden || this.drawn.size === 0) return null;
+    const ids = [...this.drawn.keys()];
+    const i = hitTest([...this.drawn.values()], x, y);
+    return i >= 0 ? ids[i]! : null;
+  }
+
+  /** Viewport rectangles of a note's highlight (empty when it is not drawn). */
+  rectsOf(id: string): DOMRect[] {
+    const r = this.drawn.get(id);
+    return r ? Array.from(r.getClientRects()) : [];
+  }
+
+  /**
+   * A link to a note drawn on this page: its page opened at its passage. Made here, with the page's
+   * text, it carries context words only when the passage occurs more than once (shorter than the
+   * popup's, which cannot see the page). Null for a note not drawn here.
+   */
+  linkFor(id: string): string | null {
+    const note = this.known.get(id);
+    if (!note || !this.drawn.has(id)) return null;
+    return noteLink(note, this.model()?.text);
   }
 
   /** The page moved to another address (SPA navigation), or its notes changed: draw them again. */
@@ -120,9 +148,8 @@ export class PageNotes {
         if (!e.isTrusted || e.detail > 1) return;
         const sel = this.doc.getSelection();
         if (sel && !sel.isCollapsed && sel.toString().trim()) return; // selecting, not picking
-        const ids = [...this.drawn.keys()];
-        const i = hitTest([...this.drawn.values()], e.clientX, e.clientY);
-        if (i >= 0) this.deps.picked?.(ids[i]!);
+        const id = this.noteAt(e.clientX, e.clientY);
+        if (id) this.deps.picked?.(id);
       },
       { capture: true, passive: true, signal: this.clicks.signal },
     );
@@ -185,6 +212,7 @@ export class PageNotes {
 
   private clear(): void {
     this.drawn.clear();
+    this.known.clear();
     this.highlights.paint([]);
     this.listenForClicks(false);
     this.state = { placed: [], orphaned: [], adopted: [] };
@@ -211,10 +239,12 @@ export class PageNotes {
     // Stored positions count document.body.textContent (what other tools count): mapped to the model here.
     const plan = planPage(model.text, reply.notes, reply.candidates, reply.page.url, new TextContentPositions(this.doc.body!, model));
     this.drawn.clear();
+    this.known.clear();
     for (const p of plan.placed) {
       const r = this.rangeFor(model, p.start, p.end);
       if (r) this.drawn.set(p.note.id, r);
     }
+    for (const n of [...reply.notes, ...reply.candidates]) if (this.drawn.has(n.id)) this.known.set(n.id, n);
     this.highlights.paint(this.drawn.values());
     this.listenForClicks(this.drawn.size > 0);
     const own = new Set(reply.notes.map((n) => n.id));

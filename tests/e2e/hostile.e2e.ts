@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browsers,
   clickInPage,
+  clickInShadow,
   OVERLAY_HOST,
   selectText,
   sendFromExtensionPage,
@@ -46,11 +47,14 @@ const ARTICLE_BODY = `<main><article>
  */
 function spy(ids: string[]): string {
   return `<script>(function(){
-  var seen = { messages: [], keys: [], mutations: [], events: [], chrome: typeof chrome === 'object' && !!(chrome && chrome.runtime && chrome.runtime.sendMessage) };
+  var seen = { messages: [], keys: [], clipboard: [], mutations: [], events: [], chrome: typeof chrome === 'object' && !!(chrome && chrome.runtime && chrome.runtime.sendMessage) };
   var own = false; window.__own = function (f) { own = true; try { return f(); } finally { own = false; } };
   addEventListener('message', function (e) { seen.messages.push(String(JSON.stringify(e.data)).slice(0, 200)); }, true);
   ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'compositionstart', 'compositionend', 'paste'].forEach(function (t) {
     addEventListener(t, function (e) { if (e.isTrusted) seen.keys.push(t + ':' + (e.key || e.data || '')); }, true);
+  });
+  ['copy', 'cut', 'beforecopy', 'beforecut'].forEach(function (t) {
+    addEventListener(t, function (e) { seen.clipboard.push(t + ':' + (e.clipboardData ? e.clipboardData.types.join(',') : '')); }, true);
   });
   ${JSON.stringify(ids)}.forEach(function (id) {
     ['content-script-started', 'locationchange'].forEach(function (n) {
@@ -79,7 +83,7 @@ function spy(ids: string[]): string {
     var html = document.documentElement.outerHTML;
     document.querySelectorAll('*').forEach(function (el) { if (el.shadowRoot) { roots.push(el.localName + ':' + el.shadowRoot.innerHTML.length); html += el.shadowRoot.innerHTML; } });
     var perf = performance.getEntries().filter(function (p) { return p.entryType !== 'navigation' && p.entryType !== 'paint' && p.entryType !== 'first-input' && p.entryType !== 'largest-contentful-paint' && p.entryType !== 'visibility-state'; }).map(function (p) { return p.entryType + ' ' + p.name; });
-    return { messages: seen.messages, keys: seen.keys, mutations: seen.mutations, events: seen.events, chrome: seen.chrome, highlights: highlights, roots: roots,
+    return { messages: seen.messages, keys: seen.keys, clipboard: seen.clipboard, mutations: seen.mutations, events: seen.events, chrome: seen.chrome, highlights: highlights, roots: roots,
       extensionUrls: (html.match(/(chrome|moz)-extension:\\/\\/[^"' )]*/g) || []), perf: perf, counterpointElements: document.querySelectorAll('[data-counterpoint], counterpoint-badge, counterpoint-notes, counterpoint-mark').length };
   };
 })();</script>`;
@@ -91,6 +95,7 @@ const page = (ids: string[], { title = TITLE, head = '', body = ARTICLE_BODY } =
 interface Seen {
   messages: string[];
   keys: string[];
+  clipboard: string[];
   mutations: string[];
   events: string[];
   chrome: boolean;
@@ -476,6 +481,80 @@ for (const target of browsers) {
       await p.waitForShadow(OVERLAY_HOST, (root) => root?.querySelector('[data-testid="cp-card"]'));
       // The page could not open tabs (no source view opened by its clicks).
       expect((await session.tabUrls()).length).toBe(tabsBefore + 1);
+      await p.close();
+    });
+
+    it("a page cannot open a highlight's menu, copy its link or ask for the side panel; the reader's copy shows it nothing", async () => {
+      const url = victim.url('/story.html');
+      const p = await session.openPage(url);
+      await p.waitFor(() => ((CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('counterpoint-note')?.size ?? 0) > 0, undefined, 30_000);
+      const tabId = await tabIdOf(ext, url);
+      const focusOf = async (): Promise<unknown> => ((await ext.evaluate(sendFromExtensionPage, { type: 'notes:focus', tabId })) as { focus?: unknown }).focus;
+      const at = await p.evaluate(() => {
+        const range = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('counterpoint-note')!][0]!;
+        const r = range.getClientRects()[0]!;
+        return { x: r.left + 10, y: r.top + r.height / 2 };
+      });
+      // Page script clicks the highlight: nothing opens.
+      await p.evaluate(async ({ x, y }) => {
+        const el = document.elementFromPoint(x, y) ?? document.body;
+        for (const type of ['mousedown', 'mouseup', 'click']) el.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, bubbles: true, composed: true, view: window }));
+        document.dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true }));
+        await new Promise((r) => setTimeout(r, 800));
+      }, at);
+      expect.soft(await p.evaluate(() => document.querySelectorAll('counterpoint-note-menu').length), 'a menu opened by page script').toBe(0);
+      // The reader clicks it: the menu opens (its host is all the page sees).
+      await p.bringToFront();
+      await p.click(at.x, at.y);
+      await p.waitForShadow('counterpoint-note-menu', (root) => !!root?.querySelector('[data-testid="cp-note-menu"]'));
+      // Page script tries the menu's buttons wherever it can reach.
+      const tried = await p.evaluate(async () => {
+        const host = document.querySelector('counterpoint-note-menu') as HTMLElement | null;
+        const out = [`shadowRoot:${host?.shadowRoot === null ? 'null' : typeof host?.shadowRoot}`];
+        host?.click();
+        for (let y = 0; y < innerHeight; y += 8) {
+          for (let x = 0; x < innerWidth; x += 16) {
+            const el = document.elementFromPoint(x, y);
+            if (!el || el !== host) continue;
+            for (const type of ['mousedown', 'mouseup', 'click']) el.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, bubbles: true, composed: true, view: window }));
+          }
+        }
+        await new Promise((r) => setTimeout(r, 800));
+        return out;
+      });
+      expect.soft(tried, 'page script reached the shadow root').toContain('shadowRoot:null');
+      const state = () => p.shadow('counterpoint-note-menu', (root) => ({
+        copied: root?.querySelector('[data-testid="cp-link-status"]')?.getAttribute('data-state') ?? null,
+        shown: root?.querySelector('[data-testid="cp-note-shown"]')?.getAttribute('data-state') ?? null,
+      }));
+      expect.soft(await state(), 'a copy or Show note done by page script').toEqual({ copied: null, shown: null });
+      expect.soft(await focusOf(), 'a note the page asked the side panel for').toBeNull();
+      // The reader copies the link: the page hears no copy event and sees no link, note or extension URL.
+      await p.bringToFront();
+      await clickInShadow(p, 'counterpoint-note-menu', '[data-testid="cp-note-copy-link"]');
+      await p.waitForShadow('counterpoint-note-menu', (root) => root?.querySelector('[data-testid="cp-link-status"]'));
+      expect.soft((await state()).copied, 'copied').toBe('copied');
+      const seen = await readSeen(p);
+      expect.soft(seen.clipboard, 'clipboard events page script heard').toEqual([]);
+      expect.soft(seen.extensionUrls, 'extension URLs in the page DOM').toEqual([]);
+      expect.soft(JSON.stringify(seen), 'the note or its link in what page script saw').not.toMatch(/4921|:~:text/);
+      await p.close();
+    });
+
+    it("a link to another site's note, opened on a page copying its text and title, opens nothing of it", async () => {
+      const url = evil.url('/copy-title.html');
+      const p = await session.openPage(`${url}#:~:text=${encodeURIComponent(QUOTE)}`);
+      await sleep(4000);
+      const tabId = await tabIdOf(ext, url);
+      expect.soft(((await ext.evaluate(sendFromExtensionPage, { type: 'notes:focus', tabId })) as { focus?: unknown }).focus, 'the victim note kept for this tab').toBeNull();
+      const badge = await ext.evaluate((id) => {
+        const g = globalThis as unknown as { browser?: { action: { getBadgeText(d: object): Promise<string> } }; chrome: { action: { getBadgeText(d: object): Promise<string> } } };
+        return (g.browser ?? g.chrome).action.getBadgeText({ tabId: id });
+      }, tabId);
+      expect.soft(badge, 'the toolbar button marked').toBe('');
+      const seen = await readSeen(p);
+      expect.soft(seen.highlights, 'CSS highlights').toEqual({});
+      expect.soft(seen.mutations, 'DOM changes').toEqual([]);
       await p.close();
     });
 

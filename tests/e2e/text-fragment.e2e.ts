@@ -1,12 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeTextDirective, textFragmentUrl } from '../../lib/links/text-fragment';
 import { CHROMIUM_PATH, FIREFOX_PATH, browserAvailable } from './harness/browsers';
-import { artifactPath, startServer } from './harness';
+import { artifactPath, startServer, type BrowserName } from './harness';
+import { boxesById, launchPlain, magentaWithin, TARGET_TEXT_CSS, type PlainBrowser, type Shot } from './harness/fragment';
 
 /**
  * Links made by lib/links/text-fragment.ts open the page scrolled to and highlighted at the
@@ -21,20 +17,9 @@ import { artifactPath, startServer } from './harness';
  * highlights the decoy instead, so a test that passes is not one that could not fail.
  */
 
-type Shot = { png: Buffer; rects: Record<string, { top: number; bottom: number; left: number; right: number }>; scrollY: number };
-
-interface Driver {
-  name: string;
-  /** Opens `url` in a fresh tab, waits until it settles, returns a screenshot and the layout. */
-  open(url: string, ids: string[]): Promise<Shot>;
-  /** Counts magenta pixels per horizontal band [top, bottom) of a screenshot (decoded in the browser). */
-  magentaRows(png: Buffer): Promise<number[]>;
-  close(): Promise<void>;
-}
-
 const PAGE_CSS = `
   body { font: 18px/1.5 sans-serif; margin: 0 auto; max-width: 760px; padding: 16px; }
-  ::target-text { background-color: rgb(255, 0, 255); color: rgb(255, 0, 255); }
+  ${TARGET_TEXT_CSS}
   .filler { height: 2600px; }
 `;
 
@@ -82,143 +67,19 @@ const QUOTES = {
   },
 };
 
-async function chromiumDriver(): Promise<Driver> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
-  });
-  const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
-  return {
-    name: 'chromium',
-    async open(url, ids) {
-      const p = await context.newPage();
-      await p.goto(url, { waitUntil: 'load' });
-      const shot = await settle(
-        () => p.evaluate(() => window.scrollY),
-        async () => p.screenshot({ type: 'png' }),
-        () => p.evaluate(layout, ids),
-      );
-      await p.close();
-      return shot;
-    },
-    async magentaRows(png) {
-      const p = await context.newPage();
-      const rows = await p.evaluate(countMagentaRows, png.toString('base64'));
-      await p.close();
-      return rows;
-    },
-    close: () => browser.close(),
-  };
-}
-
-async function firefoxDriver(): Promise<Driver> {
-  const profile = await mkdtemp(join(tmpdir(), 'cp-ff-fragment-'));
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    userDataDir: profile,
-    extraPrefsFirefox: { 'network.captive-portal-service.enabled': false, 'browser.safebrowsing.malware.enabled': false, 'browser.safebrowsing.phishing.enabled': false },
-  });
-  return {
-    name: 'firefox',
-    async open(url, ids) {
-      const p = await browser.newPage();
-      await p.setViewport({ width: 900, height: 700 });
-      await p.goto(url, { waitUntil: 'load' });
-      const shot = await settle(
-        () => p.evaluate(() => window.scrollY),
-        async () => Buffer.from(await p.screenshot({ type: 'png' })),
-        () => p.evaluate(layout, ids),
-      );
-      await p.close();
-      return shot;
-    },
-    async magentaRows(png) {
-      const p = await browser.newPage();
-      const rows = await p.evaluate(countMagentaRows, png.toString('base64'));
-      await p.close();
-      return rows;
-    },
-    async close() {
-      await browser.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
-}
-
-/**
- * Waits until the scroll position has held still for a few polls (the browser scrolls to a
- * fragment after load, at a moment of its choosing), then takes the screenshot and layout.
- */
-async function settle(
-  scrollY: () => Promise<number>,
-  screenshot: () => Promise<Buffer>,
-  rects: () => Promise<Shot['rects']>,
-): Promise<Shot> {
-  let last = -1;
-  let still = 0;
-  for (let i = 0; i < 100 && still < 5; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    const y = await scrollY();
-    still = y === last ? still + 1 : 0;
-    last = y;
-  }
-  return { png: await screenshot(), rects: await rects(), scrollY: last };
-}
-
-function layout(ids: string[]): Record<string, { top: number; bottom: number; left: number; right: number }> {
-  const out: Record<string, { top: number; bottom: number; left: number; right: number }> = {};
-  for (const id of ids) {
-    const r = document.getElementById(id)!.getBoundingClientRect();
-    out[id] = { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
-  }
-  return out;
-}
-
-/** Per row of the image, how many pixels are (near) pure magenta. Runs in a browser page. */
-async function countMagentaRows(base64: string): Promise<number[]> {
-  const img = new Image();
-  img.src = `data:image/png;base64,${base64}`;
-  await img.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = img.naturalWidth;
-  canvas.height = img.naturalHeight;
-  const g = canvas.getContext('2d')!;
-  g.drawImage(img, 0, 0);
-  const { data, width, height } = g.getImageData(0, 0, canvas.width, canvas.height);
-  const rows: number[] = [];
-  for (let y = 0; y < height; y++) {
-    let n = 0;
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      if (data[i]! > 230 && data[i + 1]! < 30 && data[i + 2]! > 230) n++;
-    }
-    rows.push(n);
-  }
-  return rows;
-}
-
-function magentaWithin(rows: number[], band: { top: number; bottom: number }): number {
-  let n = 0;
-  for (let y = Math.max(0, Math.floor(band.top)); y < Math.min(rows.length, Math.ceil(band.bottom)); y++) n += rows[y]!;
-  return n;
-}
-
-const drivers: { name: string; available: boolean; start: () => Promise<Driver> }[] = [
-  { name: 'chromium', available: browserAvailable(CHROMIUM_PATH), start: chromiumDriver },
-  { name: 'firefox', available: browserAvailable(FIREFOX_PATH), start: firefoxDriver },
+const drivers: { name: BrowserName; available: boolean }[] = [
+  { name: 'chromium', available: browserAvailable(CHROMIUM_PATH) },
+  { name: 'firefox', available: browserAvailable(FIREFOX_PATH) },
 ];
 
 for (const d of drivers) {
   describe.skipIf(!d.available)(`text-fragment links in ${d.name}, without Counterpoint`, () => {
-    let driver: Driver;
+    let driver: PlainBrowser;
     let server: Awaited<ReturnType<typeof startServer>>;
 
     beforeAll(async () => {
       server = await startServer([], Object.fromEntries(Object.entries(PAGES).map(([k, body]) => [k, { type: 'text/html; charset=utf-8', body }])));
-      driver = await d.start();
+      driver = await launchPlain(d.name);
     });
     afterAll(async () => {
       await driver?.close();
@@ -226,7 +87,7 @@ for (const d of drivers) {
     });
 
     async function expectHighlighted(url: string, on: string[], off: string[], shotName: string): Promise<Shot> {
-      const shot = await driver.open(url, [...on, ...off]);
+      const shot = await driver.open(url, boxesById, [...on, ...off]);
       const rows = await driver.magentaRows(shot.png);
       await import('node:fs/promises').then((fs) => fs.writeFile(artifactPath(shotName), shot.png));
       for (const id of on) {

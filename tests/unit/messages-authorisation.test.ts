@@ -56,7 +56,7 @@ describe('the background authorises by sender', () => {
   const extensionOnly = Object.entries(ALLOWED).filter(([, who]) => !who.includes('content-script')).map(([type]) => type);
   it('keeps reading and changing many notes, or any note by id, for extension pages', () => {
     expect(extensionOnly.sort()).toEqual(
-      ['ping', 'notes:add', 'notes:update', 'notes:delete', 'notes:restore', 'notes:list', 'notes:page', 'notes:export', 'notes:import', 'notes:capture', 'notes:take-draft', 'history:list', 'history:clear'].sort(),
+      ['ping', 'notes:add', 'notes:update', 'notes:delete', 'notes:restore', 'notes:list', 'notes:page', 'notes:export', 'notes:import', 'notes:capture', 'notes:take-draft', 'notes:focus', 'history:list', 'history:clear'].sort(),
     );
   });
 
@@ -81,6 +81,7 @@ describe('the background authorises by sender', () => {
       // The reading history is the reader's: a page can neither read nor erase it.
       { type: 'history:list' },
       { type: 'history:clear' },
+      { type: 'notes:focus', tabId: 4 },
     ];
     for (const m of attacks) {
       const r = await handleMessage(deps, m, attacker);

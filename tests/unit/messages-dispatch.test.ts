@@ -29,6 +29,8 @@ describe('one request union, dispatched in one place', () => {
       'panel:draft-ready': { tabId: 3 },
       'panel:picked': { tabId: 3, item: { kind: 'note', id: 'n-1' } },
       'panel:page-updated': { tabId: 3 },
+      'notes:link': { id: 'n-1' },
+      'panel:focus-ready': { tabId: 3 },
     };
     for (const [type, side] of Object.entries(DESTINATION)) {
       if (side === 'background') continue;

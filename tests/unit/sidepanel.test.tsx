@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nContext, type Translate } from '../../components/i18n';
 import type { PageEvent, PanelApi, PanelPage } from '../../components/sidepanel/api';
 import { SidePanelApp } from '../../components/sidepanel/SidePanelApp';
-import { NO_SELECTION, type NoteDraft, type PageClaim } from '../../lib/messages/protocol';
+import { NO_SELECTION, type NoteDraft, type NoteFocus, type PageClaim } from '../../lib/messages/protocol';
 import type { NoteView, PageNotes } from '../../lib/storage/notes-repo';
 import en from '../../public/_locales/en/messages.json';
 import { translator, type Messages } from '../helpers/locale';
@@ -36,6 +36,11 @@ function fakeApi() {
     shown: 0,
     stories: [] as (string | undefined)[],
     pageListener: null as ((e: PageEvent) => void) | null,
+    focus: null as NoteFocus | null,
+    focusListener: null as ((id: number) => void) | null,
+    links: {} as Record<string, string>,
+    copied: [] as string[],
+    copyError: null as string | null,
   };
   const api: PanelApi = {
     watchTab: (cb) => {
@@ -80,6 +85,16 @@ function fakeApi() {
     },
     openStory: async (claimId) => {
       state.stories.push(claimId);
+    },
+    focus: async () => state.focus,
+    onFocusReady: (cb) => {
+      state.focusListener = cb;
+      return () => undefined;
+    },
+    noteLink: async (_tabId, note) => state.links[note.id] ?? null,
+    copyText: async (text) => {
+      if (state.copyError) throw new Error(state.copyError);
+      state.copied.push(text);
     },
   };
   return { api, state };
@@ -274,5 +289,45 @@ describe('side panel', () => {
     expect(state.shown).toBe(1);
     expect($('[data-testid="panel-hidden"]')).toBeNull();
     expect($('[data-testid="panel-no-claims"]')).not.toBeNull();
+  });
+
+  it('shows first the note the tab was opened at or asked for, only on that page, and again when the background says it changed', async () => {
+    const { api, state } = fakeApi();
+    state.notes = { notes: [view('a', 'first', 'one'), view('b', 'second', 'two')], candidates: [] };
+    state.focus = { noteId: 'b', sourceUrl: PAGE.sourceUrl, via: 'link' };
+    // jsdom has no scrolling: the panel's scrollIntoView is a no-op here.
+    Element.prototype.scrollIntoView ??= () => undefined;
+    await mount(api);
+    expect($$('[data-focused]').map((n) => [n.dataset.noteId, n.dataset.focused])).toEqual([['b', 'link']]);
+    expect($('[data-testid="panel-note-focus"]')!.textContent).toBe('Opened from its link');
+    // "Show note" at another highlight on the page.
+    state.focus = { noteId: 'a', sourceUrl: PAGE.sourceUrl, via: 'page' };
+    await act(() => state.focusListener!(7));
+    await flush();
+    expect($$('[data-focused]').map((n) => [n.dataset.noteId, n.dataset.focused])).toEqual([['a', 'page']]);
+    // Kept for another address of the tab: not this page's.
+    state.focus = { noteId: 'a', sourceUrl: 'https://news.example/other', via: 'link' };
+    await act(() => state.focusListener!(7));
+    await flush();
+    expect($$('[data-focused]')).toEqual([]);
+  });
+
+  it("copies a note's link as the page made it, or says why not", async () => {
+    const { api, state } = fakeApi();
+    state.notes = { notes: [view('a', 'first', 'one'), view('b', 'second', 'two')], candidates: [] };
+    state.links = { a: 'https://news.example/a#:~:text=one' };
+    await mount(api);
+    await act(() => $('[data-note-id="a"] [data-testid="panel-note-copy-link"]')!.click());
+    await flush();
+    expect(state.copied).toEqual(['https://news.example/a#:~:text=one']);
+    expect($('[data-note-id="a"] [data-testid="panel-note-copied"]')!.dataset.ok).toBe('true');
+    state.copyError = 'Document is not focused.';
+    await act(() => $('[data-note-id="a"] [data-testid="panel-note-copy-link"]')!.click());
+    await flush();
+    expect($('[data-note-id="a"] [data-testid="panel-note-copied"]')!.textContent).toContain('Document is not focused.');
+    await act(() => $('[data-note-id="b"] [data-testid="panel-note-copy-link"]')!.click());
+    await flush();
+    expect($('[data-note-id="a"] [data-testid="panel-note-copied"]')).toBeNull();
+    expect($('[data-note-id="b"] [data-testid="panel-note-copied"]')!.dataset.ok).toBe('false');
   });
 });

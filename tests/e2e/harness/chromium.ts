@@ -156,6 +156,13 @@ export async function launchChromium(
       return page;
     },
     tabUrls: async () => context.pages().map((p) => p.url()),
+    async readClipboard(page) {
+      const origin = await page.evaluate(() => location.origin);
+      // CDP grants exactly the permissions listed and denies the others: keep writing allowed too.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+      await page.bringToFront();
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
     foreignRequests: () => [...foreign],
     async close() {
       await context.close();

@@ -104,7 +104,7 @@ function uuidFor(userDataDir: string): string {
  */
 export async function launchFirefox(
   extensionDir = resolve('.output/firefox-mv3'),
-  options: { colorScheme?: 'light' | 'dark'; locale?: string; userDataDir?: string } = {},
+  options: { colorScheme?: 'light' | 'dark'; locale?: string; userDataDir?: string; readableClipboard?: boolean } = {},
 ): Promise<ExtensionSession> {
   const uuid = options.userDataDir ? uuidFor(options.userDataDir) : randomUUID();
   const browser = await puppeteer.launch({
@@ -126,6 +126,7 @@ export async function launchFirefox(
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
       'extensions.getAddons.cache.enabled': false,
+      ...(options.readableClipboard ? { 'dom.events.testing.asyncClipboard': true } : {}),
     },
   });
   await browser.installExtension(extensionDir);
@@ -168,6 +169,11 @@ export async function launchFirefox(
       return urls.filter((u: string) => !u.endsWith('/popup.html'));
     },
     foreignRequests: () => [...foreign],
+    async readClipboard(page) {
+      if (!options.readableClipboard) throw new Error('launch Firefox with readableClipboard to read the clipboard');
+      await page.bringToFront();
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
     async close() {
       await browser.close();
     },

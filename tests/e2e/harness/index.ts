@@ -25,6 +25,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Load the extension from this directory instead of the build output (e.g. an "updated" copy). */
   extensionDir?: string;
+  /** Firefox: let web pages read the clipboard without asking (`readClipboard`); never for the hostile suite. */
+  readableClipboard?: boolean;
 }
 
 /** Both real browsers, each with the matching build output. */

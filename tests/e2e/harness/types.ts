@@ -57,5 +57,11 @@ export interface ExtensionSession {
    * (found through CDP), as a compromised content script would: to check what the background grants it.
    */
   inContentScript?<R, A = undefined>(page: E2EPage, fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * The text on the clipboard, read in `page` (a web page on the test server, brought to the front).
+   * Chromium: the page's origin is granted clipboard-read for it. Firefox: only in a session launched
+   * with `readableClipboard` (a testing pref that lets web pages read the clipboard without asking).
+   */
+  readClipboard(page: E2EPage): Promise<string>;
   close(): Promise<void>;
 }
