@@ -104,11 +104,11 @@ export function formatWhen(saidOn: OverlaySaidOn, lang: Lang, reported?: Overlay
 
   if (lang === 'ja') {
     const base = '日付の記載なし';
-    if (from && before) return `${base}(${from}以降、${before}より前に報道)`;
-    if (from) return `${base}(${from}以降に報道)`;
-    if (before) return `${base}(${before}より前に報道)`;
-    if (published) return `${base}(${published}の記事)`;
-    if (articleFrom) return `${base}(${articleFrom}以降の記事)`;
+    if (from && before) return `${base}（${from}以降、${before}より前に報道）`;
+    if (from) return `${base}（${from}以降に報道）`;
+    if (before) return `${base}（${before}より前に報道）`;
+    if (published) return `${base}（${published}の記事）`;
+    if (articleFrom) return `${base}（${articleFrom}以降の記事）`;
     return base;
   }
   const base = 'date not stated';

@@ -51,11 +51,15 @@ class Sets {
   }
 }
 
-/** One relation per pair and type (`differs` and `contradicts` are recorded both ways). */
+/**
+ * One relation per pair and type: `differs` and `contradicts` are recorded both ways, and so is a
+ * `supports` where both make the same judgement (the first recorded is shown, with its why). Only
+ * `contextualizes` keeps its direction (background to one, not the other, unless recorded so).
+ */
 function dedupe(relations: Relation[]): Relation[] {
   const seen = new Set<string>();
   return relations.filter((r) => {
-    const key = r.type === 'supports' || r.type === 'contextualizes' ? `${r.type}|${r.from}|${r.to}` : `${r.type}|${[r.from, r.to].sort().join('|')}`;
+    const key = r.type === 'contextualizes' ? `${r.type}|${r.from}|${r.to}` : `${r.type}|${[r.from, r.to].sort().join('|')}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -24,7 +24,7 @@ describe('overlay dates: never more precise than the data', () => {
       'date not stated; reported on or after 1 April 2026',
     );
     expect(formatWhen({ date: null, precision: 'unknown', bounds: { after: '2026-03-31' } }, 'ja')).toBe(
-      '日付の記載なし(2026年4月1日以降に報道)',
+      '日付の記載なし（2026年4月1日以降に報道）',
     );
     expect(formatWhen({ date: null, precision: 'unknown', bounds: { after: '2026-02-09' } }, 'en')).toBe(
       'date not stated; reported on or after 10 February 2026',
@@ -48,7 +48,7 @@ describe('overlay dates: never more precise than the data', () => {
     // An interview reported in an article from after 31 March: the interview is not dated by it.
     const article = { date: null, precision: 'unknown' as const, bounds: { after: '2026-03-31' } };
     expect(formatWhen({ date: null, precision: 'unknown' }, 'en', article)).toBe('date not stated; in an article from 1 April 2026 or later');
-    expect(formatWhen({ date: null, precision: 'unknown' }, 'ja', article)).toBe('日付の記載なし(2026年4月1日以降の記事)');
+    expect(formatWhen({ date: null, precision: 'unknown' }, 'ja', article)).toBe('日付の記載なし（2026年4月1日以降の記事）');
   });
 
   it('ignores a date that is there but marked unknown, and malformed dates', () => {

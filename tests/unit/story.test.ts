@@ -75,6 +75,11 @@ describe('topics, derived from relations', () => {
     // Another view is its own relation, recorded both ways but listed once.
     const agi = topics.find((t) => t.members.includes('s000-reasoning-bridge-agi'))!;
     expect(agi.relations.filter((r) => r.type === 'differs')).toHaveLength(1);
+    // Each pair is listed once per type, whichever way the dataset recorded it (supports too).
+    for (const t of topics) {
+      const pairs = t.relations.filter((r) => r.type !== 'contextualizes').map((r) => `${r.type}|${[r.from, r.to].sort().join('|')}`);
+      expect(new Set(pairs).size, t.id).toBe(pairs.length);
+    }
   });
 });
 
