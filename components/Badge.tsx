@@ -6,6 +6,10 @@ export interface BadgeSummary {
   contested: number;
   /** Claims with another view to weigh; shown only when there are some. */
   otherViews: number;
+  /** Restated passages listed as "possibly related" (not highlighted); shown only when there are some. */
+  possible?: number;
+  /** Stories the page reports; said when nothing is highlighted. */
+  stories?: number;
 }
 
 export interface BadgeProps {
@@ -29,9 +33,12 @@ export function Badge({ summary, expanded = false, onToggle, onDismiss, listId }
       </div>
     );
   }
-  const parts = [summary.claims === 1 ? t('ovBadgeClaimsOne') : t('ovBadgeClaims', String(summary.claims))];
+  const parts: string[] = [];
+  if (summary.claims > 0 || !summary.stories) parts.push(summary.claims === 1 ? t('ovBadgeClaimsOne') : t('ovBadgeClaims', String(summary.claims)));
   if (summary.contested > 0) parts.push(t('ovBadgeContested', String(summary.contested)));
   if (summary.otherViews > 0) parts.push(t('ovBadgeOtherViews', String(summary.otherViews)));
+  if (summary.possible) parts.push(t('ovBadgePossible', String(summary.possible)));
+  if (summary.stories && summary.claims === 0) parts.push(t('ovBadgeStory'));
   const text = parts.join(' · ');
   return (
     <div
@@ -40,6 +47,8 @@ export function Badge({ summary, expanded = false, onToggle, onDismiss, listId }
       data-claims={String(summary.claims)}
       data-contested={String(summary.contested)}
       data-other-views={String(summary.otherViews)}
+      data-possible={String(summary.possible ?? 0)}
+      data-stories={String(summary.stories ?? 0)}
     >
       <button
         type="button"

@@ -5,6 +5,8 @@ import type { CompiledIndex } from '../lib/index/format';
 import type { Dataset } from '../lib/dataset/types';
 import compiledIndex from '../lib/generated/claims-index.json';
 import cardCatalog from '../lib/generated/claims-catalog.json';
+import claimsRestate from '../lib/generated/claims-restate.json';
+import { findRestatements } from '../lib/restate/remote';
 import { notePageKeys, purgeTrash } from '../lib/storage/notes-repo';
 import { PAGE_KEYS_ITEM } from '../lib/storage/page-keys';
 import { requestSender } from '../utils/message-sender';
@@ -15,6 +17,12 @@ import { wireClaimCommands } from '../utils/claim-commands';
 import { readReaderSettings } from '../utils/reader-settings';
 import { openSidePanel, openSidePanelForTab } from '../utils/side-panel';
 import { forgetClosedTabs, sessionFocusStore, toolbarMarker } from '../utils/note-focus';
+
+let restateIndexMemo: CompiledIndex | null = null;
+/** The first tier's index with the restatement tier's part (compiled apart: scripts/compile-dataset.ts). */
+function restateIndex(): CompiledIndex {
+  return (restateIndexMemo ??= { ...(compiledIndex as unknown as CompiledIndex), restate: claimsRestate as unknown as CompiledIndex['restate'] });
+}
 
 export default defineBackground(() => {
   // The database lives in the extension's origin; content scripts reach it only through messages.
@@ -46,6 +54,9 @@ export default defineBackground(() => {
     askTab: sendToTab,
     // The dataset lives here, not in the content script (see lib/overlay/page-annotator.ts).
     claimsData: () => ({ index: compiledIndex as unknown as CompiledIndex, catalog: cardCatalog as unknown as Dataset }),
+    // The restatement tier runs here, where its index is (lib/restate/remote.ts): the page sends the
+    // text of an article it matched and gets offsets back; nothing of the text is kept.
+    restate: (parts, date) => findRestatements(restateIndex(), parts, date),
     openTab: async (path, afterIndex) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as never), index: afterIndex === undefined ? undefined : afterIndex + 1 });
     },

@@ -11,6 +11,7 @@
  */
 
 import compiled from './generated/claims-index.json';
+import restate from './generated/claims-restate.json';
 import type { CompiledIndex } from './index/format';
 import { loadIndex } from './index/load';
 import { annotateWithIndex, annotateWithIndexSteps } from './match/pipeline';
@@ -20,9 +21,12 @@ export type { Annotation, AnnotationRelation, AnnotationResult, Speaker } from '
 
 let index: CompiledIndex | null = null;
 
-/** The bundled index, checked once. */
+/**
+ * The bundled index, checked once, with the restatement tier's part attached (compiled to a file of
+ * its own, lib/generated/claims-restate.json: see scripts/compile-dataset.ts).
+ */
 export function bundledIndex(): CompiledIndex {
-  return (index ??= loadIndex(compiled));
+  return (index ??= { ...loadIndex(compiled), ...(restate ? { restate: restate as CompiledIndex['restate'] } : {}) });
 }
 
 export function annotateDocument(doc: Document): AnnotationResult {

@@ -27,10 +27,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { performance } from 'node:perf_hooks';
-import { Readability } from '@mozilla/readability';
 import { build } from 'esbuild';
-import { parseHTML } from 'linkedom';
 import { bundledIndex } from '../lib/annotate';
 import type { Claim, Dataset } from '../lib/dataset/types';
 import { compileIndex } from '../lib/index/compile';
@@ -38,88 +35,11 @@ import { gramTable, type CompiledIndex } from '../lib/index/format';
 import { annotateWithIndex } from '../lib/match/pipeline';
 import { detectArticle } from '../lib/detect/article';
 import { PAGES as ALL_PAGES, readPage } from '../tests/fixtures/expectations';
+import { BROWSER_ROUNDS, SIDE_BATCH_MS, SIDE_ROUNDS, browserAvailable, browserSideBySide, chromiumPath, parse, timeIt, timeSideBySide } from './bench-harness';
 
 /** `--only=<text>`: just the fixture pages whose file name contains it (for quick comparisons). */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const PAGES = only ? ALL_PAGES.filter((p) => p.file.includes(only)) : ALL_PAGES;
-
-const WARMUP = 10;
-const RUNS = 40;
-/** Side-by-side page timing: rounds of one batch per side, each batch at least this long. */
-const SIDE_ROUNDS = 15;
-const SIDE_BATCH_MS = 10;
-/** Rounds in Chromium: more than in Node, as its timer is coarse and its figures moved more. */
-const BROWSER_ROUNDS = 25;
-
-/**
- * The statistic of a timing series: the fastest run. On a shared machine other processes only
- * ever add time, so the minimum is the most reproducible figure; both sides of every ratio use it.
- */
-function fastest(xs: number[]): number {
-  return Math.min(...xs);
-}
-
-function parse(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
-}
-
-function timeIt(fn: () => void, runs = RUNS): number {
-  for (let i = 0; i < WARMUP; i++) fn();
-  const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const s = performance.now();
-    fn();
-    t.push(performance.now() - s);
-  }
-  return fastest(t);
-}
-
-/** Calls per batch so that one batch of `fn` takes at least `ms` (after a warm-up). */
-function batchSize(fn: () => void, ms: number): number {
-  for (let i = 0; i < WARMUP; i++) fn();
-  for (let n = 1; ; n *= 2) {
-    const s = performance.now();
-    for (let i = 0; i < n; i++) fn();
-    if (performance.now() - s >= ms || n >= 1 << 16) return n;
-  }
-}
-
-/**
- * annotate and Readability side by side: rounds alternate one batch of annotate calls and one batch
- * of Readability parse() calls on fresh clones (made before the batch, not timed), so both sides
- * meet the same machine state and a noisy spell cannot fall on one side only. Batches, not single
- * calls: a single annotate call right after a Readability parse measured its cold start (caches,
- * inline caches, a pending collection of the clones), 1.5–3× its steady cost. `readability` times
- * parse() alone (the ratio's denominator: the stricter comparison); `readabilityWithClone` adds the
- * cloneNode(true) a reader-mode tool also pays, since parse() mutates the document. Statistic:
- * each side's fastest batch, per call.
- */
-function timeSideBySide(doc: Document, annotate: () => void): { annotate: number; readability: number; readabilityWithClone: number } {
-  const readability = (clone: Document): void => void new Readability(clone).parse();
-  const na = batchSize(annotate, SIDE_BATCH_MS);
-  const nr = batchSize(() => readability(doc.cloneNode(true) as Document), SIDE_BATCH_MS);
-  const ta: number[] = [];
-  const tr: number[] = [];
-  const tc: number[] = [];
-  for (let round = 0; round < 3 + SIDE_ROUNDS; round++) {
-    let s = performance.now();
-    for (let i = 0; i < na; i++) annotate();
-    const a = (performance.now() - s) / na;
-    s = performance.now();
-    const clones: Document[] = [];
-    for (let i = 0; i < nr; i++) clones.push(doc.cloneNode(true) as Document);
-    const c = (performance.now() - s) / nr;
-    s = performance.now();
-    for (const clone of clones) readability(clone);
-    const r = (performance.now() - s) / nr;
-    if (round >= 3) {
-      ta.push(a);
-      tr.push(r);
-      tc.push(r + c);
-    }
-  }
-  return { annotate: fastest(ta), readability: fastest(tr), readabilityWithClone: fastest(tc) };
-}
 
 // ------------------------------------------------------------------ 1. pages
 
@@ -235,7 +155,8 @@ interface ScaleRow {
 const scaleRows: ScaleRow[] = [];
 for (const n of [100, 1000, 10000]) {
   const ds = synthDataset(n);
-  const compiled = compileIndex(ds);
+  // The first tier's index, as the background sends it (the restatement part is a file of its own).
+  const { restate: _restate, ...compiled } = compileIndex(ds);
   const json = JSON.stringify(compiled);
   // One-off per page load in the content script: parse the JSON, build the gram table.
   const loadMs = timeIt(() => {
@@ -264,6 +185,8 @@ const bundled = await build({
   format: 'esm',
   write: false,
   logLevel: 'silent',
+  // The first tier's engine and index only (bench:restate measures the second tier).
+  external: ['*claims-restate.json'],
 });
 const bundle = bundled.outputFiles[0]!.contents;
 const bundleGz = gzipSync(bundle, { level: 9 }).length;
@@ -274,15 +197,8 @@ const contentGz = existsSync(contentPath) ? gzipSync(readFileSync(contentPath), 
 
 /**
  * The same page comparison inside headless Chromium (the DOM the content script really runs on),
- * when /usr/bin/chromium (or CHROMIUM_PATH) exists and --no-browser is not given. Engine, index and
- * Readability are bundled into one IIFE, injected into each fixture page (network blocked), and
- * timed in-page in batches: Chromium coarsens performance.now() to 0.1 ms, so after 20 warm-up
- * calls each side's batch size is calibrated until a batch takes ≥ BATCH_MS, 20 ms (≥ 10 calls),
- * which keeps the rounding under ~1% for both sides. (A fixed batch of 10 gave 0.03 ms calls a
- * 0.3 ms batch, three timer ticks, and a minimum biased low by up to a third.) Then rounds of one
- * batch per side, side by side (3 warm-up rounds, then BROWSER_ROUNDS); the statistic is each side's fastest
- * batch's per-call mean. Readability parses a fresh document.cloneNode(true) per call, cloned
- * before its batch starts (not timed).
+ * when /usr/bin/chromium (or CHROMIUM_PATH) exists and --no-browser is not given; method in
+ * bench-harness.ts (browserSideBySide).
  */
 interface BrowserRow {
   page: string;
@@ -295,94 +211,23 @@ interface BrowserRow {
   ratioPerPage: number;
 }
 const browserRows: BrowserRow[] = [];
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!process.argv.includes('--no-browser') && existsSync(chromiumPath)) {
-  const iife = await build({
-    stdin: {
-      contents: `import { annotateDocument } from './lib/annotate';
-import { Readability } from '@mozilla/readability';
-const BATCH_MS = 20;
-/**
- * Calls per batch so that one batch of fn takes at least BATCH_MS (and at least 10 calls). Warms
- * up first: the first annotate calls parse the index and build its gram table (~100 ms for 10
- * calls), which would otherwise fix the batch at 10.
- */
-function calibrate(fn) {
-  for (let i = 0; i < 20; i++) fn();
-  let n = 10;
-  for (;;) {
-    const s = performance.now();
-    for (let b = 0; b < n; b++) fn(b);
-    if (performance.now() - s >= BATCH_MS || n >= 100000) return n;
-    n *= 2;
-  }
-}
-window.__counterpointBench = (runs) => {
-  const n = annotateDocument(document).annotations.length;
-  const annotate = () => annotateDocument(document);
-  const readability = (clone) => new Readability(clone).parse();
-  const batchA = calibrate(annotate);
-  const batchR = calibrate(() => readability(document.cloneNode(true)));
-  // Side by side: each round times one annotate batch, then the clones for one Readability batch,
-  // then the batch, so a noisy spell on the machine falls on both sides alike.
-  const ta = [];
-  const tr = [];
-  const tc = [];
-  const clones = [];
-  // No forced collection between the sides: tried, it slowed both (by ~25%) and made the figures
-  // noisier, as a full collection also discards compiled code and type feedback.
-  for (let r = 0; r < runs + 3; r++) {
-    let s = performance.now();
-    for (let b = 0; b < batchA; b++) annotate();
-    const a = (performance.now() - s) / batchA;
-    s = performance.now();
-    for (let b = 0; b < batchR; b++) clones[b] = document.cloneNode(true);
-    const c = (performance.now() - s) / batchR;
-    s = performance.now();
-    for (let b = 0; b < batchR; b++) readability(clones[b]);
-    const rd = (performance.now() - s) / batchR;
-    if (r >= 3) {
-      ta.push(a);
-      tr.push(rd);
-      tc.push(c);
-    }
-  }
-  clones.length = 0;
-  // The clone a reader-mode tool also pays (parse() mutates the document): in the per-page ratio.
-  return { n, annotateMs: Math.min(...ta), readabilityMs: Math.min(...tr), cloneMs: Math.min(...tc) };
-};`,
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'silent',
-  });
-  const script = iife.outputFiles[0]!.text;
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
-  try {
-    const page = await browser.newPage();
-    await page.route('**/*', (route) => route.abort());
-    for (const spec of PAGES) {
-      await page.setContent(readPage(spec.file), { waitUntil: 'domcontentloaded' });
-      await page.addScriptTag({ content: script });
-      const r = await page.evaluate((runs) => (window as unknown as { __counterpointBench: (n: number) => { n: number; annotateMs: number; readabilityMs: number; cloneMs: number } }).__counterpointBench(runs), BROWSER_ROUNDS);
-      browserRows.push({
-        page: spec.file,
-        kind: spec.kind === 'negative' ? 'negative' : 'matching',
-        annotations: r.n,
-        annotateMs: r.annotateMs,
-        readabilityMs: r.readabilityMs,
-        cloneMs: r.cloneMs,
-        ratio: r.annotateMs / r.readabilityMs,
-        ratioPerPage: r.annotateMs / (r.readabilityMs + r.cloneMs),
-      });
-    }
-  } finally {
-    await browser.close();
+if (browserAvailable()) {
+  const measured = await browserSideBySide(
+    { code: `import { annotateDocument } from './lib/annotate';\nconst target = (d) => annotateDocument(d);\nconst count = (r) => r.annotations.length;\nconst steps = undefined;` },
+    PAGES.map((spec) => ({ name: spec.file, html: readPage(spec.file) })),
+  );
+  for (const spec of PAGES) {
+    const r = measured.get(spec.file)!;
+    browserRows.push({
+      page: spec.file,
+      kind: spec.kind === 'negative' ? 'negative' : 'matching',
+      annotations: r.n,
+      annotateMs: r.annotateMs,
+      readabilityMs: r.readabilityMs,
+      cloneMs: r.cloneMs,
+      ratio: r.annotateMs / r.readabilityMs,
+      ratioPerPage: r.annotateMs / (r.readabilityMs + r.cloneMs),
+    });
   }
 }
 

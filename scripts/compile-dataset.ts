@@ -2,6 +2,9 @@
  * Build step: data/claims.json (human-edited) → lib/generated/ (generated, git-ignored):
  *  - claims-index.json: the compact pre-indexed form the matcher loads;
  *  - claims-catalog.json: the dataset trimmed to what the overlay's card shows;
+ *  - claims-restate.json: the restatement tier's part of the index (`CompiledIndex.restate`), kept
+ *    apart so the background's `claims:data` reply carries the first tier's index only until the
+ *    extension runs the second tier (lib/annotate.ts attaches it for the CLI, tests and benchmarks);
  *  - claims-gate.json: the page gate's terms, the only dataset part the content script bundles
  *    (it asks the background for the index and catalog once a page passes the gate). Run by `npm run dataset:compile`,
  * and first thing in `build`, `build:firefox`, `compile` and `test:unit`.
@@ -44,10 +47,11 @@ for (const key of ['sources', 'entities', 'claims', 'relations'] as const) {
   }
 }
 
-const index = compileIndex(dataset, raw);
+const { restate, ...index } = compileIndex(dataset, raw);
 const json = JSON.stringify(index);
 mkdirSync(dirname(output), { recursive: true });
 writeFileSync(output, json + '\n');
+writeFileSync(resolve(dirname(output), 'claims-restate.json'), JSON.stringify(restate ?? null) + '\n');
 writeFileSync(resolve(dirname(output), 'claims-catalog.json'), JSON.stringify(cardCatalog(dataset)) + '\n');
 writeFileSync(resolve(dirname(output), 'claims-gate.json'), JSON.stringify({ datasetHash: index.datasetHash, gate: index.gate ?? [] }) + '\n');
 const grams = index.anchors.reduce((n, a) => n + a.g.length, 0);

@@ -5,6 +5,7 @@ import { plural, useT } from '../i18n';
 import { STATUS_KEY, STATUS_LONG_KEY } from '../status';
 import type { Lang } from '../../lib/dataset/types';
 import type { CardModel, PagePassage, RelatedGroup, RelatedItem, SourceRef, TextOrigin, Where } from '../../lib/overlay/card-model';
+import type { RestatedView } from '../../lib/overlay/restated-model';
 import type { ClaimStatus } from '../../lib/overlay/types';
 
 export { STATUS_KEY };
@@ -22,6 +23,10 @@ export interface CardProps {
   /** Which of them is shown. */
   selected: number;
   onSelect: (index: number) => void;
+  /** The highlight is a passage restating the claim (the second tier's): the card says so. */
+  restated?: RestatedView;
+  /** "Not this passage": hide this match on the page. */
+  onDismissMatch?: () => void;
   /** The reader's UI language. */
   ui: Lang;
   /** The language the claim texts are shown in (the toggle flips it). */
@@ -130,6 +135,36 @@ function PassageNote({ passage }: { passage: PagePassage }) {
   );
 }
 
+/**
+ * What a restated passage's card adds: that the passage is the page's wording, the passage itself,
+ * and what made it match. The dataset's words follow as "the original statement".
+ */
+function RestatedIntro({ view }: { view: RestatedView }) {
+  const t = useT();
+  const reasons = [
+    view.names.length ? t('ovRestatedNames', view.names.join(', ')) : null,
+    view.numbers.length ? t('ovRestatedNumbers', view.numbers.join(', ')) : null,
+    view.terms.length ? t('ovRestatedTerms', view.terms.join(', ')) : null,
+  ].filter((x): x is string => x !== null);
+  return (
+    <section class="cp-restated" data-testid="cp-restated">
+      <p class="cp-restated__label">{t('ovRestatedOnPage')}</p>
+      <blockquote class="cp-restated__passage" data-testid="cp-restated-passage">
+        {view.passage}
+      </blockquote>
+      {reasons.length > 0 && (
+        <p class="cp-muted cp-small" data-testid="cp-restated-reasons">
+          <span class="cp-label">{t('ovRestatedReasons')}: </span>
+          {reasons.join(' · ')}
+        </p>
+      )}
+      <p class="cp-restated__banner" data-testid="cp-restated-banner">
+        {t('ovRestatedBanner')}
+      </p>
+    </section>
+  );
+}
+
 /** Several claims on one passage: one tab each (speaker and status), so none hides behind another. */
 function ClaimTabs({ models, selected, onSelect }: { models: readonly CardModel[]; selected: number; onSelect: (i: number) => void }) {
   const t = useT();
@@ -172,7 +207,7 @@ export function Card(props: CardProps) {
   const onCopyLink = props.onCopyLink;
   return (
     <div
-      class={`cp-card cp-card--${model.status}`}
+      class={`cp-card cp-card--${model.status}${props.restated ? ' cp-card--restated' : ''}`}
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
@@ -181,6 +216,7 @@ export function Card(props: CardProps) {
       data-claim={model.claimId}
       data-claims={String(models.length)}
       data-status={model.status}
+      data-kind={props.restated ? 'restated' : 'quote'}
       ref={props.cardRef}
       style={props.style}
       onMouseEnter={props.onMouseEnter}
@@ -193,14 +229,23 @@ export function Card(props: CardProps) {
           <span class="cp-chip__dot" aria-hidden="true" />
           {t(STATUS_LONG_KEY[model.status])}
         </span>
+        {props.restated && (
+          <span class="cp-chip cp-chip--restated" data-testid="cp-card-restated">
+            {t('ovRestatedChip')}
+          </span>
+        )}
         <button type="button" class="cp-icon-button" aria-label={t('ovCardClose')} title={t('ovCardClose')} onClick={props.onClose} data-testid="cp-card-close">
           ×
         </button>
       </header>
 
       <ClaimTabs models={models} selected={props.selected} onSelect={props.onSelect} />
-      <PassageNote passage={model.passage} />
-      {differs && <h3 class="cp-passage__title">{t('ovCardClaim')}</h3>}
+      {/* A restated passage says it itself (the page's wording and what matched); otherwise the
+          page's passage is shown when its words are not the claim's. */}
+      {!props.restated && <PassageNote passage={model.passage} />}
+      {!props.restated && differs && <h3 class="cp-passage__title">{t('ovCardClaim')}</h3>}
+      {props.restated && <RestatedIntro view={props.restated} />}
+      {props.restated && <p class="cp-restated__label">{t('ovRestatedOriginal')}</p>}
       <blockquote class="cp-card__text" id={titleId} lang={textLang} data-testid="cp-card-text">
         {model.text[textLang]}
       </blockquote>
@@ -258,8 +303,8 @@ export function Card(props: CardProps) {
         </dd>
       </dl>
 
-      <section class="cp-other" aria-label={t('ovCardOther')}>
-        <h2 class="cp-other__title">{t('ovCardOther')}</h2>
+      <section class="cp-other" aria-label={t(props.restated ? 'ovRestatedOther' : 'ovCardOther')}>
+        <h2 class="cp-other__title" data-testid="cp-other-title">{t(props.restated ? 'ovRestatedOther' : 'ovCardOther')}</h2>
         {model.relatedCount === 0 && <p class="cp-muted">{t('ovCardNoRelated')}</p>}
         {GROUPS.filter((g) => model.related[g].length > 0).map((g) => (
           <div class={`cp-group cp-group--${g}`} data-testid={`cp-group-${g}`} key={g}>
@@ -282,6 +327,13 @@ export function Card(props: CardProps) {
           </p>
         )}
       </section>
+      {props.onDismissMatch && (
+        <p class="cp-restated__actions">
+          <button type="button" class="cp-text-button" data-testid="cp-dismiss-match" onClick={props.onDismissMatch}>
+            {t('ovRestatedDismiss')}
+          </button>
+        </p>
+      )}
     </div>
   );
 }

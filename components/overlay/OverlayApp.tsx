@@ -12,9 +12,10 @@ import { placeCard } from '../../lib/overlay/card-placement';
 import { DEFAULT_DENSITY, type HighlightDensity, type MarkStrength } from '../../lib/overlay/density';
 import type { BadgeCorner } from '../../lib/overlay/badge-placement';
 import { BADGE_CORNERS } from '../../lib/overlay/badge-placement';
+import type { RestatedView, StoryView } from '../../lib/overlay/restated-model';
 import { CLAIM_STATUSES, type ClaimStatus, type OpenHow, type OverlayApi, type OverlayHost } from '../../lib/overlay/types';
 
-/** One highlighted claim, in reading order. */
+/** One claim on the page: highlighted (in reading order), or listed as "possibly related". */
 export interface OverlayEntry {
   status: ClaimStatus;
   speaker: string;
@@ -23,6 +24,10 @@ export interface OverlayEntry {
   card: CardModel;
   /** How loudly it is marked (density); default strong. */
   strength?: MarkStrength;
+  /** A passage that restates the claim in other words or another language (the second tier's). */
+  restated?: RestatedView;
+  /** Not highlighted: listed as "possibly related" only (these come after the highlighted ones). */
+  possible?: boolean;
 }
 
 /** What the reader points at: one passage, with the claims on it (indices into `entries`). */
@@ -34,6 +39,10 @@ export interface OverlayAppProps {
   entries: OverlayEntry[];
   /** Default: one passage per entry. */
   passages?: readonly OverlayPassage[];
+  /** Stories the page reports (the badge's list shows them first). */
+  stories?: StoryView[];
+  /** The reader said a restated passage is not the claim. */
+  onDismissMatch?: (key: string) => void;
   ui: Lang;
   host: OverlayHost;
   density?: HighlightDensity;
@@ -70,7 +79,22 @@ function truncate(s: string, n: number): string {
 
 const onePerEntry = (n: number): OverlayPassage[] => Array.from({ length: n }, (_, i) => ({ members: [i] }));
 
-export function OverlayApp({ entries, passages: given, ui, host, density = DEFAULT_DENSITY, bind, onHide, onPick, onOpenStory, cornerStore, isOurs, copyLink }: OverlayAppProps) {
+export function OverlayApp({
+  entries,
+  passages: given,
+  stories = [],
+  onDismissMatch,
+  ui,
+  host,
+  density = DEFAULT_DENSITY,
+  bind,
+  onHide,
+  onPick,
+  onOpenStory,
+  cornerStore,
+  isOurs,
+  copyLink,
+}: OverlayAppProps) {
   const t = useT();
   const passages = given ?? onePerEntry(entries.length);
   const [open, setOpenState] = useState<OpenState | null>(null);
@@ -149,7 +173,7 @@ export function OverlayApp({ entries, passages: given, ui, host, density = DEFAU
     el?.focus();
   };
 
-  const current = (): number => {
+  const currentPassage = (): number => {
     const active = (rootRef.current?.getRootNode() as ShadowRoot | null)?.activeElement as HTMLElement | null;
     const fromFocus = active?.getAttribute('data-testid') === 'cp-proxy' ? Number(active.getAttribute('data-index')) : null;
     return openRef.current?.passage ?? fromFocus ?? -1;
@@ -166,7 +190,7 @@ export function OverlayApp({ entries, passages: given, ui, host, density = DEFAU
     openIndex: () => openRef.current?.passage ?? null,
     openPinned: () => !!openRef.current?.pinned,
     step: (direction) => {
-      const at = current();
+      const at = currentPassage();
       focusPassage(at < 0 ? (direction > 0 ? 0 : passages.length - 1) : at + direction);
     },
   });
@@ -226,11 +250,14 @@ export function OverlayApp({ entries, passages: given, ui, host, density = DEFAU
     }
   }, [open, tick, textLang]);
 
-  if (entries.length === 0) return <Badge />;
+  if (entries.length === 0 && stories.length === 0) return <Badge />;
 
-  const summary = summarize(entries.map((e) => e.status));
+  const shown = entries.filter((e) => !e.possible);
+  const possible = entries.filter((e) => e.possible);
+  const summary = { ...summarize(shown.map((e) => e.status)), possible: possible.length, stories: stories.length };
   const openPassage = open ? passages[open.passage] : undefined;
   const models = openPassage ? openPassage.members.map((m) => entries[m]!.card) : [];
+  const current = openPassage ? entries[openPassage.members[open!.member] ?? openPassage.members[0]!] : undefined;
   const ringRects = ring !== null ? host.rects(ring) : [];
   const statuses = CLAIM_STATUSES.filter((s) => entries.some((e) => e.status === s));
 
@@ -256,7 +283,7 @@ export function OverlayApp({ entries, passages: given, ui, host, density = DEFAU
 
   const proxyLabel = (p: OverlayPassage): string => {
     const first = entries[p.members[0]!]!;
-    if (p.members.length === 1) return t('ovHighlightLabel', [first.speaker, t(STATUS_KEY[first.status]), truncate(first.quote, 80)]);
+    if (p.members.length === 1) return t(first.restated ? 'ovHighlightRestatedLabel' : 'ovHighlightLabel', [first.speaker, t(STATUS_KEY[first.status]), truncate(first.quote, 80)]);
     return t('ovHighlightLabelMany', [String(p.members.length), t(STATUS_KEY[first.status]), truncate(first.quote, 80)]);
   };
 
@@ -283,6 +310,8 @@ export function OverlayApp({ entries, passages: given, ui, host, density = DEFAU
       <div class="cp-proxies" role="group" aria-label={t('ovHighlightsLabel')} aria-description={t('ovHighlightsKeys')}>
         {passages.map((p, i) => {
           const first = entries[p.members[0]!]!;
+          // "Possibly related" passages are listed, not highlighted: no keyboard stop of their own.
+          if (first.possible) return null;
           return (
             <button
               type="button"
@@ -294,6 +323,7 @@ export function OverlayApp({ entries, passages: given, ui, host, density = DEFAU
               data-claim={first.card.claimId}
               data-claims={p.members.map((m) => entries[m]!.card.claimId).join(' ')}
               data-status={first.status}
+              data-kind={first.restated ? 'restated' : 'quote'}
               aria-haspopup="dialog"
               aria-expanded={open?.passage === i ? 'true' : 'false'}
               aria-label={proxyLabel(p)}
@@ -328,6 +358,16 @@ export function OverlayApp({ entries, passages: given, ui, host, density = DEFAU
             const claim = models[m]?.claimId;
             if (claim) onPick?.(open.passage, claim);
           }}
+          restated={current?.restated}
+          onDismissMatch={
+            current?.restated && onDismissMatch
+              ? () => {
+                  const key = current.restated!.key;
+                  closeCard(false);
+                  onDismissMatch(key);
+                }
+              : undefined
+          }
           ui={ui}
           textLang={textLang}
           onToggleLang={() => setTextLang((l) => (l === 'ja' ? 'en' : 'ja'))}
@@ -382,38 +422,100 @@ export function OverlayApp({ entries, passages: given, ui, host, density = DEFAU
             }
           }}
         >
-          <h2 class="cp-list__title">{t('ovListTitle')}</h2>
-          <p class="cp-legend" aria-hidden="true">
-            {statuses.map((st) => (
-              <span class="cp-legend__item" key={st}>
-                <span class={`cp-dot cp-dot--${st}`} /> {t(STATUS_KEY[st])}
-              </span>
-            ))}
-          </p>
-          <ol class="cp-list__items">
-            {entries.map((e, i) => (
-              <li key={i}>
-                <button
-                  type="button"
-                  class={`cp-list__item cp-list__item--${e.status}`}
-                  data-testid="cp-list-item"
-                  data-index={String(i)}
-                  data-claim={e.card.claimId}
-                  onClick={() => {
-                    setListOpen(false);
-                    const p = passageOf(i);
-                    host.reveal(p, 'upper');
-                    openCard(p, 'keyboard', badgeToggle(), passages[p]!.members.indexOf(i));
-                  }}
-                >
-                  <span class={`cp-dot cp-dot--${e.status}`} aria-hidden="true" />
-                  <span class="cp-list__who">{e.speaker}</span>
-                  <span class="cp-list__quote">{truncate(e.quote, 160)}</span>
-                  <span class="cp-visually-hidden"> ({t(STATUS_KEY[e.status])})</span>
-                </button>
-              </li>
-            ))}
-          </ol>
+          {stories.map((st) => (
+            <section class="cp-story" data-testid="cp-story" data-story={st.storyId} key={st.storyId}>
+              <h2 class="cp-list__title">{t('ovStoryTitle')}</h2>
+              <p class="cp-story__title" data-testid="cp-story-title">
+                <strong>{st.title}</strong> <span class="cp-muted">({st.where})</span>
+              </p>
+              <p class="cp-muted cp-small">{t('ovStoryClaimsOnPage', String(st.claimsOnPage))}</p>
+              {st.counter.length > 0 && (
+                <div class="cp-story__counter">
+                  <h3 class="cp-group__title">{t('ovStoryCounter')}</h3>
+                  <ul class="cp-group__list">
+                    {st.counter.map((c) => (
+                      <li class="cp-related" key={`${c.claimId}-${c.about}`} data-testid="cp-story-counter" data-claim={c.claimId}>
+                        <div class="cp-related__who">
+                          <strong>{c.speaker}</strong>
+                        </div>
+                        <blockquote class="cp-related__text" lang={ui}>
+                          {c.text}
+                        </blockquote>
+                        <p class="cp-muted cp-small">{t('ovStoryAbout', truncate(c.about, 120))}</p>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </section>
+          ))}
+          {shown.length > 0 && (
+            <>
+              <h2 class="cp-list__title">{t('ovListTitle')}</h2>
+              <p class="cp-legend" aria-hidden="true">
+                {statuses.map((st) => (
+                  <span class="cp-legend__item" key={st}>
+                    <span class={`cp-dot cp-dot--${st}`} /> {t(STATUS_KEY[st])}
+                  </span>
+                ))}
+              </p>
+              <ol class="cp-list__items">
+                {shown.map((e, i) => (
+                  <li key={i}>
+                    <button
+                      type="button"
+                      class={`cp-list__item cp-list__item--${e.status}${e.restated ? ' cp-list__item--restated' : ''}`}
+                      data-testid="cp-list-item"
+                      data-index={String(i)}
+                      data-claim={e.card.claimId}
+                      data-kind={e.restated ? 'restated' : 'quote'}
+                      onClick={() => {
+                        setListOpen(false);
+                        const p = passageOf(entries.indexOf(e));
+                        host.reveal(p, 'upper');
+                        openCard(p, 'keyboard', badgeToggle(), passages[p]!.members.indexOf(entries.indexOf(e)));
+                      }}
+                    >
+                      <span class={`cp-dot cp-dot--${e.status}`} aria-hidden="true" />
+                      <span class="cp-list__who">{e.speaker}</span>
+                      <span class="cp-list__quote">{truncate(e.quote, 160)}</span>
+                      <span class="cp-visually-hidden"> ({t(STATUS_KEY[e.status])}{e.restated ? `, ${t('ovRestatedChip')}` : ''})</span>
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+          {possible.length > 0 && (
+            <section class="cp-possible" data-testid="cp-possible">
+              <h2 class="cp-list__title">{t('ovPossibleTitle')}</h2>
+              <ol class="cp-list__items">
+                {possible.map((e) => {
+                  const i = entries.indexOf(e);
+                  return (
+                    <li key={i}>
+                      <button
+                        type="button"
+                        class="cp-list__item cp-list__item--possible"
+                        data-testid="cp-possible-item"
+                        data-index={String(i)}
+                        data-claim={e.card.claimId}
+                        onClick={() => {
+                          setListOpen(false);
+                          const p = passageOf(i);
+                          host.reveal(p, 'upper');
+                          openCard(p, 'keyboard', badgeToggle());
+                        }}
+                      >
+                        <span class="cp-list__who">{e.speaker}</span>
+                        <span class="cp-list__quote">{truncate(e.quote, 160)}</span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ol>
+            </section>
+          )}
           <div class="cp-list__foot">
             {onOpenStory && (
               <button type="button" class="cp-text-button" data-testid="cp-open-story" onClick={() => onOpenStory(null)}>

@@ -13,7 +13,8 @@ import { runInSlices } from '../../lib/overlay/slices';
 import type { OverlayEngineResult } from '../../lib/overlay/types';
 import { hitTest } from '../../lib/overlay/highlight';
 import type { TextDirective } from '../../lib/links/text-fragment';
-import { OverlaySession, SLICE_MS, yieldToMain, type OverlaySessionDeps, type SessionClaim } from './overlay-session';
+import { restatedKey } from '../../lib/overlay/restated-model';
+import { OverlaySession, SLICE_MS, yieldToMain, type OverlayContent, type OverlaySessionDeps, type SessionClaim } from './overlay-session';
 
 export interface ClaimsOverlayDeps extends OverlaySessionDeps {
   /** The page's claim annotator (null when the claims data could not be had). */
@@ -29,6 +30,15 @@ export interface ClaimsOverlayDeps extends OverlaySessionDeps {
    * page), asked only once the overlay has claims to show. Optional: without it no card opens by link.
    */
   linkTarget?(): Promise<readonly TextDirective[]>;
+}
+
+/** Document order of two matches' ranges (restatements and copies are found apart). */
+function inReadingOrder(a: { range: Range }, b: { range: Range }): number {
+  try {
+    return a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range);
+  } catch {
+    return 0; // ranges in different documents: keep the order given
+  }
 }
 
 /** Whether a mutation is a Counterpoint element or text inside one (this overlay's, or the notes UI's). */
@@ -52,6 +62,8 @@ export class ClaimsOverlay {
   private linkDone = false;
   private readonly watcher: RerunWatcher;
   private readonly unsubscribe: () => void;
+  /** Restated passages the reader said are not the claim (this page only: forgotten on navigation). */
+  private readonly dismissed = new Set<string>();
 
   constructor(
     private readonly doc: Document,
@@ -72,6 +84,7 @@ export class ClaimsOverlay {
     const strip = (u: string | undefined): string => (u ? u.replace(/#.*$/, '') : '');
     if (oldUrl && strip(newUrl) === strip(oldUrl)) return;
     this.hidden = false;
+    this.dismissed.clear();
     // The link the page was opened at was about the page it left.
     this.linkDone = true;
     this.teardown();
@@ -173,7 +186,11 @@ export class ClaimsOverlay {
           onSlice: (start) => this.deps.measure('annotate', start),
           cancelled: () => !this.connected,
         });
-        return result ?? null;
+        if (!result || !this.connected || !annotator.restate) return result ?? null;
+        // The second tier (restatements, stories) on what that run matched, in the background; the
+        // page only waits for the reply. Without it, the first tier's matches alone.
+        const second = await annotator.restate(this.doc);
+        return second ? { ...result, ...second } : result;
       }
       const t0 = performance.now();
       const result = annotator.annotateDocument(this.doc);
@@ -201,17 +218,25 @@ export class ClaimsOverlay {
     }
     const result = await this.annotate();
     if (!this.connected) return;
-    const anns = (result?.annotations ?? []).filter((a) => a.range && !a.range.collapsed);
-    if (anns.length === 0) {
+    const live = <T extends { range: Range }>(a: T): boolean => !!a.range && !a.range.collapsed;
+    const anns = (result?.annotations ?? []).filter(live);
+    const restated = (result?.restatements ?? []).filter((r) => live(r) && !this.dismissed.has(restatedKey(r)));
+    const stories = result?.stories ?? [];
+    const content: OverlayContent = {
+      highlighted: [...anns, ...restated.filter((r) => r.confidence === 'high')].sort(inReadingOrder),
+      possible: restated.filter((r) => r.confidence === 'low'),
+      stories,
+    };
+    if (content.highlighted.length === 0 && content.possible.length === 0 && stories.length === 0) {
       this.teardown(); // no match: the page is left untouched
       return;
     }
-    const signature = anns.map((a) => a.claimId).join('|');
+    const signature = [...content.highlighted, ...content.possible].map((a) => a.claimId).concat(stories.map((s) => s.storyId)).join('|');
     if (this.session && this.session.signature === signature && this.session.intact()) return; // nothing new
     this.teardown();
     await yieldToMain(); // the annotator's task ends here; the overlay's work is a task of its own
     if (!this.connected) return;
-    const session = await OverlaySession.open(this.doc, anns, signature, {
+    const session = await OverlaySession.open(this.doc, content, signature, {
       ...this.deps,
       // Read at each run: a density change rebuilds the overlay (`refresh()`).
       density: this.deps.density,
@@ -219,13 +244,17 @@ export class ClaimsOverlay {
         this.hide();
         this.deps.hidePage?.();
       },
+      dismissMatch: (key) => {
+        this.dismissed.add(key);
+        void this.run();
+      },
     });
     if (!this.connected || this.hidden) {
       session.disconnect();
       return;
     }
     this.session = session;
-    this.deps.shown?.(anns.map((a) => a.claimId));
+    this.deps.shown?.([...new Set(content.highlighted.map((a) => a.claimId))]);
     // Our own insertions (host, style, marks) must not wake the watcher.
     this.watcher.forget();
     await this.openLinked(session);

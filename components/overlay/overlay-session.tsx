@@ -18,12 +18,24 @@ import { highlight, supportedStrategy, type HighlightStrategy, type Highlighter 
 import { HighlightPointer } from '../../lib/overlay/highlight-pointer';
 import { groupPassages, passageText, type Passage } from '../../lib/overlay/passages';
 import { rangeHost } from '../../lib/overlay/range-host';
-import { claimStatus, type ClaimStatus, type OverlayAnnotation, type OverlayApi } from '../../lib/overlay/types';
+import { restatedView, storyView, type StoryView } from '../../lib/overlay/restated-model';
+import { claimStatus, type ClaimStatus, type OverlayAnnotation, type OverlayApi, type OverlayRestatement, type OverlayStory } from '../../lib/overlay/types';
 import { canonicalUrl } from '../../lib/anchoring/canonical-url';
 import { linkedIndex, passageLink, passageQuote } from '../../lib/links/passage-link';
 import type { TextDirective } from '../../lib/links/text-fragment';
 import { buildTextModel, type TextModel } from '../../lib/text/text-model';
 import { copyLink, type WriteText } from '../links/copy-link';
+
+/** What one overlay shows: highlighted matches (first tier and restatements), "possibly related" ones, stories. */
+export interface OverlayContent {
+  /** Highlighted, in reading order: the first tier's annotations and the second's high-confidence restatements. */
+  highlighted: (OverlayAnnotation | OverlayRestatement)[];
+  /** Listed only. */
+  possible: OverlayRestatement[];
+  stories: OverlayStory[];
+}
+
+const isRestated = (a: OverlayAnnotation): a is OverlayRestatement => (a as OverlayRestatement).method === 'restatement';
 
 export const OVERLAY_HOST_NAME = 'counterpoint-badge';
 
@@ -41,6 +53,8 @@ export interface OverlaySessionDeps {
   mountUi: MountShadowUi;
   /** Records one synchronous piece of the overlay's work (`name`, from `start` until now). */
   measure(name: string, start: number): void;
+  /** The reader said a restated passage is not the claim: hide that match on this page. */
+  dismissMatch?(key: string): void;
   /** The clipboard a card's "Copy link" writes to (null: none; the card then shows the link to copy by hand). */
   writeText?: WriteText;
   /** The reader's highlight density (settings page); default 'key'. */
@@ -98,38 +112,50 @@ export class OverlaySession {
   private api: OverlayApi | null = null;
 
   /** Builds the card models (in slices, yielding to the page), paints the highlights and mounts the UI. */
-  static async open(doc: Document, anns: OverlayAnnotation[], signature: string, deps: OverlaySessionDeps): Promise<OverlaySession> {
+  static async open(doc: Document, content: OverlayContent, signature: string, deps: OverlaySessionDeps): Promise<OverlaySession> {
     const catalog = bundledCatalog();
     const density = deps.density ?? DEFAULT_DENSITY;
     const entries: OverlayEntry[] = [];
     let t0 = performance.now();
-    for (const a of anns) {
+    const all = [...content.highlighted, ...content.possible];
+    for (let i = 0; i < all.length; i++) {
+      const a = all[i]!;
       const card = buildCardModel(a, catalog, { ui: deps.ui, passage: passageText(a.range) });
       const status = claimStatus(a.relations);
-      const strength = markFor(density, { status, kind: claimKindOf(a.claimId, catalog) });
-      entries.push({ status, speaker: card.who.name, quote: card.passage.text || a.quote, card, strength });
+      // Density says how loudly a claim is marked; "possibly related" passages are never painted.
+      const possible = i >= content.highlighted.length;
+      const strength = possible ? 'none' : markFor(density, { status, kind: claimKindOf(a.claimId, catalog) });
+      const entry: OverlayEntry = { status, speaker: card.who.name, quote: card.passage.text || a.quote, card, strength };
+      if (isRestated(a)) entry.restated = restatedView(a, catalog, deps.ui);
+      if (possible) entry.possible = true;
+      entries.push(entry);
       if (performance.now() - t0 > SLICE_MS) {
         deps.measure('prepare', t0);
         await yieldToMain();
         t0 = performance.now();
       }
     }
-    const highlighter = anns.length
+    const shown = content.highlighted;
+    const highlighter = shown.length
       ? highlight(
           doc,
-          anns.map((a, i) => ({ range: a.range, status: entries[i]!.status, strength: entries[i]!.strength })),
+          shown.map((a, i) => ({ range: a.range, status: entries[i]!.status, strength: entries[i]!.strength, restated: isRestated(a) })),
           preferredStrategy(doc),
         )
       : null;
+    const stories = content.stories.map((st) => storyView(st, catalog, deps.ui));
     deps.measure('prepare', t0);
     const ui = await deps.mountUi(OVERLAY_HOST_NAME, { onRemove: (container) => render(null, container) });
-    return new OverlaySession(doc, signature, entries, highlighter, ui, deps);
+    return new OverlaySession(doc, signature, entries, stories, content.possible.map((a) => a.range), highlighter, ui, deps);
   }
 
   private constructor(
     private readonly doc: Document,
     signature: string,
     entries: OverlayEntry[],
+    stories: StoryView[],
+    /** The "possibly related" passages (listed after the highlighted ones, not painted): for their links. */
+    private readonly possibleRanges: readonly Range[],
     highlighter: Highlighter | null,
     ui: Awaited<ReturnType<MountShadowUi>>,
     deps: OverlaySessionDeps,
@@ -138,7 +164,12 @@ export class OverlaySession {
     this.highlighter = highlighter;
     this.ranges = highlighter?.ranges ?? [];
     this.entries = entries;
-    this.passages = groupPassages(this.ranges, entries.map((e) => e.status));
+    // Highlighted claims grouped where they overlap; then each "possibly related" passage on its own
+    // (listed, never painted or pointed at, but its card opens beside it).
+    this.passages = [
+      ...groupPassages(this.ranges, entries.map((e) => e.status)),
+      ...possibleRanges.map((range, k) => ({ members: [this.ranges.length + k], range })),
+    ];
     this.host = ui.host;
     const t = performance.now();
     const passageRanges = this.passages.map((p) => p.range);
@@ -151,6 +182,7 @@ export class OverlaySession {
           <OverlayApp
             entries={entries}
             passages={this.passages}
+            stories={stories}
             ui={deps.ui}
             density={deps.density ?? DEFAULT_DENSITY}
             host={rangeHost(passageRanges, highlighter, this.passages)}
@@ -160,6 +192,7 @@ export class OverlaySession {
             onOpenStory={deps.openStory}
             cornerStore={deps.cornerStore}
             isOurs={isOurs}
+            onDismissMatch={deps.dismissMatch}
             copyLink={deps.writeText === undefined ? undefined : (i) => copyLink(this.linkFor(i), deps.writeText ?? null)}
           />
         </SourceOpenerContext.Provider>
@@ -188,6 +221,7 @@ export class OverlaySession {
     this.passages.forEach((p, passage) => {
       for (const m of [...p.members].sort((a, b) => a - b)) {
         const e = this.entries[m]!;
+        if (e.possible) continue; // listed in the badge's list as "possibly related", not a claim of the page
         out.push({ claimId: e.card.claimId, passage, status: e.status, strength: e.strength ?? 'strong', speaker: e.speaker, text: e.quote });
       }
     });
@@ -219,7 +253,7 @@ export class OverlaySession {
 
   /** A link that opens this page at highlight `index`'s passage (shorter when the passage is unique on the page). */
   linkFor(index: number): string | null {
-    const range = this.ranges[index];
+    const range = index < this.ranges.length ? this.ranges[index] : this.possibleRanges[index - this.ranges.length];
     const model = this.model();
     const url = canonicalUrl(this.doc);
     return range && model && url ? passageLink(url, model, range) : null;
@@ -233,7 +267,7 @@ export class OverlaySession {
     if (directives.length === 0 || !this.api) return false;
     const model = this.model();
     if (!model) return false;
-    const i = linkedIndex(directives, this.ranges.map((r) => passageQuote(model, r)));
+    const i = linkedIndex(directives, [...this.ranges, ...this.possibleRanges].map((r) => passageQuote(model, r)));
     if (i < 0) return false;
     // The claim's passage, showing that claim when others share it.
     const passage = this.passages.findIndex((p) => p.members.includes(i));

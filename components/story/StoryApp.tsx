@@ -42,9 +42,10 @@ function ClaimItem({ claim, lang, focused }: { claim: StoryClaim; lang: Lang; fo
   return (
     <li
       ref={ref}
-      class={`st-claim${focused ? ' st-claim--focus' : ''}`}
+      class={`st-claim${focused ? ' st-claim--focus' : ''}${claim.key ? ' st-claim--key' : ''}`}
       data-testid="story-claim"
       data-claim={claim.claimId}
+      data-key={claim.key ? 'true' : undefined}
       data-source={claim.sourceId}
       aria-current={focused ? 'true' : undefined}
     >
@@ -57,8 +58,13 @@ function ClaimItem({ claim, lang, focused }: { claim: StoryClaim; lang: Lang; fo
         <span class="st-claim__when"> · {claim.when}</span>
         {!claim.byOutlet && <span class="st-claim__outlet"> · {claim.outlet}</span>}
       </p>
-      {claim.relations.length > 0 && (
+      {(claim.relations.length > 0 || claim.key) && (
         <p class="st-chips">
+          {claim.key && (
+            <span class="st-chip st-chip--key" data-testid="story-key">
+              {t('storyKeyClaim')}
+            </span>
+          )}
           {claim.relations.map((r) => (
             <span class={`st-chip st-chip--${r}`} key={r} data-testid="story-chip" data-type={r}>
               {t(RELATION_KEY[r])}
@@ -201,6 +207,11 @@ export function StoryApp({ stories, ui, initialStory, focusClaim, historyOn, onO
         <h1 id="st-story-title" class="st-story__title">
           {story.title ?? t('storyNumbered', [String(stories.indexOf(story) + 1), story.headlines.map((h) => h.outlet).join(' · ')])}
         </h1>
+        {story.event && (
+          <p class="st-event" data-testid="story-event">
+            {story.event}
+          </p>
+        )}
         <ul class="st-headlines">
           {story.headlines.map((h) => (
             <li key={h.outlet} data-testid="story-headline">

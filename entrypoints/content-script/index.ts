@@ -28,6 +28,7 @@ import { WorkStats } from '../../lib/overlay/work-stats';
 import { LocationWatcher } from '../../lib/page/location-watcher';
 import { badgeCornerStore } from '../../utils/badge-position';
 import { fetchClaimsIndex } from '../../utils/claims-data';
+import { findRestatements } from '../../utils/restate';
 import { currentTranslator, loadUiLanguage, onUiLanguageChanged, uiLanguage } from '../../utils/i18n';
 import { extensionAlive } from '../../utils/lifetime';
 import { sendRequest } from '../../utils/messaging';
@@ -46,7 +47,7 @@ const isOurs = (el: Element): boolean => el.localName.startsWith('counterpoint-'
 
 export default defineUnlistedScript(() => {
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
-  const annotator = () => loadPageAnnotator(document, fetchClaimsIndex);
+  const annotator = () => loadPageAnnotator(document, fetchClaimsIndex, findRestatements);
   const stats = new WorkStats();
 
   // Reader's notes: on every http(s) page; the DOM is touched only to draw saved highlights.

@@ -8,7 +8,7 @@
  * is filled in for languages the source does not have. Pure: seeds are passed in.
  */
 import { locateAnchor, occurrences, type AnchorQuery, type Range } from './anchors';
-import type { Anchor, Bilingual, Claim, DatedBy, Dataset, Entity, Lang, Relation, Source, SourceRegion } from './types';
+import type { Anchor, Bilingual, Claim, DatedBy, Dataset, Entity, Lang, Relation, Source, SourceRegion, Story } from './types';
 
 /** A region of a seed, given by markers: from the start of `startAt` (or the seed start) to the start of `endBefore` (or the seed end). */
 export interface AuthoringRegion {
@@ -40,6 +40,9 @@ export interface AuthoringFile {
   entities: Entity[];
   claims: AuthoringClaim[];
   relations: Relation[];
+  /** Copied to claims.json as they are. */
+  stories?: Story[];
+  aliasNotes?: Record<string, Record<string, string>>;
 }
 
 export interface BuildResult {
@@ -124,7 +127,14 @@ export function buildDataset(authoring: AuthoringFile, seeds: Readonly<Record<st
   }
 
   return {
-    dataset: { sources, entities: authoring.entities, claims, relations: authoring.relations },
+    dataset: {
+      sources,
+      entities: authoring.entities,
+      claims,
+      relations: authoring.relations,
+      ...(authoring.stories ? { stories: authoring.stories } : {}),
+      ...(authoring.aliasNotes ? { aliasNotes: authoring.aliasNotes } : {}),
+    },
     errors,
   };
 }

@@ -169,4 +169,37 @@ export interface Dataset {
   entities: Entity[];
   claims: Claim[];
   relations: Relation[];
+  /** Optional: the reported events (see `Story`). */
+  stories?: Story[];
+  /**
+   * Optional: where an alias no seed contains comes from, per entity id and alias ("トニー・ウー":
+   * "katakana transliteration in Japanese coverage"). Every such alias needs a note.
+   */
+  aliasNotes?: Record<string, Record<string, string>>;
+}
+
+/**
+ * A story: one reported event (a departure, an interview), the people it is about, when it
+ * happened and the dataset articles that report it. The restatement tier recognises a page that
+ * reports it even when no sentence matches a claim (lib/restate/stories.ts).
+ */
+export interface Story {
+  id: string;
+  /** Short label, e.g. "xAI co-founder Tony Wu leaves". */
+  title: Bilingual;
+  /** The event in one sentence, in both languages: what a page reporting it says. */
+  event: Bilingual;
+  /** Entity ids of the people who must be named where the event is reported (kind person). */
+  people: string[];
+  /** When the event happened, only as precise as the sources support. */
+  eventOn: DatedBy;
+  /**
+   * Exclusive bounds on when a report of the event can be dated (a page published before the
+   * event cannot report it); same form as `DatedBy.bounds`.
+   */
+  window: { after?: string; before?: string };
+  /** The dataset's articles reporting the event. */
+  sources: string[];
+  /** Key claims, shown with the story; each from one of `sources`. */
+  claims: string[];
 }

@@ -8,6 +8,7 @@
  */
 import { CONTEXT_LENGTH, selectorMatches } from './anchors';
 import { RELATION_TYPES, type Claim, type Dataset, type Lang } from './types';
+import { validateAliasNotes, validateStories } from './validate-stories';
 
 export interface DatasetIssue {
   /** The record, e.g. `claim s000-wu-leaves`, `source s003`, `relation[4] (a -> b)`, `dataset`. */
@@ -74,7 +75,7 @@ export function datePrecision(date: string): 'day' | 'month' | 'year' | null {
   return 'year';
 }
 
-class Checker {
+export class Checker {
   readonly errors: DatasetIssue[] = [];
   readonly warnings: DatasetIssue[] = [];
   error(subject: string, field: string, message: string): void {
@@ -174,7 +175,7 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
     c.error('dataset', '', 'must be a JSON object {sources, entities, claims, relations}');
     return { ok: false, errors: c.errors, warnings: c.warnings };
   }
-  c.unknownKeys('dataset', '', value, ['sources', 'entities', 'claims', 'relations']);
+  c.unknownKeys('dataset', '', value, ['sources', 'entities', 'claims', 'relations', 'stories', 'aliasNotes']);
   const list = (key: string): unknown[] => {
     const v = value[key];
     if (!Array.isArray(v)) {
@@ -281,6 +282,8 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
 
   // Entities.
   const entityKind = new Map<string, string>();
+  const notes = isObj(value.aliasNotes) ? value.aliasNotes : {};
+  const noted = (id: unknown, alias: string): boolean => typeof id === 'string' && isObj(notes[id]) && isNonEmptyString((notes[id] as Obj)[alias]);
   const allSeeds = Object.values(seeds);
   entities.forEach((raw, i) => {
     if (!isObj(raw)) return c.error(`entity[${i}]`, '', 'must be an object');
@@ -295,7 +298,7 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
     } else {
       raw.aliases.forEach((a, j) => {
         if (!c.string(s, `aliases[${j}]`, a)) return;
-        if (!allSeeds.some((seed) => seed.includes(a))) c.warn(s, `aliases[${j}]`, `"${a}" does not occur in any seed`);
+        if (!allSeeds.some((seed) => seed.includes(a)) && !noted(raw.id, a)) c.warn(s, `aliases[${j}]`, `"${a}" does not occur in any seed and has no aliasNotes entry`);
       });
       if (new Set(raw.aliases).size !== raw.aliases.length) c.error(s, 'aliases', 'has duplicates');
     }
@@ -472,11 +475,14 @@ export function validateDataset(value: unknown, seeds: Readonly<Record<string, s
     }
   });
 
+  validateAliasNotes(c, value.aliasNotes, entities);
+  validateStories(c, value.stories, { registerId, entityKind, entities, claimSource, claimRecord, sourceIds: new Set(sourceInfo.keys()) });
+
   return { ok: c.errors.length === 0, errors: c.errors, warnings: c.warnings };
 }
 
 /** Both sides' texts, every language: what a basis or a quotation in a why may draw on. */
-function claimTexts(claim: Obj | undefined): string[] {
+export function claimTexts(claim: Obj | undefined): string[] {
   const text = claim && isObj(claim.text) ? claim.text : {};
   return LANGS.map((l) => text[l]).filter((t): t is string => typeof t === 'string');
 }
@@ -539,10 +545,10 @@ function foldQuote(s: string): string {
  */
 const HEDGE_BEFORE = /(?:kind of|sort of|somewhat|a bit|reportedly|at least|arguably|possibly|ある意味で|一種の|少なくとも|おそらく|可能性)\s*$/;
 
-type QuoteCheck = 'ok' | 'missing' | 'drops-hedge';
+export type QuoteCheck = 'ok' | 'missing' | 'drops-hedge';
 
 /** Whether a why's quotation is some claim's words: every piece between ellipses in one claim text. */
-function checkQuotation(quoted: string, claims: (Obj | undefined)[]): QuoteCheck {
+export function checkQuotation(quoted: string, claims: (Obj | undefined)[]): QuoteCheck {
   const pieces = quoted
     .split(/…|\.\.\./)
     .map(foldQuote)

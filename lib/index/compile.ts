@@ -12,6 +12,7 @@
 import { gateTerm, isGateTerm } from '../match/gate';
 import type { Claim, Dataset } from '../dataset/types';
 import { NORMALIZER_VERSION, normalize } from '../text/normalize';
+import { compileRestate } from '../restate/compile';
 import { isCommonGram } from './common-grams';
 import {
   GRAM_LENGTH,
@@ -174,7 +175,23 @@ export function compileIndex(dataset: Dataset, sourceText = JSON.stringify(datas
     claims,
     anchors,
     gate: gateTerms(dataset),
+    restateGate: storyPeopleTerms(dataset),
+    restate: compileRestate(dataset),
   };
+}
+
+/** The gate terms of the stories' people (see `CompiledIndex.restateGate`). */
+function storyPeopleTerms(dataset: Dataset): string[] {
+  const people = new Set((dataset.stories ?? []).flatMap((s) => s.people));
+  const terms = new Set<string>();
+  for (const e of dataset.entities) {
+    if (!people.has(e.id)) continue;
+    for (const t of [e.name.ja, e.name.en, ...e.aliases]) {
+      const f = gateTerm(t);
+      if (isGateTerm(f)) terms.add(f);
+    }
+  }
+  return [...terms].sort();
 }
 
 /** Entity names and aliases, folded for the page gate; non-distinctive ones dropped. */

@@ -12,6 +12,7 @@
  */
 
 import type { Bilingual, DatePrecision, Lang, RelationType } from '../dataset/types';
+import type { CompiledRestate } from '../restate/format';
 
 export const INDEX_FORMAT = 'counterpoint-claims-index';
 export const INDEX_VERSION = 1;
@@ -94,6 +95,16 @@ export interface CompiledIndex {
    * article goes to the full prefilter.
    */
   gate?: string[];
+  /**
+   * Gate terms of the stories' people (the restatement tier looks only at pages naming them), so
+   * the page can tell without the tier's own index whether to ask for it. Optional.
+   */
+  restateGate?: string[];
+  /**
+   * The restatement tier's terms, claim texts, aliases and stories (lib/restate/format.ts).
+   * Optional: without it only the first tier runs.
+   */
+  restate?: CompiledRestate;
 }
 
 /** Base of the gram hash. */

@@ -14,7 +14,7 @@ import { buildTextModel, pointAt } from '../text/text-model';
 import { passesGate } from './gate';
 import { finish, matchAnchorsSteps } from './match-anchors';
 import { partition } from './partition';
-import type { Annotation, AnnotationResult, Speaker } from './types';
+import type { Annotation, AnnotationResult, PartObserver, Speaker } from './types';
 
 /** Ranges built between two yields of the stepwise engine. */
 const RANGE_STEP = 32;
@@ -35,9 +35,10 @@ export function annotateWithIndex(doc: Document, index: CompiledIndex): Annotati
  * The same work as a generator that yields between bounded steps (detection, text model,
  * normalisation, prefilter, every MATCH_STEP candidates, every RANGE_STEP ranges), so a caller can
  * spread it over several tasks (the overlay's `annotateDocumentSteps` seam). The DOM must not
- * change between steps; if it may, start over.
+ * change between steps; if it may, start over. `afterPart`: the second tier's seam (types.ts,
+ * PartObserver; lib/restate): its steps run after each part's matching, in the same slices.
  */
-export function* annotateWithIndexSteps(doc: Document, index: CompiledIndex): Generator<unknown, AnnotationResult, undefined> {
+export function* annotateWithIndexSteps(doc: Document, index: CompiledIndex, afterPart?: PartObserver): Generator<unknown, AnnotationResult, undefined> {
   const det = detectArticle(doc);
   const language = det.language;
   if (!det.isArticle || !det.root) return { isArticle: false, language, annotations: [] };
@@ -49,14 +50,14 @@ export function* annotateWithIndexSteps(doc: Document, index: CompiledIndex): Ge
   const exclude = boilerplateFilter(det.heading);
   const ownerDoc = det.root.ownerDocument ?? doc;
   if (rootText.length <= LARGE_PAGE_CHARS) {
-    const annotations = yield* annotatePart(det.root, undefined, index, language, ownerDoc, exclude);
+    const annotations = yield* annotatePart(det.root, undefined, index, language, ownerDoc, exclude, afterPart);
     return { isArticle: true, language, annotations };
   }
   const parts = partition(det.root, PART_CHARS, exclude);
   yield;
   const annotations: Annotation[] = [];
   for (const part of parts) {
-    annotations.push(...(yield* annotatePart(part.parent, { first: part.first, last: part.last }, index, language, ownerDoc, exclude)));
+    annotations.push(...(yield* annotatePart(part.parent, { first: part.first, last: part.last }, index, language, ownerDoc, exclude, afterPart)));
     yield;
   }
   return { isArticle: true, language, annotations };
@@ -79,6 +80,7 @@ function* annotatePart(
   language: 'ja' | 'en' | undefined,
   ownerDoc: Document,
   exclude: (el: Element) => boolean,
+  afterPart?: PartObserver,
 ): Generator<unknown, Annotation[], undefined> {
   const model = buildTextModel(root, { exclude, span });
   yield;
@@ -92,6 +94,13 @@ function* annotatePart(
   const norm = normalizeUnits(model.text, scratch);
   yield;
   const hits = yield* matchAnchorsSteps(norm.codes, index, language);
+  if (afterPart) {
+    const seen = hits.map((h) => {
+      const [start, end] = toOriginalRange(norm, h.start, h.end);
+      return { start, end, claim: index.anchors[h.anchor]!.c };
+    });
+    yield* afterPart.part(model, root, seen);
+  }
   if (hits.length === 0) {
     pooledScratch = scratch;
     return [];

@@ -2,6 +2,7 @@
 
 import type { Bilingual, RelationType } from '../dataset/types';
 import type { CompiledSaidOn } from '../index/format';
+import type { TextModel } from '../text/text-model';
 
 export interface Speaker {
   id: string;
@@ -43,4 +44,21 @@ export interface AnnotationResult {
   language?: 'ja' | 'en';
   /** In document order. */
   annotations: Annotation[];
+}
+
+/** A first-tier hit as a second tier sees it: offsets in the part's text model, and the claim's index. */
+export interface FirstTierHit {
+  start: number;
+  end: number;
+  claim: number;
+}
+
+/**
+ * Seam for a second matching tier: after matching each part of an article that passed the gate,
+ * the engine runs the observer's steps (in its own slices) with the part's text model, its root and
+ * the first tier's hits there, so the second tier reuses the text model instead of walking the DOM
+ * again. It must not change the DOM.
+ */
+export interface PartObserver {
+  part(model: TextModel, root: Element, hits: readonly FirstTierHit[]): Generator<unknown, void, undefined>;
 }

@@ -14,6 +14,7 @@ import {
 } from '../storage/notes-repo';
 import type { Dataset } from '../dataset/types';
 import type { CompiledIndex } from '../index/format';
+import type { FoundRestatement, StoryResult } from '../restate/types';
 import { sourceViewPath } from '../overlay/source-view';
 import { canonicalUrl, cleanUrl } from '../anchoring/canonical-url';
 import type { NoteView, PageKey } from '../storage/notes-repo';
@@ -36,6 +37,7 @@ import {
   type PageHints,
   type PanelRequest,
   type Reply,
+  type RestatePartText,
   type RequestSender,
   type RequestType,
   type TabRequest,
@@ -89,6 +91,8 @@ export interface HandlerDeps {
   env?: HandlerEnv;
   /** The compiled claims index and card catalog the background bundles. */
   claimsData?: () => { index: CompiledIndex; catalog: Dataset };
+  /** The restatement tier over a page's texts (lib/restate/remote.ts, `findRestatements`). */
+  restate?: (parts: RestatePartText[], date: string | null) => Promise<{ found: FoundRestatement[]; stories: StoryResult[] }>;
   /** Opens an extension page (path relative to the extension root) in a new tab, after `afterIndex` when given. */
   openTab?: (path: string, afterIndex: number | undefined) => Promise<void>;
   /** Sends a request to a tab's content script (top frame). */
@@ -199,6 +203,10 @@ async function answer(deps: HandlerDeps, request: BackgroundRequest, sender: Req
       if (!deps.claimsData) return NOT_HERE('claims data');
       const { index, catalog } = deps.claimsData();
       return { ok: true, index, catalog };
+    }
+    case 'restate:find': {
+      if (!deps.restate) return NOT_HERE('the restatement tier');
+      return { ok: true, ...(await deps.restate(request.parts, request.date)) };
     }
     case 'source:open':
       if (!deps.openTab) return NOT_HERE('opening tabs');

@@ -12,6 +12,7 @@ import type { MarkStrength } from '../overlay/density';
 import type { Visit } from '../storage/reading-history';
 import type { ImportReport } from '../export/import';
 import type { CompiledIndex } from '../index/format';
+import type { FoundRestatement, StoryResult } from '../restate/types';
 import type { ListResult, NoteView, PageKey, PageNotes } from '../storage/notes-repo';
 import { NOTE_FILTERS, type NoteFilter } from '../storage/filters';
 import type { NoteTarget } from '../anchoring/types';
@@ -32,6 +33,15 @@ import {
 
 export type ExportFormat = 'jsonld' | 'markdown';
 
+/** One part of an article for `restate:find`: its text, and the first tier's hits [start, end, claim index]. */
+export interface RestatePartText {
+  text: string;
+  hits: [number, number, number][];
+}
+
+/** Most parts (50,000 characters each: lib/match/pipeline.ts) and characters a `restate:find` takes. */
+export const RESTATE_LIMITS = { parts: 128, chars: 4_000_000, hitsPerPart: 5000 } as const;
+
 /** Every request. Add new kinds here; `parseRequest`, `DESTINATION`, `ALLOWED` and `ReplyMap` must learn each one. */
 export type Request =
   // ---- to the background ----
@@ -40,6 +50,12 @@ export type Request =
   | { type: 'claims:data' }
   /** Open the bundled source view for a claim in a new tab (a page may not navigate to it). */
   | { type: 'source:open'; claimId: string; lang?: Lang }
+  /**
+   * The restatement tier on an article the first tier has matched (lib/restate/core.ts): the text
+   * of each part and the first tier's hits there; the page's publication date if it states one. The
+   * background holds the tier's index; the text is used for the answer and kept nowhere.
+   */
+  | { type: 'restate:find'; parts: RestatePartText[]; date: string | null }
   /** Save a new highlight/note; the background assigns id and timestamps. */
   | { type: 'notes:add'; note: NoteInput }
   /** Replace a note's text. */
@@ -194,6 +210,7 @@ export interface ReplyMap {
   ping: { ok: true; noteCount: number };
   'claims:data': { ok: true; index: CompiledIndex; catalog: Dataset };
   'source:open': { ok: true };
+  'restate:find': { ok: true; found: FoundRestatement[]; stories: StoryResult[] };
   'notes:add': { ok: true; note: NoteView };
   'notes:update': { ok: true; note: NoteView };
   'notes:delete': { ok: true };
@@ -242,6 +259,7 @@ export const DESTINATION = {
   ping: 'background',
   'claims:data': 'background',
   'source:open': 'background',
+  'restate:find': 'background',
   'notes:add': 'background',
   'notes:update': 'background',
   'notes:delete': 'background',
@@ -301,7 +319,8 @@ export type RequestSender =
 /**
  * Who may send each background request. Reading or changing many notes, or any note by id, is for
  * the extension's own pages only; a content script (which lives next to a hostile page, and would
- * speak for it if its renderer were compromised) may only ask for the dataset, open a source view,
+ * speak for it if its renderer were compromised) may only ask for the dataset, have its page's text
+ * read for restatements (the answer is about that text only), open a source view,
  * read its own page's highlights, report on them, hand over a selection it was asked for, ask for
  * the side panel at one of its own page's notes, and read the text directives of its own tab's address.
  */
@@ -309,6 +328,7 @@ export const ALLOWED: Record<BackgroundRequest['type'], readonly RequestSender['
   ping: ['extension-page'],
   'claims:data': ['content-script', 'extension-page'],
   'source:open': ['content-script', 'extension-page'],
+  'restate:find': ['content-script', 'extension-page'],
   'notes:add': ['extension-page'],
   'notes:update': ['extension-page'],
   'notes:delete': ['extension-page'],
@@ -408,6 +428,35 @@ function checkPicked(v: unknown): PickedItem {
   throw new InvalidInput('item.kind must be claim or note');
 }
 
+function checkRestateParts(v: unknown): RestatePartText[] {
+  if (!Array.isArray(v) || v.length > RESTATE_LIMITS.parts) throw new InvalidInput(`parts must be an array of at most ${RESTATE_LIMITS.parts}`);
+  let chars = 0;
+  return v.map((p, i) => {
+    if (typeof p !== 'object' || p === null || Array.isArray(p)) throw new InvalidInput(`parts[${i}] must be an object`);
+    const { text, hits } = p as Record<string, unknown>;
+    if (typeof text !== 'string') throw new InvalidInput(`parts[${i}].text must be a string`);
+    chars += text.length;
+    if (chars > RESTATE_LIMITS.chars) throw new InvalidInput(`parts hold more than ${RESTATE_LIMITS.chars} characters`);
+    if (!Array.isArray(hits) || hits.length > RESTATE_LIMITS.hitsPerPart) throw new InvalidInput(`parts[${i}].hits must be an array`);
+    const ok = (n: unknown, max: number): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 && n <= max;
+    return {
+      text,
+      hits: hits.map((h, j) => {
+        if (!Array.isArray(h) || h.length !== 3 || !ok(h[0], text.length) || !ok(h[1], text.length) || !ok(h[2], 1_000_000) || h[0] > h[1]) {
+          throw new InvalidInput(`parts[${i}].hits[${j}] must be [start, end, claim] within the text`);
+        }
+        return [h[0], h[1], h[2]] as [number, number, number];
+      }),
+    };
+  });
+}
+
+function checkIsoDate(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(v)) return v;
+  throw new InvalidInput('date must be null or "YYYY-MM" / "YYYY-MM-DD"');
+}
+
 /** Kinds whose message is the type alone: any other field is refused. */
 function onlyType(type: RequestType, m: Record<string, unknown>): void {
   if (Object.keys(m).length !== 1) throw new InvalidInput(`${type} takes no fields`);
@@ -468,6 +517,8 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
       const lang = checkLang(m.lang);
       return { type, claimId: checkClaimRef(m.claimId), ...(lang ? { lang } : {}) };
     }
+    case 'restate:find':
+      return { type, parts: checkRestateParts(m.parts), date: checkIsoDate(m.date) };
     case 'notes:add':
       return { type, note: checkNoteInput(m.note) };
     case 'notes:update':

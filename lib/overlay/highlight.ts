@@ -26,6 +26,8 @@ export interface HighlightItem {
    * `setActive` still shows it (a card opened from the badge list points at its passage).
    */
   strength?: MarkStrength;
+  /** A passage that restates a claim in other words or another language (the second tier's), not a copy of it. */
+  restated?: boolean;
 }
 
 export interface Highlighter {
@@ -50,9 +52,12 @@ const PAINTED: readonly Exclude<MarkStrength, 'none'>[] = ['subtle', 'strong'];
  * The CSS Custom Highlight name of a status at a strength: `counterpoint-<status>` for strong marks
  * (the names the overlay has always used), `counterpoint-<status>-subtle` for subtle ones.
  */
-export function highlightName(status: ClaimStatus, strength: Exclude<MarkStrength, 'none'> = 'strong'): string {
-  return `${HIGHLIGHT_PREFIX}${status}${strength === 'subtle' ? '-subtle' : ''}`;
+export function highlightName(status: ClaimStatus, strength: Exclude<MarkStrength, 'none'> = 'strong', restated = false): string {
+  return `${HIGHLIGHT_PREFIX}${restated ? RESTATED : ''}${status}${strength === 'subtle' ? '-subtle' : ''}`;
 }
+
+/** Name prefix of a restated passage's highlights (`counterpoint-restated-<status>`). */
+export const RESTATED = 'restated-';
 
 /** The CSS Custom Highlight name of the reader's own notes. */
 export const NOTE_HIGHLIGHT_NAME = `${HIGHLIGHT_PREFIX}note`;
@@ -82,8 +87,18 @@ const LOOK: Record<ClaimStatus, { tint: string; line: string; mid: string; style
   neutral: { tint: 'rgba(110, 110, 200, 0.16)', line: '90, 90, 170', mid: '125, 125, 220', style: 'dotted' },
 };
 
-export function markDeclarations(status: ClaimStatus, strength: Exclude<MarkStrength, 'none'> = 'strong'): string {
+/**
+ * A restated passage (the page's own words, not the claim's: the second tier's) has no fill at any
+ * strength, and its status's line both under and over the text, so it never reads as a quotation
+ * of the speaker.
+ */
+export function markDeclarations(status: ClaimStatus, strength: Exclude<MarkStrength, 'none'> = 'strong', restated = false): string {
   const l = LOOK[status];
+  if (restated) {
+    return strength === 'subtle'
+      ? `text-decoration: underline overline ${l.style} rgba(${l.mid}, 0.85); text-decoration-thickness: 1px;`
+      : `text-decoration: underline overline ${l.style} rgb(${l.line}); text-decoration-thickness: 1.5px;`;
+  }
   if (strength === 'subtle') {
     // A mid-tone line (`mid`): the darker strong-mark line all but vanished on dark pages at 1px.
     return `text-decoration: underline ${l.style} rgba(${l.mid}, 0.85); text-decoration-thickness: 1px;`;
@@ -103,14 +118,20 @@ export function noteHighlightCss(name = NOTE_HIGHLIGHT_NAME): string {
 export function highlightCss(strategy: HighlightStrategy): string {
   if (strategy === 'css') {
     const rules = PAINTED.flatMap((strength) =>
-      STATUSES.map((s) => `::highlight(${highlightName(s, strength)}) { ${markDeclarations(s, strength)} }`),
+      STATUSES.flatMap((s) => [
+        `::highlight(${highlightName(s, strength, true)}) { ${markDeclarations(s, strength, true)} }`,
+        `::highlight(${highlightName(s, strength)}) { ${markDeclarations(s, strength)} }`,
+      ]),
     );
     return [...rules, `::highlight(${HIGHLIGHT_PREFIX}active) { ${ACTIVE_DECLARATIONS} }`].join('\n');
   }
   return [
     `${MARK_TAG} { all: unset; }`,
     ...PAINTED.flatMap((strength) =>
-      STATUSES.map((s) => `${MARK_TAG}[data-strength="${strength}"][data-status="${s}"] { ${markDeclarations(s, strength)} }`),
+      STATUSES.flatMap((s) => [
+        `${MARK_TAG}[data-strength="${strength}"][data-status="${s}"]:not([data-restated]) { ${markDeclarations(s, strength)} }`,
+        `${MARK_TAG}[data-strength="${strength}"][data-status="${s}"][data-restated] { ${markDeclarations(s, strength, true)} }`,
+      ]),
     ),
     `${MARK_TAG}[data-active] { ${ACTIVE_DECLARATIONS} }`,
   ].join('\n');
@@ -156,12 +177,14 @@ function highlightWithApi(doc: Document, items: readonly HighlightItem[]): Highl
   const names: string[] = [];
   for (const strength of PAINTED) {
     for (const status of STATUSES) {
-      const rs = items.filter((i) => i.status === status && (i.strength ?? 'strong') === strength).map((i) => i.range);
-      // Strong names are always registered (empty or not), as before; subtle ones only when used.
-      if (strength === 'subtle' && rs.length === 0) continue;
-      const name = highlightName(status, strength);
-      reg.set(name, new Ctor(...rs));
-      names.push(name);
+      for (const restated of [false, true]) {
+        const rs = items.filter((i) => i.status === status && (i.strength ?? 'strong') === strength && !!i.restated === restated).map((i) => i.range);
+        // Strong names of copies are always registered (empty or not), as before; the others only when used.
+        if ((strength === 'subtle' || restated) && rs.length === 0) continue;
+        const name = highlightName(status, strength, restated);
+        reg.set(name, new Ctor(...rs));
+        names.push(name);
+      }
     }
   }
   const activeName = `${HIGHLIGHT_PREFIX}active`;
@@ -262,6 +285,8 @@ function highlightByWrapping(doc: Document, items: readonly HighlightItem[]): Hi
       const mark = doc.createElement(MARK_TAG);
       mark.setAttribute('data-status', status);
       mark.setAttribute('data-strength', strength);
+      // A piece only restated passages cover is drawn as one; a copy's piece as a copy.
+      if (covering.every((s) => items[s.item]!.restated)) mark.setAttribute('data-restated', '');
       p.text.parentNode!.insertBefore(mark, p.text);
       mark.appendChild(p.text);
       allMarks.push(mark);

@@ -44,10 +44,56 @@ export interface OverlayAnnotation {
   relations: OverlayRelation[];
 }
 
+/** What made a restatement match (lib/restate/types.ts `MatchReasons`). */
+export interface OverlayMatchReasons {
+  /** Entity ids the passage and the claim both name. */
+  names: string[];
+  /** The passage's figures that agree with the claim's, as written on the page. */
+  numbers: string[];
+  /** The passage's words it shares with the claim, as written on the page. */
+  terms: string[];
+}
+
+/**
+ * A passage that restates a claim in other words or another language (the second tier's). `quote`
+ * is the page's passage: never shown as the speaker's words.
+ */
+export interface OverlayRestatement extends OverlayAnnotation {
+  method: 'restatement';
+  /** 'high': highlighted; 'low': listed as "possibly related" only. */
+  confidence: 'high' | 'low';
+  reasons: OverlayMatchReasons;
+}
+
+export interface OverlayStoryCounterClaim {
+  claimId: string;
+  /** The story's claim it is about (the original statement). */
+  about: string;
+  type: RelationType;
+  speaker: OverlaySpeaker;
+  text: Bilingual;
+  sourceId: string;
+}
+
+/** "This page reports: …" (lib/restate/types.ts `StoryResult`). */
+export interface OverlayStory {
+  storyId: string;
+  title: Bilingual;
+  eventOn: OverlaySaidOn;
+  sources: string[];
+  reasons: { claimsOnPage: string[] };
+  claims: string[];
+  counterClaims: OverlayStoryCounterClaim[];
+}
+
 export interface OverlayEngineResult {
   isArticle: boolean;
   language?: Lang;
   annotations: OverlayAnnotation[];
+  /** The second tier's matches (highlighted or "possibly related"), when it ran. */
+  restatements?: OverlayRestatement[];
+  /** Stories the page reports, when the second tier ran. */
+  stories?: OverlayStory[];
 }
 
 /**

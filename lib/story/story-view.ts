@@ -30,6 +30,8 @@ export interface StoryClaim {
   who: string;
   /** Whether the speaker is the outlet itself (then the outlet is not named twice). */
   byOutlet: boolean;
+  /** One of the story's key claims (the dataset's choice). */
+  key: boolean;
   when: string;
   /** The kinds of relation this claim has inside its topic (for chips). */
   relations: RelationType[];
@@ -62,8 +64,10 @@ export interface StoryTopicView {
 
 export interface StoryViewModel {
   id: string;
-  /** The story's title, or its sources' headlines each credited to its outlet. */
+  /** The story's title (the dataset's), or null: the view names it by its sources. */
   title: string | null;
+  /** The event in one sentence (the dataset's), or null. */
+  event: string | null;
   headlines: { outlet: string; title: string | null }[];
   topics: StoryTopicView[];
   /** What only this story's sources say (no relation), per source. */
@@ -98,6 +102,7 @@ export function buildStoryViews({ dataset, catalog, ui, visits }: StoryViewInput
     const e = s ? catalog.entity(s.publisherId) : undefined;
     return e?.name[ui] || e?.name.en || sourceId;
   };
+  let keys = new Set<string>();
   const claimView = (id: string, relations: RelationType[]): StoryClaim | null => {
     const c = catalog.claim(id);
     if (!c) return null;
@@ -123,6 +128,7 @@ export function buildStoryViews({ dataset, catalog, ui, visits }: StoryViewInput
       origin: card.origin,
       who: card.who.line,
       byOutlet: card.who.name === card.where.outlet,
+      key: keys.has(id),
       when: card.when,
       relations,
       met: metOf.get(id) ?? [],
@@ -145,6 +151,7 @@ export function buildStoryViews({ dataset, catalog, ui, visits }: StoryViewInput
   };
 
   return storiesOf(dataset).map((story: Story) => {
+    keys = new Set(story.keyClaimIds);
     const { topics, unlinked } = topicsOf(dataset, story);
     const topicViews: StoryTopicView[] = topics.map((t) => {
       const typesOf = (id: string): RelationType[] => [...new Set(t.relations.filter((r) => r.from === id || r.to === id).map((r) => r.type))];
@@ -169,6 +176,7 @@ export function buildStoryViews({ dataset, catalog, ui, visits }: StoryViewInput
     return {
       id: story.id,
       title: story.title ? story.title[ui] : null,
+      event: story.event ? story.event[ui] : null,
       headlines: story.sourceIds.map((id) => {
         const s = catalog.source(id);
         return { outlet: outletOf(id), title: s?.title ? s.title[ui] || s.title.ja || s.title.en : null };

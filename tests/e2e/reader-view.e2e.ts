@@ -430,7 +430,7 @@ for (const target of browsers) {
         links: document.querySelectorAll('[data-testid="story-link"]').length,
         headline: document.querySelector('[data-testid="story-headline"]')?.textContent,
       }));
-      expect(view.story).toBe('s000');
+      expect(view.story).toBe('story-wu-leaves-xai');
       expect(view.topics).toBeGreaterThan(3);
       expect(Math.max(...view.columns)).toBeGreaterThan(1); // side by side
       expect(view.focused).toBe('s000-wu-leaves');
@@ -439,8 +439,8 @@ for (const target of browsers) {
       expect(view.headline).toContain('GeekPark');
       await story.screenshot(artifactPath(`${target.name}-story-view.png`));
       // The other story, in Japanese text.
-      await clickInPage(story, '[data-testid="story-tab"][data-story="s003"]');
-      await story.waitFor(() => document.querySelector('[data-testid="story"]')?.getAttribute('data-story') === 's003');
+      await clickInPage(story, '[data-testid="story-tab"][data-story="story-lecun-xai-failure"]');
+      await story.waitFor(() => document.querySelector('[data-testid="story"]')?.getAttribute('data-story') === 'story-lecun-xai-failure');
       await clickInPage(story, '[data-testid="story-lang"]');
       await story.waitFor(() => document.querySelector('.st-claim__text')?.getAttribute('lang') === 'ja');
       await story.evaluate(() => window.scrollTo(0, 0));

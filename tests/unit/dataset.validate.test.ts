@@ -238,6 +238,19 @@ describe('validator rejects broken copies', () => {
     expect(errs.some((e) => e.includes("'a fatal blow to xAI'") || e.includes('"a fatal blow to xAI"'))).toBe(false);
   });
 
+  it("reports a story whose title quotes words none of its claims has, or drops a hedge", () => {
+    const d = copy(dataset) as Dataset & { stories: { id: string; title: { ja: string; en: string } }[] };
+    const story = d.stories.find((s) => s.id === 'story-lecun-xai-failure')!;
+    story.title.en = "Yann LeCun calls xAI 'a failure, frankly' and 'doomed'";
+    const errs = errorsOf(d);
+    expect(errs).toContain(
+      `story story-lecun-xai-failure: title.en quotes "a failure, frankly" without the hedge that precedes it in the claim's text (e.g. "kind of"): keep hedges`,
+    );
+    expect(errs).toContain(
+      `story story-lecun-xai-failure: title.en quotes "doomed", which is in none of the story's claims (ja or en): quote nobody with words they did not say`,
+    );
+  });
+
   it('reports a contradicts or differs relation recorded one way only', () => {
     const d = copy(dataset);
     const k = d.relations.findIndex((r) => r.type === 'differs');

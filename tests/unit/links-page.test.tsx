@@ -6,7 +6,7 @@ import { OverlaySession } from '../../components/overlay/overlay-session';
 import { parseTextFragment } from '../../lib/links/text-fragment';
 import type { BackgroundRequest, Reply } from '../../lib/messages/protocol';
 import { PageNotes } from '../../lib/notes/page-notes';
-import type { OverlayAnnotation } from '../../lib/overlay/types';
+import type { OverlayAnnotation, OverlayRestatement } from '../../lib/overlay/types';
 import en from '../../public/_locales/en/messages.json';
 import { translator, type Messages } from '../helpers/locale';
 
@@ -90,7 +90,7 @@ describe("a claim's link on the page", () => {
     document.body.innerHTML = HTML;
     const anns = [ann('c-bridge', rangeOf('b', 'the bridge will reopen')), ann('c-cables', rangeOf('c', 'forty steel cables'))];
     const written: string[] = [];
-    const session = await OverlaySession.open(document, anns, 'sig', {
+    const session = await OverlaySession.open(document, { highlighted: anns, possible: [], stories: [] }, 'sig', {
       ui: 'en',
       translate: translator(en as Messages),
       openSource: () => undefined,
@@ -121,6 +121,30 @@ describe("a claim's link on the page", () => {
     expect(session.openLinked(parseTextFragment(session.linkFor(1)!))).toBe(true);
     await flush();
     expect(card()!.getAttribute('data-claim')).toBe('c-cables');
+    session.disconnect();
+  });
+
+  it('a "possibly related" passage (listed, not painted) has its link too, and its card opens from it', async () => {
+    document.body.innerHTML = HTML;
+    const possible: OverlayRestatement = {
+      ...ann('c-order', rangeOf('a', 'Engineers ordered forty steel cables last year.')),
+      method: 'restatement',
+      confidence: 'low',
+      reasons: { names: [], numbers: ['forty'], terms: ['cables'] },
+    };
+    const session = await OverlaySession.open(document, { highlighted: [ann('c-bridge', rangeOf('b', 'the bridge will reopen'))], possible: [possible], stories: [] }, 'sig', {
+      ui: 'en',
+      translate: translator(en as Messages),
+      openSource: () => undefined,
+      mountUi,
+      measure: () => undefined,
+    });
+    expect(session.ranges).toHaveLength(1);
+    expect(session.linkFor(1)).toMatch(/#:~:text=Engineers%20ordered%20forty%20steel%20cables%20last%20year\.?/);
+    expect(session.linkFor(2)).toBeNull();
+    expect(session.openLinked(parseTextFragment(session.linkFor(1)!))).toBe(true);
+    await flush();
+    expect(card()!.getAttribute('data-claim')).toBe('c-order');
     session.disconnect();
   });
 });

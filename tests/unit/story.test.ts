@@ -17,7 +17,7 @@ const sourceOf = new Map(dataset.claims.map((c) => [c.id, c.sourceId]));
 
 describe('stories', () => {
   it('without a stories array: each source with its digests is one story (s000; s003 + s003-digest)', () => {
-    const stories = storiesOf(dataset);
+    const stories = storiesOf({ ...dataset, stories: undefined });
     expect(stories.map((s) => [s.id, s.sourceIds])).toEqual([
       ['s000', ['s000']],
       ['s003', ['s003', 's003-digest']],
@@ -25,7 +25,21 @@ describe('stories', () => {
     expect(stories.reduce((n, s) => n + s.claimIds.length, 0)).toBe(dataset.claims.length);
   });
 
-  it("a dataset's stories array replaces the default (issue #11), ids checked against the claims", () => {
+  it("the dataset's stories (issue #11): title, event, sources, and everything those sources say; the key claims marked", () => {
+    const stories = storiesOf(dataset);
+    expect(stories.map((s) => [s.id, s.sourceIds])).toEqual([
+      ['story-wu-leaves-xai', ['s000']],
+      ['story-lecun-xai-failure', ['s003', 's003-digest']],
+    ]);
+    const [wu] = stories;
+    expect(wu!.title?.en).toBe('xAI co-founder Tony Wu leaves');
+    expect(wu!.event?.en).toMatch(/Tony Wu/);
+    expect(wu!.claimIds.length).toBe(dataset.claims.filter((c) => c.sourceId === 's000').length);
+    expect(wu!.keyClaimIds).toContain('s000-wu-leaves');
+    for (const id of wu!.keyClaimIds) expect(wu!.claimIds).toContain(id);
+  });
+
+  it('a story without sources takes those of its key claims; unknown ids are dropped', () => {
     const withStories = {
       ...dataset,
       stories: [
@@ -34,7 +48,7 @@ describe('stories', () => {
       ],
     };
     const stories = storiesOf(withStories);
-    expect(stories.map((s) => [s.id, s.title?.en, s.claimIds, s.sourceIds])).toEqual([
+    expect(stories.map((s) => [s.id, s.title?.en, s.keyClaimIds, s.sourceIds])).toEqual([
       ['wu', 'Wu leaves xAI', ['s000-wu-leaves', 's003-cofounders-left'], ['s000', 's003']],
       ['lecun', 'LeCun on xAI', ['s003-lecun-failure'], ['s003']],
     ]);
@@ -66,7 +80,7 @@ describe('topics, derived from relations', () => {
   }
 
   it('puts claims that bear on the same subject together: the merger, the departures, the "failure"', () => {
-    const s000 = storiesOf(dataset)[0]!;
+    const s000 = storiesOf(dataset)[0]!; // Tony Wu leaves xAI (GeekPark)
     const { topics } = topicsOf(dataset, s000);
     const topicOf = (id: string) => topics.find((t) => t.members.includes(id))?.id;
     expect(topicOf('s000-merger-valuation')).toBe(topicOf('s003-merger-1-25-trillion'));
@@ -95,6 +109,9 @@ describe('the story view model', () => {
     expect(wu.outlet).toBe('GeekPark');
     expect(wu.when).toBe('date not stated; reported on or after 10 February 2026');
     expect(wu.met).toEqual([{ url: 'https://news.example/wu?ref=x', title: 'Wu leaves', when: '11 February 2026' }]);
+    expect(wu.key).toBe(true);
+    expect(s000!.title).toBe('xAI co-founder Tony Wu leaves');
+    expect(s000!.event).toMatch(/Tony Wu/);
     expect(s000!.met).toHaveLength(1);
     expect(s003!.met).toEqual([]);
     // Side by side: one column per source in each topic.
@@ -106,7 +123,7 @@ describe('the story view model', () => {
   it('in Japanese too, and finds the story of a claim', () => {
     const [s000] = buildStoryViews({ dataset, catalog, ui: 'ja', visits: [] });
     expect(s000!.headlines[0]!.outlet).toBe('極客公園');
-    expect(storyOfClaim(dataset, 's003d-headline')).toBe('s003');
+    expect(storyOfClaim(dataset, 's003d-headline')).toBe('story-lecun-xai-failure');
     expect(storyOfClaim(dataset, 'nope')).toBeNull();
   });
 });

@@ -1,0 +1,210 @@
+/**
+ * Agreement checks on one candidate window: what the passage names and states must agree with the
+ * claim (or story event) it was scored against. Shared words are not enough: the same names in a
+ * different configuration, or a different figure, are a different statement. Each check either
+ * vetoes the candidate (the reason is kept) or contributes a reason shown to the reader.
+ *
+ * Vetoes, in order:
+ *  - names-only: fewer than MIN_CONTENT_TERMS shared terms besides names (a stock table, a list
+ *    of people);
+ *  - organisation: the claim names organisations and the passage names others of the dataset but
+ *    none of the claim's (a substitution: "OpenAI's co-founders have left");
+ *  - figures (facts.ts): amount, percent, duration, ordinal, date, count disagree;
+ *  - speaker: a quote or paraphrase whose speaker is not named nearby (the passage, its paragraph,
+ *    the CONTEXT_PARAGRAPHS before), while the passage names another person of the dataset, one the claim
+ *    does not mention ("Altman said xAI is a failure");
+ *  - time: the page is dated before the claim was made (or the story happened);
+ *  - people (story events only): the story's people are not all named in the passage.
+ */
+
+import type { CompiledIndex } from '../index/format';
+import { findEntities } from './entities';
+import { checkFacts, extractFacts, type DateRef, type Facts } from './facts';
+import type { CompiledDoc, CompiledRestate } from './format';
+import { compareToDay, outsideWindow } from './page-date';
+import { lookup, type TermTable } from './table';
+import { keyHash } from './stem';
+import { MIN_CONTENT_TERMS } from './thresholds';
+import { forEachToken } from './scan';
+import { tokenize } from './tokenize';
+import type { MatchReasons } from './types';
+
+export type VetoKind = 'names-only' | 'organisation' | 'amount' | 'percent' | 'duration' | 'ordinal' | 'date' | 'count' | 'speaker' | 'time' | 'people';
+
+export interface Verdict {
+  veto: { kind: VetoKind; detail: string } | null;
+  reasons: MatchReasons;
+  /** The claim's speaker (a person, for quotes and paraphrases) is named in the passage or its paragraph; true when not applicable. */
+  speakerNamed: boolean;
+}
+
+/**
+ * What verify reads of a passage. The tier builds it from per-sentence caches (a sentence's names
+ * and figures are read once however many windows hold it); `windowFromText` builds it from strings.
+ */
+export interface WindowText {
+  /** Distinct term ids of the passage (from the scan). */
+  terms: ArrayLike<number>;
+  /** Entity ids the passage names. */
+  named: ReadonlySet<string>;
+  /** Whether an entity is named in the passage's paragraph or the CONTEXT_PARAGRAPHS before (where a quotation's speaker is named). */
+  nearby: (id: string) => boolean;
+  /** The passage's figures. */
+  facts: () => Facts;
+}
+
+/** A WindowText from plain strings (tests, tools): the passage and its surrounding paragraphs. */
+export function windowFromText(r: CompiledRestate, table: TermTable, text: string, context = text): WindowText {
+  const terms = new Set<number>();
+  for (const tok of tokenize(text)) {
+    const t = lookup(table, keyHash(tok.key));
+    if (t >= 0) terms.add(t);
+  }
+  return {
+    terms: [...terms],
+    named: new Set(findEntities(text, r.entities).keys()),
+    nearby: (id) => findEntities(`${context}\n${text}`, r.entities).has(id),
+    facts: () => extractFacts(text),
+  };
+}
+
+/** The page's date, read on first need (verify is called only for candidates). */
+export type PageDate = () => DateRef | null;
+
+const ATTRIBUTED = new Set(['quote', 'paraphrase']);
+
+const termSets = new WeakMap<CompiledDoc, Set<number>>();
+/** A doc's terms as a set, made once per doc. */
+function termSet(doc: CompiledDoc): Set<number> {
+  let v = termSets.get(doc);
+  if (!v) termSets.set(doc, (v = new Set(doc.t)));
+  return v;
+}
+
+const kindMaps = new WeakMap<CompiledRestate, Map<string, string>>();
+function kinds(r: CompiledRestate): Map<string, string> {
+  let m = kindMaps.get(r);
+  if (!m) kindMaps.set(r, (m = new Map(r.entities.map((e) => [e.id, e.kind]))));
+  return m;
+}
+
+export function verify(index: CompiledIndex, table: TermTable, doc: CompiledDoc, w: WindowText, date: PageDate): Verdict {
+  const r = index.restate!;
+  const reasons: MatchReasons = { names: [], numbers: [], terms: [] };
+  const verdict = (kind: VetoKind, detail: string): Verdict => ({ veto: { kind, detail }, reasons, speakerNamed: false });
+
+  // Shared terms; names are terms too, but a restatement needs more than names. (The window's
+  // terms are distinct, so counting its terms the claim has counts each shared term once.)
+  const docTerms = termSet(doc);
+  let content = 0;
+  for (let i = 0; i < w.terms.length; i++) {
+    const t = w.terms[i]!;
+    if (docTerms.has(t) && table.termEntity[t]! < 0) content++;
+  }
+  if (content < MIN_CONTENT_TERMS) return verdict('names-only', `${content} shared term(s) besides names`);
+
+  // Names: an organisation substituted for the claim's ("OpenAI's co-founders have left" is not
+  // about xAI's). People are checked as speakers below: a person a claim merely mentions may be
+  // left out or accompanied by others in a restatement.
+  const kindOf = kinds(r);
+  const named = w.named;
+  const claimEnts = new Set(doc.ents);
+  for (const id of named) if (claimEnts.has(id)) reasons.names.push(id);
+  const ofKind = (ids: Iterable<string>, kind: string): string[] => [...ids].filter((id) => kindOf.get(id) === kind);
+  const claimOrgs = ofKind(doc.ents, 'organization');
+  const passageOrgs = ofKind(named, 'organization');
+  if (claimOrgs.length > 0 && passageOrgs.length > 0 && !passageOrgs.some((id) => claimEnts.has(id))) {
+    return verdict('organisation', `the passage names ${passageOrgs.join(', ')}, the claim ${claimOrgs.join(', ')}`);
+  }
+
+  // Story events: the story's people named in the passage (first: a passage that does not name them
+  // is no report of the event, so its figures cannot contradict it).
+  const story = doc.owner < 0 ? r.stories[-1 - doc.owner]! : null;
+  if (story) {
+    const missing = story.people.filter((p) => !named.has(p));
+    if (missing.length > 0) return verdict('people', `the passage does not name ${missing.join(', ')}`);
+  }
+
+  // Figures.
+  if (doc.facts) {
+    const check = checkFacts(doc.facts, w.facts());
+    if (check.conflict) return verdict(check.conflict.kind, `the claim says ${check.conflict.claim}, the passage ${check.conflict.page}`);
+    reasons.numbers = check.shared;
+  }
+
+  if (story) {
+    const d = date();
+    if (d && outsideWindow(d, story.window)) return verdict('time', `the page is dated ${fmt(d)}, outside the story's window`);
+    return { veto: null, reasons, speakerNamed: true };
+  }
+
+  // Speaker of a quote or paraphrase. Named in the passage, its paragraph or the paragraphs before
+  // (a quotation often runs on from a paragraph that names the speaker): fine. Otherwise, if the
+  // passage names another person of the dataset, one the claim does not mention, the page gives the
+  // words to someone else: veto. Otherwise the page does not say who spoke: never highlighted.
+  const claim = index.claims[doc.owner]!;
+  let speakerNamed = true;
+  if (ATTRIBUTED.has(r.claimKind[doc.owner]!) && kindOf.get(claim.speakerId) === 'person') {
+    speakerNamed = named.has(claim.speakerId) || w.nearby(claim.speakerId);
+    const others = ofKind(named, 'person').filter((id) => !claimEnts.has(id));
+    if (!speakerNamed && others.length > 0) {
+      return verdict('speaker', `the passage names ${others.join(', ')}, not the speaker ${claim.speakerId}`);
+    }
+  }
+
+  // Time: a page dated before the statement cannot report it.
+  const d = date();
+  const after = claim.saidOn.bounds?.after;
+  if (d && after && compareToDay(d, after) <= 0 && outsideWindow(d, { after })) {
+    return verdict('time', `the page is dated ${fmt(d)}, before the statement (after ${after})`);
+  }
+  if (d && claim.saidOn.date && claim.saidOn.precision === 'day' && outsideWindow(d, { after: daysBefore(claim.saidOn.date, 2) })) {
+    return verdict('time', `the page is dated ${fmt(d)}, before the statement (${claim.saidOn.date})`);
+  }
+  return { veto: null, reasons, speakerNamed };
+}
+
+function fmt(d: DateRef): string {
+  return [d.y, d.m, d.d].filter((x) => x !== undefined).map((x) => String(x).padStart(2, '0')).join('-');
+}
+
+/**
+ * "YYYY-MM-DD" minus `n` days. A page may be dated the day before a statement's local date (time
+ * zones), so the exclusive bound is two days before.
+ */
+function daysBefore(day: string, n: number): string {
+  const t = Date.parse(`${day}T00:00:00Z`) - n * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * The passage's spellings of the terms it shares with the claim, heaviest first (at most five;
+ * names are reasons of their own). Overlapping kanji bigrams join into the word they come from
+ * ("共同", "同創", "創設", "設者" → "共同創設者"). Only for matches shown.
+ */
+export function sharedTerms(table: TermTable, doc: CompiledDoc, text: string, windowTerms: ArrayLike<number>): string[] {
+  const docTerms = termSet(doc);
+  const shared = new Set<number>();
+  for (let i = 0; i < windowTerms.length; i++) if (docTerms.has(windowTerms[i]!)) shared.add(windowTerms[i]!);
+  const lang = doc.lang === 'ja' ? 0 : 1;
+  const spans: { start: number; end: number; w: number }[] = [];
+  const seen = new Set<number>();
+  forEachToken(text, 0, text.length, table, (t, start, end) => {
+    if (t < 0 || !shared.has(t) || table.termEntity[t]! >= 0) return;
+    const w = table.weight[lang * table.terms + t]!;
+    const last = spans[spans.length - 1];
+    // Kanji bigrams overlap by one character: join them into the word.
+    if (last && start < last.end && end - start === 2) {
+      last.end = Math.max(last.end, end);
+      last.w = Math.max(last.w, w);
+    } else if (!seen.has(t)) spans.push({ start, end, w });
+    seen.add(t);
+  });
+  const out: string[] = [];
+  for (const sp of spans.sort((a, b) => b.w - a.w)) {
+    const word = text.slice(sp.start, sp.end);
+    if (!out.includes(word)) out.push(word);
+    if (out.length === 5) break;
+  }
+  return out;
+}
