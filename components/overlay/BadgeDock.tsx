@@ -20,6 +20,8 @@ export interface BadgeDockProps {
   density: HighlightDensity;
   /** Claim statuses present on the page (the key lists only marks the reader can meet here). */
   statuses: readonly ClaimStatus[];
+  /** Whether the page has restated passages (the key shows their mark). */
+  restated?: boolean;
   expanded: boolean;
   listId: string;
   onToggle: () => void;
@@ -206,7 +208,7 @@ export function BadgeDock(props: BadgeDockProps) {
       </div>
       {!compact && (
         <div class="cp-dock__key">
-          <Legend density={props.density} statuses={props.statuses} variant="compact" />
+          <Legend density={props.density} statuses={props.statuses} restated={props.restated} variant="compact" />
         </div>
       )}
     </div>

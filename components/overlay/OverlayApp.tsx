@@ -259,7 +259,9 @@ export function OverlayApp({
   const models = openPassage ? openPassage.members.map((m) => entries[m]!.card) : [];
   const current = openPassage ? entries[openPassage.members[open!.member] ?? openPassage.members[0]!] : undefined;
   const ringRects = ring !== null ? host.rects(ring) : [];
-  const statuses = CLAIM_STATUSES.filter((s) => entries.some((e) => e.status === s));
+  // The key lists the copies' marks by status (restated passages have a mark of their own).
+  const statuses = CLAIM_STATUSES.filter((s) => entries.some((e) => !e.possible && !e.restated && e.status === s));
+  const listStatuses = CLAIM_STATUSES.filter((s) => shown.some((e) => e.status === s));
 
   const badgeToggle = (): HTMLElement | null => rootRef.current?.querySelector<HTMLElement>('.cp-badge__toggle') ?? null;
 
@@ -392,6 +394,7 @@ export function OverlayApp({
         summary={summary}
         density={density}
         statuses={statuses}
+        restated={shown.some((e) => e.restated)}
         expanded={listOpen}
         listId="cp-list"
         onToggle={() => setListOpen((v) => !v)}
@@ -453,7 +456,7 @@ export function OverlayApp({
             <>
               <h2 class="cp-list__title">{t('ovListTitle')}</h2>
               <p class="cp-legend" aria-hidden="true">
-                {statuses.map((st) => (
+                {listStatuses.map((st) => (
                   <span class="cp-legend__item" key={st}>
                     <span class={`cp-dot cp-dot--${st}`} /> {t(STATUS_KEY[st])}
                   </span>
