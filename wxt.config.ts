@@ -45,6 +45,16 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+H' },
         description: '__MSG_commandHighlight__',
       },
+      // Next / previous claim on the page (utils/claim-commands.ts): a browser shortcut, so no page
+      // shortcut or screen-reader key is taken over, and it works wherever the focus is.
+      'next-claim': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: '__MSG_commandNextClaim__',
+      },
+      'previous-claim': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandPreviousClaim__',
+      },
     },
     ...(browser === 'firefox'
       ? {

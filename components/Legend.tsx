@@ -27,6 +27,8 @@ export interface LegendProps {
   statuses?: readonly ClaimStatus[];
   notes?: boolean;
   variant?: 'compact' | 'full';
+  /** Whether the page has passages restating a claim in other words (their own mark: lines over and under). */
+  restated?: boolean;
 }
 
 const LABEL: Record<ClaimStatus, string> = {
@@ -37,7 +39,7 @@ const LABEL: Record<ClaimStatus, string> = {
 };
 
 export interface LegendEntry {
-  kind: 'claim' | 'subtle' | 'note';
+  kind: 'claim' | 'subtle' | 'restated' | 'note';
   /** The status whose mark is drawn (for 'subtle', the one the sample uses). */
   status?: ClaimStatus;
   label: string;
@@ -45,7 +47,7 @@ export interface LegendEntry {
 }
 
 /** What the legend lists at a density (pure, for the component and its tests). */
-export function legendEntries(density: HighlightDensity, statuses: readonly ClaimStatus[] = CLAIM_STATUSES, notes = true): LegendEntry[] {
+export function legendEntries(density: HighlightDensity, statuses: readonly ClaimStatus[] = CLAIM_STATUSES, notes = true, restated = false): LegendEntry[] {
   const present = new Set(statuses);
   const shown = CLAIM_STATUSES.filter((s) => present.has(s) && (s === 'contested' || density !== 'contested'));
   const entries: LegendEntry[] = shown.map((status) => ({ kind: 'claim', status, label: LABEL[status], css: markDeclarations(status, 'strong') }));
@@ -54,13 +56,24 @@ export function legendEntries(density: HighlightDensity, statuses: readonly Clai
     const status: ClaimStatus = present.has('neutral') ? 'neutral' : statuses[statuses.length - 1]!;
     entries.push({ kind: 'subtle', status, label: 'legendSubtle', css: markDeclarations(status, 'subtle') });
   }
+  if (restated && density !== 'contested') {
+    // A passage in the page's own words restating a claim: no fill, a line over and under.
+    const status: ClaimStatus = present.has('neutral') || statuses.length === 0 ? 'neutral' : statuses[statuses.length - 1]!;
+    entries.push({ kind: 'restated', status, label: 'legendRestated', css: markDeclarations(status, 'strong', true) });
+  }
   if (notes) entries.push({ kind: 'note', label: 'legendNote', css: NOTE_DECLARATIONS });
   return entries;
 }
 
-export function Legend({ density, statuses, notes = true, variant = 'compact' }: LegendProps) {
+/** The compact key's shorter label (`<key>Short`), where the locale has one. */
+function short(t: (key: string) => string, key: string): string {
+  const s = t(`${key}Short`);
+  return s === `${key}Short` ? t(key) : s;
+}
+
+export function Legend({ density, statuses, notes = true, variant = 'compact', restated = false }: LegendProps) {
   const t = useT();
-  const entries = legendEntries(density, statuses, notes);
+  const entries = legendEntries(density, statuses, notes, restated);
   return (
     <div class={`cp-marks cp-marks--${variant}`} data-testid="cp-legend" data-density={density}>
       <ul class="cp-marks__list" aria-label={t('legendLabel')}>
@@ -69,7 +82,7 @@ export function Legend({ density, statuses, notes = true, variant = 'compact' }:
             <span class="cp-marks__sample" aria-hidden="true" style={e.css}>
               {t('legendSample')}
             </span>
-            <span class="cp-marks__label">{t(e.label)}</span>
+            <span class="cp-marks__label">{variant === 'compact' ? short(t, e.label) : t(e.label)}</span>
           </li>
         ))}
       </ul>

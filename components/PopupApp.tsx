@@ -24,9 +24,11 @@ export interface PopupAppProps {
   onOpenSettings?: () => void;
   /** Opens the side panel, where notes are written (absent where the browser has none). */
   onOpenPanel?: () => void;
+  /** Opens the story view (what each source says, by topic). */
+  onOpenStory?: () => void;
 }
 
-export function PopupApp({ loadCount, notes, lang = 'en', siteControls, onOpenSettings, onOpenPanel }: PopupAppProps) {
+export function PopupApp({ loadCount, notes, lang = 'en', siteControls, onOpenSettings, onOpenPanel, onOpenStory }: PopupAppProps) {
   const t = useT();
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   const [pageCount, setPageCount] = useState<number | null>(null);
@@ -56,11 +58,18 @@ export function PopupApp({ loadCount, notes, lang = 'en', siteControls, onOpenSe
         )}
       </header>
       {siteControls}
-      {onOpenPanel && (
-        <p>
-          <button type="button" class="cp-button cp-button--primary" data-testid="open-panel" onClick={onOpenPanel}>
-            {t('popupOpenPanel')}
-          </button>
+      {(onOpenPanel || onOpenStory) && (
+        <p class="cp-popup__actions">
+          {onOpenPanel && (
+            <button type="button" class="cp-button cp-button--primary" data-testid="open-panel" onClick={onOpenPanel}>
+              {t('popupOpenPanel')}
+            </button>
+          )}
+          {onOpenStory && (
+            <button type="button" class="cp-button" data-testid="open-story" onClick={onOpenStory}>
+              {t('popupOpenStory')}
+            </button>
+          )}
         </p>
       )}
       {state.status === 'loading' && <p class="cp-muted" aria-busy="true">{t('popupLoading')}</p>}

@@ -12,6 +12,8 @@ import { secondStageInjector } from '../utils/inject-second-stage';
 import { DraftDesk } from '../lib/messages/drafts';
 import { sendToExtensionPages, sendToTab } from '../utils/messaging';
 import { wireNotesCommands } from '../utils/notes-commands';
+import { wireClaimCommands } from '../utils/claim-commands';
+import { readReaderSettings } from '../utils/reader-settings';
 import { openSidePanel, openSidePanelForTab } from '../utils/side-panel';
 import { forgetClosedTabs, sessionFocusStore, toolbarMarker } from '../utils/note-focus';
 
@@ -62,6 +64,7 @@ export default defineBackground(() => {
     openPanel: openSidePanelForTab,
     markTab: toolbarMarker(),
     tellPages: sendToExtensionPages,
+    historyEnabled: async () => (await readReaderSettings()).readingHistory,
   };
 
   // Every message, from any part of the extension, is parsed and answered in one place.
@@ -87,6 +90,12 @@ export default defineBackground(() => {
       // A panel already open takes it now; one that is opening takes it when it loads.
       await sendToExtensionPages({ type: 'panel:draft-ready', tabId });
     })();
+  });
+
+  // "Next claim" / "previous claim": the browser's own shortcut (the reader's gesture, which page
+  // script cannot make), passed to the active tab's overlay.
+  wireClaimCommands((tabId, direction) => {
+    void sendToTab(tabId, { type: 'overlay:step', direction }).catch(() => undefined);
   });
 
   // Deleted notes wait a week for "undo"; only those are ever removed. A failure here is harmless.

@@ -1,12 +1,13 @@
 // `npm run demo`: builds (done by the npm script), serves the bundled demo pages on 127.0.0.1 and opens
 // Debian's Chromium with the extension loaded. With a display it opens a real window and stays up
 // until Ctrl-C; without one it runs headless, writes screenshots (the articles with a card open, the
-// popup, the settings page in English and Japanese) and prints where they are.
+// side panel with the page's claims, the story view, the popup, the settings page in English and
+// Japanese) and prints where they are.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startServer } from '../tests/e2e/harness/server';
 import { launchChromium } from '../tests/e2e/harness/chromium';
-import { artifactPath, OVERLAY_HOST } from '../tests/e2e/harness';
+import { artifactPath, OVERLAY_HOST, tabIdOf } from '../tests/e2e/harness';
 
 const headed = Boolean(process.env.DISPLAY) && process.env.CI !== 'true';
 const roots = ['tests/fixtures'];
@@ -66,6 +67,29 @@ if (headed) {
   }
   const popup = await session.openExtensionPage('popup.html');
   await popup.waitFor(() => document.querySelector('[data-testid="note-count"]'), undefined, 10_000);
+  // The side panel for the GeekPark article (opened as a tab bound to it: headless Chromium has no
+  // side panel), with the page's claims listed, one of them chosen (the page scrolls to it).
+  const article = server.url('/pages/ja-geekpark-wu.html');
+  const tabId = await tabIdOf(popup, article);
+  const panel = await session.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+  await panel
+    .waitFor(() => document.querySelectorAll('[data-testid="panel-claim"]').length > 0, undefined, 15_000)
+    .then(() => panel.evaluate(() => (document.querySelector('[data-testid="panel-claim"][data-status="other-view"]') as HTMLElement | null)?.click()))
+    .catch(() => console.warn('the side panel listed no claims'));
+  await new Promise((r) => setTimeout(r, 500));
+  const panelShot = artifactPath('demo-sidepanel.png');
+  await panel.screenshot(panelShot);
+  shots.push(panelShot);
+  // The story view (the pages above are in its reading history), at Tony Wu's departure.
+  const story = await session.openExtensionPage('story.html?claim=s000-wu-leaves');
+  await story.waitFor(() => document.querySelector('[data-testid="story-topic"]'), undefined, 15_000).catch(() => console.warn('the story view showed no topic'));
+  const storyShot = artifactPath('demo-story.png');
+  await story.screenshot(storyShot);
+  shots.push(storyShot);
+  await story.evaluate(() => window.scrollTo(0, 0));
+  const storyTopShot = artifactPath('demo-story-top.png');
+  await story.screenshot(storyTopShot);
+  shots.push(storyTopShot);
   const popupShot = artifactPath('demo-popup.png');
   await popup.screenshot(popupShot);
   shots.push(popupShot);

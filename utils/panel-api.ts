@@ -55,16 +55,26 @@ function watchTab(cb: (tabId: number | null) => void): () => void {
   };
 }
 
-/** Calls back for each message of `type` from the background (content scripts' messages reach extension pages too). */
-function onPanelMessage(type: PanelRequest['type'], cb: (tabId: number) => void): () => void {
+/**
+ * Messages for the extension's pages, from the background only: content scripts' runtime messages
+ * reach extension pages too, and must not be taken for the background's.
+ */
+function onPanelRequests(cb: (request: PanelRequest) => void): () => void {
   const listener = (message: unknown, sender: Runtime.MessageSender) => {
     if (requestSender(sender)?.kind !== 'extension-page') return undefined;
     const request = parsePanelRequest(message);
-    if (request?.type === type) cb(request.tabId);
+    if (request) cb(request);
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Calls back for each message of `type` from the background (content scripts' messages reach extension pages too). */
+function onPanelMessage(type: PanelRequest['type'], cb: (tabId: number) => void): () => void {
+  return onPanelRequests((request) => {
+    if (request.type === type) cb(request.tabId);
+  });
 }
 
 /** The side panel's `PanelApi` over messages and extension APIs. */
@@ -89,6 +99,33 @@ export function createPanelApi(): PanelApi {
       return { draft, error };
     },
     onDraftReady: (cb) => onPanelMessage('panel:draft-ready', cb),
+    onPageEvent: (cb) =>
+      onPanelRequests((request) => {
+        if (request.type === 'panel:picked') cb({ kind: 'picked', tabId: request.tabId, item: request.item });
+        else if (request.type === 'panel:page-updated') cb({ kind: 'updated', tabId: request.tabId });
+      }),
+    pageClaims: async (tabId) => {
+      try {
+        const r = await sendToTab(tabId, { type: 'overlay:claims' });
+        return r.ok ? { hidden: r.hidden, claims: r.claims } : null;
+      } catch {
+        return null;
+      }
+    },
+    revealClaim: async (tabId, claimId) => {
+      const r = await sendToTab(tabId, { type: 'overlay:reveal', claimId }).catch(() => null);
+      return !!r?.ok && r.found;
+    },
+    revealNote: async (tabId, id) => {
+      const r = await sendToTab(tabId, { type: 'notes:reveal', id }).catch(() => null);
+      return !!r?.ok && r.found;
+    },
+    showPage: async (tabId) => {
+      await sendToTab(tabId, { type: 'overlay:show' }).catch(() => undefined);
+    },
+    openStory: async (claimId) => {
+      await call(claimId ? { type: 'story:open', claimId } : { type: 'story:open' });
+    },
     save: async (tabId, draft, body) => {
       const { note } = await call({
         type: 'notes:add',

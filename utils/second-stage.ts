@@ -1,7 +1,7 @@
 import type { TextDirective } from '../lib/links/text-fragment';
 import type { NotesOnPage } from '../lib/notes/lazy-page-notes';
 import type { PageAnnotator } from '../lib/overlay/page-annotator';
-import type { OverlayContent, ShownOverlay } from '../lib/overlay/types';
+import type { OverlayContent, OverlayHooks, ShownOverlay } from '../lib/overlay/types';
 import { sendRequest } from './messaging';
 
 /**
@@ -17,8 +17,8 @@ import { sendRequest } from './messaging';
 export interface SecondStage {
   /** The matcher over the bundled index. */
   annotator(): PageAnnotator;
-  /** Draws the matches (highlights, badge, cards); `dismissMatch`: the reader said a restated passage is not the claim. */
-  openOverlay(doc: Document, content: OverlayContent, signature: string, dismissMatch: (key: string) => void): Promise<ShownOverlay>;
+  /** Draws the matches (highlights, badge, cards); `hooks`: what the overlay tells the first stage back. */
+  openOverlay(doc: Document, content: OverlayContent, signature: string, hooks: OverlayHooks): Promise<ShownOverlay>;
   /** The reader's notes on this page (drawn at once if it has any), with the menu at a clicked highlight. */
   pageNotes(doc: Document): NotesOnPage;
   /** The text directives (`#:~:text=…`) this document was opened at, asked once. */

@@ -8,9 +8,14 @@ export const HIGHLIGHT_COMMAND_NAME = 'highlight-note';
  * shortcut (or another extension took it), null when the browser cannot tell.
  */
 export async function highlightShortcut(): Promise<string | null> {
+  return commandShortcut(HIGHLIGHT_COMMAND_NAME);
+}
+
+/** The keys of any manifest command ('' when none is set, null when the browser cannot tell). */
+export async function commandShortcut(name: string): Promise<string | null> {
   try {
     const all = await browser.commands.getAll();
-    const command = all.find((c) => c.name === HIGHLIGHT_COMMAND_NAME);
+    const command = all.find((c) => c.name === name);
     return command ? (command.shortcut ?? '') : null;
   } catch {
     return null;

@@ -1,24 +1,14 @@
 import { createContext, type Ref } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { CopyStatus, type CopyOutcome } from '../links/copy-link';
-import { useT } from '../i18n';
+import { plural, useT } from '../i18n';
+import { STATUS_KEY, STATUS_LONG_KEY } from '../status';
 import type { Lang } from '../../lib/dataset/types';
-import type { CardModel, RelatedGroup, RelatedItem, SourceRef, TextOrigin, Where } from '../../lib/overlay/card-model';
+import type { CardModel, PagePassage, RelatedGroup, RelatedItem, SourceRef, TextOrigin, Where } from '../../lib/overlay/card-model';
 import type { RestatedView } from '../../lib/overlay/restated-model';
 import type { ClaimStatus } from '../../lib/overlay/types';
 
-export const STATUS_KEY: Record<ClaimStatus, string> = {
-  contested: 'ovStatusContested',
-  'other-view': 'ovStatusOtherView',
-  supported: 'ovStatusSupported',
-  neutral: 'ovStatusNeutral',
-};
-const STATUS_LONG_KEY: Record<ClaimStatus, string> = {
-  contested: 'ovStatusContestedLong',
-  'other-view': 'ovStatusOtherViewLong',
-  supported: 'ovStatusSupportedLong',
-  neutral: 'ovStatusNeutralLong',
-};
+export { STATUS_KEY };
 const GROUP_KEY: Record<RelatedGroup, string> = {
   contradicts: 'ovGroupContradicts',
   differs: 'ovGroupDiffers',
@@ -28,7 +18,11 @@ const GROUP_KEY: Record<RelatedGroup, string> = {
 const GROUPS: RelatedGroup[] = ['contradicts', 'differs', 'supports', 'context'];
 
 export interface CardProps {
-  model: CardModel;
+  /** The claims on the passage, most severe first (usually one). */
+  models: readonly CardModel[];
+  /** Which of them is shown. */
+  selected: number;
+  onSelect: (index: number) => void;
   /** The highlight is a passage restating the claim (the second tier's): the card says so. */
   restated?: RestatedView;
   /** "Not this passage": hide this match on the page. */
@@ -39,6 +33,8 @@ export interface CardProps {
   textLang: Lang;
   onToggleLang: () => void;
   onClose: () => void;
+  /** Opens the story view at this claim's story (absent: no link). */
+  onOpenStory?: () => void;
   style?: Record<string, string>;
   cardRef?: Ref<HTMLDivElement>;
   onMouseEnter?: () => void;
@@ -112,6 +108,33 @@ function Related({ item, textLang }: { item: RelatedItem; textLang: Lang }) {
   );
 }
 
+const PASSAGE_KEY: Record<Exclude<PagePassage['match'], 'same'>, string> = {
+  headline: 'ovPassageHeadline',
+  translation: 'ovPassageTranslation',
+  restates: 'ovPassageRestates',
+  reworded: 'ovPassageReworded',
+};
+
+/**
+ * The page's own words, when they are not the claim's: what the reader clicked, and why the card
+ * quotes something else (a headline restating the claim, the digest's translation, an edited copy).
+ */
+function PassageNote({ passage }: { passage: PagePassage }) {
+  const t = useT();
+  if (passage.match === 'same') return null;
+  return (
+    <section class="cp-passage" data-testid="cp-card-passage" data-match={passage.match}>
+      <h3 class="cp-passage__title">{t('ovCardOnPage')}</h3>
+      <blockquote class="cp-passage__text" lang={passage.lang} data-testid="cp-card-passage-text">
+        {passage.text}
+      </blockquote>
+      <p class="cp-passage__why" data-testid="cp-card-passage-why">
+        {t(PASSAGE_KEY[passage.match], passage.translator ?? '')}
+      </p>
+    </section>
+  );
+}
+
 /**
  * What a restated passage's card adds: that the passage is the page's wording, the passage itself,
  * and what made it match. The dataset's words follow as "the original statement".
@@ -142,12 +165,43 @@ function RestatedIntro({ view }: { view: RestatedView }) {
   );
 }
 
+/** Several claims on one passage: one tab each (speaker and status), so none hides behind another. */
+function ClaimTabs({ models, selected, onSelect }: { models: readonly CardModel[]; selected: number; onSelect: (i: number) => void }) {
+  const t = useT();
+  if (models.length < 2) return null;
+  return (
+    <div class="cp-claims" data-testid="cp-card-claims">
+      <p class="cp-claims__title">{plural(t, 'ovPassageClaims', models.length)}</p>
+      <div class="cp-claims__tabs" role="tablist" aria-label={t('ovPassageClaimsLabel')}>
+        {models.map((m, i) => (
+          <button
+            type="button"
+            role="tab"
+            key={m.claimId}
+            class={`cp-claims__tab${i === selected ? ' cp-claims__tab--on' : ''}`}
+            aria-selected={i === selected ? 'true' : 'false'}
+            data-testid="cp-card-claim-tab"
+            data-claim={m.claimId}
+            onClick={() => onSelect(i)}
+          >
+            <span class={`cp-dot cp-dot--${m.status}`} aria-hidden="true" />
+            <span>{m.who.name}</span>
+            <span class="cp-visually-hidden"> ({t(STATUS_KEY[m.status])})</span>
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 /** The claim card. Every page-derived string is rendered as a text node (never as HTML). */
 export function Card(props: CardProps) {
-  const { model, ui, textLang } = props;
+  const { models, ui, textLang } = props;
+  const model = models[Math.min(props.selected, models.length - 1)]!;
   const t = useT();
   const other: Lang = textLang === 'ja' ? 'en' : 'ja';
   const titleId = `cp-card-title-${model.claimId}`;
+  const differs = model.passage.match !== 'same';
   const [copied, setCopied] = useState<CopyOutcome | null>(null);
   useEffect(() => setCopied(null), [model.claimId]);
   const onCopyLink = props.onCopyLink;
@@ -160,6 +214,7 @@ export function Card(props: CardProps) {
       tabIndex={-1}
       data-testid="cp-card"
       data-claim={model.claimId}
+      data-claims={String(models.length)}
       data-status={model.status}
       data-kind={props.restated ? 'restated' : 'quote'}
       ref={props.cardRef}
@@ -184,6 +239,11 @@ export function Card(props: CardProps) {
         </button>
       </header>
 
+      <ClaimTabs models={models} selected={props.selected} onSelect={props.onSelect} />
+      {/* A restated passage says it itself (the page's wording and what matched); otherwise the
+          page's passage is shown when its words are not the claim's. */}
+      {!props.restated && <PassageNote passage={model.passage} />}
+      {!props.restated && differs && <h3 class="cp-passage__title">{t('ovCardClaim')}</h3>}
       {props.restated && <RestatedIntro view={props.restated} />}
       {props.restated && <p class="cp-restated__label">{t('ovRestatedOriginal')}</p>}
       <blockquote class="cp-card__text" id={titleId} lang={textLang} data-testid="cp-card-text">
@@ -258,6 +318,14 @@ export function Card(props: CardProps) {
             </ul>
           </div>
         ))}
+        {props.onOpenStory && (
+          <p class="cp-card__story">
+            <button type="button" class="cp-link" data-testid="cp-card-story" onClick={props.onOpenStory}>
+              {t('ovCardStory')}
+              <span aria-hidden="true"> ↗</span>
+            </button>
+          </p>
+        )}
       </section>
       {props.onDismissMatch && (
         <p class="cp-restated__actions">

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../i18n';
 import type { Lang } from '../../lib/dataset/types';
-import { formatWhen } from '../../lib/overlay/dates';
+import { formatPublished } from '../../lib/overlay/dates';
 import type { SourceViewResult } from '../../lib/overlay/source-view';
 
 /** The bundled source view: the seed text with the claim's anchor highlighted and scrolled to. */
@@ -42,7 +42,7 @@ export function SourceView({ result, ui, nameOf }: { result: SourceViewResult; u
         <p class="sv__kicker">{t('ovSourceTitle')}</p>
         <h1 class="sv__title">{title}</h1>
         <p class="sv__meta" data-testid="sv-meta">{meta.join(' · ')}</p>
-        <p class="sv__meta">{t('ovSourcePublished', formatWhen(source.publishedOn, ui))}</p>
+        <p class="sv__meta">{t('ovSourcePublished', formatPublished(source.publishedOn, ui))}</p>
         {claim && (
           <p class="sv__claim">
             <span class="sv__hint">{t('ovSourcePassage')}</span>

@@ -14,7 +14,7 @@ import { looksLikeArticle } from '../../lib/detect/article';
 import type { PageAnnotator } from '../../lib/overlay/page-annotator';
 import { RerunWatcher, MUTATION_DEBOUNCE_MS } from '../../lib/overlay/rerun-watcher';
 import { runInSlices, SLICE_MS, yieldToMain } from '../../lib/overlay/slices';
-import type { OverlayContent, OverlayEngineResult, ShownOverlay } from '../../lib/overlay/types';
+import type { OverlayContent, OverlayEngineResult, OverlayHooks, SessionClaim, ShownOverlay } from '../../lib/overlay/types';
 import type { TextDirective } from '../../lib/links/text-fragment';
 import { restatedKey } from '../../lib/overlay/restated-model';
 
@@ -29,15 +29,16 @@ export interface ClaimsOverlayDeps {
   mayHaveClaims(doc: Document): Promise<boolean>;
   /** The page's claim annotator, from the second stage (null when it could not be had). */
   loadAnnotator(): Promise<PageAnnotator | null>;
-  /**
-   * Draws these matches (highlights, badge and cards): `OverlaySession.open` in the second stage.
-   * `dismissMatch`: the reader said a restated passage is not the claim (hide it on this page).
-   */
-  openOverlay(doc: Document, content: OverlayContent, signature: string, dismissMatch: (key: string) => void): Promise<ShownOverlay>;
+  /** Draws these matches (highlights, badge and cards): `OverlaySession.open` in the second stage. */
+  openOverlay(doc: Document, content: OverlayContent, signature: string, hooks: OverlayHooks): Promise<ShownOverlay>;
   /** The reader's per-site setting for this page's site. */
   isEnabled(): Promise<boolean>;
   /** Calls back when that setting may have changed; returns the unsubscribe function. */
   onSettingChanged(cb: () => void): () => void;
+  /** "Hide for this page" was chosen on a card: the overlay has hidden itself; hide the rest (notes). */
+  hidePage?(): void;
+  /** The overlay now shows these claims on the page (in reading order): for the reading history. */
+  shown?(claimIds: string[]): void;
   /**
    * The text directives the page was opened at (`#:~:text=…`, which the browser hides from the
    * page), asked only once the overlay has claims to show. Optional: without it no card opens by link.
@@ -69,6 +70,8 @@ export class ClaimsOverlay {
   private pending = false;
   private connected = true;
   private navTimer: ReturnType<typeof setTimeout> | undefined;
+  /** "Hide for this page": nothing is drawn until the page is left (navigation) or reloaded. */
+  private hidden = false;
   /** Whether the link the page was opened at has had its chance to open a card (once per document load). */
   private linkDone = false;
   private readonly watcher: RerunWatcher;
@@ -96,6 +99,7 @@ export class ClaimsOverlay {
     // A jump to an in-page anchor (#section) is not a new page: keep the overlay as it is.
     const strip = (u: string | undefined): string => (u ? u.replace(/#.*$/, '') : '');
     if (oldUrl && strip(newUrl) === strip(oldUrl)) return;
+    this.hidden = false;
     this.dismissed.clear();
     // The link the page was opened at was about the page it left.
     this.linkDone = true;
@@ -111,6 +115,47 @@ export class ClaimsOverlay {
     if (!this.connected) return;
     this.teardown();
     void this.run();
+  }
+
+  /**
+   * "Hide for this page": takes away everything the overlay drew (badge, key, card, highlights and
+   * their style) and draws nothing more until the reader leaves the page or reloads it (or asks for it
+   * again from the side panel: `show()`).
+   */
+  hide(): void {
+    if (!this.connected) return;
+    this.hidden = true;
+    this.teardown();
+  }
+
+  /** Undoes `hide()`. */
+  show(): void {
+    if (!this.connected || !this.hidden) return;
+    this.hidden = false;
+    void this.run();
+  }
+
+  isHidden(): boolean {
+    return this.hidden;
+  }
+
+  /** The claims shown on the page, in reading order (none while hidden or before the overlay shows). */
+  claims(): SessionClaim[] {
+    return this.session?.claims() ?? [];
+  }
+
+  /** Scrolls to a claim's passage and opens its card (the side panel's list); false when it is not on the page. */
+  reveal(claimId: string): boolean {
+    const s = this.session;
+    if (!s) return false;
+    return s.reveal(s.passageOf(claimId), claimId);
+  }
+
+  /** The "next / previous claim" key (the extension's command). */
+  step(direction: 1 | -1): boolean {
+    if (!this.session) return false;
+    this.session.step(direction);
+    return true;
   }
 
   /** Mutations the overlay itself caused (its host, style and marks), which must not wake it. */
@@ -174,6 +219,10 @@ export class ClaimsOverlay {
   }
 
   private async runOnce(): Promise<void> {
+    if (this.hidden) {
+      this.teardown();
+      return;
+    }
     // Non-article pages: a few selector lookups, then nothing; the DOM is never touched. Articles
     // that name nothing of the dataset: detection and the gate, then nothing.
     if (!this.doc.body || !looksLikeArticle(this.doc)) {
@@ -213,19 +262,26 @@ export class ClaimsOverlay {
     if (!this.connected) return;
     let session: ShownOverlay;
     try {
-      session = await this.deps.openOverlay(this.doc, content, signature, (key) => {
-        this.dismissed.add(key);
-        void this.run();
+      session = await this.deps.openOverlay(this.doc, content, signature, {
+        hidePage: () => {
+          this.hide();
+          this.deps.hidePage?.();
+        },
+        dismissMatch: (key) => {
+          this.dismissed.add(key);
+          void this.run();
+        },
       });
     } catch (e) {
       console.warn('[Counterpoint] could not show the overlay', e);
       return;
     }
-    if (!this.connected) {
+    if (!this.connected || this.hidden) {
       session.disconnect();
       return;
     }
     this.session = session;
+    this.deps.shown?.([...new Set(content.highlighted.map((a) => a.claimId))]);
     // Our own insertions (host, style, marks) must not wake the watcher.
     this.watcher.forget();
     await this.openLinked(session);

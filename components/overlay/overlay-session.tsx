@@ -7,24 +7,27 @@
 import { render } from 'preact';
 import { I18nContext, type Translate } from '../i18n';
 import { SourceOpenerContext } from './Card';
+import type { BadgeCornerStore } from './BadgeDock';
 import { OverlayApp, type OverlayEntry } from './OverlayApp';
 import type { MountShadowUi } from '../shadow-ui';
 import type { Lang } from '../../lib/dataset/types';
 import { bundledCatalog } from '../../lib/overlay/bundled';
 import { buildCardModel, type SourceRef } from '../../lib/overlay/card-model';
+import { claimKindOf, DEFAULT_DENSITY, markFor, type HighlightDensity } from '../../lib/overlay/density';
 import { highlight, hitTest, supportedStrategy, type HighlightStrategy, type Highlighter } from '../../lib/overlay/highlight';
 import { HighlightPointer } from '../../lib/overlay/highlight-pointer';
+import { groupPassages, passageText, type Passage } from '../../lib/overlay/passages';
 import { rangeHost } from '../../lib/overlay/range-host';
 import { SLICE_MS, yieldToMain } from '../../lib/overlay/slices';
 import { restatedView, storyView, type StoryView } from '../../lib/overlay/restated-model';
-import { claimStatus, type OverlayAnnotation, type OverlayApi, type OverlayContent, type OverlayRestatement, type ShownOverlay } from '../../lib/overlay/types';
+import { claimStatus, type OverlayAnnotation, type OverlayApi, type OverlayContent, type OverlayRestatement, type SessionClaim, type ShownOverlay } from '../../lib/overlay/types';
 import { canonicalUrl } from '../../lib/anchoring/canonical-url';
 import { linkedIndex, passageLink, passageQuote } from '../../lib/links/passage-link';
 import type { TextDirective } from '../../lib/links/text-fragment';
 import { buildTextModel, type TextModel } from '../../lib/text/text-model';
 import { copyLink, type WriteText } from '../links/copy-link';
 
-export type { OverlayContent };
+export type { OverlayContent, SessionClaim };
 
 const isRestated = (a: OverlayAnnotation): a is OverlayRestatement => (a as OverlayRestatement).method === 'restatement';
 
@@ -45,6 +48,16 @@ export interface OverlaySessionDeps {
   dismissMatch?(key: string): void;
   /** The clipboard a card's "Copy link" writes to (null: none; the card then shows the link to copy by hand). */
   writeText?: WriteText;
+  /** The reader's highlight density (settings page); default 'key'. */
+  density?: HighlightDensity;
+  /** "Hide for this page": take everything Counterpoint drew away until the page is left or reloaded. */
+  hidePage?(): void;
+  /** The reader opened a claim's card on purpose: the side panel, if open, shows it. */
+  picked?(claimId: string, passage: number): void;
+  /** Opens the story view (at the story of `claimId`, if given). */
+  openStory?(claimId: string | null): void;
+  /** Where the reader's corner for the badge is kept. */
+  cornerStore?: BadgeCornerStore;
 }
 
 /** Counterpoint's UI hosts (not the highlights' wrapping marks, which hold page text): not the page's words. */
@@ -66,7 +79,13 @@ export class OverlaySession implements ShownOverlay {
   /** The shadow host (a page that wipes its body removes it: then the overlay is rebuilt). */
   readonly host: Element;
   readonly highlighter: Highlighter | null;
+  /** One range per claim, in reading order (the highlighter's). */
   readonly ranges: readonly Range[];
+  /** What the reader points at: claims grouped where their ranges overlap, in reading order. */
+  readonly passages: readonly Passage[];
+  private readonly entries: readonly OverlayEntry[];
+  /** The passages a reader can point at (null: drawn with no mark at this density). */
+  readonly pointable: readonly (Range | null)[];
   private readonly pointer: HighlightPointer;
   private readonly removeUi: () => void;
   private api: OverlayApi | null = null;
@@ -74,15 +93,20 @@ export class OverlaySession implements ShownOverlay {
   /** Builds the card models (in slices, yielding to the page), paints the highlights and mounts the UI. */
   static async open(doc: Document, content: OverlayContent, signature: string, deps: OverlaySessionDeps): Promise<OverlaySession> {
     const catalog = bundledCatalog();
+    const density = deps.density ?? DEFAULT_DENSITY;
     const entries: OverlayEntry[] = [];
     let t0 = performance.now();
     const all = [...content.highlighted, ...content.possible];
     for (let i = 0; i < all.length; i++) {
       const a = all[i]!;
-      const card = buildCardModel(a, catalog, { ui: deps.ui });
-      const entry: OverlayEntry = { status: claimStatus(a.relations), speaker: card.who.name, quote: a.quote, card };
+      const card = buildCardModel(a, catalog, { ui: deps.ui, passage: passageText(a.range) });
+      const status = claimStatus(a.relations);
+      // Density says how loudly a claim is marked; "possibly related" passages are never painted.
+      const possible = i >= content.highlighted.length;
+      const strength = possible ? 'none' : markFor(density, { status, kind: claimKindOf(a.claimId, catalog) });
+      const entry: OverlayEntry = { status, speaker: card.who.name, quote: card.passage.text || a.quote, card, strength };
       if (isRestated(a)) entry.restated = restatedView(a, catalog, deps.ui);
-      if (i >= content.highlighted.length) entry.possible = true;
+      if (possible) entry.possible = true;
       entries.push(entry);
       if (performance.now() - t0 > SLICE_MS) {
         deps.measure('prepare', t0);
@@ -94,7 +118,7 @@ export class OverlaySession implements ShownOverlay {
     const highlighter = shown.length
       ? highlight(
           doc,
-          shown.map((a, i) => ({ range: a.range, status: entries[i]!.status, restated: isRestated(a) })),
+          shown.map((a, i) => ({ range: a.range, status: entries[i]!.status, strength: entries[i]!.strength, restated: isRestated(a) })),
           preferredStrategy(doc),
           deps.highlightsInherit ?? false,
         )
@@ -119,9 +143,17 @@ export class OverlaySession implements ShownOverlay {
     this.signature = signature;
     this.highlighter = highlighter;
     this.ranges = highlighter?.ranges ?? [];
+    this.entries = entries;
+    // Highlighted claims grouped where they overlap; then each "possibly related" passage on its own
+    // (listed, never painted or pointed at, but its card opens beside it).
+    this.passages = [
+      ...groupPassages(this.ranges, entries.map((e) => e.status)),
+      ...possibleRanges.map((range, k) => ({ members: [this.ranges.length + k], range })),
+    ];
     this.host = ui.host;
-    let api: OverlayApi | null = null;
     const t = performance.now();
+    const passageRanges = this.passages.map((p) => p.range);
+    const isOurs = (el: Element): boolean => el === ui.host || el.localName.startsWith('counterpoint-');
     // Source links are buttons: the page never holds an extension URL, and the background opens
     // the source view (a web page may not navigate to an extension page that is not web-accessible).
     render(
@@ -129,10 +161,17 @@ export class OverlaySession implements ShownOverlay {
         <SourceOpenerContext.Provider value={deps.openSource}>
           <OverlayApp
             entries={entries}
+            passages={this.passages}
             stories={stories}
             ui={deps.ui}
-            host={rangeHost(this.ranges, highlighter)}
-            bind={(a) => (api = this.api = a)}
+            density={deps.density ?? DEFAULT_DENSITY}
+            host={rangeHost(passageRanges, highlighter, this.passages)}
+            bind={(a) => (this.api = a)}
+            onHide={deps.hidePage}
+            onPick={deps.picked ? (passage, claimId) => deps.picked!(claimId, passage) : undefined}
+            onOpenStory={deps.openStory}
+            cornerStore={deps.cornerStore}
+            isOurs={isOurs}
             onDismissMatch={deps.dismissMatch}
             copyLink={deps.writeText === undefined ? undefined : (i) => copyLink(this.linkFor(i), deps.writeText ?? null)}
           />
@@ -142,14 +181,49 @@ export class OverlaySession implements ShownOverlay {
     );
     deps.measure('render', t);
     const host = ui.host;
-    this.pointer = new HighlightPointer(doc, this.ranges, {
-      open: (i, how) => api?.open(i, how),
-      hoverEnd: () => api?.hoverEnd(),
-      close: () => api?.close(),
-      openIndex: () => api?.openIndex() ?? null,
+    // Passages with no mark at all cannot be pointed at (the reader sees nothing there).
+    const pointable = this.passages.map((p) => (p.members.some((m) => entries[m]!.strength !== 'none') ? p.range : null));
+    this.pointable = pointable;
+    this.pointer = new HighlightPointer(doc, pointable, {
+      open: (i, how) => this.api?.open(i, how),
+      hoverEnd: () => this.api?.hoverEnd(),
+      close: () => this.api?.close(),
+      openIndex: () => this.api?.openIndex() ?? null,
+      openIsHover: () => this.api?.openPinned() === false,
       isOwnEvent: (e) => e.composedPath().includes(host),
     });
     this.removeUi = () => ui.remove();
+  }
+
+  /** This page's claims in reading order, for the side panel (the page's own words, no note text). */
+  claims(): SessionClaim[] {
+    const out: SessionClaim[] = [];
+    this.passages.forEach((p, passage) => {
+      for (const m of [...p.members].sort((a, b) => a - b)) {
+        const e = this.entries[m]!;
+        if (e.possible) continue; // listed in the badge's list as "possibly related", not a claim of the page
+        out.push({ claimId: e.card.claimId, passage, status: e.status, strength: e.strength ?? 'strong', speaker: e.speaker, text: e.quote });
+      }
+    });
+    return out;
+  }
+
+  /** Scrolls to a passage and opens its card (from the side panel's list); false when there is no such passage. */
+  reveal(passage: number, claimId?: string): boolean {
+    if (!this.api || passage < 0 || passage >= this.passages.length) return false;
+    rangeHost(this.passages.map((p) => p.range), this.highlighter, this.passages).reveal(passage, 'upper');
+    this.api.open(passage, 'click', claimId);
+    return true;
+  }
+
+  /** The passage holding a claim, or -1. */
+  passageOf(claimId: string): number {
+    return this.passages.findIndex((p) => p.members.some((m) => this.entries[m]!.card.claimId === claimId));
+  }
+
+  /** The "next / previous claim" key: moves the keyboard focus to the next passage. */
+  step(direction: 1 | -1): void {
+    this.api?.step(direction);
   }
 
   /** The page's visible text, as links and notes read it (built when a link is asked for: rare). */
@@ -175,13 +249,17 @@ export class OverlaySession implements ShownOverlay {
     if (!model) return false;
     const i = linkedIndex(directives, [...this.ranges, ...this.possibleRanges].map((r) => passageQuote(model, r)));
     if (i < 0) return false;
-    this.api.open(i, 'click');
+    // The claim's passage, showing that claim when others share it.
+    const passage = this.passages.findIndex((p) => p.members.includes(i));
+    if (passage < 0) return false;
+    this.api.open(passage, 'click', this.entries[i]?.card.claimId);
     return true;
   }
 
   /** Whether the point (viewport coordinates) is on one of the claims' highlights. */
   claimAt(x: number, y: number): boolean {
-    return hitTest(this.ranges, x, y) >= 0;
+    // Only marks the reader can see (a claim drawn with no mark at this density opens no card).
+    return hitTest(this.pointable, x, y) >= 0;
   }
 
   /** Whether a node is one this overlay added to the page (its host, highlight style or marks). */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../../lib/dataset/types';
 import { HIGHLIGHT_DENSITIES, type HighlightDensity } from '../../lib/overlay/density';
 import { UI_LANGUAGE_SETTINGS, type ReaderSettings, type UiLanguageSetting } from '../../lib/settings/reader-settings';
-import { useT } from '../i18n';
+import { plural, useT } from '../i18n';
 import { Legend } from '../Legend';
 
 /**
@@ -22,13 +22,21 @@ export interface SettingsApi {
   shortcut(): Promise<string | null>;
   /** Opens the browser's shortcut settings, where it can (else the page shows the steps only). */
   openShortcutSettings?(): Promise<void>;
+  /** The keys of the "next / previous claim" commands ('' none, null unknown). */
+  claimKeys?(): Promise<{ next: string | null; previous: string | null }>;
+  /** How many pages the reading history holds. */
+  historyCount?(): Promise<number>;
+  /** Erases the reading history; resolves with how many pages were removed. */
+  clearHistory?(): Promise<number>;
+  /** Opens the story view. */
+  openStory?(): Promise<void>;
   /** Which browser's steps to show for changing the shortcut. */
   browser: 'chrome' | 'firefox';
   /** What "same as the browser" means here. */
   autoLanguage: Lang;
 }
 
-type Status = { kind: 'saved' } | { kind: 'error'; text: string } | null;
+type Status = { kind: 'saved' } | { kind: 'cleared' } | { kind: 'error'; text: string } | null;
 
 const LANGUAGE_LABEL: Record<Exclude<UiLanguageSetting, 'auto'>, string> = {
   // Each language is named in itself, so a reader can find theirs whatever the page's language.
@@ -63,10 +71,16 @@ export function SettingsApp({ api }: { api: SettingsApi }) {
   const [sites, setSites] = useState<string[] | null>(null);
   const [shortcut, setShortcut] = useState<string | null | undefined>(undefined);
   const [status, setStatus] = useState<Status>(null);
+  const [claimKeys, setClaimKeys] = useState<{ next: string | null; previous: string | null } | null>(null);
+  const [historyCount, setHistoryCount] = useState<number | null>(null);
+
+  const loadHistoryCount = (): void => void api.historyCount?.().then(setHistoryCount, () => setHistoryCount(null));
 
   useEffect(() => {
     api.read().then(setSettings, (e: unknown) => setStatus({ kind: 'error', text: message(e) }));
     api.shortcut().then(setShortcut, () => setShortcut(null));
+    api.claimKeys?.().then(setClaimKeys, () => setClaimKeys(null));
+    loadHistoryCount();
     const loadSites = () => void api.offSites().then(setSites, () => setSites([]));
     loadSites();
     return api.onSitesChanged?.(loadSites);
@@ -83,6 +97,22 @@ export function SettingsApp({ api }: { api: SettingsApi }) {
       setSettings(before);
       setStatus({ kind: 'error', text: t('settingsSaveFailed', message(e)) });
     }
+  };
+
+  const clearHistory = async (): Promise<void> => {
+    try {
+      await api.clearHistory?.();
+      setHistoryCount(0);
+      setStatus({ kind: 'cleared' });
+    } catch (e) {
+      setStatus({ kind: 'error', text: message(e) });
+    }
+  };
+
+  const setHistory = async (on: boolean): Promise<void> => {
+    await save('readingHistory', on);
+    // Off means nothing is kept: what was kept is erased too.
+    if (!on) await clearHistory();
   };
 
   const turnOn = async (site: string) => {
@@ -182,6 +212,42 @@ export function SettingsApp({ api }: { api: SettingsApi }) {
         <p class="cp-hint">{t('settingsSitesHint')}</p>
       </section>
 
+      <section class="cp-panel" aria-labelledby="cp-history-h" data-testid="history">
+        <h2 id="cp-history-h">{t('settingsHistoryHeading')}</h2>
+        <label class="cp-choice cp-choice--described">
+          <input
+            type="checkbox"
+            role="switch"
+            class="cp-switch"
+            data-testid="history-on"
+            checked={settings?.readingHistory ?? false}
+            disabled={!settings}
+            onChange={(e) => void setHistory((e.currentTarget as HTMLInputElement).checked)}
+          />
+          <span class="cp-choice__text">
+            <span class="cp-choice__title">{t('settingsHistoryLabel')}</span>
+            <span class="cp-choice__hint">{t('settingsHistoryHint')}</span>
+          </span>
+        </label>
+        {historyCount !== null && (
+          <p class="cp-muted" data-testid="history-count" data-count={String(historyCount)}>
+            {plural(t, 'settingsHistoryCount', historyCount)}
+          </p>
+        )}
+        <p class="cp-row">
+          {api.clearHistory && (
+            <button type="button" class="cp-button" data-testid="history-clear" disabled={historyCount === 0} onClick={() => void clearHistory()}>
+              {t('settingsHistoryClear')}
+            </button>
+          )}
+          {api.openStory && (
+            <button type="button" class="cp-button" data-testid="open-story" onClick={() => void api.openStory!().catch((e: unknown) => setStatus({ kind: 'error', text: message(e) }))}>
+              {t('settingsStoryOpen')}
+            </button>
+          )}
+        </p>
+      </section>
+
       <section class="cp-panel" aria-labelledby="cp-keys-h">
         <h2 id="cp-keys-h">{t('settingsShortcutHeading')}</h2>
         {shortcut !== undefined && (
@@ -195,6 +261,11 @@ export function SettingsApp({ api }: { api: SettingsApi }) {
             ) : (
               t('settingsShortcutNone')
             )}
+          </p>
+        )}
+        {claimKeys && (claimKeys.next || claimKeys.previous) && (
+          <p data-testid="claim-keys" data-next={claimKeys.next ?? ''} data-previous={claimKeys.previous ?? ''}>
+            {t('settingsKeysClaims', [claimKeys.next || '—', claimKeys.previous || '—'])}
           </p>
         )}
         <p class="cp-hint">{t(api.browser === 'firefox' ? 'settingsShortcutFirefox' : 'settingsShortcutChrome')}</p>
@@ -214,6 +285,7 @@ export function SettingsApp({ api }: { api: SettingsApi }) {
 
       <p class="cp-settings__status" role="status" aria-live="polite" data-testid="settings-status">
         {status?.kind === 'saved' && t('settingsSaved')}
+        {status?.kind === 'cleared' && t('settingsHistoryCleared')}
       </p>
       {status?.kind === 'error' && (
         <p class="cp-notice cp-notice--error" role="alert" data-testid="settings-error">

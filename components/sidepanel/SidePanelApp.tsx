@@ -5,13 +5,16 @@ import type { NoteView, PageNotes } from '../../lib/storage/notes-repo';
 import { plural, useT } from '../i18n';
 import type { PanelApi, PanelPage } from './api';
 import { NoteComposer } from './NoteComposer';
+import { PageClaimsList } from './PageClaimsList';
+import type { PageClaim } from '../../lib/messages/protocol';
 
 /**
  * The side panel (Chrome's side panel, Firefox's sidebar): Counterpoint's surface for the page in
  * the current tab. An extension page, so nothing shown or typed here is reachable by the page.
  *
- * Sections, each its own component, stacked in reading order: the note being written, then this
- * page's notes. More sections (this page's claims, issue #16) slot in the same way.
+ * Sections, each its own component, stacked in reading order: the note being written, this page's
+ * notes, then this page's claims (issue #16). A claim or highlight the reader picks on the page is
+ * shown here; choosing one here scrolls the page to it.
  */
 
 type Composer =
@@ -20,6 +23,8 @@ type Composer =
   | { kind: 'writing'; draft: NoteDraft; saving: boolean; error: string | null };
 
 const IDLE: Composer = { kind: 'idle', message: null };
+/** Picks this close together come from one click (a claim and a highlight on the same words). */
+const SAME_CLICK_MS = 600;
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function PanelSection({ title, testId, children }: { title: string; testId: string; children: ComponentChildren }) {
@@ -41,10 +46,14 @@ interface PageNotesListProps {
   focus: NoteFocus | null;
   onCopyLink: (note: NoteView) => void;
   copied: Copied | null;
+  /** The note the reader last picked on the page (its highlight) or here. */
+  current: string | null;
+  /** Shows a note's highlight on the page (scrolls the page to it). */
+  onChoose: (noteId: string) => void;
 }
 
 /** This page's notes, with what became of each highlight on the page. */
-function PageNotesList({ notes, info, focus, onCopyLink, copied }: PageNotesListProps) {
+function PageNotesList({ notes, info, focus, onCopyLink, copied, current, onChoose }: PageNotesListProps) {
   const t = useT();
   const focused = useRef<HTMLLIElement>(null);
   const focusId = focus?.noteId ?? null;
@@ -59,6 +68,12 @@ function PageNotesList({ notes, info, focus, onCopyLink, copied }: PageNotesList
     })),
     ...notes.candidates.filter((n) => adopted.has(n.id)).map((note) => ({ note, state: 'adopted' as const })),
   ];
+  useEffect(() => {
+    if (!current) return;
+    Array.from(document.querySelectorAll<HTMLElement>('[data-testid="panel-note"]'))
+      .find((x) => x.dataset.noteId === current)
+      ?.scrollIntoView?.({ block: 'nearest' });
+  }, [current]);
   if (shown.length === 0) return <p class="cp-empty" data-testid="panel-empty">{t('panelNoNotes')}</p>;
   const orphans = shown.filter((s) => s.state === 'orphan').length;
   return (
@@ -71,19 +86,25 @@ function PageNotesList({ notes, info, focus, onCopyLink, copied }: PageNotesList
       <ul class="cp-page__notes" data-testid="panel-notes">
         {shown.map(({ note, state }) => (
           <li
-            class={note.id === focusId ? 'cp-note cp-note--focused' : 'cp-note'}
+            class={`cp-note${note.id === focusId ? ' cp-note--focused' : ''}${note.id === current ? ' cp-note--current' : ''}`}
             key={note.id}
             ref={note.id === focusId ? focused : undefined}
             data-testid="panel-note"
             data-note-id={note.id}
             data-state={state}
             data-focused={note.id === focusId ? focus!.via : undefined}
-            aria-current={note.id === focusId ? 'true' : undefined}
+            aria-current={note.id === focusId || note.id === current ? 'true' : undefined}
           >
             {note.id === focusId && (
               <span class="cp-tag cp-note__focus" data-testid="panel-note-focus">{t(focus!.via === 'link' ? 'panelFromLink' : 'panelFromPage')}</span>
             )}
-            {note.target && <blockquote class="cp-note__quote">{note.target.quote.exact}</blockquote>}
+            {note.target && state === 'placed' ? (
+              <button type="button" class="cp-note__quote cp-note__quote--link" data-testid="panel-note-show" title={t('panelShowOnPage')} onClick={() => onChoose(note.id)}>
+                {note.target.quote.exact}
+              </button>
+            ) : (
+              note.target && <blockquote class="cp-note__quote">{note.target.quote.exact}</blockquote>
+            )}
             {note.body ? <div class="cp-note__body" data-testid="panel-note-body">{note.body}</div> : <div class="cp-muted">{t('popupHighlightOnly')}</div>}
             {state === 'orphan' && <span class="cp-tag cp-tag--warn" title={t('popupOrphanHelp')}>{t('popupOrphan')}</span>}
             {state === 'adopted' && <span class="cp-muted cp-note__from">{t('noteFromUrl', adopted.get(note.id) ?? note.url)}</span>}
@@ -116,6 +137,9 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
   const [info, setInfo] = useState<PanelPage | null | undefined>(undefined);
   const [notes, setNotes] = useState<PageNotes | null>(null);
   const [composer, setComposer] = useState<Composer>(IDLE);
+  const [claims, setClaims] = useState<{ hidden: boolean; claims: PageClaim[] } | null>(null);
+  const [picked, setPicked] = useState<{ claim: string | null; note: string | null }>({ claim: null, note: null });
+  const pickedAt = useRef(0);
   const [generation, setGeneration] = useState(0);
   const [focus, setFocus] = useState<NoteFocus | null>(null);
   const [copied, setCopied] = useState<Copied | null>(null);
@@ -125,7 +149,10 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
   useEffect(
     () =>
       api.watchTab((id) => {
-        if (id !== tabRef.current) setComposer(IDLE); // a draft belongs to its tab
+        if (id !== tabRef.current) {
+        setComposer(IDLE); // a draft belongs to its tab
+        setPicked({ claim: null, note: null });
+      }
         tabRef.current = id;
         setTabId(id);
         refresh();
@@ -145,16 +172,18 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
     if (tabId === null) {
       setInfo(null);
       setNotes(null);
+      setClaims(null);
       return;
     }
     let current = true;
     void (async () => {
       const page = await api.pageInfo(tabId).catch(() => null);
-      const found = page ? await api.pageNotes(page.page).catch(() => null) : null;
+      const [found, shown] = page ? await Promise.all([api.pageNotes(page.page).catch(() => null), api.pageClaims(tabId).catch(() => null)]) : [null, null];
       const wanted = page ? await api.focus(tabId).catch(() => null) : null;
       if (!current) return;
       setInfo(page);
       setNotes(found);
+      setClaims(shown);
       // Kept for the page it was asked on: another page in the tab has no focus.
       setFocus(wanted && page && wanted.sourceUrl === page.page.sourceUrl ? wanted : null);
     })();
@@ -195,6 +224,37 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
     })();
   };
 
+  // The reader picked a claim or a highlight on this tab's page (or the page changed what it shows).
+  useEffect(
+    () =>
+      api.onPageEvent((e) => {
+        if (e.tabId !== tabRef.current) return;
+        if (e.kind === 'updated') {
+          refresh();
+          return;
+        }
+        // One click can land on a claim and on one of the reader's highlights at once: both are shown
+        // (their messages arrive in either order). A later pick replaces both.
+        const now = Date.now();
+        const together = now - pickedAt.current < SAME_CLICK_MS;
+        pickedAt.current = now;
+        const item = e.item;
+        setPicked((p) =>
+          item.kind === 'claim' ? { claim: item.claimId, note: together ? p.note : null } : { claim: together ? p.claim : null, note: item.id },
+        );
+      }),
+    [api, refresh],
+  );
+
+  const chooseClaim = (claimId: string): void => {
+    setPicked({ claim: claimId, note: null });
+    if (typeof tabId === 'number') void api.revealClaim(tabId, claimId);
+  };
+  const chooseNote = (noteId: string): void => {
+    setPicked({ claim: null, note: noteId });
+    if (typeof tabId === 'number') void api.revealNote(tabId, noteId);
+  };
+
   const capture = async () => {
     if (typeof tabId !== 'number') return;
     setComposer({ kind: 'capturing' });
@@ -225,7 +285,12 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
   return (
     <main class="cp-panel" data-testid="panel" data-tab={tabId === undefined || tabId === null ? '' : String(tabId)}>
       <header class="cp-panel__header">
-        <h1>{t('extName')}</h1>
+        <div class="cp-panel__top">
+          <h1>{t('extName')}</h1>
+          <button type="button" class="cp-button cp-button--small" data-testid="panel-story" onClick={() => void api.openStory(picked.claim ?? undefined)}>
+            {t('panelOpenStory')}
+          </button>
+        </div>
         {info && (
           <p class="cp-panel__page" data-testid="panel-page" data-url={info.page.url}>
             <span class="cp-panel__title">{info.page.title || info.page.url}</span>
@@ -261,7 +326,22 @@ export function SidePanelApp({ api }: { api: PanelApi }) {
 
       {info && notes && (
         <PanelSection title={t('panelThisPage', String(notes.notes.length))} testId="panel-this-page">
-          <PageNotesList notes={notes} info={info} focus={focus} onCopyLink={copyLink} copied={copied} />
+          <PageNotesList notes={notes} info={info} focus={focus} onCopyLink={copyLink} copied={copied} current={picked.note} onChoose={chooseNote} />
+        </PanelSection>
+      )}
+
+      {info && claims && (
+        <PanelSection title={t('panelClaims')} testId="panel-claims-section">
+          {claims.hidden ? (
+            <p class="cp-notice" data-testid="panel-hidden">
+              {t('panelHidden')}{' '}
+              <button type="button" class="cp-button cp-button--small" data-testid="panel-show" onClick={() => typeof tabId === 'number' && void api.showPage(tabId).then(refresh)}>
+                {t('panelShowAgain')}
+              </button>
+            </p>
+          ) : (
+            <PageClaimsList claims={claims.claims} current={picked.claim} onChoose={chooseClaim} />
+          )}
         </PanelSection>
       )}
     </main>

@@ -1,4 +1,4 @@
-import type { HighlightState, NoteDraft, NoteFocus } from '../../lib/messages/protocol';
+import type { HighlightState, NoteDraft, NoteFocus, PageClaim, PickedItem } from '../../lib/messages/protocol';
 import type { NoteView, PageKey, PageNotes } from '../../lib/storage/notes-repo';
 
 /** The page a tab shows, and what became of its highlights there. */
@@ -27,6 +27,18 @@ export interface PanelApi {
   onDraftReady(cb: (tabId: number) => void): () => void;
   /** Saves the note and has the tab draw it. */
   save(tabId: number, draft: NoteDraft, body: string): Promise<NoteView>;
+  /** The claims the tab's page shows, in reading order; null when the tab has no content script. */
+  pageClaims(tabId: number): Promise<{ hidden: boolean; claims: PageClaim[] } | null>;
+  /** Scrolls the tab's page to a claim and opens its card; false when it is not on the page. */
+  revealClaim(tabId: number, claimId: string): Promise<boolean>;
+  /** Scrolls the tab's page to one of the reader's highlights; false when it is not drawn there. */
+  revealNote(tabId: number, noteId: string): Promise<boolean>;
+  /** Shows again what "Hide for this page" took away. */
+  showPage(tabId: number): Promise<void>;
+  /** Calls back when the reader picks something on a tab's page, or what a page shows changes. */
+  onPageEvent(cb: (event: PageEvent) => void): () => void;
+  /** Opens the story view (at the story of `claimId`, if given). */
+  openStory(claimId?: string): Promise<void>;
   /** The note to show first in this tab (opened by its link, or asked for at its highlight), if any. */
   focus(tabId: number): Promise<NoteFocus | null>;
   /** Calls back when the note to show first in a tab changed. */
@@ -39,3 +51,6 @@ export interface PanelApi {
   /** Puts text on the clipboard (the reader's click is in progress); rejects when the browser refuses. */
   copyText(text: string): Promise<void>;
 }
+
+/** What a tab's page told the panel (through the background, which names the tab). */
+export type PageEvent = { kind: 'picked'; tabId: number; item: PickedItem } | { kind: 'updated'; tabId: number };

@@ -25,12 +25,14 @@
  */
 import { ClaimsOverlay } from '../../components/overlay/claims-overlay';
 import { LazyPageNotes } from '../../lib/notes/lazy-page-notes';
+import { pageHints } from '../../lib/notes/page-key';
 import { mayHaveClaims } from '../../lib/overlay/page-check';
 import { yieldToMain } from '../../lib/overlay/slices';
 import { PAGE_KEYS_ITEM } from '../../lib/storage/page-keys';
 import { WorkStats } from '../../lib/overlay/work-stats';
 import { LocationWatcher } from '../../lib/page/location-watcher';
 import { extensionAlive } from '../../utils/lifetime';
+import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
 import { claimFirstStage, secondStageLoader, secondStageRuns } from '../../utils/second-stage';
 import { isOverlayEnabled, OVERLAY_OFF_KEY, onOverlaySettingChanged, siteOf } from '../../utils/site-settings';
@@ -63,14 +65,15 @@ export default defineUnlistedScript(() => {
   // The site (a URL parse) only where the setting is read: articles that may carry claims.
   let site: string | null | undefined;
   const siteNow = (): string | null => (site === undefined ? (site = siteOf(location.href)) : site);
+  let recorded = '';
   overlay = new ClaimsOverlay(document, {
     measure: (phase, start) => stats.record(phase, start),
     mayHaveClaims: (doc) => mayHaveClaims(doc, yieldToMain),
     loadAnnotator: async () => (await secondStage())?.annotator() ?? null,
-    openOverlay: async (doc, content, signature, dismissMatch) => {
+    openOverlay: async (doc, content, signature, hooks) => {
       const two = await secondStage();
       if (!two) throw new Error('the second stage is not loaded');
-      return two.openOverlay(doc, content, signature, dismissMatch);
+      return two.openOverlay(doc, content, signature, hooks);
     },
     isEnabled: async () => {
       const s = siteNow();
@@ -79,12 +82,32 @@ export default defineUnlistedScript(() => {
     onSettingChanged: (cb) => (siteNow() ? onOverlaySettingChanged(cb) : () => undefined),
     // The text directives the page was opened at: asked only once the overlay shows claims.
     linkTarget: async () => (await secondStage())?.linkTarget() ?? [],
+    // "Hide for this page" hides the reader's highlights too: everything Counterpoint drew.
+    hidePage: () => {
+      notes.hide();
+      tellPanel();
+    },
+    // The reading history (story view): the background keeps it only if the reader wants it.
+    shown: (claimIds) => {
+      tellPanel();
+      const key = `${location.href}|${claimIds.join(' ')}`;
+      if (key === recorded) return;
+      recorded = key;
+      void sendRequest({ type: 'history:record', hints: pageHints(document), claimIds }).catch(() => undefined);
+    },
   });
+  const claims = overlay;
+
+  /** The side panel, if open on this tab, asks the page again (the background names the tab, not us). */
+  function tellPanel(): void {
+    void sendRequest({ type: 'page:updated' }).catch(() => undefined);
+  }
 
   const location$ = new LocationWatcher(window, (oldUrl, newUrl) => {
     if (!alive()) return;
-    overlay?.navigated(oldUrl, newUrl);
-    notes.navigated();
+    claims.navigated(oldUrl, newUrl);
+    // Another page, not an in-page #anchor (what "Hide for this page" hid comes back there).
+    notes.navigated(!oldUrl || oldUrl.replace(/#.*$/, '') !== (newUrl ?? '').replace(/#.*$/, ''));
   });
 
   const stopListening = listenForTabRequests({
@@ -96,6 +119,15 @@ export default defineUnlistedScript(() => {
     },
     'overlay:stats': () => ({ ok: true, stats: { ...stats.snapshot(), secondStageRuns: secondStageRuns() } }),
     'notes:link': (r) => ({ ok: true, link: notes.linkFor(r.id) }),
+    'overlay:claims': () => ({ ok: true, hidden: claims.isHidden(), claims: claims.claims() }),
+    'overlay:reveal': (r) => ({ ok: true, found: claims.reveal(r.claimId) }),
+    'overlay:step': (r) => ({ ok: true, moved: claims.step(r.direction) }),
+    'overlay:show': () => {
+      claims.show();
+      notes.show();
+      return { ok: true };
+    },
+    'notes:reveal': (r) => ({ ok: true, found: notes.reveal(r.id) }),
   });
 
   /** After the extension is updated or removed, this copy stops and takes its UI away. */
@@ -103,7 +135,7 @@ export default defineUnlistedScript(() => {
     if (extensionAlive()) return true;
     stopListening();
     location$.disconnect();
-    overlay?.disconnect();
+    claims.disconnect();
     notes.disconnect();
     stageTwo.current()?.disconnect();
     return false;

@@ -26,15 +26,20 @@ import { PageNotes } from '../../lib/notes/page-notes';
 import { installCatalog } from '../../lib/overlay/bundled';
 import type { SourceRef } from '../../lib/overlay/card-model';
 import { annotatorFor, type PageAnnotator } from '../../lib/overlay/page-annotator';
+import type { HighlightDensity } from '../../lib/overlay/density';
+import { badgeCornerStore } from '../../utils/badge-position';
 import { inheritsHighlightStyles } from '../../utils/extension-api';
 import { currentTranslator, loadUiLanguage, onUiLanguageChanged, uiLanguage } from '../../utils/i18n';
 import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
 import { findRestatements } from '../../utils/restate';
+import { onReaderSettingsChanged, readReaderSettings } from '../../utils/reader-settings';
 import { registerSecondStage } from '../../utils/second-stage';
+import { siteOf } from '../../utils/site-settings';
 import indexJson from '../../lib/generated/claims-index.json?raw';
 import catalogJson from '../../lib/generated/claims-catalog.json?raw';
 import badgeCss from '../../components/badge.css?inline';
+import legendCss from '../../components/legend.css?inline';
 import overlayCss from '../../components/overlay/overlay.css?inline';
 import noteMenuCss from '../../components/notes/note-menu.css?inline';
 
@@ -53,8 +58,22 @@ export default defineUnlistedScript(() => {
     };
     let catalogInstalled = false;
     let stopLanguageWatch: (() => void) | null = null;
-    // The reader's UI language, read now, while the matcher runs: the overlay needs it when it opens.
+    let stopSettingsWatch: (() => void) | null = null;
+    let density: HighlightDensity | undefined;
+    // The reader's UI language and highlight density (settings page), read now, while the matcher
+    // runs: the overlay needs them when it opens. A change of either rebuilds the overlay.
     void loadUiLanguage();
+    const readDensity = async (): Promise<void> => {
+      density ??= (await readReaderSettings()).density;
+      stopSettingsWatch ??= onReaderSettingsChanged((settings) => {
+        if (settings.density === density) return;
+        density = settings.density;
+        host.refreshOverlay();
+      });
+    };
+    void readDensity();
+    const picked = (item: { kind: 'claim'; claimId: string } | { kind: 'note'; id: string }): void =>
+      void sendRequest({ type: 'page:picked', item }).catch(() => undefined);
     const inherit = inheritsHighlightStyles();
     const writeText = pageClipboard(navigator);
     const overlayDeps = {
@@ -66,15 +85,22 @@ export default defineUnlistedScript(() => {
       get translate() {
         return currentTranslator();
       },
+      get density() {
+        return density;
+      },
       openSource: (ref: SourceRef) => {
         void sendRequest({ type: 'source:open', ...ref }).then((r) => {
           if (!r.ok) console.warn('[Counterpoint] could not open the source view', r.error);
         });
       },
-      mountUi: closedShadowUi(document, `${badgeCss}\n${overlayCss}`),
+      mountUi: closedShadowUi(document, `${badgeCss}\n${legendCss}\n${overlayCss}`),
       measure: host.measure,
       highlightsInherit: inherit,
       writeText,
+      // The reader opened a claim's card on purpose: the side panel, if open, shows it.
+      picked: (claimId: string) => picked({ kind: 'claim', claimId }),
+      openStory: (claimId: string | null) => void sendRequest(claimId ? { type: 'story:open', claimId } : { type: 'story:open' }).catch(() => undefined),
+      cornerStore: badgeCornerStore(siteOf(location.href)),
     };
 
     // The text directives (`#:~:text=…`) this document was opened at, asked once, only by the
@@ -87,20 +113,23 @@ export default defineUnlistedScript(() => {
 
     return {
       annotator: pageAnnotator,
-      openOverlay: async (doc, content, signature, dismissMatch) => {
+      openOverlay: async (doc, content, signature, hooks) => {
         if (!catalogInstalled) {
           installCatalog(JSON.parse(catalogJson) as Dataset);
           catalogInstalled = true;
         }
-        await loadUiLanguage();
+        await Promise.all([loadUiLanguage(), readDensity()]);
         stopLanguageWatch ??= onUiLanguageChanged(() => host.refreshOverlay());
-        return OverlaySession.open(doc, content, signature, { ...overlayDeps, dismissMatch });
+        return OverlaySession.open(doc, content, signature, { ...overlayDeps, hidePage: hooks.hidePage, dismissMatch: hooks.dismissMatch });
       },
       linkTarget: () =>
         (linkTarget ??= sendRequest({ type: 'page:link-target' })
           .then((r) => (r.ok ? r.directives : []), () => [])
           .then((d) => (d.length > 0 ? d : navigationDirectives()))),
-      disconnect: () => stopLanguageWatch?.(),
+      disconnect: () => {
+        stopLanguageWatch?.();
+        stopSettingsWatch?.();
+      },
       pageNotes: (doc): NotesOnPage => {
         const notes = new PageNotes(doc, {
           request: sendRequest,
@@ -108,6 +137,8 @@ export default defineUnlistedScript(() => {
           claimsOnPage: async () => pageAnnotator().annotateDocument(doc).annotations.map((x) => ({ claimId: x.claimId, range: x.range })),
           isOurs,
           highlightsInherit: inherit,
+          // A click on one of the reader's highlights: the side panel (if open) shows that note.
+          picked: (id) => picked({ kind: 'note', id }),
         });
         // A click on one of the reader's highlights: its link, and its note in the side panel.
         const menu = new NoteMenu(doc, {
@@ -129,10 +160,18 @@ export default defineUnlistedScript(() => {
         });
         return {
           refresh: () => notes.refresh(),
-          navigated: () => {
+          navigated: (newPage) => {
             menu.close();
+            // Another page (not an in-page #anchor): what "Hide for this page" hid comes back.
+            if (newPage) notes.show();
             notes.refresh();
           },
+          hide: () => {
+            notes.hide();
+            menu.close();
+          },
+          show: () => notes.show(),
+          reveal: (id) => notes.reveal(id),
           capture: (nonce) => notes.capture(nonce),
           pageKey: () => notes.pageKey(),
           highlightState: () => notes.highlightState(),

@@ -40,6 +40,7 @@ function paint(): void {
         lang={lang}
         siteControls={siteControls}
         onOpenSettings={openSettings}
+        onOpenStory={() => void sendRequest({ type: 'story:open' }).then(() => window.close(), (e: unknown) => console.warn('[Counterpoint]', e))}
         // Called in the click's own handler: the browser opens the panel only in answer to the reader.
         onOpenPanel={() => void openSidePanel(undefined).then(() => window.close(), (e: unknown) => console.warn('[Counterpoint]', e))}
       />

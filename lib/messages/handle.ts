@@ -17,6 +17,7 @@ import { sourceViewPath } from '../overlay/source-view';
 import { canonicalUrl, cleanUrl } from '../anchoring/canonical-url';
 import type { NoteView, PageKey } from '../storage/notes-repo';
 import { LIMITS } from '../storage/validate';
+import { clearVisits, listVisits, recordVisit } from '../storage/reading-history';
 import type { DraftDesk, DraftResult } from './drafts';
 import { MAX_DIRECTIVES, noteForLink, sameFocus, type FocusStore } from './focus';
 import { parseTextFragment } from '../links/text-fragment';
@@ -32,11 +33,11 @@ import {
   type NoteDraft,
   type NoteFocus,
   type PageHints,
+  type PanelRequest,
   type Reply,
   type RestatePartText,
   type RequestSender,
   type RequestType,
-  type PanelRequest,
   type TabRequest,
 } from './protocol';
 
@@ -117,6 +118,13 @@ export interface HandlerDeps {
   markTab?: (tabId: number, focus: NoteFocus | null) => Promise<void>;
   /** Tells the extension's open pages (the side panel); nobody listening is fine. */
   tellPages?: (request: PanelRequest) => Promise<void>;
+  /** Whether the reader keeps a reading history (settings; default on). */
+  historyEnabled?: () => Promise<boolean>;
+}
+
+/** The story view's address (an extension page), at the story holding `claimId` when given. */
+export function storyViewPath(claimId?: string): string {
+  return claimId ? `/story.html?claim=${encodeURIComponent(claimId)}` : '/story.html';
 }
 
 /** Requests that change which pages have notes. */
@@ -278,6 +286,31 @@ async function answer(deps: HandlerDeps, request: BackgroundRequest, sender: Req
       const r = deps.drafts?.takeReady(request.tabId) ?? null;
       return { ok: true, draft: r && 'draft' in r ? r.draft : null, error: r && 'error' in r ? r.error : null };
     }
+    case 'story:open':
+      if (!deps.openTab) return NOT_HERE('opening tabs');
+      await deps.openTab(storyViewPath(request.claimId), sender.tabIndex);
+      return { ok: true };
+    case 'page:picked':
+      // The tab is the sender's, as the browser reports it: a page cannot speak for another tab.
+      if (sender.kind !== 'content-script') return NOT_HERE(request.type);
+      await deps.tellPages?.({ type: 'panel:picked', tabId: sender.tabId, item: request.item });
+      return { ok: true };
+    case 'page:updated':
+      if (sender.kind !== 'content-script') return NOT_HERE(request.type);
+      await deps.tellPages?.({ type: 'panel:page-updated', tabId: sender.tabId });
+      return { ok: true };
+    case 'history:record': {
+      if (sender.kind !== 'content-script') return NOT_HERE(request.type);
+      // Never for a private window, never when the reader turned it off.
+      if (sender.private || !deps.historyEnabled || !(await deps.historyEnabled())) return { ok: true, recorded: false };
+      const page = pageOfSender(sender, request.hints);
+      await recordVisit(db, { url: page.url, sourceUrl: page.sourceUrl, title: page.title, claimIds: request.claimIds }, env.now());
+      return { ok: true, recorded: true };
+    }
+    case 'history:list':
+      return { ok: true, visits: await listVisits(db), enabled: deps.historyEnabled ? await deps.historyEnabled() : false };
+    case 'history:clear':
+      return { ok: true, removed: await clearVisits(db) };
   }
 }
 

@@ -7,6 +7,9 @@
  * says otherwise: a content script runs next to a hostile page, so every receiver validates.
  */
 import type { Lang } from '../dataset/types';
+import type { ClaimStatus } from '../overlay/types';
+import type { MarkStrength } from '../overlay/density';
+import type { Visit } from '../storage/reading-history';
 import type { ImportReport } from '../export/import';
 import type { FoundRestatement, StoryResult } from '../restate/types';
 import type { ListResult, NoteView, PageKey, PageNotes } from '../storage/notes-repo';
@@ -82,6 +85,21 @@ export type Request =
   | { type: 'notes:draft'; nonce: string; hints: PageHints; target: NoteTarget; claimId: string | null }
   /** The draft the context menu or shortcut captured for a tab, if any (taken once). */
   | { type: 'notes:take-draft'; tabId: number }
+  /** Open the story view (at the story holding `claimId`, if given) in a new tab. */
+  | { type: 'story:open'; claimId?: string }
+  /**
+   * A content script: the reader picked a claim or one of their highlights on its page (a trusted
+   * click). The background tells the side panel, naming the sender's tab (never a tab the message names).
+   */
+  | { type: 'page:picked'; item: PickedItem }
+  /** A content script: what its page shows changed (claims appeared, or were hidden): the side panel reloads it. */
+  | { type: 'page:updated' }
+  /** A content script: its page shows these claims (the reading history; the page is the sender's). */
+  | { type: 'history:record'; hints: PageHints; claimIds: string[] }
+  /** The reading history: which pages showed which claims (extension pages only). */
+  | { type: 'history:list' }
+  /** Erase the reading history (extension pages only). */
+  | { type: 'history:clear' }
   /**
    * The reader clicked "Show note" at one of the sender page's highlights: open the side panel at
    * that note (the page is the sender's; a note of another page is refused).
@@ -103,13 +121,43 @@ export type Request =
   | { type: 'notes:redraw' }
   /** How much main-thread time the overlay took on this page (for tests, the bench and DevTools users). */
   | { type: 'overlay:stats' }
+  /** The claims the page shows, in reading order (the side panel's list). */
+  | { type: 'overlay:claims' }
+  /** Scroll to a claim and open its card (the side panel's list). */
+  | { type: 'overlay:reveal'; claimId: string }
+  /** Move the keyboard to the next or previous claim (the extension's commands). */
+  | { type: 'overlay:step'; direction: 1 | -1 }
+  /** Show again what "Hide for this page" took away. */
+  | { type: 'overlay:show' }
+  /** Scroll to one of the reader's highlights on the page (the side panel's list; ids only). */
+  | { type: 'notes:reveal'; id: string }
   /** A link to one of this page's notes, made with the page's text (no context words when its passage is unique). */
   | { type: 'notes:link'; id: string }
   // ---- from the background to the extension's own pages ----
   /** A draft for `tabId` is waiting (`notes:take-draft`): the side panel picks it up. */
   | { type: 'panel:draft-ready'; tabId: number }
   /** The note to show first for `tabId` changed (`notes:focus`): the side panel asks again. */
-  | { type: 'panel:focus-ready'; tabId: number };
+  | { type: 'panel:focus-ready'; tabId: number }
+  /** The reader picked something on `tabId`'s page: the side panel shows it. */
+  | { type: 'panel:picked'; tabId: number; item: PickedItem }
+  /** What `tabId`'s page shows changed: the side panel asks it again. */
+  | { type: 'panel:page-updated'; tabId: number };
+
+/** What the reader picked on a page: a claim (by id) or one of their highlights (by note id: never its text). */
+export type PickedItem = { kind: 'claim'; claimId: string } | { kind: 'note'; id: string };
+
+/** One claim on a page, as the side panel lists it: the page's own words, never a note's. */
+export interface PageClaim {
+  claimId: string;
+  /** The passage it is on (claims sharing one passage share the number). */
+  passage: number;
+  status: ClaimStatus;
+  strength: MarkStrength;
+  /** The speaker's name in the reader's UI language. */
+  speaker: string;
+  /** The words on the page. */
+  text: string;
+}
 
 /** What a content script may say about its own page; never enough to name another page. */
 export interface PageHints {
@@ -188,8 +236,21 @@ export interface ReplyMap {
   'selection:capture': { ok: true };
   'notes:redraw': { ok: true };
   'overlay:stats': { ok: true; stats: OverlayStats };
-  'notes:link': { ok: true; link: string | null };
+  'story:open': { ok: true };
+  'page:picked': { ok: true };
+  'page:updated': { ok: true };
+  'history:record': { ok: true; recorded: boolean };
+  'history:list': { ok: true; visits: Visit[]; enabled: boolean };
+  'history:clear': { ok: true; removed: number };
+  'overlay:claims': { ok: true; hidden: boolean; claims: PageClaim[] };
+  'overlay:reveal': { ok: true; found: boolean };
+  'overlay:step': { ok: true; moved: boolean };
+  'overlay:show': { ok: true };
+  'notes:reveal': { ok: true; found: boolean };
   'panel:draft-ready': { ok: true };
+  'panel:picked': { ok: true };
+  'panel:page-updated': { ok: true };
+  'notes:link': { ok: true; link: string | null };
   'panel:focus-ready': { ok: true };
 }
 
@@ -216,6 +277,12 @@ export const DESTINATION = {
   'notes:capture': 'background',
   'notes:draft': 'background',
   'notes:take-draft': 'background',
+  'story:open': 'background',
+  'page:picked': 'background',
+  'page:updated': 'background',
+  'history:record': 'background',
+  'history:list': 'background',
+  'history:clear': 'background',
   'notes:show': 'background',
   'notes:focus': 'background',
   'page:link-target': 'background',
@@ -223,8 +290,15 @@ export const DESTINATION = {
   'selection:capture': 'tab',
   'notes:redraw': 'tab',
   'overlay:stats': 'tab',
-  'notes:link': 'tab',
+  'overlay:claims': 'tab',
+  'overlay:reveal': 'tab',
+  'overlay:step': 'tab',
+  'overlay:show': 'tab',
+  'notes:reveal': 'tab',
   'panel:draft-ready': 'extension-pages',
+  'panel:picked': 'extension-pages',
+  'panel:page-updated': 'extension-pages',
+  'notes:link': 'tab',
   'panel:focus-ready': 'extension-pages',
 } as const satisfies Record<RequestType, 'background' | 'tab' | 'extension-pages'>;
 
@@ -242,9 +316,10 @@ export type RequestSender =
   | { kind: 'extension-page'; tabIndex?: number }
   /**
    * This extension's content script in the top frame of a web page; `url` is that page's address
-   * now; `documentId` the browser's id of that document, when it gives one (Chromium, Firefox 1xx).
+   * now; `documentId` the browser's id of that document, when it gives one (Chromium, Firefox 1xx);
+   * `private` when the tab is in a private (incognito) window.
    */
-  | { kind: 'content-script'; tabId: number; tabIndex: number; url: string; documentId?: string };
+  | { kind: 'content-script'; tabId: number; tabIndex: number; url: string; documentId?: string; private?: boolean };
 
 /**
  * Who may send each background request. Reading or changing many notes, or any note by id, is for
@@ -273,6 +348,12 @@ export const ALLOWED: Record<BackgroundRequest['type'], readonly RequestSender['
   'notes:capture': ['extension-page'],
   'notes:draft': ['content-script'],
   'notes:take-draft': ['extension-page'],
+  'story:open': ['content-script', 'extension-page'],
+  'page:picked': ['content-script'],
+  'page:updated': ['content-script'],
+  'history:record': ['content-script'],
+  'history:list': ['extension-page'],
+  'history:clear': ['extension-page'],
   'notes:show': ['content-script'],
   'notes:focus': ['extension-page'],
   'page:link-target': ['content-script'],
@@ -336,6 +417,23 @@ function checkLang(v: unknown): Lang | undefined {
   throw new InvalidInput('lang must be ja or en');
 }
 
+/** At most this many claim ids in one report (a page shows at most a few hundred). */
+export const MAX_CLAIMS_PER_PAGE = 1000;
+
+function checkClaimIds(v: unknown): string[] {
+  if (!Array.isArray(v)) throw new InvalidInput('claimIds must be a list');
+  if (v.length > MAX_CLAIMS_PER_PAGE) throw new InvalidInput(`claimIds: at most ${MAX_CLAIMS_PER_PAGE}`);
+  return [...new Set(v.map(checkClaimRef))];
+}
+
+function checkPicked(v: unknown): PickedItem {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InvalidInput('item must be an object');
+  const o = v as Record<string, unknown>;
+  if (o.kind === 'claim') return { kind: 'claim', claimId: checkClaimRef(o.claimId) };
+  if (o.kind === 'note') return { kind: 'note', id: checkId(o.id) };
+  throw new InvalidInput('item.kind must be claim or note');
+}
+
 function checkRestateParts(v: unknown): RestatePartText[] {
   if (!Array.isArray(v) || v.length > RESTATE_LIMITS.parts) throw new InvalidInput(`parts must be an array of at most ${RESTATE_LIMITS.parts}`);
   let chars = 0;
@@ -379,12 +477,20 @@ function parseTabKind(type: TabRequest['type'], m: Record<string, unknown>): Tab
     case 'notes:page-info':
     case 'notes:redraw':
     case 'overlay:stats':
+    case 'overlay:claims':
+    case 'overlay:show':
       onlyType(type, m);
       return { type };
     case 'selection:capture':
       return { type, nonce: checkNonce(m.nonce) };
     case 'notes:link':
+    case 'notes:reveal':
       return { type, id: checkId(m.id) };
+    case 'overlay:reveal':
+      return { type, claimId: checkClaimRef(m.claimId) };
+    case 'overlay:step':
+      if (m.direction !== 1 && m.direction !== -1) throw new InvalidInput('direction must be 1 or -1');
+      return { type, direction: m.direction };
     default:
       throw new InvalidInput(`${String(type)} is not for a tab`);
   }
@@ -397,18 +503,42 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
     case 'overlay:stats':
     case 'selection:capture':
     case 'notes:link':
+    case 'overlay:claims':
+    case 'overlay:show':
+    case 'overlay:reveal':
+    case 'overlay:step':
+    case 'notes:reveal':
       return parseTabKind(type, m);
     case 'ping':
       return { type };
     case 'content:second-stage':
+    case 'history:list':
+    case 'history:clear':
+    case 'page:updated':
     case 'page:link-target':
       onlyType(type, m);
       return { type };
+    case 'story:open':
+      return m.claimId === undefined ? { type } : { type, claimId: checkClaimRef(m.claimId) };
+    case 'page:picked':
+      return { type, item: checkPicked(m.item) };
+    case 'panel:picked':
+      return { type, tabId: checkTabId(m.tabId), item: checkPicked(m.item) };
+    case 'history:record':
+      return { type, hints: checkHints(m.hints), claimIds: checkClaimIds(m.claimIds) };
+    case 'overlay:reveal':
+      return { type, claimId: checkClaimRef(m.claimId) };
+    case 'overlay:step':
+      if (m.direction !== 1 && m.direction !== -1) throw new InvalidInput('direction must be 1 or -1');
+      return { type, direction: m.direction };
+    case 'notes:reveal':
+      return { type, id: checkId(m.id) };
     case 'notes:highlights':
       return { type, hints: checkHints(m.hints) };
     case 'notes:capture':
     case 'notes:take-draft':
     case 'panel:draft-ready':
+    case 'panel:page-updated':
     case 'notes:focus':
     case 'panel:focus-ready':
       return { type, tabId: checkTabId(m.tabId) };

@@ -18,7 +18,7 @@ export interface RawSender {
   origin?: string;
   frameId?: number;
   documentId?: string;
-  tab?: { id?: number; index: number; url?: string };
+  tab?: { id?: number; index: number; url?: string; incognito?: boolean };
 }
 
 /**
@@ -47,5 +47,12 @@ export function senderFrom(raw: RawSender, own: { id: string; origin: string }):
   if (!raw.url || !/^https?:\/\//.test(raw.url) || originOf(raw.url) !== docOrigin) return null;
   const url = tab.url && originOf(tab.url) === docOrigin ? tab.url : raw.url;
   const documentId = typeof raw.documentId === 'string' && raw.documentId ? raw.documentId : undefined;
-  return { kind: 'content-script', tabId: tab.id, tabIndex: tab.index, url, ...(documentId ? { documentId } : {}) };
+  return {
+    kind: 'content-script',
+    tabId: tab.id,
+    tabIndex: tab.index,
+    url,
+    ...(documentId ? { documentId } : {}),
+    ...(tab.incognito ? { private: true } : {}),
+  };
 }

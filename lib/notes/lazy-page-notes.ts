@@ -13,8 +13,13 @@ import { pageKeyOf } from './page-key';
 export interface NotesOnPage {
   /** The notes changed (saved, deleted…): draw them again. */
   refresh(): void;
-  /** The page moved to another address (SPA navigation): close what is open, draw again. */
-  navigated(): void;
+  /** The page moved (SPA navigation; `newPage`: to another page, not an in-page #anchor): close what is open, draw again. */
+  navigated(newPage: boolean): void;
+  /** "Hide for this page": take the highlights (and the menu) away until `show()` or another page. */
+  hide(): void;
+  show(): void;
+  /** Scrolls to a drawn note's highlight and marks it (the side panel's list); false when not drawn. */
+  reveal(id: string): boolean;
   /** A link to a note drawn on this page, or null. */
   linkFor(id: string): string | null;
   capture(nonce: string): Promise<Reply<'selection:capture'>>;
@@ -39,6 +44,8 @@ export class LazyPageNotes {
   private notes: NotesOnPage | null = null;
   private opening: Promise<NotesOnPage | null> | null = null;
   private connected = true;
+  /** "Hide for this page" came before the notes were opened: they open hidden. */
+  private hidden = false;
 
   constructor(
     private readonly doc: Document,
@@ -62,9 +69,25 @@ export class LazyPageNotes {
   }
 
   /** The page moved to another address (SPA navigation): the same, for the new address. */
-  navigated(): void {
-    if (this.notes) this.notes.navigated();
+  navigated(newPage: boolean): void {
+    if (newPage) this.hidden = false;
+    if (this.notes) this.notes.navigated(newPage);
     else void this.check();
+  }
+
+  hide(): void {
+    this.hidden = true;
+    this.notes?.hide();
+  }
+
+  show(): void {
+    this.hidden = false;
+    this.notes?.show();
+  }
+
+  /** Scrolls to a drawn note's highlight (none is drawn until `PageNotes` is). */
+  reveal(id: string): boolean {
+    return this.notes ? this.notes.reveal(id) : false;
   }
 
   /** A link to a note drawn here (none is drawn until `PageNotes` is). */
@@ -97,6 +120,7 @@ export class LazyPageNotes {
         return null;
       }
       this.notes = notes;
+      if (notes && this.hidden) notes.hide();
       return notes;
     });
     return this.opening;

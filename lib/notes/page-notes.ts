@@ -25,6 +25,7 @@ import { NoteHighlights } from './note-highlights';
 import { pageHints, pageKeyOf } from './page-key';
 import { selectionRange } from './selection';
 import type { NotesOnPage } from './lazy-page-notes';
+import { rangeHost } from '../overlay/range-host';
 
 /** Late-rendering pages: orphans get a second look before they are reported as such. */
 const ORPHAN_RETRY_MS = 2500;
@@ -39,6 +40,8 @@ export interface PageNotesDeps {
   isOurs(el: Element): boolean;
   /** The browser inherits highlight styles from the root (lib/overlay/highlight.ts, `highlightSelector`). */
   highlightsInherit?: boolean;
+  /** The reader clicked one of their highlights (a trusted click, not a selection): the side panel shows the note. */
+  picked?(noteId: string): void;
 }
 
 export class PageNotes implements Omit<NotesOnPage, 'navigated'> {
@@ -50,6 +53,9 @@ export class PageNotes implements Omit<NotesOnPage, 'navigated'> {
   private state: HighlightState = { placed: [], orphaned: [], adopted: [] };
   private connected = true;
   private generation = 0;
+  /** "Hide for this page": nothing drawn until the page is left or reloaded. */
+  private hidden = false;
+  private clicks: AbortController | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -76,7 +82,7 @@ export class PageNotes implements Omit<NotesOnPage, 'navigated'> {
 
   /** The note whose highlight is at this point of the viewport, or null. */
   noteAt(x: number, y: number): string | null {
-    if (this.drawn.size === 0) return null;
+    if (this.hidden || this.drawn.size === 0) return null;
     const ids = [...this.drawn.keys()];
     const i = hitTest([...this.drawn.values()], x, y);
     return i >= 0 ? ids[i]! : null;
@@ -102,6 +108,51 @@ export class PageNotes implements Omit<NotesOnPage, 'navigated'> {
   /** The page moved to another address (SPA navigation), or its notes changed: draw them again. */
   refresh(): void {
     void this.redraw(false);
+  }
+
+  /** "Hide for this page": the highlights (and their style) go away until `show()` or a new page. */
+  hide(): void {
+    this.hidden = true;
+    this.generation++;
+    this.highlights.disconnect();
+    this.listenForClicks(false);
+  }
+
+  /** Undoes `hide()` (a new page, or the reader asked from the side panel). */
+  show(): void {
+    if (!this.hidden) return;
+    this.hidden = false;
+    void this.redraw(false);
+  }
+
+  /** Scrolls one of the drawn highlights into view (the side panel's list); false when it is not drawn. */
+  reveal(noteId: string): boolean {
+    const range = this.drawn.get(noteId);
+    if (!range || this.hidden) return false;
+    rangeHost([range], null).reveal(0, 'upper');
+    return true;
+  }
+
+  /** A trusted click on one of the reader's highlights tells the side panel (ids only). */
+  private listenForClicks(on: boolean): void {
+    if (!on || !this.deps.picked) {
+      this.clicks?.abort();
+      this.clicks = null;
+      return;
+    }
+    if (this.clicks) return;
+    this.clicks = new AbortController();
+    this.doc.addEventListener(
+      'click',
+      (e) => {
+        if (!e.isTrusted || e.detail > 1) return;
+        const sel = this.doc.getSelection();
+        if (sel && !sel.isCollapsed && sel.toString().trim()) return; // selecting, not picking
+        const id = this.noteAt(e.clientX, e.clientY);
+        if (id) this.deps.picked?.(id);
+      },
+      { capture: true, passive: true, signal: this.clicks.signal },
+    );
   }
 
   /**
@@ -163,10 +214,12 @@ export class PageNotes implements Omit<NotesOnPage, 'navigated'> {
     this.drawn.clear();
     this.known.clear();
     this.highlights.paint([]);
+    this.listenForClicks(false);
     this.state = { placed: [], orphaned: [], adopted: [] };
   }
 
   private async redraw(final: boolean): Promise<void> {
+    if (this.hidden) return;
     const generation = ++this.generation;
     const page = this.pageKey();
     if (!page) return;
@@ -193,6 +246,7 @@ export class PageNotes implements Omit<NotesOnPage, 'navigated'> {
     }
     for (const n of [...reply.notes, ...reply.candidates]) if (this.drawn.has(n.id)) this.known.set(n.id, n);
     this.highlights.paint(this.drawn.values());
+    this.listenForClicks(this.drawn.size > 0);
     const own = new Set(reply.notes.map((n) => n.id));
     this.state = {
       placed: plan.placed.filter((p) => own.has(p.note.id)).map((p) => p.note.id),
@@ -212,5 +266,6 @@ export class PageNotes implements Omit<NotesOnPage, 'navigated'> {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     this.highlights.disconnect();
+    this.listenForClicks(false);
   }
 }

@@ -8,6 +8,7 @@ import type { Catalog } from './catalog';
 import { formatWhen } from './dates';
 import type { ClaimStatus, OverlayAnnotation, OverlayRelation, OverlaySaidOn } from './types';
 import { claimStatus } from './types';
+import { passageMatch, type PassageMatchKind } from './passage-match';
 import { roleLine, rolesAt, whoLine } from './who';
 
 export interface Who {
@@ -65,6 +66,20 @@ export interface RelatedItem {
 
 export type RelatedGroup = 'contradicts' | 'differs' | 'supports' | 'context';
 
+/**
+ * The page's passage under the highlight and how it relates to the claim (lib/overlay/passage-match.ts):
+ * the card shows the passage and says why it differs whenever `match` is not 'same'.
+ */
+export interface PagePassage {
+  /** The words on the page (no ruby readings). */
+  text: string;
+  /** The page's language for it (the matched anchor's). */
+  lang: Lang;
+  match: PassageMatchKind;
+  /** For 'translation': whose translation the page shows (the source's translator, else its outlet). */
+  translator?: string;
+}
+
 export interface CardModel {
   claimId: string;
   status: ClaimStatus;
@@ -83,6 +98,8 @@ export interface CardModel {
   note: string | null;
   /** The page's own text under the highlight. */
   quote: string;
+  /** The passage as the reader sees it, and how it relates to the claim. */
+  passage: PagePassage;
   who: Who;
   when: string;
   where: Where;
@@ -95,6 +112,16 @@ function nameOf(catalog: Catalog, id: string | undefined, ui: Lang): string | un
   if (!id) return undefined;
   const e = catalog.entity(id);
   return e?.name[ui] || e?.name.en || id;
+}
+
+/**
+ * The "where" without the author when the "who" line already names them (an outlet's own statement
+ * names its author there; so does the author's own assessment): one name, said once.
+ */
+function withoutRepeat(where: Where, who: Who): Where {
+  if (!where.author || !who.line.includes(where.author)) return where;
+  const { author: _said, ...rest } = where;
+  return rest;
 }
 
 function whereOf(catalog: Catalog, source: Source | undefined, sourceId: string, ui: Lang, ref: SourceRef): Where {
@@ -159,6 +186,8 @@ const GROUP_OF: Record<RelationType, RelatedGroup> = {
 
 export interface CardModelOptions {
   ui: Lang;
+  /** The passage as the reader sees it (lib/overlay/passages.ts `passageText`); default: the annotation's quote. */
+  passage?: string;
 }
 
 export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: CardModelOptions): CardModel {
@@ -183,17 +212,18 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
         (x) => x.type === r.type && ((x.from === ann.claimId && x.to === r.claimId) || (x.to === ann.claimId && x.from === r.claimId)),
       )?.why[ui] ||
       null;
+    const otherWho = whoOf(catalog, r.speaker, referenceDate(otherSaidOn, otherSource), otherSource, ui);
     related[GROUP_OF[r.type]].push({
       claimId: r.claimId,
       sourceId: r.sourceId,
       type: r.type,
       direction: r.direction,
-      who: whoOf(catalog, r.speaker, referenceDate(otherSaidOn, otherSource), otherSource, ui),
+      who: otherWho,
       when: otherSaidOn ? formatWhen(otherSaidOn, ui, otherSource?.publishedOn) : null,
       text: other?.text ?? r.text,
       origin: originOf(catalog, other?.translated, otherSource, ui),
       why,
-      where: whereOf(catalog, otherSource, r.sourceId, ui, { claimId: r.claimId, lang: ui }),
+      where: withoutRepeat(whereOf(catalog, otherSource, r.sourceId, ui, { claimId: r.claimId, lang: ui }), otherWho),
     });
   }
   // Other coverage first: claims from another source before ones from the same article.
@@ -201,7 +231,8 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
     list.sort((a, b) => Number(a.sourceId === ann.sourceId) - Number(b.sourceId === ann.sourceId));
   }
 
-  const where = whereOf(catalog, source, ann.sourceId, ui, { claimId: ann.claimId, ...(ann.lang ? { lang: ann.lang } : {}) });
+  const who = whoOf(catalog, ann.speaker, referenceDate(saidOn, source), source, ui);
+  const where = withoutRepeat(whereOf(catalog, source, ann.sourceId, ui, { claimId: ann.claimId, ...(ann.lang ? { lang: ann.lang } : {}) }), who);
   const speakerWords: SpeakerWords[] = [];
   for (const id of claim?.paraphraseOf ?? []) {
     const words = catalog.claim(id);
@@ -215,6 +246,26 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
     });
   }
 
+  const passageLang: Lang = ann.lang ?? (source?.language.length === 1 ? source.language[0] : ui);
+  const passageWords = (opts.passage ?? ann.quote).replace(/\s+/g, ' ').trim();
+  const match = passageMatch({
+    passage: passageWords,
+    lang: passageLang,
+    method: ann.method,
+    score: ann.score,
+    claimText: claim?.text ?? { ja: ann.quote, en: ann.quote },
+    translated: claim?.translated ?? [],
+    sourceTitle: source?.title,
+    sourceHasLang: source ? (source.language as readonly Lang[]).includes(passageLang) : undefined,
+  });
+  const translatorId = source?.translatedBy?.[passageLang] ?? source?.publisherId;
+  const passage: PagePassage = {
+    text: passageWords,
+    lang: passageLang,
+    match,
+    ...(match === 'translation' && translatorId ? { translator: nameOf(catalog, translatorId, ui) } : {}),
+  };
+
   return {
     claimId: ann.claimId,
     status: claimStatus(relations),
@@ -226,7 +277,8 @@ export function buildCardModel(ann: OverlayAnnotation, catalog: Catalog, opts: C
     speakerWords,
     note: claim?.note?.[ui] ?? null,
     quote: ann.quote,
-    who: whoOf(catalog, ann.speaker, referenceDate(saidOn, source), source, ui),
+    passage,
+    who,
     when: formatWhen(saidOn, ui, source?.publishedOn),
     where,
     related,

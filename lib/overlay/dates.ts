@@ -104,11 +104,11 @@ export function formatWhen(saidOn: OverlaySaidOn, lang: Lang, reported?: Overlay
 
   if (lang === 'ja') {
     const base = '日付の記載なし';
-    if (from && before) return `${base}(${from}以降、${before}より前に報道)`;
-    if (from) return `${base}(${from}以降に報道)`;
-    if (before) return `${base}(${before}より前に報道)`;
-    if (published) return `${base}(${published}の記事)`;
-    if (articleFrom) return `${base}(${articleFrom}以降の記事)`;
+    if (from && before) return `${base}（${from}以降、${before}より前に報道）`;
+    if (from) return `${base}（${from}以降に報道）`;
+    if (before) return `${base}（${before}より前に報道）`;
+    if (published) return `${base}（${published}の記事）`;
+    if (articleFrom) return `${base}（${articleFrom}以降の記事）`;
     return base;
   }
   const base = 'date not stated';
@@ -135,4 +135,25 @@ export function dateSpan(s: string | null | undefined): { start: string; end: st
     return { start: `${y}-${pad(month)}-01`, end: `${y}-${pad(month)}-${pad(last)}` };
   }
   return { start: `${y}-01-01`, end: `${y}-12-31` };
+}
+
+/**
+ * When an article itself appeared, for the source view's "Published" line: its date, or what the
+ * text bounds it to ("on or after 1 April 2026; the article gives no date"), never a day it does not give.
+ */
+export function formatPublished(published: OverlaySaidOn, lang: Lang): string {
+  const known = published.precision === 'unknown' ? null : formatDate(published.date, published.precision, lang);
+  if (known) return known;
+  const from = published.bounds?.after ? fromBound(published.bounds.after, lang) : null;
+  const before = published.bounds?.before ? formatBound(published.bounds.before, lang) : null;
+  if (lang === 'ja') {
+    if (from && before) return `${from}以降、${before}より前（記事に日付の記載なし）`;
+    if (from) return `${from}以降（記事に日付の記載なし）`;
+    if (before) return `${before}より前（記事に日付の記載なし）`;
+    return '記事に日付の記載なし';
+  }
+  if (from && before) return `on or after ${from}, before ${before} (the article gives no date)`;
+  if (from) return `on or after ${from} (the article gives no date)`;
+  if (before) return `before ${before} (the article gives no date)`;
+  return 'not dated in the article';
 }

@@ -34,8 +34,8 @@ export interface Highlighter {
   readonly strategy: HighlightStrategy;
   /** One live range per item, in the items' order (for hit tests and scrolling). */
   readonly ranges: Range[];
-  /** Emphasises one item (hover/focus/open card), or none. */
-  setActive(index: number | null): void;
+  /** Emphasises one item, or several (a passage with several claims: hover/focus/open card), or none. */
+  setActive(index: number | readonly number[] | null): void;
   /** Whether a node is one the highlighter added (the style or a mark), for mutation filtering. */
   owns(node: Node): boolean;
   destroy(): void;
@@ -178,6 +178,11 @@ function addStyle(doc: Document, css: string): HTMLStyleElement {
   return style;
 }
 
+function activeList(index: number | readonly number[] | null): number[] {
+  if (index === null) return [];
+  return typeof index === 'number' ? [index] : [...index];
+}
+
 /** `inherits`: the browser inherits highlight styles from the root (see `highlightSelector`). */
 export function highlight(doc: Document, items: readonly HighlightItem[], strategy = supportedStrategy(doc), inherits = false): Highlighter {
   return strategy === 'css' ? highlightWithApi(doc, items, inherits) : highlightByWrapping(doc, items);
@@ -205,8 +210,8 @@ function highlightWithApi(doc: Document, items: readonly HighlightItem[], inheri
     strategy: 'css',
     ranges,
     setActive(index) {
-      const r = index === null ? undefined : ranges[index];
-      if (r) reg.set(activeName, new Ctor(r));
+      const rs = activeList(index).map((i) => ranges[i]).filter((r): r is Range => !!r);
+      if (rs.length > 0) reg.set(activeName, new Ctor(...rs));
       else reg.delete(activeName);
     },
     owns: (node) => node === style,
@@ -318,15 +323,15 @@ function highlightByWrapping(doc: Document, items: readonly HighlightItem[]): Hi
     return r;
   });
   const markSet = new Set<Node>(allMarks);
-  let active: number | null = null;
+  let active: number[] = [];
 
   return {
     strategy: 'wrap',
     ranges,
     setActive(index) {
-      if (active !== null) for (const m of marksOf[active] ?? []) m.removeAttribute('data-active');
-      active = index;
-      if (index !== null) for (const m of marksOf[index] ?? []) m.setAttribute('data-active', '');
+      for (const i of active) for (const m of marksOf[i] ?? []) m.removeAttribute('data-active');
+      active = activeList(index);
+      for (const i of active) for (const m of marksOf[i] ?? []) m.setAttribute('data-active', '');
     },
     owns: (node) => node === style || markSet.has(node),
     destroy() {
@@ -352,10 +357,16 @@ function highlightByWrapping(doc: Document, items: readonly HighlightItem[]): Hi
   };
 }
 
-/** Index of the first range with a client rect containing (x, y) (viewport coordinates), or -1. */
-export function hitTest(ranges: readonly Range[], x: number, y: number, slack = 1): number {
+/**
+ * Index of the first range with a client rect containing (x, y) (viewport coordinates), or -1.
+ * Null entries (passages drawn with no mark) are never hit: the reader cannot point at what they
+ * cannot see.
+ */
+export function hitTest(ranges: readonly (Range | null)[], x: number, y: number, slack = 1): number {
   for (let i = 0; i < ranges.length; i++) {
-    const rects = ranges[i]!.getClientRects();
+    const range = ranges[i];
+    if (!range) continue;
+    const rects = range.getClientRects();
     for (let k = 0; k < rects.length; k++) {
       const r = rects[k]!;
       if (x >= r.left - slack && x <= r.right + slack && y >= r.top - slack && y <= r.bottom + slack) return i;

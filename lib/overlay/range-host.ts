@@ -4,6 +4,7 @@
  */
 
 import type { Highlighter } from './highlight';
+import type { Passage } from './passages';
 import type { OverlayHost } from './types';
 
 /** Where the upper placement wants a highlight: between these fractions of the viewport height. */
@@ -11,7 +12,11 @@ const UPPER_BAND = { top: 0.08, bottom: 0.45 } as const;
 /** …and, when it must scroll, this far from the top (room above for context). */
 const UPPER_SCROLL_AT = 0.2;
 
-export function rangeHost(ranges: readonly Range[], highlighter: Highlighter | null): OverlayHost {
+/**
+ * `ranges` are the passages' ranges (what the reader points at); `passages` say which highlighter
+ * items (claims) each one holds, to emphasise them together.
+ */
+export function rangeHost(ranges: readonly Range[], highlighter: Highlighter | null, passages?: readonly Pick<Passage, 'members'>[]): OverlayHost {
   return {
     rects: (i) => {
       const r = ranges[i];
@@ -36,6 +41,6 @@ export function rangeHost(ranges: readonly Range[], highlighter: Highlighter | n
       if (rect.top >= 0 && rect.bottom <= vh) return;
       el?.scrollIntoView({ block: 'center', inline: 'nearest' });
     },
-    setActive: (i) => highlighter?.setActive(i),
+    setActive: (i) => highlighter?.setActive(i === null ? null : passages ? (passages[i]?.members ?? null) : i),
   };
 }

@@ -6,6 +6,7 @@
 
 import type { Bilingual, DatePrecision, Lang, RelationType } from '../dataset/types';
 import type { TextDirective } from '../links/text-fragment';
+import type { MarkStrength } from './density';
 
 export interface OverlaySaidOn {
   date: string | null;
@@ -35,6 +36,10 @@ export interface OverlayAnnotation {
   quote: string;
   /** Language of the dataset anchor that matched (the page's passage), when the engine says. */
   lang?: Lang;
+  /** How the engine matched it ('exact' | 'fuzzy' anchor, 'text' fallback, or a restatement), when it says. */
+  method?: string;
+  /** Match score in [0, 1], when the engine says. */
+  score?: number;
   speaker: OverlaySpeaker;
   saidOn: OverlaySaidOn;
   sourceId: string;
@@ -110,9 +115,12 @@ export function claimStatus(relations: readonly { type: RelationType }[]): Claim
   return 'neutral';
 }
 
-/** What the overlay's view needs from the page (implemented over the highlighter: `RangeHost`). */
+/**
+ * What the overlay's view needs from the page (implemented over the highlighter: `rangeHost`).
+ * Indices are passages (lib/overlay/passages.ts): what the reader points at, one or more claims.
+ */
 export interface OverlayHost {
-  /** Viewport rectangles of a highlight (empty when it is gone). */
+  /** Viewport rectangles of a passage (empty when it is gone). */
   rects(index: number): DOMRect[];
   /**
    * Scrolls a highlight into view: 'nearest' only if it is off screen (focus), 'upper' to the
@@ -125,13 +133,18 @@ export interface OverlayHost {
 
 export type OpenHow = 'hover' | 'click' | 'keyboard';
 
-/** Handle the overlay's view gives the content script, to drive it from page events. */
+/** Handle the overlay's view gives the content script, to drive it from page events (indices are passages). */
 export interface OverlayApi {
-  open(index: number, how: OpenHow): void;
+  /** Opens a passage's card, showing `claimId` when the passage has several claims. */
+  open(index: number, how: OpenHow, claimId?: string): void;
   /** The pointer left the highlight: an unpinned (hover) card closes shortly. */
   hoverEnd(): void;
   close(): void;
   openIndex(): number | null;
+  /** Whether the open card was asked for (click, keyboard, list), not only hovered open. */
+  openPinned(): boolean;
+  /** Moves the keyboard to the next (1) or previous (-1) passage (the "next claim" key). */
+  step(direction: 1 | -1): void;
 }
 
 /** What one overlay shows: highlighted matches (first tier and restatements), "possibly related" ones, stories. */
@@ -159,7 +172,35 @@ export interface ShownOverlay {
   intact(): boolean;
   /** Opens the card of the claim a link to a passage names (`#:~:text=…`); false when none matches. */
   openLinked(directives: readonly TextDirective[]): boolean;
-  /** Whether the point (viewport coordinates) is on one of the claims' highlights. */
+  /** Whether the point (viewport coordinates) is on one of the claims' marks the reader can see. */
   claimAt(x: number, y: number): boolean;
+  /** This page's claims in reading order, for the side panel (the page's own words, no note text). */
+  claims(): SessionClaim[];
+  /** The passage holding a claim, or -1. */
+  passageOf(claimId: string): number;
+  /** Scrolls to a passage and opens its card (showing `claimId`); false when there is no such passage. */
+  reveal(passage: number, claimId?: string): boolean;
+  /** The "next / previous claim" key: moves the keyboard focus to the next passage. */
+  step(direction: 1 | -1): void;
   disconnect(): void;
+}
+
+/** One claim on the page as the side panel lists it (in reading order). */
+export interface SessionClaim {
+  claimId: string;
+  /** The passage it is on (several claims can share one). */
+  passage: number;
+  status: ClaimStatus;
+  strength: MarkStrength;
+  speaker: string;
+  /** The words on the page. */
+  text: string;
+}
+
+/** What the first stage's `ClaimsOverlay` hears back from an overlay it had drawn (second stage). */
+export interface OverlayHooks {
+  /** "Hide for this page" on a card: take everything Counterpoint drew away until the page is left or reloaded. */
+  hidePage(): void;
+  /** The reader said a restated passage is not the claim: hide that match on this page. */
+  dismissMatch(key: string): void;
 }

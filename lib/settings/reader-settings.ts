@@ -17,14 +17,21 @@ export type UiLanguageSetting = (typeof UI_LANGUAGE_SETTINGS)[number];
 export interface ReaderSettings {
   uiLanguage: UiLanguageSetting;
   density: HighlightDensity;
+  /**
+   * Whether to keep the reading history behind the story view's "pages where you met it"
+   * (lib/storage/reading-history.ts: local, capped, never sent). On by default: the story view is
+   * what it is for; off erases it.
+   */
+  readingHistory: boolean;
 }
 
-export const DEFAULT_READER_SETTINGS: Readonly<ReaderSettings> = Object.freeze({ uiLanguage: 'auto', density: DEFAULT_DENSITY });
+export const DEFAULT_READER_SETTINGS: Readonly<ReaderSettings> = Object.freeze({ uiLanguage: 'auto', density: DEFAULT_DENSITY, readingHistory: true });
 
 /** The storage key of each setting (kept short and stable: stored data outlives versions). */
 export const READER_SETTING_KEYS: Readonly<Record<keyof ReaderSettings, string>> = Object.freeze({
   uiLanguage: 'uiLanguage',
   density: 'highlightDensity',
+  readingHistory: 'readingHistory',
 });
 
 export function isUiLanguageSetting(value: unknown): value is UiLanguageSetting {
@@ -39,9 +46,11 @@ export function isUiLanguageSetting(value: unknown): value is UiLanguageSetting 
 export function parseReaderSettings(stored: Record<string, unknown> | null | undefined): ReaderSettings {
   const lang = stored?.[READER_SETTING_KEYS.uiLanguage];
   const density = stored?.[READER_SETTING_KEYS.density];
+  const history = stored?.[READER_SETTING_KEYS.readingHistory];
   return {
     uiLanguage: isUiLanguageSetting(lang) ? lang : DEFAULT_READER_SETTINGS.uiLanguage,
     density: isHighlightDensity(density) ? density : DEFAULT_READER_SETTINGS.density,
+    readingHistory: typeof history === 'boolean' ? history : DEFAULT_READER_SETTINGS.readingHistory,
   };
 }
 

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { NoteTarget } from '../anchoring/types';
 import { searchTerms } from './search-terms';
+import type { Visit } from './reading-history';
 
 /**
  * Whether the highlight was last found on its page. `unknown` until a page visit reports; an
@@ -86,6 +87,12 @@ export const SCHEMA_V2 = {
 /** v3 adds fields (format, tags, links, origin) but no index: the stores are v2's. */
 export const SCHEMA_V3 = SCHEMA_V2;
 
+/**
+ * v4 adds the reading history (lib/storage/reading-history.ts): which pages showed which claims,
+ * for the story view. A new table; notes are untouched.
+ */
+export const SCHEMA_V4 = { ...SCHEMA_V3, visits: 'url, lastSeen' } as const;
+
 /** The note as schema v2 stored it (the v3 upgrade reads exactly this). */
 export type NoteV2 = Omit<Note, 'format' | 'tags' | 'links' | 'origin'>;
 
@@ -135,6 +142,7 @@ export function upgradeV2Note(old: NoteV2): Note {
 export class CounterpointDb extends Dexie {
   notes!: EntityTable<Note, 'id'>;
   trash!: EntityTable<TrashedNote, 'id'>;
+  visits!: EntityTable<Visit, 'url'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -161,6 +169,7 @@ export class CounterpointDb extends Dexie {
         // Deleted notes waiting for "undo" come back as v3 notes too.
         await tx.table('trash').toCollection().modify(toV3);
       });
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -81,7 +81,11 @@ const paintedNotes = (): number => (CSS as unknown as { highlights?: Map<string,
 const claimPassages = (): string[] => {
   const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
   const all: Range[] = [];
-  for (const name of ['counterpoint-contested', 'counterpoint-other-view', 'counterpoint-supported', 'counterpoint-neutral']) for (const r of reg.get(name) ?? []) all.push(r);
+  // Every claim mark, strong and subtle (density), not the active one or the reader's notes.
+  for (const [name, h] of reg) {
+    if (!name.startsWith('counterpoint-') || name === 'counterpoint-active' || name === 'counterpoint-note') continue;
+    for (const r of h) all.push(r);
+  }
   all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
   return all.map((r) => r.toString());
 };

@@ -51,9 +51,12 @@ const painted = (): { restated: string[]; quote: number } => {
   const reg = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
   const restated: string[] = [];
   let quote = 0;
+  // Strong and subtle marks alike (the reader's highlight density decides which).
   for (const s of ['contested', 'other-view', 'supported', 'neutral']) {
-    for (const r of reg?.get(`counterpoint-restated-${s}`) ?? []) restated.push(r.toString());
-    quote += reg?.get(`counterpoint-${s}`)?.size ?? 0;
+    for (const suffix of ['', '-subtle']) {
+      for (const r of reg?.get(`counterpoint-restated-${s}${suffix}`) ?? []) restated.push(r.toString());
+      quote += reg?.get(`counterpoint-${s}${suffix}`)?.size ?? 0;
+    }
   }
   // Without the highlight API (wrapping), the marks say it.
   if (!reg) for (const m of Array.from(document.querySelectorAll('counterpoint-mark[data-restated]'))) restated.push(m.textContent ?? '');

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClaimsOverlay, type ClaimsOverlayDeps } from '../../components/overlay/claims-overlay';
-import type { OverlayAnnotation, ShownOverlay } from '../../lib/overlay/types';
+import type { OverlayAnnotation, OverlayHooks, ShownOverlay } from '../../lib/overlay/types';
 
 const ARTICLE = `<article><h1>Title</h1><p>${'Words of an article. '.repeat(30)}</p></article>`;
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 30));
@@ -19,7 +19,7 @@ function deps(over: Partial<ClaimsOverlayDeps> = {}): { deps: ClaimsOverlayDeps;
   const shown = (): ShownOverlay => {
     const host = document.createElement('counterpoint-badge');
     document.body.append(host);
-    return { signature: 'c1', host, owns: (n) => n === host, intact: () => host.isConnected, openLinked: () => false, claimAt: () => false, disconnect: () => (log.push('session.disconnect'), host.remove()) };
+    return { signature: 'c1', host, owns: (n) => n === host, intact: () => host.isConnected, openLinked: () => false, claimAt: () => false, claims: () => [], passageOf: () => -1, reveal: () => false, step: () => undefined, disconnect: () => (log.push('session.disconnect'), host.remove()) };
   };
   const d: ClaimsOverlayDeps = {
     measure: () => undefined,
@@ -111,5 +111,38 @@ describe('ClaimsOverlay (the first stage’s claims concern)', () => {
     overlay = new ClaimsOverlay(document, d);
     await settle();
     expect(log).not.toContain('openOverlay');
+  });
+
+  it('"Hide for this page" from the card: everything goes, the rest is told, nothing is drawn again until show() or another page', async () => {
+    document.body.innerHTML = ARTICLE;
+    let hooks: OverlayHooks | null = null;
+    const { deps: d, log } = deps({
+      hidePage: () => log.push('hidePage'),
+      shown: (ids) => log.push(`shown ${ids.join(' ')}`),
+    });
+    const open = d.openOverlay;
+    d.openOverlay = async (doc, content, signature, h) => {
+      hooks = h;
+      return open(doc, content, signature, h);
+    };
+    overlay = new ClaimsOverlay(document, d);
+    await settle();
+    expect(log).toContain('shown c1');
+    hooks!.hidePage();
+    expect(overlay.isHidden()).toBe(true);
+    expect(log.slice(-2)).toEqual(['session.disconnect', 'hidePage']);
+    expect(document.querySelector('counterpoint-badge')).toBeNull();
+    expect(overlay.claims()).toEqual([]);
+    expect(overlay.step(1)).toBe(false);
+    overlay.refresh(); // a re-run (late body, setting) draws nothing while hidden
+    await settle();
+    expect(document.querySelector('counterpoint-badge')).toBeNull();
+    overlay.show();
+    await settle();
+    expect(overlay.isHidden()).toBe(false);
+    expect(document.querySelector('counterpoint-badge')).not.toBeNull();
+    hooks!.hidePage();
+    overlay.navigated('https://example.com/a', 'https://example.com/b');
+    expect(overlay.isHidden()).toBe(false);
   });
 });

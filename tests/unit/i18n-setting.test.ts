@@ -107,6 +107,6 @@ describe('the UI language setting (utils/i18n.ts)', () => {
     state.failReads = true;
     const { i18n, settings } = await fresh();
     expect(await i18n.loadUiLanguage()).toBe('ja');
-    expect(await settings.readReaderSettings()).toEqual({ uiLanguage: 'auto', density: 'key' });
+    expect(await settings.readReaderSettings()).toEqual({ uiLanguage: 'auto', density: 'key', readingHistory: true });
   });
 });

@@ -13,7 +13,10 @@ const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 function fakeNotes(log: string[]): NotesOnPage {
   return {
     refresh: () => log.push('refresh'),
-    navigated: () => log.push('navigated'),
+    navigated: (newPage) => log.push(newPage ? 'navigated' : 'navigated in page'),
+    hide: () => log.push('hide'),
+    show: () => log.push('show'),
+    reveal: (id) => (log.push(`reveal ${id}`), true),
     linkFor: (id) => `https://example.com/#note-${id}`,
     capture: async (nonce) => (log.push(`capture ${nonce}`), { ok: true }),
     pageKey: () => ({ url: 'u', sourceUrl: 'u', title: 'from PageNotes' }),
@@ -60,13 +63,14 @@ describe('LazyPageNotes (the first stage’s notes concern)', () => {
     notes = new LazyPageNotes(document, { mayHaveNotes: async () => true, open });
     await settle();
     notes.refresh();
-    notes.navigated();
+    notes.navigated(true);
+    expect(notes.reveal('n1')).toBe(true);
     expect(notes.pageKey()?.title).toBe('from PageNotes');
     expect(notes.highlightState().placed).toEqual(['n1']);
     expect(notes.linkFor('n1')).toContain('note-n1');
     expect(await notes.capture('abc')).toEqual({ ok: true });
     expect(open).toHaveBeenCalledTimes(1);
-    expect(log).toEqual(['refresh', 'navigated', 'capture abc']);
+    expect(log).toEqual(['refresh', 'navigated', 'reveal n1', 'capture abc']);
     notes.disconnect();
     expect(log).toContain('disconnect');
     notes = null;
@@ -106,5 +110,22 @@ describe('LazyPageNotes (the first stage’s notes concern)', () => {
     });
     await settle();
     expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('"Hide for this page" before the notes are open: they open hidden; another page shows them again', async () => {
+    const log: string[] = [];
+    let may = false;
+    notes = new LazyPageNotes(document, { mayHaveNotes: async () => may, open: async () => fakeNotes(log) });
+    await settle();
+    notes.hide();
+    expect(notes.reveal('n1')).toBe(false); // nothing drawn yet
+    may = true;
+    notes.refresh();
+    await settle();
+    expect(log).toEqual(['hide']);
+    notes.navigated(false); // an in-page #anchor: still hidden
+    notes.navigated(true);
+    notes.show();
+    expect(log).toEqual(['hide', 'navigated in page', 'navigated', 'show']);
   });
 });

@@ -64,4 +64,13 @@ describe('legend', () => {
     expect(root.textContent).toContain('Other claims are not highlighted');
     expect(root.querySelector('[data-testid="cp-legend"]')!.getAttribute('data-density')).toBe('contested');
   });
+
+  it("shows the restated passages' own mark when the page has some (lines over and under, no fill)", () => {
+    const withRestated = legendEntries('key', ['neutral'], true, true);
+    const r = withRestated.find((e) => e.kind === 'restated')!;
+    expect(r.css).toContain('underline overline');
+    expect(r.css).not.toContain('background');
+    expect(legendEntries('key', ['neutral'], true, false).some((e) => e.kind === 'restated')).toBe(false);
+    expect(legendEntries('contested', ['neutral'], true, true).some((e) => e.kind === 'restated')).toBe(false);
+  });
 });

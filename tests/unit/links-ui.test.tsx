@@ -65,7 +65,7 @@ describe("the card's Copy link", () => {
     act(() => {
       render(
         <I18nContext.Provider value={translate}>
-          <Card model={model(id)} ui="en" textLang="en" onToggleLang={() => undefined} onClose={() => undefined} onCopyLink={onCopyLink} />
+          <Card models={[model(id)]} selected={0} onSelect={() => undefined} ui="en" textLang="en" onToggleLang={() => undefined} onClose={() => undefined} onCopyLink={onCopyLink} />
         </I18nContext.Provider>,
         root,
       );

@@ -62,7 +62,7 @@ describe('the background authorises by sender', () => {
   const extensionOnly = Object.entries(ALLOWED).filter(([, who]) => !who.includes('content-script')).map(([type]) => type);
   it('keeps reading and changing many notes, or any note by id, for extension pages', () => {
     expect(extensionOnly.sort()).toEqual(
-      ['ping', 'notes:add', 'notes:update', 'notes:delete', 'notes:restore', 'notes:list', 'notes:page', 'notes:export', 'notes:import', 'notes:capture', 'notes:take-draft', 'notes:focus'].sort(),
+      ['ping', 'notes:add', 'notes:update', 'notes:delete', 'notes:restore', 'notes:list', 'notes:page', 'notes:export', 'notes:import', 'notes:capture', 'notes:take-draft', 'notes:focus', 'history:list', 'history:clear'].sort(),
     );
   });
 
@@ -84,6 +84,9 @@ describe('the background authorises by sender', () => {
       { type: 'notes:import', content: '{}' },
       { type: 'notes:capture', tabId: 4 },
       { type: 'notes:take-draft', tabId: 4 },
+      // The reading history is the reader's: a page can neither read nor erase it.
+      { type: 'history:list' },
+      { type: 'history:clear' },
       { type: 'notes:focus', tabId: 4 },
     ];
     for (const m of attacks) {

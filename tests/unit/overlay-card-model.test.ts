@@ -89,10 +89,12 @@ describe('overlay card model', () => {
     );
     expect(m.who.line).toBe('GeekPark — author Writer');
     expect(m.when).toBe('date not stated; reported on or after 10 February 2026');
-    expect(m.where).toEqual({ outlet: 'GeekPark', author: 'Writer', editor: 'Editor', title: 'Article B', source: ref('c2') });
+    // The author is named once: in "who", not again in "where".
+    expect(m.where).toEqual({ outlet: 'GeekPark', editor: 'Editor', title: 'Article B', source: ref('c2') });
     // Names come from the entities, in the UI language: one name per person per language.
     const ja = buildCardModel(annotation({ claimId: 'c2', sourceId: 'sB', relations: [] }), catalog, { ui: 'ja' });
     expect(ja.where).toMatchObject({ outlet: '極客公園', author: '書き手', editor: '編集者', title: '記事B' });
+    expect(ja.who.line).not.toContain('書き手');
   });
 
   it('when uses the dataset date at its precision; where names the outlet, never a headline it did not write', () => {

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nContext, type Translate } from '../../components/i18n';
-import { OverlayApp, type OverlayEntry } from '../../components/overlay/OverlayApp';
+import { OverlayApp, type OverlayEntry, type OverlayPassage } from '../../components/overlay/OverlayApp';
 import type { OverlayApi, OverlayHost } from '../../lib/overlay/types';
 import { buildCardModel } from '../../lib/overlay/card-model';
 import { emptyCatalog } from '../../lib/overlay/catalog';
@@ -31,6 +31,8 @@ function entry(i: number, contested: boolean, quote = `Quote number ${i}`): Over
 
 let root: HTMLElement;
 let api: OverlayApi | null;
+let hides = 0;
+const picks: [number, string][] = [];
 const active: (number | null)[] = [];
 const host: OverlayHost = {
   rects: () => [{ left: 100, top: 100, right: 300, bottom: 120, width: 200, height: 20, x: 100, y: 100 } as DOMRect],
@@ -43,6 +45,8 @@ beforeEach(() => {
   document.body.appendChild(root);
   api = null;
   active.length = 0;
+  hides = 0;
+  picks.length = 0;
 });
 afterEach(() => {
   render(null, root);
@@ -50,11 +54,19 @@ afterEach(() => {
   delete (window as unknown as { __xss?: unknown }).__xss;
 });
 
-function mount(entries: OverlayEntry[], messages: Messages = en as Messages): void {
+function mount(entries: OverlayEntry[], messages: Messages = en as Messages, passages?: OverlayPassage[]): void {
   act(() => {
     render(
       <I18nContext.Provider value={translator(messages)}>
-        <OverlayApp entries={entries} ui="en" host={host} bind={(a) => (api = a)} />
+        <OverlayApp
+          entries={entries}
+          passages={passages}
+          ui="en"
+          host={host}
+          bind={(a) => (api = a)}
+          onHide={() => hides++}
+          onPick={(p, c) => picks.push([p, c])}
+        />
       </I18nContext.Provider>,
       root,
     );
@@ -132,7 +144,7 @@ describe('overlay components', () => {
     expect(text()).toBe('ja');
   });
 
-  it('the badge list opens a card for the chosen claim; dismiss hides the badge', () => {
+  it('the badge list opens a card for the chosen claim; "Hide for this page" asks the session to take everything away', () => {
     mount([entry(0, true), entry(1, false), entry(2, false)]);
     act(() => (root.querySelector('[data-testid="cp-badge-toggle"]') as HTMLElement).click());
     const items = root.querySelectorAll<HTMLElement>('[data-testid="cp-list-item"]');
@@ -141,7 +153,85 @@ describe('overlay components', () => {
     expect(root.querySelector('[data-testid="cp-card"]')!.getAttribute('data-claim')).toBe('c2');
     expect(root.querySelector('[data-testid="cp-list"]')).toBeNull();
     act(() => (root.querySelector('[data-testid="cp-badge-dismiss"]') as HTMLElement).click());
-    expect(root.querySelector('[data-testid="cp-badge"]')).toBeNull();
+    expect(hides).toBe(1);
+    expect(root.querySelector('[data-testid="cp-card"]')).toBeNull();
+  });
+
+  it('one passage, one card: several claims on it are listed, each reachable, none hidden behind another', () => {
+    const a = entry(0, false);
+    const b = { ...entry(1, true), speaker: 'Other speaker' };
+    b.card = { ...b.card, who: { ...b.card.who, name: 'Other speaker' } };
+    mount([a, b, entry(2, false)], en as Messages, [{ members: [1, 0] }, { members: [2] }]);
+    // One keyboard stop per passage, not per claim.
+    expect(root.querySelectorAll('[data-testid="cp-proxy"]').length).toBe(2);
+    act(() => api!.open(0, 'click'));
+    const card = () => root.querySelector('[data-testid="cp-card"]')!;
+    expect(root.querySelectorAll('[data-testid="cp-card"]').length).toBe(1);
+    expect(card().getAttribute('data-claims')).toBe('2');
+    const tabs = root.querySelectorAll<HTMLElement>('[data-testid="cp-card-claim-tab"]');
+    expect([...tabs].map((x) => x.getAttribute('data-claim'))).toEqual(['c1', 'c0']);
+    expect(root.querySelector('[data-testid="cp-card-claims"]')!.textContent).toContain('2 claims on this passage');
+    expect(card().getAttribute('data-claim')).toBe('c1'); // the contested one first
+    act(() => tabs[1]!.click());
+    expect(card().getAttribute('data-claim')).toBe('c0');
+    // Opening by claim id (the side panel, the badge list) shows that claim of the passage.
+    act(() => api!.open(0, 'click', 'c0'));
+    expect(card().getAttribute('data-claim')).toBe('c0');
+    // A single-claim passage has no tabs.
+    act(() => api!.open(1, 'click'));
+    expect(root.querySelector('[data-testid="cp-card-claims"]')).toBeNull();
+  });
+
+  it("says when the page's words are not the claim's (a headline restating it), and shows both", () => {
+    const e = entry(0, false, 'Page headline words');
+    e.card = { ...e.card, passage: { text: 'Page headline words', lang: 'en', match: 'headline' }, text: { en: 'The claim itself', ja: '主張そのもの' } };
+    const same = entry(1, false);
+    mount([e, same]);
+    act(() => api!.open(0, 'click'));
+    expect(root.querySelector('[data-testid="cp-card-passage"]')!.getAttribute('data-match')).toBe('headline');
+    expect(root.querySelector('[data-testid="cp-card-passage-text"]')!.textContent).toBe('Page headline words');
+    expect(root.querySelector('[data-testid="cp-card-passage-why"]')!.textContent).toMatch(/headline/);
+    expect(root.querySelector('[data-testid="cp-card-text"]')!.textContent).toBe('The claim itself');
+    act(() => api!.open(1, 'click'));
+    expect(root.querySelector('[data-testid="cp-card-passage"]')).toBeNull();
+  });
+
+  it('one Tab stop for the claims; arrow keys and the next-claim key move between passages', () => {
+    mount([entry(0, false), entry(1, false), entry(2, false)]);
+    const proxies = () => [...root.querySelectorAll<HTMLElement>('[data-testid="cp-proxy"]')];
+    expect(proxies().map((p) => p.tabIndex)).toEqual([0, -1, -1]);
+    proxies()[0]!.focus();
+    act(() => {
+      proxies()[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    });
+    // jsdom events are untrusted: the overlay acts only on the reader's own keys.
+    expect(document.activeElement).toBe(proxies()[0]);
+    act(() => api!.step(1));
+    expect(document.activeElement).toBe(proxies()[1]);
+    expect(proxies().map((p) => p.tabIndex)).toEqual([-1, 0, -1]);
+    act(() => api!.step(-1));
+    act(() => api!.step(-1));
+    expect(document.activeElement).toBe(proxies()[2]); // wraps around
+    // With a card open, the next-claim key opens the next passage's card.
+    act(() => api!.open(0, 'click'));
+    act(() => api!.step(1));
+    expect(root.querySelector('[data-testid="cp-card"]')!.getAttribute('data-claim')).toBe('c1');
+  });
+
+  it('draws one focus ring per passage, around all its lines', () => {
+    mount([entry(0, false)]);
+    act(() => root.querySelector<HTMLElement>('[data-testid="cp-proxy"]')!.focus());
+    const rings = root.querySelectorAll('[data-testid="cp-ring"]');
+    expect(rings.length).toBe(1);
+    expect(rings[0]!.getAttribute('data-outlines')).toBe('1');
+  });
+
+  it('tells the side panel about cards the reader asked for, not about hovers', () => {
+    mount([entry(0, false), entry(1, false)]);
+    act(() => api!.open(0, 'hover'));
+    expect(picks).toEqual([]);
+    act(() => api!.open(1, 'click'));
+    expect(picks).toEqual([[1, 'c1']]);
   });
 
   it('every overlay string exists in both locales', () => {

@@ -24,7 +24,7 @@ describe('overlay dates: never more precise than the data', () => {
       'date not stated; reported on or after 1 April 2026',
     );
     expect(formatWhen({ date: null, precision: 'unknown', bounds: { after: '2026-03-31' } }, 'ja')).toBe(
-      '日付の記載なし(2026年4月1日以降に報道)',
+      '日付の記載なし（2026年4月1日以降に報道）',
     );
     expect(formatWhen({ date: null, precision: 'unknown', bounds: { after: '2026-02-09' } }, 'en')).toBe(
       'date not stated; reported on or after 10 February 2026',
@@ -48,7 +48,7 @@ describe('overlay dates: never more precise than the data', () => {
     // An interview reported in an article from after 31 March: the interview is not dated by it.
     const article = { date: null, precision: 'unknown' as const, bounds: { after: '2026-03-31' } };
     expect(formatWhen({ date: null, precision: 'unknown' }, 'en', article)).toBe('date not stated; in an article from 1 April 2026 or later');
-    expect(formatWhen({ date: null, precision: 'unknown' }, 'ja', article)).toBe('日付の記載なし(2026年4月1日以降の記事)');
+    expect(formatWhen({ date: null, precision: 'unknown' }, 'ja', article)).toBe('日付の記載なし（2026年4月1日以降の記事）');
   });
 
   it('ignores a date that is there but marked unknown, and malformed dates', () => {
@@ -79,5 +79,15 @@ describe('overlay dates: never more precise than the data', () => {
         if (allowed === 2) expect(en).toMatch(/^[A-Z][a-z]+ \d{4}$/);
       }
     }
+  });
+});
+
+describe("an article's own date (the source view's Published line)", () => {
+  it('says the date, or the bound the text gives and that the article gives no date', async () => {
+    const { formatPublished } = await import('../../lib/overlay/dates');
+    expect(formatPublished({ date: '2026-02-10', precision: 'day' }, 'en')).toBe('10 February 2026');
+    expect(formatPublished({ date: null, precision: 'unknown', bounds: { after: '2026-03-31' } }, 'en')).toBe('on or after 1 April 2026 (the article gives no date)');
+    expect(formatPublished({ date: null, precision: 'unknown', bounds: { after: '2026-03-31' } }, 'ja')).toBe('2026年4月1日以降（記事に日付の記載なし）');
+    expect(formatPublished({ date: null, precision: 'unknown' }, 'en')).toBe('not dated in the article');
   });
 });

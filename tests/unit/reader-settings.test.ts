@@ -8,7 +8,7 @@ import {
 
 describe('reader settings', () => {
   it('default to the browser language and the middle density', () => {
-    expect(parseReaderSettings(undefined)).toEqual({ uiLanguage: 'auto', density: 'key' });
+    expect(parseReaderSettings(undefined)).toEqual({ uiLanguage: 'auto', density: 'key', readingHistory: true });
     expect(parseReaderSettings({})).toEqual(DEFAULT_READER_SETTINGS);
   });
 
@@ -16,12 +16,14 @@ describe('reader settings', () => {
     expect(parseReaderSettings({ [READER_SETTING_KEYS.uiLanguage]: 'ja', [READER_SETTING_KEYS.density]: 'contested' })).toEqual({
       uiLanguage: 'ja',
       density: 'contested',
+      readingHistory: true,
     });
+    expect(parseReaderSettings({ [READER_SETTING_KEYS.readingHistory]: false })).toEqual({ ...DEFAULT_READER_SETTINGS, readingHistory: false });
   });
 
   it('read anything invalid as the default, one setting at a time', () => {
-    expect(parseReaderSettings({ uiLanguage: 'fr', highlightDensity: 'all' })).toEqual({ uiLanguage: 'auto', density: 'all' });
-    expect(parseReaderSettings({ uiLanguage: 'en', highlightDensity: 3 })).toEqual({ uiLanguage: 'en', density: 'key' });
+    expect(parseReaderSettings({ uiLanguage: 'fr', highlightDensity: 'all' })).toEqual({ uiLanguage: 'auto', density: 'all', readingHistory: true });
+    expect(parseReaderSettings({ uiLanguage: 'en', highlightDensity: 3, readingHistory: 'no' })).toEqual({ uiLanguage: 'en', density: 'key', readingHistory: true });
     expect(parseReaderSettings({ uiLanguage: ['ja'], highlightDensity: null })).toEqual(DEFAULT_READER_SETTINGS);
   });
 

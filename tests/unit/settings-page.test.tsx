@@ -59,7 +59,7 @@ async function mount(api: SettingsApi, t: Translate = translator(en as Messages)
 beforeEach(() => {
   root = document.createElement('div');
   document.body.append(root);
-  stored = { uiLanguage: 'auto', density: 'key' };
+  stored = { uiLanguage: 'auto', density: 'key', readingHistory: true };
   sites = ['https://news.example', 'https://www.blog.example'];
   writes = [];
   failWrites = false;

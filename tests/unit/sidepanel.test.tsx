@@ -3,9 +3,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nContext, type Translate } from '../../components/i18n';
-import type { PanelApi, PanelPage } from '../../components/sidepanel/api';
+import type { PageEvent, PanelApi, PanelPage } from '../../components/sidepanel/api';
 import { SidePanelApp } from '../../components/sidepanel/SidePanelApp';
-import { NO_SELECTION, type NoteDraft, type NoteFocus } from '../../lib/messages/protocol';
+import { NO_SELECTION, type NoteDraft, type NoteFocus, type PageClaim } from '../../lib/messages/protocol';
 import type { NoteView, PageNotes } from '../../lib/storage/notes-repo';
 import en from '../../public/_locales/en/messages.json';
 import { translator, type Messages } from '../helpers/locale';
@@ -31,6 +31,11 @@ function fakeApi() {
     saved: [] as { tabId: number; draft: NoteDraft; body: string }[],
     tabListener: null as ((id: number | null) => void) | null,
     draftListener: null as ((id: number) => void) | null,
+    claims: { hidden: false, claims: [] } as { hidden: boolean; claims: PageClaim[] } | null,
+    revealed: [] as string[],
+    shown: 0,
+    stories: [] as (string | undefined)[],
+    pageListener: null as ((e: PageEvent) => void) | null,
     focus: null as NoteFocus | null,
     focusListener: null as ((id: number) => void) | null,
     links: {} as Record<string, string>,
@@ -60,6 +65,26 @@ function fakeApi() {
       state.saved.push({ tabId, draft: d, body });
       state.notes = { notes: [view('n-new', body, d.target.quote.exact)], candidates: [] };
       return state.notes.notes[0]!;
+    },
+    pageClaims: async () => state.claims,
+    revealClaim: async (_tab, id) => {
+      state.revealed.push(`claim:${id}`);
+      return true;
+    },
+    revealNote: async (_tab, id) => {
+      state.revealed.push(`note:${id}`);
+      return true;
+    },
+    showPage: async () => {
+      state.shown++;
+      if (state.claims) state.claims = { ...state.claims, hidden: false };
+    },
+    onPageEvent: (cb) => {
+      state.pageListener = cb;
+      return () => undefined;
+    },
+    openStory: async (claimId) => {
+      state.stories.push(claimId);
     },
     focus: async () => state.focus,
     onFocusReady: (cb) => {
@@ -207,6 +232,63 @@ describe('side panel', () => {
     expect($('[data-testid="panel-note-body"]')!.textContent).toBe('<img src=x onerror=alert(1)>');
     expect(root.querySelector('img')).toBeNull();
     expect($('[data-note-id="c"]')!.textContent).toContain('from https://news.example/amp/a');
+  });
+
+  it("lists the page's claims in reading order with their status; choosing one shows it on the page", async () => {
+    const { api, state } = fakeApi();
+    const claim = (claimId: string, passage: number, status: PageClaim['status'], text: string): PageClaim => ({ claimId, passage, status, strength: 'strong', speaker: 'Yann LeCun', text });
+    state.claims = { hidden: false, claims: [claim('c1', 0, 'other-view', 'first <b>words</b>'), claim('c2', 1, 'neutral', 'second'), claim('c3', 1, 'supported', 'second, again')] };
+    await mount(api);
+    expect($$('[data-testid="panel-claim"]').map((b) => [b.dataset.claim, b.dataset.status, b.dataset.passage])).toEqual([
+      ['c1', 'other-view', '0'],
+      ['c2', 'neutral', '1'],
+      ['c3', 'supported', '1'],
+    ]);
+    expect($('[data-testid="panel-claims-count"]')!.textContent).toMatch(/^3 claims/);
+    expect($('[data-claim="c1"]')!.textContent).toContain('first <b>words</b>');
+    expect(root.querySelector('b')).toBeNull();
+    await act(() => $('[data-claim="c2"]')!.click());
+    await flush();
+    expect(state.revealed).toEqual(['claim:c2']);
+    expect($('[data-claim="c2"]')!.getAttribute('aria-current')).toBe('true');
+    // The story view opens at the chosen claim's story.
+    await act(() => $('[data-testid="panel-story"]')!.click());
+    expect(state.stories).toEqual(['c2']);
+  });
+
+  it('shows what the reader picks on the page: a claim, or one of their highlights (this tab only)', async () => {
+    const { api, state } = fakeApi();
+    state.notes = { notes: [view('a', 'my note', 'found here')], candidates: [] };
+    state.info = { page: PAGE, highlights: { placed: ['a'], orphaned: [], adopted: [] } };
+    state.claims = { hidden: false, claims: [{ claimId: 'c1', passage: 0, status: 'neutral', strength: 'strong', speaker: 'S', text: 't' }] };
+    await mount(api);
+    await act(() => state.pageListener!({ kind: 'picked', tabId: 8, item: { kind: 'claim', claimId: 'c1' } }));
+    expect($('[data-claim="c1"]')!.getAttribute('aria-current')).toBeNull();
+    await act(() => state.pageListener!({ kind: 'picked', tabId: 7, item: { kind: 'claim', claimId: 'c1' } }));
+    expect($('[data-claim="c1"]')!.getAttribute('aria-current')).toBe('true');
+    await act(() => new Promise((r) => setTimeout(r, 650)));
+    await act(() => state.pageListener!({ kind: 'picked', tabId: 7, item: { kind: 'note', id: 'a' } }));
+    expect($('[data-note-id="a"]')!.getAttribute('aria-current')).toBe('true');
+    expect($('[data-claim="c1"]')!.getAttribute('aria-current')).toBeNull();
+    // One click on a claim and a highlight at once: both are shown, whichever message comes first.
+    await act(() => state.pageListener!({ kind: 'picked', tabId: 7, item: { kind: 'claim', claimId: 'c1' } }));
+    expect($('[data-claim="c1"]')!.getAttribute('aria-current')).toBe('true');
+    expect($('[data-note-id="a"]')!.getAttribute('aria-current')).toBe('true');
+    // And the other way: choosing the note's quote scrolls the page to it.
+    await act(() => $('[data-testid="panel-note-show"]')!.click());
+    expect(state.revealed).toEqual(['note:a']);
+  });
+
+  it('says when Counterpoint is hidden on the page, and shows it again', async () => {
+    const { api, state } = fakeApi();
+    state.claims = { hidden: true, claims: [] };
+    await mount(api);
+    expect($('[data-testid="panel-hidden"]')).not.toBeNull();
+    await act(() => $('[data-testid="panel-show"]')!.click());
+    await flush();
+    expect(state.shown).toBe(1);
+    expect($('[data-testid="panel-hidden"]')).toBeNull();
+    expect($('[data-testid="panel-no-claims"]')).not.toBeNull();
   });
 
   it('shows first the note the tab was opened at or asked for, only on that page, and again when the background says it changed', async () => {

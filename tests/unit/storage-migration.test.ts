@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { CounterpointDb, SCHEMA_V1, SCHEMA_V2, type NoteV1, type NoteV2 } from '../../lib/storage/db';
+import { CounterpointDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, type NoteV1, type NoteV2 } from '../../lib/storage/db';
 import { listNotes } from '../../lib/storage/notes-repo';
 
 let n = 0;
 const uniqueName = () => `migration-${Date.now()}-${n++}`;
 
-describe('schema migration v1 → v2 → v3', () => {
+describe('schema migration v1 → v2 → v3 → v4', () => {
   it('keeps every note written by v1 and backfills the new fields', async () => {
     const name = uniqueName();
     // The database exactly as the first release wrote it: only version(1) declared.
@@ -25,7 +25,7 @@ describe('schema migration v1 → v2 → v3', () => {
 
     const db = new CounterpointDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const all = await db.notes.toArray();
     expect(all).toHaveLength(50);
     for (const o of old) {
@@ -72,7 +72,7 @@ describe('schema migration v1 → v2 → v3', () => {
 
     const db = new CounterpointDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const all = [...(await db.notes.toArray()), ...(await db.trash.toArray())];
     expect(all).toHaveLength(30);
     for (const o of old) {
@@ -86,11 +86,28 @@ describe('schema migration v1 → v2 → v3', () => {
     db.close();
   });
 
-  it('opens a fresh database at v3', async () => {
+  it('v3 → v4: adds the reading history, notes untouched', async () => {
+    const name = uniqueName();
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    const note = { id: 'v3-1', url: 'https://a.example/x', sourceUrl: 'https://a.example/x', title: 't', body: 'b', format: 'text/plain', tags: [], links: [], origin: null, target: null, claimId: null, anchorState: 'unknown', createdAt: 1, updatedAt: 2, terms: ['b'] };
+    await v3.table('notes').add(note);
+    v3.close();
+    const db = new CounterpointDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.notes.get('v3-1')).toEqual(note);
+    expect(await db.visits.count()).toBe(0);
+    db.close();
+  });
+
+  it('opens a fresh database at v4', async () => {
     const db = new CounterpointDb(uniqueName());
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['notes', 'trash']);
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['notes', 'trash', 'visits']);
     db.close();
   });
 });

@@ -60,6 +60,14 @@ function wrap(page: Page, context: BrowserContext): E2EPage {
     type: (text) => page.keyboard.type(text),
     move: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
+    dblclick: (x, y) => page.mouse.dblclick(x, y),
+    drag: async (from, to) => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
+      await page.mouse.move(to.x, to.y, { steps: 4 });
+      await page.mouse.up();
+    },
     bringToFront: () => page.bringToFront(),
     screenshot: async (path) => {
       await page.screenshot({ path, fullPage: false });

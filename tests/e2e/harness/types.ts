@@ -28,6 +28,10 @@ export interface E2EPage {
   /** Real (trusted) pointer input at viewport coordinates. */
   move(x: number, y: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
+  /** A real double click at viewport coordinates (selects a word). */
+  dblclick(x: number, y: number): Promise<void>;
+  /** A real drag with the primary button held, from one point to another (selects text). */
+  drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
   /** Brings the tab to the front (focus, active tab). */
   bringToFront(): Promise<void>;
   screenshot(path: string): Promise<void>;
