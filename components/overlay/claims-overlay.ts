@@ -14,7 +14,7 @@ import { looksLikeArticle } from '../../lib/detect/article';
 import type { PageAnnotator } from '../../lib/overlay/page-annotator';
 import { RerunWatcher, MUTATION_DEBOUNCE_MS } from '../../lib/overlay/rerun-watcher';
 import { runInSlices, SLICE_MS, yieldToMain } from '../../lib/overlay/slices';
-import type { OverlayContent, OverlayEngineResult, OverlayHooks, SessionClaim, ShownOverlay } from '../../lib/overlay/types';
+import type { OverlayContent, OverlayEngineResult, OverlayHooks, PageClaim, ShownOverlay } from '../../lib/overlay/types';
 import type { TextDirective } from '../../lib/links/text-fragment';
 import { restatedKey } from '../../lib/overlay/restated-model';
 
@@ -140,7 +140,7 @@ export class ClaimsOverlay {
   }
 
   /** The claims shown on the page, in reading order (none while hidden or before the overlay shows). */
-  claims(): SessionClaim[] {
+  claims(): PageClaim[] {
     return this.session?.claims() ?? [];
   }
 

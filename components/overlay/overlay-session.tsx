@@ -20,14 +20,14 @@ import { groupPassages, passageText, type Passage } from '../../lib/overlay/pass
 import { rangeHost } from '../../lib/overlay/range-host';
 import { SLICE_MS, yieldToMain } from '../../lib/overlay/slices';
 import { restatedView, storyView, type StoryView } from '../../lib/overlay/restated-model';
-import { claimStatus, type OverlayAnnotation, type OverlayApi, type OverlayContent, type OverlayRestatement, type SessionClaim, type ShownOverlay } from '../../lib/overlay/types';
+import { claimStatus, type OverlayAnnotation, type OverlayApi, type OverlayContent, type OverlayRestatement, type PageClaim, type ShownOverlay } from '../../lib/overlay/types';
 import { canonicalUrl } from '../../lib/anchoring/canonical-url';
 import { linkedIndex, passageLink, passageQuote } from '../../lib/links/passage-link';
 import type { TextDirective } from '../../lib/links/text-fragment';
 import { buildTextModel, type TextModel } from '../../lib/text/text-model';
 import { copyLink, type WriteText } from '../links/copy-link';
 
-export type { OverlayContent, SessionClaim };
+export type { OverlayContent, PageClaim };
 
 const isRestated = (a: OverlayAnnotation): a is OverlayRestatement => (a as OverlayRestatement).method === 'restatement';
 
@@ -196,8 +196,8 @@ export class OverlaySession implements ShownOverlay {
   }
 
   /** This page's claims in reading order, for the side panel (the page's own words, no note text). */
-  claims(): SessionClaim[] {
-    const out: SessionClaim[] = [];
+  claims(): PageClaim[] {
+    const out: PageClaim[] = [];
     this.passages.forEach((p, passage) => {
       for (const m of [...p.members].sort((a, b) => a - b)) {
         const e = this.entries[m]!;

@@ -7,9 +7,10 @@
  * says otherwise: a content script runs next to a hostile page, so every receiver validates.
  */
 import type { Lang } from '../dataset/types';
-import type { ClaimStatus } from '../overlay/types';
-import type { MarkStrength } from '../overlay/density';
+import type { PageClaim } from '../overlay/types';
 import type { Visit } from '../storage/reading-history';
+
+export type { PageClaim };
 import type { ImportReport } from '../export/import';
 import type { FoundRestatement, StoryResult } from '../restate/types';
 import type { ListResult, NoteView, PageKey, PageNotes } from '../storage/notes-repo';
@@ -145,19 +146,6 @@ export type Request =
 
 /** What the reader picked on a page: a claim (by id) or one of their highlights (by note id: never its text). */
 export type PickedItem = { kind: 'claim'; claimId: string } | { kind: 'note'; id: string };
-
-/** One claim on a page, as the side panel lists it: the page's own words, never a note's. */
-export interface PageClaim {
-  claimId: string;
-  /** The passage it is on (claims sharing one passage share the number). */
-  passage: number;
-  status: ClaimStatus;
-  strength: MarkStrength;
-  /** The speaker's name in the reader's UI language. */
-  speaker: string;
-  /** The words on the page. */
-  text: string;
-}
 
 /** What a content script may say about its own page; never enough to name another page. */
 export interface PageHints {

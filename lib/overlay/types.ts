@@ -175,7 +175,7 @@ export interface ShownOverlay {
   /** Whether the point (viewport coordinates) is on one of the claims' marks the reader can see. */
   claimAt(x: number, y: number): boolean;
   /** This page's claims in reading order, for the side panel (the page's own words, no note text). */
-  claims(): SessionClaim[];
+  claims(): PageClaim[];
   /** The passage holding a claim, or -1. */
   passageOf(claimId: string): number;
   /** Scrolls to a passage and opens its card (showing `claimId`); false when there is no such passage. */
@@ -185,13 +185,14 @@ export interface ShownOverlay {
   disconnect(): void;
 }
 
-/** One claim on the page as the side panel lists it (in reading order). */
-export interface SessionClaim {
+/** One claim on a page, as the side panel lists it (in reading order): the page's own words, never a note's. */
+export interface PageClaim {
   claimId: string;
-  /** The passage it is on (several claims can share one). */
+  /** The passage it is on (claims sharing one passage share the number). */
   passage: number;
   status: ClaimStatus;
   strength: MarkStrength;
+  /** The speaker's name in the reader's UI language. */
   speaker: string;
   /** The words on the page. */
   text: string;
