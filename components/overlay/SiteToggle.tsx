@@ -69,6 +69,7 @@ export function SiteToggle({ settings }: { settings: SiteSettingsAdapter }) {
         <input
           type="checkbox"
           role="switch"
+          class="cp-switch"
           checked={state.enabled}
           disabled={state.saving}
           aria-checked={state.enabled ? 'true' : 'false'}
