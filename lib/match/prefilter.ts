@@ -33,6 +33,16 @@ export const MIN_SEED_SHARE = 0.25;
  */
 export const MIN_SEED_SHARE_FUZZY = 0.35;
 
+/**
+ * How far apart (as a share of the anchor's length, plus 2) the expected starts of one cluster's
+ * seed hits may lie. A copy within the match budget (MAX_ERROR_RATE, 0.2) has at most 0.2 × length
+ * characters inserted or deleted before any seed, so its hits' expected starts spread by at most
+ * that much: anything below 0.2 would split a true match's seeds into clusters too small to
+ * qualify (recall lost, silently); above it a cluster only gathers more stray hits from the
+ * neighbourhood. 0.25 keeps a margin over the budget (the +2 covers rounding at short anchors).
+ */
+const CLUSTER_SPREAD = 0.25;
+
 /** Distinct seeds a cluster needs of an anchor's `seeds`: `share` of them, at least one, and two from three seeds on. */
 function seedsNeeded(seeds: number, share: number): number {
   return seeds >= 3 ? Math.max(2, Math.ceil(seeds * share)) : 1;
@@ -214,7 +224,7 @@ export function findCandidates(textOrCodes: string | Uint16Array, index: Compile
     }
     // Cluster hits whose expected starts lie within the anchor's error budget; count distinct
     // seeds with a bitmask.
-    const tol = Math.ceil(anchor.exact.length * 0.25) + 2;
+    const tol = Math.ceil(anchor.exact.length * CLUSTER_SPREAD) + 2;
     let i = begin;
     while (i < end) {
       const first = flat[i]! >> SEED_BITS;
