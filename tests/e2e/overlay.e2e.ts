@@ -148,6 +148,8 @@ interface CardInfo {
   textLang: string | null;
   related: { type: string; text: string }[];
   focusedInCard: boolean;
+  /** How far the card's content runs past its width (0: none; a long line that does not wrap widens an item past the card). */
+  overflowX: number;
   rect: { left: number; top: number; right: number; bottom: number };
   viewport: { w: number; h: number };
 }
@@ -178,6 +180,7 @@ const readCard = (root: ShadowRoot | null): CardInfo | null => {
       text: x.querySelector('blockquote')?.textContent ?? '',
     })),
     focusedInCard: !!root.activeElement && card.contains(root.activeElement),
+    overflowX: card.scrollWidth - card.clientWidth,
     rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
     viewport: { w: document.documentElement.clientWidth, h: window.innerHeight },
   };
@@ -310,6 +313,7 @@ for (const target of browsers) {
       expect(card.who.length).toBeGreaterThan(2);
       expect(card.when).toMatch(/\d{4}|not stated/);
       expect(card.differs).toBeGreaterThan(0);
+      expect(card.overflowX, 'nothing in the card runs past its right edge (the other view\'s long date line wraps)').toBeLessThanOrEqual(0);
       expect(card.contradicts).toBe(0);
       // CNBC's words, under CNBC's name (never the digest's headline).
       expect(card.where).toContain('CNBC');
