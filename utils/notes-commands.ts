@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { currentTranslator, loadUiLanguage, onUiLanguageChanged } from './i18n';
 
 /** Manifest names: the `commands` key and the context-menu item id. */
 export const HIGHLIGHT_COMMAND = 'highlight-note';
@@ -19,15 +20,23 @@ export interface NoteTab {
 export function wireNotesCommands(startNote: (tab: NoteTab) => void): void {
   const menus = (browser as { contextMenus?: typeof browser.contextMenus }).contextMenus;
   if (menus) {
+    // Titled in the reader's UI language (settings page), not only the browser's: the setting is
+    // read first, and a change retitles the item.
+    const title = (): string => currentTranslator()('contextMenuHighlight');
     // Recreated at every background start: a service worker / event page has no lasting state.
-    void menus.removeAll().then(() =>
-      menus.create({
-        id: HIGHLIGHT_MENU_ID,
-        title: browser.i18n.getMessage('contextMenuHighlight'),
-        contexts: ['selection'],
-        documentUrlPatterns: ['http://*/*', 'https://*/*'],
-      }),
-    );
+    void menus
+      .removeAll()
+      .then(() => loadUiLanguage())
+      .then(() =>
+        menus.create({
+          id: HIGHLIGHT_MENU_ID,
+          title: title(),
+          contexts: ['selection'],
+          documentUrlPatterns: ['http://*/*', 'https://*/*'],
+        }),
+      );
+    // (Before the item exists the update fails, and the item is then created with the new title.)
+    onUiLanguageChanged(() => void Promise.resolve(menus.update(HIGHLIGHT_MENU_ID, { title: title() })).catch(() => undefined));
     menus.onClicked.addListener((info, tab) => {
       if (info.menuItemId === HIGHLIGHT_MENU_ID && tab) startNote(tab);
     });
