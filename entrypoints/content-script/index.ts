@@ -46,12 +46,12 @@ export default defineUnlistedScript(() => {
   // What both concerns read first, in one call (utils/stored.ts).
   prefetchStored([PAGE_KEYS_ITEM, OVERLAY_OFF_KEY]);
 
-  // The second stage, loaded on first use; it reaches back for these.
-  let overlay: ClaimsOverlay | null = null;
+  // The second stage, loaded on first use (always after this function has run: the overlay below
+  // exists by then); it reaches back for these.
   const stageTwo = secondStageLoader({
     measure: (phase, start) => stats.record(phase, start),
-    refreshOverlay: () => overlay?.refresh(),
-    claimAt: (x, y) => overlay?.claimAt(x, y) ?? false,
+    refreshOverlay: () => claims.refresh(),
+    claimAt: (x, y) => claims.claimAt(x, y),
   });
   const secondStage = stageTwo.load;
 
@@ -66,7 +66,7 @@ export default defineUnlistedScript(() => {
   let site: string | null | undefined;
   const siteNow = (): string | null => (site === undefined ? (site = siteOf(location.href)) : site);
   let recorded = '';
-  overlay = new ClaimsOverlay(document, {
+  const claims = new ClaimsOverlay(document, {
     measure: (phase, start) => stats.record(phase, start),
     mayHaveClaims: (doc) => mayHaveClaims(doc, yieldToMain),
     loadAnnotator: async () => (await secondStage())?.annotator() ?? null,
@@ -96,7 +96,6 @@ export default defineUnlistedScript(() => {
       void sendRequest({ type: 'history:record', hints: pageHints(document), claimIds }).catch(() => undefined);
     },
   });
-  const claims = overlay;
 
   /** The side panel, if open on this tab, asks the page again (the background names the tab, not us). */
   function tellPanel(): void {

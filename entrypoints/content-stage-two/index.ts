@@ -38,6 +38,7 @@ import { registerSecondStage } from '../../utils/second-stage';
 import { siteOf } from '../../utils/site-settings';
 import indexJson from '../../lib/generated/claims-index.json?raw';
 import catalogJson from '../../lib/generated/claims-catalog.json?raw';
+import paletteCss from '../../components/page-palette.css?inline';
 import badgeCss from '../../components/badge.css?inline';
 import legendCss from '../../components/legend.css?inline';
 import overlayCss from '../../components/overlay/overlay.css?inline';
@@ -63,14 +64,16 @@ export default defineUnlistedScript(() => {
     // The reader's UI language and highlight density (settings page), read now, while the matcher
     // runs: the overlay needs them when it opens. A change of either rebuilds the overlay.
     void loadUiLanguage();
-    const readDensity = async (): Promise<void> => {
-      density ??= (await readReaderSettings()).density;
-      stopSettingsWatch ??= onReaderSettingsChanged((settings) => {
-        if (settings.density === density) return;
-        density = settings.density;
-        host.refreshOverlay();
-      });
-    };
+    let densityRead: Promise<void> | null = null;
+    const readDensity = (): Promise<void> =>
+      (densityRead ??= readReaderSettings().then((settings) => {
+        density ??= settings.density;
+        stopSettingsWatch ??= onReaderSettingsChanged((changed) => {
+          if (changed.density === density) return;
+          density = changed.density;
+          host.refreshOverlay();
+        });
+      }));
     void readDensity();
     const picked = (item: { kind: 'claim'; claimId: string } | { kind: 'note'; id: string }): void =>
       void sendRequest({ type: 'page:picked', item }).catch(() => undefined);
@@ -93,7 +96,7 @@ export default defineUnlistedScript(() => {
           if (!r.ok) console.warn('[Counterpoint] could not open the source view', r.error);
         });
       },
-      mountUi: closedShadowUi(document, `${badgeCss}\n${legendCss}\n${overlayCss}`),
+      mountUi: closedShadowUi(document, `${paletteCss}\n${badgeCss}\n${legendCss}\n${overlayCss}`),
       measure: host.measure,
       highlightsInherit: inherit,
       writeText,
@@ -147,7 +150,7 @@ export default defineUnlistedScript(() => {
             await loadUiLanguage();
             return currentTranslator();
           },
-          mountUi: closedShadowUi(doc, noteMenuCss),
+          mountUi: closedShadowUi(doc, `${paletteCss}\n${noteMenuCss}`),
           noteAt: (x, y) => notes.noteAt(x, y),
           claimAt: (x, y) => host.claimAt(x, y),
           rectsOf: (id) => notes.rectsOf(id),
