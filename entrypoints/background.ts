@@ -8,7 +8,7 @@ import { findRestatements } from '../lib/restate/remote';
 import { notePageKeys, purgeTrash } from '../lib/storage/notes-repo';
 import { PAGE_KEYS_ITEM } from '../lib/storage/page-keys';
 import { requestSender } from '../utils/message-sender';
-import { secondStageInjector } from '../utils/inject-second-stage';
+import { FIRST_STAGE_FILE, SECOND_STAGE_FILE, stageInjector } from '../utils/inject-stage';
 import { DraftDesk } from '../lib/messages/drafts';
 import { sendToExtensionPages, sendToTab } from '../utils/messaging';
 import { wireNotesCommands } from '../utils/notes-commands';
@@ -51,8 +51,10 @@ export default defineBackground(() => {
     db,
     drafts: new DraftDesk(() => crypto.randomUUID(), () => Date.now()),
     askTab: sendToTab,
-    // The content script's second stage, into the asking document only (README "Speed").
-    injectSecondStage: secondStageInjector(),
+    // The content script's first and second stages, into the asking document only (README
+    // "What the content script costs a page").
+    injectFirstStage: stageInjector(FIRST_STAGE_FILE),
+    injectSecondStage: stageInjector(SECOND_STAGE_FILE),
     // The restatement tier runs here, where its index is (lib/restate/remote.ts): the page sends the
     // text of an article it matched and gets offsets back; nothing of the text is kept.
     restate: (parts, date) => findRestatements(restateIndex(), parts, date),

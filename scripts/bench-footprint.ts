@@ -42,7 +42,8 @@
  * ≤ 3×; on the matched article no extension task over 50 ms and the badge no later than the
  * baseline's; the load event's delay no more than 10% over the empty extension's.
  *
- * Options: --rounds=N (default 5), --baseline=DIR (a built chrome-mv3 directory), --pages=a,b
+ * Options: --rounds=N (default 5), --baseline=DIR (a built chrome-mv3 directory), --variant=NAME:DIR
+ * (repeatable: more built directories, each its own row), --pages=a,b
  * (file names), --no-firefox, --firefox-rounds=N.
  */
 
@@ -372,6 +373,11 @@ async function main(): Promise<void> {
     { name: 'empty', dir: empty },
     { name: 'counterpoint', dir: own },
     ...(BASELINE ? [{ name: 'baseline', dir: resolve(BASELINE) }] : []),
+    // --variant=NAME:DIR (repeatable): more builds side by side, e.g. a change's steps.
+    ...process.argv
+      .filter((a) => a.startsWith('--variant='))
+      .map((a) => a.slice('--variant='.length))
+      .map((a) => ({ name: a.slice(0, a.indexOf(':')), dir: resolve(a.slice(a.indexOf(':') + 1)) })),
   ];
   const loadStart = loadavg();
   const { server, port } = await startFootprintServer();

@@ -1,4 +1,5 @@
 import { extensionApi } from './extension-api';
+import { FIRST_STAGE_FILE } from './stage-slots';
 import type { BackgroundRequest, PanelRequest, Reply, TabRequest } from '../lib/messages/protocol';
 
 /**
@@ -10,9 +11,27 @@ export async function sendRequest<R extends BackgroundRequest>(request: R): Prom
   return orError<R['type']>(await extensionApi().runtime.sendMessage(request));
 }
 
-/** To the content script of `tabId`'s top frame. Rejects when the tab has none (not a web page, or opened before install). */
+/**
+ * To the content script of `tabId`'s top frame. The content script that runs on every page (the
+ * first look, lib/page/first-look.ts) listens to nothing; what answers is its first stage, which
+ * runs only on pages that need it. So when nothing answers, this injects the first stage into the
+ * tab's top frame (`scripting`, as the background does) and asks again. Rejects with the first
+ * error when that cannot be done (not a web page, no host access).
+ */
 export async function sendToTab<R extends TabRequest>(tabId: number, request: R): Promise<Reply<R['type']>> {
-  return orError<R['type']>(await extensionApi().tabs.sendMessage(tabId, request, { frameId: 0 }));
+  const api = extensionApi();
+  const ask = async (): Promise<Reply<R['type']>> => orError<R['type']>(await api.tabs.sendMessage(tabId, request, { frameId: 0 }));
+  try {
+    return await ask();
+  } catch (e) {
+    if (!/receiving end does not exist/i.test(e instanceof Error ? e.message : String(e))) throw e;
+    const injected = await api.scripting?.executeScript({ target: { tabId, frameIds: [0] }, files: [FIRST_STAGE_FILE] }).then(
+      () => true,
+      () => false,
+    );
+    if (!injected) throw e;
+    return ask();
+  }
 }
 
 /** From the background to the extension's open pages (the side panel); nobody listening is fine. */

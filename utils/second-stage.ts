@@ -3,12 +3,15 @@ import type { NotesOnPage } from '../lib/notes/lazy-page-notes';
 import type { PageAnnotator } from '../lib/overlay/page-annotator';
 import type { OverlayContent, OverlayHooks, ShownOverlay } from '../lib/overlay/types';
 import { sendRequest } from './messaging';
+import { claimWorldSlot, SECOND, worldSlot } from './stage-slots';
+
+export { claimFirstStage } from './stage-slots';
 
 /**
  * The content script in two stages (README "Speed"): the first (entrypoints/content-script/) runs
  * on every page and decides; the second (entrypoints/content-stage-two/: the matcher and its index,
  * the overlay's views, the reader's notes on the page) is injected by the background into the
- * pages that need it (utils/inject-second-stage.ts). Both run in the extension's isolated world
+ * pages that need it (utils/inject-stage.ts). Both run in the extension's isolated world
  * (Chromium) / content-script sandbox (Firefox) of the page, which page script cannot reach, and
  * meet there through one property of that world's global object.
  */
@@ -43,44 +46,23 @@ interface Registration {
   runs: number;
 }
 
-const FIRST = '__counterpointFirstStage';
-const SECOND = '__counterpointSecondStage';
-
-function slot<T>(name: string): T | undefined {
-  return (globalThis as unknown as Record<string, T | undefined>)[name];
-}
-
-function claim(name: string, value: unknown): void {
-  Object.defineProperty(globalThis, name, { value, enumerable: false, configurable: true, writable: false });
-}
-
-/**
- * First stage: true the first time in this world, false if a copy already runs here (the browser
- * injected the content script again): the second copy must do nothing.
- */
-export function claimFirstStage(): boolean {
-  if (slot(FIRST)) return false;
-  claim(FIRST, true);
-  return true;
-}
-
 /**
  * Second stage: makes itself known to the first (called by its file's top level). Evaluated again
  * in the same world, it changes nothing but the count: the first registration, with the state
  * the first stage already uses, stays.
  */
 export function registerSecondStage(start: (host: FirstStageHost) => SecondStage): void {
-  const known = slot<Registration>(SECOND);
+  const known = worldSlot<Registration>(SECOND);
   if (known) {
     known.runs++;
     return;
   }
-  claim(SECOND, { start, runs: 1 } satisfies Registration);
+  claimWorldSlot(SECOND, { start, runs: 1 } satisfies Registration);
 }
 
 /** How many times the second stage's file was evaluated in this world (for `overlay:stats`). */
 export function secondStageRuns(): number {
-  return slot<Registration>(SECOND)?.runs ?? 0;
+  return worldSlot<Registration>(SECOND)?.runs ?? 0;
 }
 
 /** The first stage's handle on the second. */
@@ -104,11 +86,11 @@ export function secondStageLoader(host: FirstStageHost): SecondStageLoader {
     load: () => {
       if (loaded) return Promise.resolve(loaded);
       loading ??= (async () => {
-        if (!slot<Registration>(SECOND)) {
+        if (!worldSlot<Registration>(SECOND)) {
           const reply = await sendRequest({ type: 'content:second-stage' });
           if (!reply.ok) throw new Error(reply.error);
         }
-        const registration = slot<Registration>(SECOND);
+        const registration = worldSlot<Registration>(SECOND);
         if (!registration) throw new Error('the second stage did not register');
         return (loaded = registration.start(host));
       })().catch((e: unknown) => {

@@ -1,142 +1,43 @@
 /**
- * The content script's first stage, on every http(s) page: a thin shell that builds the page's
- * concerns and ties them to the extension. It decides, and keeps the page's life cycle; everything
- * heavy is in the second stage (entrypoints/content-stage-two/), which the background injects
- * only into pages that need it (README "Speed"):
- *
- *  - `ClaimsOverlay` (components/overlay/claims-overlay.ts): is this an article that may carry a
- *    claim (`mayHaveClaims`: detection and the build-time gate)? Only then the reader's setting,
- *    the matcher and the overlay's views, from the second stage. Re-runs on navigation, late
- *    article bodies and a change of the setting or of the UI language.
- *  - `LazyPageNotes` (lib/notes/lazy-page-notes.ts): the reader's notes on the page (`PageNotes`,
- *    and the menu at a clicked highlight), from the second stage when extension storage says the
- *    page may have notes, or when the reader asks to note a selection.
- *  - `LocationWatcher` (lib/page/location-watcher.ts): SPA navigations, from the browser only.
- *  - requests from the extension's own pages and background (`listenForTabRequests`).
- * Each is an object with `disconnect()`.
+ * The content script: the first look, on every http(s) page (lib/page/first-look.ts). It decides
+ * whether the page needs Counterpoint at all (an article that names something of the dataset, or a
+ * page where the reader may have notes) and, only then, asks the background for the first stage
+ * (entrypoints/content-first-stage/), which keeps the page's life cycle and loads the second stage
+ * where needed (README "What the content script costs a page"). On a page that needs nothing it
+ * holds no observer and no message listener: the extension's pages start the first stage
+ * themselves when they have something to ask the tab (`sendToTab`, utils/messaging.ts).
  *
  * Why not WXT's `defineContentScript`: its `ContentScriptContext` announces every content script to
  * the page (a window message and a document event on every page: a fingerprint) and stops the
  * script when page script dispatches that event itself, and its location watcher speaks through a
  * window event the page can both hear and forge. This is an unlisted script, registered as the
- * content script in wxt.config.ts, with none of that: on a page where Counterpoint shows nothing,
- * page script can observe nothing of it. The second stage is an unlisted script too, injected
- * by the background, never web-accessible.
+ * content script in wxt.config.ts, with none of that: page script can observe nothing of it. The
+ * first and second stages are unlisted scripts too, injected by the background, never
+ * web-accessible.
  */
-import { ClaimsOverlay } from '../../components/overlay/claims-overlay';
-import { LazyPageNotes } from '../../lib/notes/lazy-page-notes';
-import { pageHints } from '../../lib/notes/page-key';
-import { mayHaveClaims } from '../../lib/overlay/page-check';
-import { yieldToMain } from '../../lib/overlay/slices';
-import { PAGE_KEYS_ITEM } from '../../lib/storage/page-keys';
-import { WorkStats } from '../../lib/overlay/work-stats';
-import { LocationWatcher } from '../../lib/page/location-watcher';
+import { pageKeyOf } from '../../lib/notes/page-key';
+import { looksLikeArticle } from '../../lib/detect/looks-like-article';
+import { bodyPassesGate } from '../../lib/overlay/body-gate';
+import { FirstLook } from '../../lib/page/first-look';
 import { extensionAlive } from '../../utils/lifetime';
 import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
-import { claimFirstStage, secondStageLoader, secondStageRuns } from '../../utils/second-stage';
-import { isOverlayEnabled, OVERLAY_OFF_KEY, onOverlaySettingChanged, siteOf } from '../../utils/site-settings';
-import { prefetchStored } from '../../utils/stored';
-import { listenForTabRequests } from '../../utils/tab-requests';
+import { claimFirstLook, firstStageRuns } from '../../utils/stage-slots';
 
 export default defineUnlistedScript(() => {
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
-  if (!claimFirstStage()) return; // already running in this world
-  const stats = new WorkStats();
-  // What both concerns read first, in one call (utils/stored.ts).
-  prefetchStored([PAGE_KEYS_ITEM, OVERLAY_OFF_KEY]);
-
-  // The second stage, loaded on first use (always after this function has run: the overlay below
-  // exists by then); it reaches back for these.
-  const stageTwo = secondStageLoader({
-    measure: (phase, start) => stats.record(phase, start),
-    refreshOverlay: () => claims.refresh(),
-    claimAt: (x, y) => claims.claimAt(x, y),
+  if (!claimFirstLook()) return; // already looking in this world
+  new FirstLook(document, window, {
+    looksLikeArticle,
+    bodyPassesGate,
+    mayHaveNotes: () => pageMayHaveNotes(() => pageKeyOf(document)).catch(() => false),
+    startFirstStage: async () => {
+      if (!firstStageRuns()) {
+        const reply = await sendRequest({ type: 'content:first-stage' }).catch(() => null);
+        if (!reply?.ok) return false;
+      }
+      return firstStageRuns();
+    },
+    shouldContinue: () => !firstStageRuns() && extensionAlive(),
   });
-  const secondStage = stageTwo.load;
-
-  // Reader's notes: on every http(s) page; the DOM is touched only to draw saved highlights.
-  const notes = new LazyPageNotes(document, {
-    mayHaveNotes: pageMayHaveNotes,
-    open: async () => (await secondStage())?.pageNotes(document) ?? null,
-  });
-
-  // Claims: on non-article pages this reads a few selectors and stops; the DOM is never touched there.
-  // The site (a URL parse) only where the setting is read: articles that may carry claims.
-  let site: string | null | undefined;
-  const siteNow = (): string | null => (site === undefined ? (site = siteOf(location.href)) : site);
-  let recorded = '';
-  const claims = new ClaimsOverlay(document, {
-    measure: (phase, start) => stats.record(phase, start),
-    mayHaveClaims: (doc) => mayHaveClaims(doc, yieldToMain),
-    loadAnnotator: async () => (await secondStage())?.annotator() ?? null,
-    openOverlay: async (doc, content, signature, hooks) => {
-      const two = await secondStage();
-      if (!two) throw new Error('the second stage is not loaded');
-      return two.openOverlay(doc, content, signature, hooks);
-    },
-    isEnabled: async () => {
-      const s = siteNow();
-      return !s || (await isOverlayEnabled(s));
-    },
-    onSettingChanged: (cb) => (siteNow() ? onOverlaySettingChanged(cb) : () => undefined),
-    // The text directives the page was opened at: asked only once the overlay shows claims.
-    linkTarget: async () => (await secondStage())?.linkTarget() ?? [],
-    // "Hide for this page" hides the reader's highlights too: everything Counterpoint drew.
-    hidePage: () => {
-      notes.hide();
-      tellPanel();
-    },
-    // The reading history (story view): the background keeps it only if the reader wants it.
-    shown: (claimIds) => {
-      tellPanel();
-      const key = `${location.href}|${claimIds.join(' ')}`;
-      if (key === recorded) return;
-      recorded = key;
-      void sendRequest({ type: 'history:record', hints: pageHints(document), claimIds }).catch(() => undefined);
-    },
-  });
-
-  /** The side panel, if open on this tab, asks the page again (the background names the tab, not us). */
-  function tellPanel(): void {
-    void sendRequest({ type: 'page:updated' }).catch(() => undefined);
-  }
-
-  const location$ = new LocationWatcher(window, (oldUrl, newUrl) => {
-    if (!alive()) return;
-    claims.navigated(oldUrl, newUrl);
-    // Another page, not an in-page #anchor (what "Hide for this page" hid comes back there).
-    notes.navigated(!oldUrl || oldUrl.replace(/#.*$/, '') !== (newUrl ?? '').replace(/#.*$/, ''));
-  });
-
-  const stopListening = listenForTabRequests({
-    'notes:page-info': () => ({ ok: true, page: notes.pageKey(), highlights: notes.highlightState() }),
-    'selection:capture': (r) => notes.capture(r.nonce),
-    'notes:redraw': () => {
-      notes.refresh();
-      return { ok: true };
-    },
-    'overlay:stats': () => ({ ok: true, stats: { ...stats.snapshot(), secondStageRuns: secondStageRuns() } }),
-    'notes:link': (r) => ({ ok: true, link: notes.linkFor(r.id) }),
-    'overlay:claims': () => ({ ok: true, hidden: claims.isHidden(), claims: claims.claims() }),
-    'overlay:reveal': (r) => ({ ok: true, found: claims.reveal(r.claimId) }),
-    'overlay:step': (r) => ({ ok: true, moved: claims.step(r.direction) }),
-    'overlay:show': () => {
-      claims.show();
-      notes.show();
-      return { ok: true };
-    },
-    'notes:reveal': (r) => ({ ok: true, found: notes.reveal(r.id) }),
-  });
-
-  /** After the extension is updated or removed, this copy stops and takes its UI away. */
-  function alive(): boolean {
-    if (extensionAlive()) return true;
-    stopListening();
-    location$.disconnect();
-    claims.disconnect();
-    notes.disconnect();
-    stageTwo.current()?.disconnect();
-    return false;
-  }
 });

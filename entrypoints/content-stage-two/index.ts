@@ -1,7 +1,7 @@
 /**
  * The content script's second stage: the matcher with the bundled index, the overlay's views
  * (Preact, in closed shadow roots), the reader's notes on the page and the menu at a clicked
- * highlight. Injected by the background (`scripting.executeScript`, utils/inject-second-stage.ts)
+ * highlight. Injected by the background (`scripting.executeScript`, utils/inject-stage.ts)
  * only into pages that need it — an article that passed the first stage's gate, a page that may
  * have saved notes, a page where the reader asked to note a selection — into the same isolated
  * world as the first stage (entrypoints/content-script/), which it meets through

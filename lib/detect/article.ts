@@ -34,20 +34,7 @@ const DOMINANT_SHARE = 0.6;
 /** Above this share of link text a container is a list of links, not prose. */
 const MAX_LINK_DENSITY = 0.35;
 
-/**
- * Cheap first check (no text scan): a couple of selector lookups. Kept for the content script's
- * early exit; `detectArticle` is the full detector.
- */
-export function looksLikeArticle(doc: Document): boolean {
-  if (!doc.documentElement) return false;
-  if (doc.querySelector('article, [itemprop="articleBody"]')) return true;
-  const og = doc.querySelector('meta[property="og:type" i]');
-  if ((og?.getAttribute('content') ?? '').trim().toLowerCase() === 'article') return true;
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    if (/"@type"\s*:\s*\[?[^\]}]*"(?:News|Reportage|Blog)?(?:Article|Posting)"/i.test(s.textContent ?? '')) return true;
-  }
-  return false;
-}
+export { looksLikeArticle } from './looks-like-article';
 
 export type ArticleSignal = 'json-ld' | 'microdata' | 'og' | 'article-element' | 'density';
 

@@ -92,6 +92,8 @@ export interface HandlerDeps {
    * frame and document are the browser's account of the sender, never the message's).
    */
   injectSecondStage?: (sender: Extract<RequestSender, { kind: 'content-script' }>) => Promise<void>;
+  /** The same for the first stage, asked by the content script's first look. */
+  injectFirstStage?: (sender: Extract<RequestSender, { kind: 'content-script' }>) => Promise<void>;
   /** The restatement tier over a page's texts (lib/restate/remote.ts, `findRestatements`). */
   restate?: (parts: RestatePartText[], date: string | null) => Promise<{ found: FoundRestatement[]; stories: StoryResult[] }>;
   /** Opens an extension page (path relative to the extension root) in a new tab, after `afterIndex` when given. */
@@ -203,6 +205,10 @@ async function answer(deps: HandlerDeps, request: BackgroundRequest, sender: Req
     case 'content:second-stage':
       if (sender.kind !== 'content-script' || !deps.injectSecondStage) return NOT_HERE(request.type);
       await deps.injectSecondStage(sender);
+      return { ok: true };
+    case 'content:first-stage':
+      if (sender.kind !== 'content-script' || !deps.injectFirstStage) return NOT_HERE(request.type);
+      await deps.injectFirstStage(sender);
       return { ok: true };
     case 'restate:find': {
       if (!deps.restate) return NOT_HERE('the restatement tier');

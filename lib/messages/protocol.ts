@@ -51,6 +51,11 @@ export type Request =
    * notes) into the sender's own document. Asked at most once per page, only when the page needs it.
    */
   | { type: 'content:second-stage' }
+  /**
+   * From the content script's first look: inject the first stage (the page's life cycle) into the
+   * sender's own document. Asked once per page, only by a page that needs Counterpoint.
+   */
+  | { type: 'content:first-stage' }
   /** Open the bundled source view for a claim in a new tab (a page may not navigate to it). */
   | { type: 'source:open'; claimId: string; lang?: Lang }
   /**
@@ -201,6 +206,7 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export interface ReplyMap {
   ping: { ok: true; noteCount: number };
   'content:second-stage': { ok: true };
+  'content:first-stage': { ok: true };
   'source:open': { ok: true };
   'restate:find': { ok: true; found: FoundRestatement[]; stories: StoryResult[] };
   'notes:add': { ok: true; note: NoteView };
@@ -250,6 +256,7 @@ export type AnyReply = ReplyMap[RequestType] | ErrorReply;
 export const DESTINATION = {
   ping: 'background',
   'content:second-stage': 'background',
+  'content:first-stage': 'background',
   'source:open': 'background',
   'restate:find': 'background',
   'notes:add': 'background',
@@ -321,6 +328,7 @@ export type RequestSender =
 export const ALLOWED: Record<BackgroundRequest['type'], readonly RequestSender['kind'][]> = {
   ping: ['extension-page'],
   'content:second-stage': ['content-script'],
+  'content:first-stage': ['content-script'],
   'source:open': ['content-script', 'extension-page'],
   'restate:find': ['content-script', 'extension-page'],
   'notes:add': ['extension-page'],
@@ -500,6 +508,7 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
     case 'ping':
       return { type };
     case 'content:second-stage':
+    case 'content:first-stage':
     case 'history:list':
     case 'history:clear':
     case 'page:updated':

@@ -33,3 +33,4 @@ export async function mayHaveClaims(doc: Document, yieldToMain: () => Promise<vo
     forgetLastMatch();
   }
 }
+

@@ -45,7 +45,8 @@ function reachable(entry: string): { packages: Set<string>; files: Set<string> }
 }
 
 describe('content script stages', () => {
-  const first = reachable('entrypoints/content-script/index.ts');
+  const look = reachable('entrypoints/content-script/index.ts');
+  const first = reachable('entrypoints/content-first-stage/index.ts');
   const second = reachable('entrypoints/content-stage-two/index.ts');
 
   it('the first stage reaches no package at all, and nothing of the matcher, the index, the views or the notes drawing', () => {
@@ -64,6 +65,22 @@ describe('content script stages', () => {
     );
     expect(heavy).toEqual([]);
     expect(first.files).toContain('lib/generated/claims-gate.ts');
+  });
+
+  it('the first look, on every page, reaches no package, no view, no overlay, no notes drawing and no message listener', () => {
+    expect([...look.packages]).toEqual([]);
+    const heavy = [...look.files].filter(
+      (f) =>
+        !f.endsWith('.ts') ||
+        /^components\//.test(f) ||
+        /^lib\/(index|text|export|overlay\/(?!body-gate)|notes\/(?!page-key))/.test(f) ||
+        /^lib\/match\/(?!gate\.ts)/.test(f) ||
+        /^utils\/(tab-requests|second-stage|site-settings)/.test(f),
+    );
+    expect(heavy).toEqual([]);
+    expect(look.files).toContain('lib/generated/claims-gate.ts');
+    expect(look.files).toContain('lib/page/first-look.ts');
+    expect([...look.files].filter((f) => f.startsWith('lib/detect/'))).toEqual(['lib/detect/looks-like-article.ts']); // detection proper is the first stage's
   });
 
   it('the second stage has the views, the matcher with its index, and no Dexie', () => {
