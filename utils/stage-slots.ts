@@ -30,6 +30,16 @@ export function claimFirstLook(): boolean {
   return true;
 }
 
+/** The first look: records that it asked for the first stage (`overlay:stats` reports it). */
+export function markFirstLookAsked(): void {
+  claimWorldSlot(FIRST_LOOK, 'asked');
+}
+
+/** Whether the first look in this world asked for the first stage. */
+export function firstLookAsked(): boolean {
+  return worldSlot(FIRST_LOOK) === 'asked';
+}
+
 /**
  * First stage: true the first time in this world, false if a copy already runs here (injected
  * again, by the first look's request and by an extension page's at once): the second copy must do

@@ -34,6 +34,7 @@ import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
 import { claimFirstStage, secondStageLoader, secondStageRuns } from '../../utils/second-stage';
 import { isOverlayEnabled, OVERLAY_OFF_KEY, onOverlaySettingChanged, siteOf } from '../../utils/site-settings';
+import { firstLookAsked } from '../../utils/stage-slots';
 import { prefetchStored } from '../../utils/stored';
 import { listenForTabRequests } from '../../utils/tab-requests';
 
@@ -114,7 +115,7 @@ export default defineUnlistedScript(() => {
       notes.refresh();
       return { ok: true };
     },
-    'overlay:stats': () => ({ ok: true, stats: { ...stats.snapshot(), secondStageRuns: secondStageRuns() } }),
+    'overlay:stats': () => ({ ok: true, stats: { ...stats.snapshot(), secondStageRuns: secondStageRuns(), firstLookAsked: firstLookAsked() } }),
     'notes:link': (r) => ({ ok: true, link: notes.linkFor(r.id) }),
     'overlay:claims': () => ({ ok: true, hidden: claims.isHidden(), claims: claims.claims() }),
     'overlay:reveal': (r) => ({ ok: true, found: claims.reveal(r.claimId) }),

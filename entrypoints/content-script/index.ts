@@ -22,7 +22,7 @@ import { FirstLook } from '../../lib/page/first-look';
 import { extensionAlive } from '../../utils/lifetime';
 import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
-import { claimFirstLook, firstStageRuns } from '../../utils/stage-slots';
+import { claimFirstLook, firstStageRuns, markFirstLookAsked } from '../../utils/stage-slots';
 
 export default defineUnlistedScript(() => {
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
@@ -33,6 +33,7 @@ export default defineUnlistedScript(() => {
     mayHaveNotes: () => pageMayHaveNotes(() => pageKeyOf(document)).catch(() => false),
     startFirstStage: async () => {
       if (!firstStageRuns()) {
+        markFirstLookAsked();
         const reply = await sendRequest({ type: 'content:first-stage' }).catch(() => null);
         if (!reply?.ok) return false;
       }

@@ -184,6 +184,8 @@ export interface OverlayStats {
   longestByPhase: Record<string, number>;
   /** How many times the second stage was evaluated in this content script's world (0: never loaded; never more than 1). */
   secondStageRuns: number;
+  /** Whether the first look asked for the first stage (false: an extension page's request started it). */
+  firstLookAsked: boolean;
 }
 
 /**

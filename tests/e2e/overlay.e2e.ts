@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotateDocument } from '../../lib/annotate';
 import { largePage } from '../fixtures/large-page';
 import type { Dataset } from '../../lib/dataset/types';
-import { artifactPath, browsers, clickInShadow, OVERLAY_HOST, startServer, tabIdOf, type E2EPage, type ExtensionSession } from './harness';
+import { artifactPath, askTabFromExtensionPage, browsers, clickInShadow, OVERLAY_HOST, startServer, tabIdOf, type E2EPage, type ExtensionSession } from './harness';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 const PAGES_DIR = 'tests/fixtures/pages';
@@ -608,11 +608,7 @@ for (const target of browsers) {
       // The overlay's own account of its slices, asked from an extension page (`overlay:stats`).
       const ext = await session.openExtensionPage('source.html');
       const tabId = await tabIdOf(ext, server.url('/large.html'));
-      const stats = (await ext.evaluate(async (id) => {
-        type Api = { tabs: { sendMessage(id: number, m: unknown, o: object): Promise<unknown> } };
-        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-        return (g.browser ?? g.chrome)!.tabs.sendMessage(id, { type: 'overlay:stats' }, { frameId: 0 });
-      }, tabId)) as { ok: boolean; stats: { slices: number; longestMs: number; longestByPhase: Record<string, number> } };
+      const stats = (await ext.evaluate(askTabFromExtensionPage, { tabId, message: { type: 'overlay:stats' } })) as { ok: boolean; stats: { slices: number; longestMs: number; longestByPhase: Record<string, number> } };
       await ext.close();
       const report = {
         textChars: onPage.textChars,

@@ -20,6 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  askTabFromExtensionPage,
   artifactPath,
   browsers,
   clickInPage,
@@ -130,11 +131,7 @@ const readStored = async (key: string): Promise<unknown> => {
   const g = globalThis as unknown as { browser?: StorageLike; chrome: StorageLike };
   return (await (g.browser ?? g.chrome).storage.local.get(key))[key];
 };
-const toTab = async ({ tabId, message }: { tabId: number; message: unknown }): Promise<unknown> => {
-  type Api = { tabs: { sendMessage(id: number, m: unknown, o: object): Promise<unknown> } };
-  const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-  return (g.browser ?? g.chrome)!.tabs.sendMessage(tabId, message, { frameId: 0 });
-};
+const toTab = askTabFromExtensionPage;
 
 for (const target of browsers) {
   describe.skipIf(!target.available)(`the reader's view in ${target.name}`, () => {

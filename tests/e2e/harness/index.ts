@@ -117,7 +117,26 @@ export const selectText = (needle: string): boolean => {
 interface RuntimeLike {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
   tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown, o?: object): Promise<unknown> };
+  scripting: { executeScript(o: { target: { tabId: number; frameIds: number[] }; files: string[] }): Promise<unknown> };
 }
+
+/**
+ * Sends a tab request from an extension page the way the extension's pages do (`sendToTab`,
+ * utils/messaging.ts): the content script on every page (the first look) listens to nothing, so
+ * when nothing answers, the first stage is injected into the tab and asked again (self-contained:
+ * runs in the extension page).
+ */
+export const askTabFromExtensionPage = async ({ tabId, message }: { tabId: number; message: unknown }): Promise<unknown> => {
+  const g = globalThis as unknown as { browser?: RuntimeLike; chrome: RuntimeLike };
+  const api = g.browser ?? g.chrome;
+  try {
+    return await api.tabs.sendMessage(tabId, message, { frameId: 0 });
+  } catch (e) {
+    if (!/receiving end does not exist/i.test(String(e))) throw e;
+    await api.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/content-first-stage.js'] });
+    return api.tabs.sendMessage(tabId, message, { frameId: 0 });
+  }
+};
 
 /** Sends a protocol request to the background from an extension page (self-contained: runs in the page). */
 export const sendFromExtensionPage = (request: unknown): Promise<unknown> => {
@@ -138,7 +157,17 @@ export async function tabIdOf(extensionPage: E2EPage, url: string): Promise<numb
       const api = g.browser ?? g.chrome;
       for (const tab of await api.tabs.query({})) {
         if (tab.id === undefined) continue;
-        const info = (await api.tabs.sendMessage(tab.id, { type: 'notes:page-info' }, { frameId: 0 }).catch(() => null)) as { page?: { sourceUrl?: string } | null; sourceUrl?: string } | null;
+        // (As the extension asks: the first stage is injected where nothing answers; see askTabFromExtensionPage.)
+        const ask = async (id: number, m: unknown): Promise<unknown> => {
+          try {
+            return await api.tabs.sendMessage(id, m, { frameId: 0 });
+          } catch (e) {
+            if (!/receiving end does not exist/i.test(String(e))) throw e;
+            await api.scripting.executeScript({ target: { tabId: id, frameIds: [0] }, files: ['/content-first-stage.js'] });
+            return api.tabs.sendMessage(id, m, { frameId: 0 });
+          }
+        };
+        const info = (await ask(tab.id, { type: 'notes:page-info' }).catch(() => null)) as { page?: { sourceUrl?: string } | null; sourceUrl?: string } | null;
         // (Builds before #13 answered with the page key itself.)
         if ((info?.page?.sourceUrl ?? info?.sourceUrl) === wanted) return tab.id;
       }
