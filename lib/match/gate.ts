@@ -164,16 +164,24 @@ export function gatePieces(terms: readonly string[]): string[] {
  * Chromium 156 on the footprint bench's article). The same answer: a match of the expression holds
  * its term's pieces, and lower-casing keeps them (tested on every fixture page).
  */
-export function passesPageGate(text: string, gate: RegExp | null, pieces: readonly string[]): boolean {
-  if (gate === null) return true;
+export function passesPageGate(text: string, gate: RegExp | null | (() => RegExp | null), pieces: readonly string[]): boolean {
+  // `gate` may be given as the function that makes it (the first look's: most pages never need it).
+  let made: RegExp | null | undefined = typeof gate === 'function' ? undefined : gate;
+  const expression = (): RegExp | null => (made === undefined ? (made = (gate as () => RegExp | null)()) : made);
+  if (made === null) return true;
   const holds = (t: string): boolean => {
     for (const p of pieces) if (t.includes(p)) return true;
     return false;
   };
-  if (holds(text.toLowerCase()) && gate.test(text)) return true;
+  if (holds(text.toLowerCase())) {
+    const g = expression();
+    if (g === null || g.test(text)) return true;
+  }
   if (!NEEDS_FOLD.test(text)) return false;
   const folded = gateFold(text);
-  return holds(folded) && gate.test(folded);
+  if (!holds(folded)) return false;
+  const g = expression();
+  return g === null || g.test(folded);
 }
 
 const compiled = new WeakMap<CompiledIndex, RegExp | null>();

@@ -1,4 +1,4 @@
-import { PAGE_GATE, PAGE_GATE_PIECES } from '../generated/claims-gate';
+import { PAGE_GATE_PIECES, pageGate } from '../generated/claims-gate';
 import { forgetLastMatch, passesPageGate } from '../match/gate';
 
 /**
@@ -13,7 +13,7 @@ export function bodyPassesGate(doc: Document): boolean {
   const body = doc.body;
   if (!body) return false;
   try {
-    return passesPageGate(body.textContent ?? '', PAGE_GATE, PAGE_GATE_PIECES);
+    return passesPageGate(body.textContent ?? '', pageGate, PAGE_GATE_PIECES);
   } finally {
     forgetLastMatch();
   }

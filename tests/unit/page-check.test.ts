@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { detectArticle } from '../../lib/detect/article';
-import { PAGE_GATE, PAGE_GATE_PIECES } from '../../lib/generated/claims-gate';
+import { PAGE_GATE, PAGE_GATE_PIECES, pageGate } from '../../lib/generated/claims-gate';
 import { compileIndex } from '../../lib/index/compile';
 import { compileGate, forgetLastMatch, gatePieces, passesGateRegExp, passesPageGate } from '../../lib/match/gate';
 import { annotateWithIndex } from '../../lib/match/pipeline';
@@ -37,7 +37,15 @@ describe('the first stage’s page check', () => {
     expect(PAGE_GATE_PIECES).not.toContain('ai'); // in every English text: of "ai日報" the piece is "日報"
     for (const s of [...samples, 'ＸＡＩ社', 'ｲｰﾛﾝ', 'Ｙａｎｎ ＬｅＣｕｎ said', 'LECUN', 'イーロン・マスク氏']) {
       expect(passesPageGate(s, PAGE_GATE, PAGE_GATE_PIECES), s.slice(0, 60)).toBe(passesGateRegExp(s, runtime));
+      // The first look's form: the expression made only when a piece occurs, the same answer.
+      let made = 0;
+      const make = (): RegExp | null => (made++, pageGate());
+      expect(passesPageGate(s, make, PAGE_GATE_PIECES), s.slice(0, 60)).toBe(passesGateRegExp(s, runtime));
+      expect(made, s.slice(0, 60)).toBeLessThanOrEqual(1);
     }
+    let made = 0;
+    expect(passesPageGate('The council approved the breakwater on Tuesday.', () => (made++, pageGate()), PAGE_GATE_PIECES)).toBe(false);
+    expect(made, 'no expression made for a text holding no piece').toBe(0);
   });
 
   // One test per page: each parses a page with jsdom and annotates it (~0.3 s).
