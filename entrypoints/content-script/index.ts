@@ -19,7 +19,6 @@ import { pageKeyOf } from '../../lib/notes/page-key';
 import { looksLikeArticle } from '../../lib/detect/looks-like-article';
 import { bodyPassesGate } from '../../lib/overlay/body-gate';
 import { FirstLook } from '../../lib/page/first-look';
-import { extensionAlive } from '../../utils/lifetime';
 import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
 import { claimFirstLook, firstStageRuns, markFirstLookAsked } from '../../utils/stage-slots';
@@ -39,6 +38,8 @@ export default defineUnlistedScript(() => {
       }
       return firstStageRuns();
     },
-    shouldContinue: () => !firstStageRuns() && extensionAlive(),
+    // Not `extensionAlive()` (utils/lifetime.ts): it reads `runtime`, whose bindings cost every page;
+    // after an update or removal the look's two extension calls fail, are caught, and it ends at 15 s.
+    shouldContinue: () => !firstStageRuns(),
   });
 });

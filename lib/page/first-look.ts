@@ -40,7 +40,7 @@ export interface FirstLookDeps {
   mayHaveNotes(): Promise<boolean>;
   /** Asks for the first stage; true once it runs in this world. */
   startFirstStage(): Promise<boolean>;
-  /** False once the extension is gone (updated or removed) or the first stage already runs here. */
+  /** False once the first stage runs here (the look has nothing left to do). */
   shouldContinue(): boolean;
 }
 
