@@ -525,13 +525,6 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
       return { type, tabId: checkTabId(m.tabId), item: checkPicked(m.item) };
     case 'history:record':
       return { type, hints: checkHints(m.hints), claimIds: checkClaimIds(m.claimIds) };
-    case 'overlay:reveal':
-      return { type, claimId: checkClaimRef(m.claimId) };
-    case 'overlay:step':
-      if (m.direction !== 1 && m.direction !== -1) throw new InvalidInput('direction must be 1 or -1');
-      return { type, direction: m.direction };
-    case 'notes:reveal':
-      return { type, id: checkId(m.id) };
     case 'notes:highlights':
       return { type, hints: checkHints(m.hints) };
     case 'notes:capture':
