@@ -7,6 +7,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    // ASCII output (non-ASCII as \u escapes; Vite's default is UTF-8): one non-ASCII character makes
+    // a whole script a two-byte string in the renderer, twice its size in memory, and the content
+    // script's parts are evaluated in every page that loads them (README "What the content script
+    // costs a page"; checked by tests/e2e/build-output.e2e.ts).
+    esbuild: { charset: 'ascii' },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -43,7 +43,7 @@ export interface PassageMatchInput {
 
 /** Folded for comparison: width, quotes, punctuation and spacing as the matcher folds them; no spaces at all. */
 export function foldForCompare(s: string): string {
-  return normalize(s).replace(/\s+/g, '').replace(/[.。]$/, '');
+  return normalize(s).replace(/\s+/g, '').replace(/[.\u3002]$/, ''); // (escaped: wxt.config.ts keeps scripts ASCII)
 }
 
 export function passageMatch(input: PassageMatchInput): PassageMatchKind {
