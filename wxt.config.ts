@@ -10,7 +10,8 @@ export default defineConfig({
     // ASCII output (non-ASCII as \u escapes; Vite's default is UTF-8): one non-ASCII character makes
     // a whole script a two-byte string in the renderer, twice its size in memory, and the content
     // script's parts are evaluated in every page that loads them (README "What the content script
-    // costs a page"; checked by tests/e2e/build-output.e2e.ts).
+    // costs a page"; tests/e2e/build-output.e2e.ts checks the content script's parts: a character in a
+    // regular-expression literal is not escaped, so their sources write \u escapes there).
     esbuild: { charset: 'ascii' },
   }),
   manifest: ({ browser }) => ({

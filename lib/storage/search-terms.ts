@@ -10,16 +10,12 @@
  * hit that is not a substring (or a word that was only a prefix) never shows as a result.
  */
 
-/**
- * Han, Hiragana, Katakana (incl. the prolonged sound mark and iteration marks: ー々〆〇), Hangul.
- * Written as \u escapes (the build keeps scripts ASCII, wxt.config.ts; it cannot escape inside a
- * regular-expression literal or a raw template).
- */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\u3005\u3006\u3007]/u;
+/** Han, Hiragana, Katakana (incl. the prolonged sound mark and iteration marks), Hangul. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々〆〇]/u;
 /** A run of CJK characters, or a run of letters/digits in any other script. */
-const CJK_CLASS = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\u3005\u3006\u3007`;
+const CJK_CLASS = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々〆〇`;
 const WORD_CHAR = String.raw`(?:(?![${CJK_CLASS}])[\p{L}\p{N}\p{M}])`;
-const TOKEN_RUN = new RegExp(String.raw`[${CJK_CLASS}]+|${WORD_CHAR}+(?:['\u2019]${WORD_CHAR}+)*`, 'gu');
+const TOKEN_RUN = new RegExp(String.raw`[${CJK_CLASS}]+|${WORD_CHAR}+(?:['’]${WORD_CHAR}+)*`, 'gu');
 
 /** Cap on distinct terms per note: a 64 KB note must not put tens of thousands of keys in the index. */
 export const MAX_TERMS_PER_NOTE = 2000;

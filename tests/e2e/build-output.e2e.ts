@@ -1,10 +1,11 @@
 /**
  * What the build hands each browser, read from the built directories (npm run test:e2e builds both
  * first; no browser needed):
- *  - every script is ASCII: one non-ASCII character makes a whole script a two-byte string in the
- *    renderer, twice its size in memory, and the content script's parts are evaluated in every page
- *    that loads them (wxt.config.ts sets esbuild's charset; a character inside a regular-expression
- *    literal is not escaped by it, so the source writes those as \u escapes);
+ *  - the content script's three parts are ASCII: one non-ASCII character makes a whole script a
+ *    two-byte string in the renderer, twice its size in memory, and these are evaluated in the pages
+ *    that load them (wxt.config.ts sets esbuild's charset; a character inside a regular-expression
+ *    literal is not escaped by it, so their sources write those as \u escapes). The background and
+ *    the extension's pages are not held to it: the restatement tier's Japanese patterns stay readable;
  *  - the content script's parts are there, and the registered content script is only the first
  *    look, small (README "What the content script costs a page").
  */
@@ -26,10 +27,10 @@ function scriptsUnder(dir: string): string[] {
 
 for (const target of browsers) {
   describe(`the ${target.name} build`, () => {
-    it('has only ASCII scripts', () => {
+    it('has the content script’s parts in ASCII', () => {
       expect(existsSync(join(target.buildDir, 'manifest.json')), 'built').toBe(true);
-      const scripts = scriptsUnder(target.buildDir);
-      expect(scripts.length).toBeGreaterThan(3);
+      const scripts = scriptsUnder(target.buildDir).filter((f) => /[\\/]content-[^\\/]*\.js$/.test(f));
+      expect(scripts.map((f) => f.slice(target.buildDir.length + 1)).sort()).toEqual(['content-first-stage.js', 'content-script.js', 'content-stage-two.js']);
       const offending = scripts
         .map((f) => ({ f, at: readFileSync(f, 'utf8').search(/[^\x00-\x7f]/) }))
         .filter((x) => x.at >= 0)
