@@ -133,36 +133,6 @@ export function forgetLastMatch(): void {
 export function gatePieces(terms: readonly string[]): string[] {
   const longest = new Set<string>();
   for (const term of terms) {
-    const best = longestPiece(term);
-    if (best) longest.add(best);
-  }
-  const all = [...longest];
-  return all.filter((p) => !all.some((q) => q !== p && p.includes(q))).sort();
-}
-
-/**
- * The gate cut by piece, for the first look (lib/overlay/body-gate.ts): each of `gatePieces` with
- * the terms whose longest piece holds it, as one small expression each. A text passes when one
- * piece occurs in it (case folded) and that piece's expression matches: the same answer as the
- * whole gate (a match of a term holds the term's longest piece, so every piece it holds), without
- * compiling the whole gate's ~60 alternatives where only a common piece occurs. The dataset names
- * Meta, Google, Twitter, Tesla: "meta" occurs in "metal" and "metadata", and on such a page the
- * whole expression was compiled and run over the body's text for nothing.
- */
-export function gatePieceGroups(terms: readonly string[]): { piece: string; terms: string[] }[] {
-  const pieces = gatePieces(terms);
-  const groups = new Map<string, string[]>(pieces.map((p) => [p, []]));
-  for (const term of [...new Set(terms)]) {
-    const best = longestPiece(term);
-    const piece = pieces.find((p) => best.includes(p));
-    if (piece !== undefined) groups.get(piece)!.push(term);
-  }
-  return pieces.map((piece) => ({ piece, terms: groups.get(piece)! })).filter((g) => g.terms.length > 0);
-}
-
-/** The longest piece of a term (split at spaces and Latin↔CJK switches); of equal ones, one outside ASCII. */
-function longestPiece(term: string): string {
-  {
     const pieces: string[] = [];
     let cur = '';
     let prev = '';
@@ -179,22 +149,11 @@ function longestPiece(term: string): string {
     if (cur) pieces.push(cur);
     // The longest; of equal ones, one outside ASCII ("ai日報": "日報", not "ai", which is in every English text).
     const score = (x: string): number => x.length + (/[^\x00-\x7f]/.test(x) ? 0.5 : 0);
-    return pieces.reduce((a, b) => (score(b) > score(a) ? b : a), '');
+    const best = pieces.reduce((a, b) => (score(b) > score(a) ? b : a), '');
+    if (best) longest.add(best);
   }
-}
-
-/** One piece of the gate and the expression of its terms (made when called), as generated. */
-export type GatePart = readonly [piece: string, expression: () => RegExp];
-
-/** `passesPageGate` over the gate cut by piece (`gatePieceGroups`): the same answer. */
-export function passesGateParts(text: string, parts: readonly GatePart[]): boolean {
-  if (parts.length === 0) return true;
-  const lower = text.toLowerCase();
-  for (const [piece, expression] of parts) if (lower.includes(piece) && expression().test(text)) return true;
-  if (!NEEDS_FOLD.test(text)) return false;
-  const folded = gateFold(text);
-  for (const [piece, expression] of parts) if (folded.includes(piece) && expression().test(folded)) return true;
-  return false;
+  const all = [...longest];
+  return all.filter((p) => !all.some((q) => q !== p && p.includes(q))).sort();
 }
 
 /**
@@ -205,16 +164,24 @@ export function passesGateParts(text: string, parts: readonly GatePart[]): boole
  * Chromium 156 on the footprint bench's article). The same answer: a match of the expression holds
  * its term's pieces, and lower-casing keeps them (tested on every fixture page).
  */
-export function passesPageGate(text: string, gate: RegExp | null, pieces: readonly string[]): boolean {
-  if (gate === null) return true;
+export function passesPageGate(text: string, gate: RegExp | null | (() => RegExp | null), pieces: readonly string[]): boolean {
+  // `gate` may be given as the function that makes it (the first look's: most pages never need it).
+  let made: RegExp | null | undefined = typeof gate === 'function' ? undefined : gate;
+  const expression = (): RegExp | null => (made === undefined ? (made = (gate as () => RegExp | null)()) : made);
+  if (made === null) return true;
   const holds = (t: string): boolean => {
     for (const p of pieces) if (t.includes(p)) return true;
     return false;
   };
-  if (holds(text.toLowerCase()) && gate.test(text)) return true;
+  if (holds(text.toLowerCase())) {
+    const g = expression();
+    if (g === null || g.test(text)) return true;
+  }
   if (!NEEDS_FOLD.test(text)) return false;
   const folded = gateFold(text);
-  return holds(folded) && gate.test(folded);
+  if (!holds(folded)) return false;
+  const g = expression();
+  return g === null || g.test(folded);
 }
 
 const compiled = new WeakMap<CompiledIndex, RegExp | null>();
