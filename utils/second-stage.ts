@@ -3,9 +3,7 @@ import type { NotesOnPage } from '../lib/notes/lazy-page-notes';
 import type { PageAnnotator } from '../lib/overlay/page-annotator';
 import type { OverlayContent, OverlayHooks, ShownOverlay } from '../lib/overlay/types';
 import { sendRequest } from './messaging';
-import { claimWorldSlot, SECOND, worldSlot } from './stage-slots';
-
-export { claimFirstStage } from './stage-slots';
+import { claimWorldSlot, SECOND_STAGE_SLOT, worldSlot } from './stage-slots';
 
 /**
  * The content script in two stages (README "Speed"): the first (entrypoints/content-script/) runs
@@ -52,17 +50,17 @@ interface Registration {
  * the first stage already uses, stays.
  */
 export function registerSecondStage(start: (host: FirstStageHost) => SecondStage): void {
-  const known = worldSlot<Registration>(SECOND);
+  const known = worldSlot<Registration>(SECOND_STAGE_SLOT);
   if (known) {
     known.runs++;
     return;
   }
-  claimWorldSlot(SECOND, { start, runs: 1 } satisfies Registration);
+  claimWorldSlot(SECOND_STAGE_SLOT, { start, runs: 1 } satisfies Registration);
 }
 
 /** How many times the second stage's file was evaluated in this world (for `overlay:stats`). */
 export function secondStageRuns(): number {
-  return worldSlot<Registration>(SECOND)?.runs ?? 0;
+  return worldSlot<Registration>(SECOND_STAGE_SLOT)?.runs ?? 0;
 }
 
 /** The first stage's handle on the second. */
@@ -86,11 +84,11 @@ export function secondStageLoader(host: FirstStageHost): SecondStageLoader {
     load: () => {
       if (loaded) return Promise.resolve(loaded);
       loading ??= (async () => {
-        if (!worldSlot<Registration>(SECOND)) {
+        if (!worldSlot<Registration>(SECOND_STAGE_SLOT)) {
           const reply = await sendRequest({ type: 'content:second-stage' });
           if (!reply.ok) throw new Error(reply.error);
         }
-        const registration = worldSlot<Registration>(SECOND);
+        const registration = worldSlot<Registration>(SECOND_STAGE_SLOT);
         if (!registration) throw new Error('the second stage did not register');
         return (loaded = registration.start(host));
       })().catch((e: unknown) => {

@@ -13,7 +13,7 @@ export const SECOND_STAGE_FILE = '/content-stage-two.js';
 
 const FIRST_LOOK = '__counterpointFirstLook';
 const FIRST = '__counterpointFirstStage';
-export const SECOND = '__counterpointSecondStage';
+export const SECOND_STAGE_SLOT = '__counterpointSecondStage';
 
 export function worldSlot<T>(name: string): T | undefined {
   return (globalThis as unknown as Record<string, T | undefined>)[name];

@@ -32,9 +32,9 @@ import { LocationWatcher } from '../../lib/page/location-watcher';
 import { extensionAlive } from '../../utils/lifetime';
 import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
-import { claimFirstStage, secondStageLoader, secondStageRuns } from '../../utils/second-stage';
+import { secondStageLoader, secondStageRuns } from '../../utils/second-stage';
 import { isOverlayEnabled, OVERLAY_OFF_KEY, onOverlaySettingChanged, siteOf } from '../../utils/site-settings';
-import { firstLookAsked } from '../../utils/stage-slots';
+import { claimFirstStage, firstLookAsked } from '../../utils/stage-slots';
 import { prefetchStored } from '../../utils/stored';
 import { listenForTabRequests } from '../../utils/tab-requests';
 

@@ -53,7 +53,7 @@ export class FirstLook {
 
   constructor(
     private readonly doc: Document,
-    private readonly win: Window,
+    win: Window,
     private readonly deps: FirstLookDeps,
   ) {
     this.location = new LocationWatcher(win, () => {

@@ -12,7 +12,8 @@ vi.mock('../../utils/messaging', () => ({
   },
 }));
 
-const { claimFirstStage, registerSecondStage, secondStageLoader, secondStageRuns } = await import('../../utils/second-stage');
+const { registerSecondStage, secondStageLoader, secondStageRuns } = await import('../../utils/second-stage');
+const { claimFirstStage } = await import('../../utils/stage-slots');
 import type { FirstStageHost, SecondStage } from '../../utils/second-stage';
 
 const SLOTS = ['__counterpointFirstStage', '__counterpointSecondStage'];
