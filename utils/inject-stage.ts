@@ -1,9 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { RequestSender } from '../lib/messages/protocol';
 
-import { FIRST_STAGE_FILE, SECOND_STAGE_FILE } from './stage-slots';
-
-export { FIRST_STAGE_FILE, SECOND_STAGE_FILE };
+import type { FIRST_STAGE_FILE, SECOND_STAGE_FILE } from './stage-slots';
 
 /** Documents remembered as injected (a worker that lives long forgets the oldest first). */
 const REMEMBERED = 256;

@@ -15,7 +15,8 @@ vi.mock('wxt/browser', () => ({
     },
   },
 }));
-const { stageInjector, FIRST_STAGE_FILE, SECOND_STAGE_FILE } = await import('../../utils/inject-stage');
+const { stageInjector } = await import('../../utils/inject-stage');
+const { FIRST_STAGE_FILE, SECOND_STAGE_FILE } = await import('../../utils/stage-slots');
 
 const sender = (documentId?: string) => ({ kind: 'content-script' as const, tabId: 7, tabIndex: 0, url: 'https://a.example/x', ...(documentId ? { documentId } : {}) });
 

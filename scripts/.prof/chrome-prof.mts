@@ -1,0 +1,40 @@
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { RESTATE_PAGES, readRestatePage } from '/work/main/tests/fixtures/restate/expectations';
+import { readPage } from '/work/main/tests/fixtures/expectations';
+const name = process.argv[2]!; const mode = process.argv[3] ?? 'both'; const top = +(process.argv[4] ?? 40);
+const p = RESTATE_PAGES.find((x) => x.file === name);
+const html = p ? readRestatePage(p) : readPage(name);
+const code = `import { bundledIndex } from './lib/annotate';
+import { annotateTiers } from './lib/restate/annotate';
+import { annotateWithIndex } from './lib/match/pipeline';
+const f = ${mode === 'first' ? '(d) => annotateWithIndex(d, bundledIndex())' : '(d) => annotateTiers(d, bundledIndex())'};
+window.__run = (n) => { const s = performance.now(); for (let i = 0; i < n; i++) f(document); return (performance.now() - s) / n; };`;
+const out = await build({ stdin: { contents: code, resolveDir: '/work/main', loader: 'ts' }, bundle: true, format: 'iife', write: false, logLevel: 'silent', keepNames: false, minify: false });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+await page.route('**/*', (r) => r.abort());
+await page.setContent(html, { waitUntil: 'domcontentloaded' });
+await page.addScriptTag({ content: out.outputFiles[0]!.text });
+await page.evaluate(() => (window as any).__run(200));
+const per = await page.evaluate(() => (window as any).__run(1000));
+console.log(name, mode, per.toFixed(4), 'ms/call (warm, 1000 calls)');
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 20 });
+await cdp.send('Profiler.start');
+await page.evaluate(() => (window as any).__run(3000));
+const { profile } = await cdp.send('Profiler.stop');
+await browser.close();
+const byId = new Map(profile.nodes.map((n: any) => [n.id, n]));
+const t = new Map<number, number>(); let total = 0;
+profile.samples!.forEach((s: number, i: number) => { const d = profile.timeDeltas![i] ?? 0; t.set(s, (t.get(s) ?? 0) + d); total += d; });
+const self = new Map<string, number>();
+for (const [id, d] of t) { const n: any = byId.get(id); const k = `${n.callFrame.functionName || '(anon)'}:${n.callFrame.lineNumber + 1}`; self.set(k, (self.get(k) ?? 0) + d); }
+for (const [k, d] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log((100 * d / total).toFixed(1).padStart(5), k);
+// inclusive time per function
+const parent = new Map<number, number>(); for (const n of profile.nodes as any[]) for (const c of n.children ?? []) parent.set(c, n.id);
+const incl = new Map<string, number>();
+for (const [id, d] of t) { const seen = new Set<string>(); let cur: number | undefined = id; while (cur !== undefined) { const n: any = byId.get(cur); const k = `${n.callFrame.functionName || '(anon)'}:${n.callFrame.lineNumber + 1}`; if (!seen.has(k)) { seen.add(k); incl.set(k, (incl.get(k) ?? 0) + d); } cur = parent.get(cur); } }
+console.log('--- inclusive');
+for (const [k, d] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log((100 * d / total).toFixed(1).padStart(5), k);
