@@ -6,6 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { bundledIndex } from '../../lib/annotate';
+import { extractFacts } from '../../lib/restate/facts';
 import { forEachToken, scanPart } from '../../lib/restate/scan';
 import { keyHash, stemEn, stemHash } from '../../lib/restate/stem';
 import { STOP, UNKNOWN, lookup, termTable } from '../../lib/restate/table';
@@ -62,6 +63,31 @@ describe('the page scan equals the reference tokeniser', () => {
       for (let i = 0; i < w.length; i++) buf[i] = w.charCodeAt(i);
       expect(stemHash(buf, w.length), w).toBe(keyHash(stemEn(w)));
     }
+  });
+});
+
+describe('figures: the skips equal running every pattern', () => {
+  it('on every sentence of every fixture text and every claim text, both languages', () => {
+    let withFigures = 0;
+    const claimTexts = index.claims.flatMap((c) => [c.text?.ja ?? '', c.text?.en ?? '']);
+    // Every pattern's kind of figure at least once, so each skip is tried where it must not skip.
+    const everyPattern = [
+      '600億円の赤字と50万ユーロ、3元。', '評価額は1兆2500億、利用者は5000万人。', '3.5%と20パーセント、ten per cent.',
+      '2026-02-10と2026年2月、今年3月10日、2月。', '2024年に。', '2人目、3番目、第3四半期。', '6ヶ月と2年間、3週間、10日間、半年。',
+      '12人のうち両社の2社が去った。', '10日間の停止。', 'US$500,000 and $2.5bn, 1.25 trillion dollars, 60 billion yen.', 'It rose 12 percent.',
+      'On Feb. 10, 2026, on 10 February 2026, in March, last May.', 'In 2024 and 1999.', 'The second and the 4th co-founder.',
+      'six months, a decade, half a year, two weeks, 3 years.', 'five of the twelve, 40 people.',
+    ];
+    for (const text of [...texts, ...claimTexts, ...everyPattern]) {
+      for (const s of sentences(text)) {
+        const sentence = text.slice(s.start, s.end);
+        const fast = extractFacts(sentence);
+        expect(fast).toEqual(extractFacts(sentence, false));
+        if (Object.values(fast).some((list) => list.length > 0)) withFigures++;
+      }
+    }
+    // The comparison means something only if many sentences carry figures of several kinds.
+    expect(withFigures).toBeGreaterThan(300);
   });
 });
 
