@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../lib/dataset/types';
 import { formatIssue, validateDataset } from '../../lib/dataset/validate';
 import { CLAIMS_FILE, copy, readJson, readSeeds } from '../../scripts/dataset-files';
+import { bundledIndex } from '../../lib/annotate';
+import { findEntities } from '../../lib/restate/entities';
 
 const seeds = readSeeds();
 const dataset = readJson(CLAIMS_FILE) as Dataset;
@@ -66,6 +68,16 @@ describe('aliases and aliasNotes', () => {
     const d = copy(dataset);
     delete d.aliasNotes!['tony-wu']!['トニー・ウー'];
     expect(warningsOf(d)).toContain('entity tony-wu: aliases[4] "トニー・ウー" does not occur in any seed and has no aliasNotes entry');
+  });
+
+  it('a page that spells a name as coverage does names that entity (the built index, as the tier reads pages)', () => {
+    const entities = bundledIndex().restate!.entities;
+    const named = (text: string): string[] => [...findEntities(text, entities).keys()].sort();
+    expect(named('xAI共同創設者の呉宇懐氏が退社した。')).toEqual(['tony-wu', 'xai']);
+    expect(named('Igor Babushkin left xAI in 2025; Babushkin now runs a fund.')).toEqual(['igor-babuschkin', 'xai']);
+    expect(named('グーグル・ディープマインドやディープマインド出身の研究者。')).toEqual(['google-deepmind']);
+    // Not a name: a word that merely contains one.
+    expect(named('Babushkins and matryoshkas.')).toEqual([]);
   });
 
   it('a note must be about an alias of that entity, and no alias may name two entities', () => {
