@@ -20,8 +20,8 @@
  *     extension, where the second tier runs in the background; the first (cold) run, stepwise, and
  *     its longest step, also on the 2 MB page (no task may pass 50 ms: the overlay runs the steps
  *     in 8 ms slices).
- *  6. Size: the built content script (target ≤ 40 KB gzipped), and the tier's code and index, which
- *     the background holds.
+ *  6. Size: the built content script's three parts and their sum, what a page that passes the gate
+ *     loads (target ≤ 40 KB gzipped), and the tier's code and index, which the background holds.
  */
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -197,8 +197,19 @@ const steps = undefined;`,
 
 // ------------------------------------------------------------------ 6. size
 
-const contentPath = '.output/chrome-mv3/content-script.js';
-const contentGz = existsSync(contentPath) ? gzipSync(readFileSync(contentPath), { level: 9 }).length : null;
+// The content script comes in three parts (README "What the content script costs a page"): the
+// first look on every page, the first and second stages only where the one before found them
+// needed. A page that passes the gate loads all three, so their sum is what #11's 40 KB is about.
+const PARTS = [
+  ['first look (every page)', 'content-script.js'],
+  ['first stage', 'content-first-stage.js'],
+  ['second stage', 'content-stage-two.js'],
+] as const;
+const partGz = PARTS.map(([name, file]) => {
+  const path = `.output/chrome-mv3/${file}`;
+  return { name, file, gz: existsSync(path) ? gzipSync(readFileSync(path), { level: 9 }).length : null };
+});
+const contentGz = partGz.some((p) => p.gz === null) ? null : partGz.reduce((n, p) => n + p.gz!, 0);
 async function gz(contents: string): Promise<number> {
   const b = await build({
     stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
@@ -255,7 +266,7 @@ if (speedRows.length) {
 } else lines.push('5. Speed: not measured (no Chromium)');
 lines.push('');
 lines.push(
-  `6. Size: the built content script ${contentGz === null ? 'not built (npm run build)' : `${(contentGz / 1024).toFixed(1)} KB gzipped (target ≤ 40 KB) ${contentGz <= 40 * 1024 ? 'ok' : 'OVER'}`}: it holds the page's side of the tier (parts kept, ranges from offsets, the card and list). The tier's work on text runs in the background: ~${(tierGz / 1024).toFixed(1)} KB gzipped of code (esbuild, minified) and ${(restateIndexGz / 1024).toFixed(1)} KB gzipped of index (lib/generated/claims-restate.json), neither in the content script.`,
+  `6. Size: the built content script's parts, gzipped: ${contentGz === null ? 'not built (npm run build)' : `${partGz.map((p) => `${p.name} ${(p.gz! / 1024).toFixed(1)} KB`).join(', ')}; a page that passes the gate loads all three, ${(contentGz / 1024).toFixed(1)} KB (target ≤ 40 KB) ${contentGz <= 40 * 1024 ? 'ok' : 'OVER'}`}. The second stage holds the page's side of the tier (parts kept, ranges from offsets, the card and list) with the first tier's index and the card catalog. The tier's work on text runs in the background: ~${(tierGz / 1024).toFixed(1)} KB gzipped of code (esbuild, minified) and ${(restateIndexGz / 1024).toFixed(1)} KB gzipped of index (lib/generated/claims-restate.json), neither in the content script.`,
 );
 const summary = {
   recall: { perKind: kindRows, total },
@@ -264,6 +275,6 @@ const summary = {
   firstTierUnchanged: { same: firstTierSame, of: firstTierFiles.length, differs: firstTierDiffers },
   speed: speedRows.map((r) => ({ ...r, pageSideRatio: +f(r.pageSideRatio, 4), firstMs: +f(r.firstMs, 3), annotateMs: +f(r.annotateMs, 4), readabilityMs: +f(r.readabilityMs, 4), cloneMs: +f(r.cloneMs, 4), ratio: +f(r.ratio, 4), ratioPerPage: +f(r.ratioPerPage, 4) })),
   longPage: longStep,
-  size: { contentScriptGzipBytes: contentGz, tierCodeGzipBytes: tierGz, restateIndexGzipBytes: restateIndexGz },
+  size: { contentScriptGzipBytes: contentGz, contentScriptParts: partGz, tierCodeGzipBytes: tierGz, restateIndexGzipBytes: restateIndexGz },
 };
 process.stdout.write(lines.join('\n') + '\n\n' + JSON.stringify(summary) + '\n');
