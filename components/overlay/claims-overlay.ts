@@ -10,7 +10,7 @@
  * pages that need it (see entrypoints/content-script/index.ts).
  */
 
-import { looksLikeArticle } from '../../lib/detect/article';
+import { looksLikeArticle } from '../../lib/detect/looks-like-article';
 import type { PageAnnotator } from '../../lib/overlay/page-annotator';
 import { RerunWatcher, MUTATION_DEBOUNCE_MS } from '../../lib/overlay/rerun-watcher';
 import { runInSlices, SLICE_MS, yieldToMain } from '../../lib/overlay/slices';

@@ -34,8 +34,6 @@ const DOMINANT_SHARE = 0.6;
 /** Above this share of link text a container is a list of links, not prose. */
 const MAX_LINK_DENSITY = 0.35;
 
-export { looksLikeArticle } from './looks-like-article';
-
 export type ArticleSignal = 'json-ld' | 'microdata' | 'og' | 'article-element' | 'density';
 
 export interface ArticleDetection {

@@ -14,4 +14,3 @@ export function looksLikeArticle(doc: Document): boolean {
   }
   return false;
 }
-

@@ -33,4 +33,3 @@ export async function mayHaveClaims(doc: Document, yieldToMain: () => Promise<vo
     forgetLastMatch();
   }
 }
-

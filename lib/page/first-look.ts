@@ -32,9 +32,9 @@ import { LocationWatcher } from './location-watcher';
 export const RELOOK_AT_MS: readonly number[] = [500, 1500, 4000, 8000, 15000];
 
 export interface FirstLookDeps {
-  /** Whether the page looks like an article (lib/detect/article.ts). */
+  /** Whether the page looks like an article (lib/detect/looks-like-article.ts). */
   looksLikeArticle(doc: Document): boolean;
-  /** Whether the page's text may carry a claim (lib/overlay/page-check.ts). */
+  /** Whether the page's text may carry a claim (lib/overlay/body-gate.ts). */
   bodyPassesGate(doc: Document): boolean;
   /** Whether the reader may have notes on this page (extension storage; false on error). */
   mayHaveNotes(): Promise<boolean>;

@@ -82,14 +82,22 @@ function take(taken: Uint8Array, start: number, end: number): boolean {
   return true;
 }
 
+/** One extraction's state: what its patterns have read, and whether they may be skipped. */
+interface Reading {
+  /** Characters a pattern has read (`take`). */
+  taken: Uint8Array;
+  /** False: every pattern runs (the reference the tests compare with). */
+  skips: boolean;
+}
+
 /**
  * Runs `re` over `text` unless `may`, something every match of `re` must contain, is absent: most
  * patterns need a character or word most sentences lack (ドル, $, 年, "billion"), and a failing
- * search for it is cheaper than the pattern's own, which tries every position. The skip is lossless
- * (`guarded` false runs every pattern: the reference the tests compare with).
+ * search for it is cheaper than the pattern's own, which tries every position. Lossless.
  */
-function scan(text: string, re: RegExp, taken: Uint8Array, f: (m: RegExpExecArray) => void, may?: RegExp): void {
-  if (may && guarded && !may.test(text)) return;
+function scan(text: string, re: RegExp, at: Reading, f: (m: RegExpExecArray) => void, may?: RegExp): void {
+  if (may && at.skips && !may.test(text)) return;
+  const { taken } = at;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) {
@@ -109,46 +117,43 @@ const HINT = new RegExp(
   'i',
 );
 
-let guarded = true;
-
 /** Every fact of `raw` (one sentence or a few), in either language. `skips` false: every pattern runs (the reference for tests). */
 export function extractFacts(raw: string, skips = true): Facts {
   if (skips && !HINT.test(raw)) return noFacts();
-  guarded = skips;
   const text = asciiDigits(raw);
   const f = noFacts();
-  const taken = new Uint8Array(text.length);
+  const at: Reading = { taken: new Uint8Array(text.length), skips };
   const add = <T>(list: Fact<T>[], value: T, t: string): void => {
     if (!list.some((x) => JSON.stringify(x.value) === JSON.stringify(value))) list.push({ value, text: t.trim().replace(/[.,]$/, '') });
   };
 
   // ---- Japanese amounts: 1兆2500億ドル, 1.25兆ドル, 25億ドル, 50万ドル, 600億円.
-  scan(text, /(?:(\d+(?:\.\d+)?)\s?兆)?(?:(\d+(?:\.\d+)?)\s?億)?(?:(\d+(?:\.\d+)?)\s?万)?(\d+(?:\.\d+)?)?\s*(ドル|円|ユーロ|元)/g, taken, (m) => {
+  scan(text, /(?:(\d+(?:\.\d+)?)\s?兆)?(?:(\d+(?:\.\d+)?)\s?億)?(?:(\d+(?:\.\d+)?)\s?万)?(\d+(?:\.\d+)?)?\s*(ドル|円|ユーロ|元)/g, at, (m) => {
     if (!m[1] && !m[2] && !m[3] && !m[4]) return;
     const v = Number(m[1] ?? 0) * 1e12 + Number(m[2] ?? 0) * 1e8 + Number(m[3] ?? 0) * 1e4 + Number(m[4] ?? 0);
     add(f.amounts, v, m[0]);
   }, /ドル|円|ユーロ|元/);
   // Japanese large numbers without a currency: 1兆2500億, 5000万.
-  scan(text, /(?:(\d+(?:\.\d+)?)\s?兆)(?:(\d+(?:\.\d+)?)\s?億)?|(\d+(?:\.\d+)?)\s?億(?:(\d+(?:\.\d+)?)\s?万)?/g, taken, (m) => {
+  scan(text, /(?:(\d+(?:\.\d+)?)\s?兆)(?:(\d+(?:\.\d+)?)\s?億)?|(\d+(?:\.\d+)?)\s?億(?:(\d+(?:\.\d+)?)\s?万)?/g, at, (m) => {
     const v = m[1] ? Number(m[1]) * 1e12 + Number(m[2] ?? 0) * 1e8 : Number(m[3]) * 1e8 + Number(m[4] ?? 0) * 1e4;
     add(f.amounts, v, m[0]);
   }, /[兆億]/);
   // ---- English amounts: $1.25 trillion, $2.5bn, US$500,000, 1.25 trillion dollars, 60 billion yen.
-  scan(text, RE_USD, taken, (m) => {
+  scan(text, RE_USD, at, (m) => {
     add(f.amounts, num(m[1]!) * (m[2] ? SCALE_EN[m[2].toLowerCase()]! : 1), m[0]);
   }, /\$/);
-  scan(text, RE_SCALED, taken, (m) => {
+  scan(text, RE_SCALED, at, (m) => {
     add(f.amounts, num(m[1]!) * SCALE_EN[m[2]!.toLowerCase()]!, m[0]);
   }, /illion/i);
 
   // ---- Percentages.
-  scan(text, /(\d+(?:\.\d+)?)\s?(?:%|パーセント|percent\b|per cent\b)/gi, taken, (m) => add(f.percents, Number(m[1]), m[0]), /%|パーセント|per ?cent/i);
+  scan(text, /(\d+(?:\.\d+)?)\s?(?:%|パーセント|percent\b|per cent\b)/gi, at, (m) => add(f.percents, Number(m[1]), m[0]), /%|パーセント|per ?cent/i);
 
   // ---- Dates (before durations and counts: "2026年2月10日" is not a duration of 2026 years).
-  scan(text, /(\d{4})\s*[-/年]\s*(\d{1,2})\s*[-/月]\s*(\d{1,2})日?/g, taken, (m) => {
+  scan(text, /(\d{4})\s*[-/年]\s*(\d{1,2})\s*[-/月]\s*(\d{1,2})日?/g, at, (m) => {
     add(f.dates, { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, m[0]);
   }, /\d{4}/);
-  scan(text, /(\d{4})年\s*(\d{1,2})月|(?:(\d{4})年\s*|昨年|今年|去年|来年)?(\d{1,2})月\s*(\d{1,2})日|(?:昨年|今年|去年|来年)?(\d{1,2})月(?!間)/g, taken, (m) => {
+  scan(text, /(\d{4})年\s*(\d{1,2})月|(?:(\d{4})年\s*|昨年|今年|去年|来年)?(\d{1,2})月\s*(\d{1,2})日|(?:昨年|今年|去年|来年)?(\d{1,2})月(?!間)/g, at, (m) => {
     if (m[1]) add(f.dates, { y: Number(m[1]), m: Number(m[2]) }, m[0]);
     else if (m[4]) add(f.dates, { ...(m[3] ? { y: Number(m[3]) } : {}), m: Number(m[4]), d: Number(m[5]) }, m[0]);
     else add(f.dates, { m: Number(m[6]) }, m[0]);
@@ -157,7 +162,7 @@ export function extractFacts(raw: string, skips = true): Facts {
   scan(
     text,
     RE_DATE_EN,
-    taken,
+    at,
     (m) => {
       if (m[1]) return add(f.dates, { y: Number(m[3]), m: MONTHS_EN[m[2]!.toLowerCase()]!, d: Number(m[1]) }, m[0]);
       const word = m[4]!;
@@ -173,16 +178,16 @@ export function extractFacts(raw: string, skips = true): Facts {
     },
   );
   // Years on their own: "2026年", "in 2024" (1990–2099).
-  scan(text, /(?<!\d)((?:19|20)\d{2})(?:年(?!間)|(?![\d年]))/g, taken, (m) => {
+  scan(text, /(?<!\d)((?:19|20)\d{2})(?:年(?!間)|(?![\d年]))/g, at, (m) => {
     add(f.dates, { y: Number(m[1]) }, m[0]);
   }, /(?:19|20)\d\d/);
 
   // ---- Ordinals: second, 4th, 2人目, 3番目, 第2.
-  scan(text, /(\d+|[一二三四五六七八九十]+)(?:人目|番目|度目|回目|社目)|第(\d+|[一二三四五六七八九十]+)/g, taken, (m) => {
+  scan(text, /(\d+|[一二三四五六七八九十]+)(?:人目|番目|度目|回目|社目)|第(\d+|[一二三四五六七八九十]+)/g, at, (m) => {
     const v = kanjiNumber((m[1] ?? m[2])!);
     if (v !== null) add(f.ordinals, v, m[0]);
   }, /[目第]/);
-  scan(text, RE_ORDINAL_EN, taken, (m) => {
+  scan(text, RE_ORDINAL_EN, at, (m) => {
     const w = m[1]!.toLowerCase();
     const before = text.slice(Math.max(0, m.index - 10), m.index).toLowerCase();
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8).toLowerCase();
@@ -193,14 +198,14 @@ export function extractFacts(raw: string, skips = true): Facts {
   });
 
   // ---- Durations, in months: 6ヶ月, 半年, 2年余り, six months, half a year, a decade.
-  scan(text, /(\d+(?:\.\d+)?|[一二三四五六七八九十]+)\s*(ヶ月|か月|カ月|ヵ月|箇月|ケ月|年間|年|週間|日間)|半年/g, taken, (m) => {
+  scan(text, /(\d+(?:\.\d+)?|[一二三四五六七八九十]+)\s*(ヶ月|か月|カ月|ヵ月|箇月|ケ月|年間|年|週間|日間)|半年/g, at, (m) => {
     if (m[0] === '半年') return add(f.durations, 6, m[0]);
     const v = kanjiNumber(m[1]!);
     if (v === null) return;
     const unit = m[2]!;
     add(f.durations, unit.startsWith('年') ? v * 12 : unit.startsWith('週') ? v / 4.345 : unit.startsWith('日') ? v / 30.44 : v, m[0]);
   }, /[月年週日]/);
-  scan(text, RE_DURATION_EN, taken, (m) => {
+  scan(text, RE_DURATION_EN, at, (m) => {
     const unit = m[2]!.toLowerCase();
     if (unit.startsWith('half')) return add(f.durations, 6, m[0]);
     if (!m[1]) return; // "months" alone: no figure
@@ -209,11 +214,11 @@ export function extractFacts(raw: string, skips = true): Facts {
   }, /year|month|week|decade/i);
 
   // ---- Counts: 12人, 5人, 2社, five of the twelve, two co-founders.
-  scan(text, /(\d+|[一二三四五六七八九十両]+)\s*(?:人|名|社|件|機|基|つ)(?!目)/g, taken, (m) => {
+  scan(text, /(\d+|[一二三四五六七八九十両]+)\s*(?:人|名|社|件|機|基|つ)(?!目)/g, at, (m) => {
     const v = kanjiNumber(m[1]!.replace('両', '二'));
     if (v !== null && v >= 2) add(f.counts, v, m[0]);
   }, /[人名社件機基つ]/);
-  scan(text, RE_COUNT_EN, taken, (m) => {
+  scan(text, RE_COUNT_EN, at, (m) => {
     const v = num(m[1]!);
     if (v >= 2 && v < 1000 && v !== 0.5) add(f.counts, v, m[0]);
   });
