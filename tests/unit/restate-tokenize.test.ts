@@ -74,7 +74,7 @@ describe('figures: the skips equal running every pattern', () => {
     const everyPattern = [
       '600億円の赤字と50万ユーロ、3元。', '評価額は1兆2500億、利用者は5000万人。', '3.5%と20パーセント、ten per cent.',
       '2026-02-10と2026年2月、今年3月10日、2月。', '2024年に。', '2人目、3番目、第3四半期。', '6ヶ月と2年間、3週間、10日間、半年。',
-      '12人のうち両社の2社が去った。', '10日間の停止。', 'US$500,000 and $2.5bn, 1.25 trillion dollars, 60 billion yen.', 'It rose 12 percent.',
+      '12人のうち両社の2社が去った。', '10日間の停止。', '売上高は300億に達した。', 'US$500,000 and $2.5bn, 1.25 trillion dollars, 60 billion yen.', 'It rose 12 percent.',
       'On Feb. 10, 2026, on 10 February 2026, in March, last May.', 'In 2024 and 1999.', 'The second and the 4th co-founder.',
       'six months, a decade, half a year, two weeks, 3 years.', 'five of the twelve, 40 people.',
     ];
