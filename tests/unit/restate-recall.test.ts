@@ -29,7 +29,8 @@ for (const page of RESTATE_PAGES) {
   const result = annotateTiers(parse(readRestatePage(page)), index);
   results.set(page.file, { result, score: scorePage(page, foundOf(result), result.stories.map((s) => s.storyId), speakerOf) });
 }
-const ofKind = (kind: PageKind): PageScore[] => RESTATE_PAGES.filter((p) => p.kind === kind).map((p) => results.get(p.file)!.score);
+/** The recall floors are about the pages the tier was built on; those written after it (`unseen`) are reported apart (bench:restate). */
+const ofKind = (kind: PageKind): PageScore[] => RESTATE_PAGES.filter((p) => p.kind === kind && !p.unseen).map((p) => results.get(p.file)!.score);
 const recall = (ss: PageScore[]): number => ss.reduce((n, s) => n + s.found, 0) / ss.reduce((n, s) => n + s.statements, 0);
 
 describe('restatements on the fixtures', { timeout: 60_000 }, () => {
@@ -47,9 +48,16 @@ describe('restatements on the fixtures', { timeout: 60_000 }, () => {
   });
 
   it('all kinds together: ≥ 65% of restated statements, at most 2 false highlights, none with the wrong speaker', () => {
-    const ss = RESTATE_PAGES.filter((p) => p.story !== null).map((p) => results.get(p.file)!.score);
+    const ss = RESTATE_PAGES.filter((p) => p.story !== null && !p.unseen).map((p) => results.get(p.file)!.score);
     expect(recall(ss)).toBeGreaterThanOrEqual(0.65);
     expect(ss.reduce((n, s) => n + s.falseHigh.length, 0)).toBeLessThanOrEqual(2);
+    expect(ss.reduce((n, s) => n + s.wrongSpeaker, 0)).toBe(0);
+  });
+
+  it('pages written after the tier was set: no false highlight, none with the wrong speaker (their recall is reported, not floored)', () => {
+    const ss = RESTATE_PAGES.filter((p) => p.unseen && p.story !== null).map((p) => results.get(p.file)!.score);
+    expect(ss.length).toBeGreaterThan(0);
+    expect(ss.flatMap((s) => s.falseHigh)).toEqual([]);
     expect(ss.reduce((n, s) => n + s.wrongSpeaker, 0)).toBe(0);
   });
 
