@@ -2,14 +2,18 @@ import { browser } from 'wxt/browser';
 import { CounterpointDb } from '../lib/storage/db';
 import { captureDraft, handleMessage, type HandlerDeps } from '../lib/messages/handle';
 import type { CompiledIndex } from '../lib/index/format';
-import compiledIndex from '../lib/generated/claims-index.json';
+import claimsIndexText from '../lib/generated/claims-index.json?raw';
+import claimsCatalogText from '../lib/generated/claims-catalog.json?raw';
 import claimsRestate from '../lib/generated/claims-restate.json';
+import messagesEn from '../public/_locales/en/messages.json?raw';
+import messagesJa from '../public/_locales/ja/messages.json?raw';
+import { contentDataSource } from '../lib/messages/content-data';
 import { findRestatements } from '../lib/restate/remote';
 import { notePageKeys, purgeTrash } from '../lib/storage/notes-repo';
 import { PAGE_KEYS_ITEM } from '../lib/storage/page-keys';
 import { requestSender } from '../utils/message-sender';
 import { stageInjector } from '../utils/inject-stage';
-import { FIRST_STAGE_FILE, SECOND_STAGE_FILE } from '../utils/stage-slots';
+import { FIRST_STAGE_FILE, MATCHER_FILE, SECOND_STAGE_FILE } from '../utils/stage-slots';
 import { DraftDesk } from '../lib/messages/drafts';
 import { sendToExtensionPages, sendToTab } from '../utils/messaging';
 import { wireNotesCommands } from '../utils/notes-commands';
@@ -21,7 +25,7 @@ import { forgetClosedTabs, sessionFocusStore, toolbarMarker } from '../utils/not
 let restateIndexMemo: CompiledIndex | null = null;
 /** The first tier's index with the restatement tier's part (compiled apart: scripts/compile-dataset.ts). */
 function restateIndex(): CompiledIndex {
-  return (restateIndexMemo ??= { ...(compiledIndex as unknown as CompiledIndex), restate: claimsRestate as unknown as CompiledIndex['restate'] });
+  return (restateIndexMemo ??= { ...(JSON.parse(claimsIndexText) as CompiledIndex), restate: claimsRestate as unknown as CompiledIndex['restate'] });
 }
 
 export default defineBackground(() => {
@@ -52,10 +56,14 @@ export default defineBackground(() => {
     db,
     drafts: new DraftDesk(() => crypto.randomUUID(), () => Date.now()),
     askTab: sendToTab,
-    // The content script's first and second stages, into the asking document only (README
+    // The content script's parts (first stage, matcher, second stage), into the asking document only (README
     // "What the content script costs a page").
     injectFirstStage: stageInjector(FIRST_STAGE_FILE),
+    injectMatcher: stageInjector(MATCHER_FILE),
     injectSecondStage: stageInjector(SECOND_STAGE_FILE),
+    // What the matcher and the second stage need but do not carry (their size: README "What the content script
+    // costs a page").
+    contentData: contentDataSource({ claimsIndex: claimsIndexText, claimsCatalog: claimsCatalogText, messages: { en: messagesEn, ja: messagesJa } }),
     // The restatement tier runs here, where its index is (lib/restate/remote.ts): the page sends the
     // text of an article it matched and gets offsets back; nothing of the text is kept.
     restate: (parts, date) => findRestatements(restateIndex(), parts, date),

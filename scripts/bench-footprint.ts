@@ -73,6 +73,7 @@ export const ALL_PAGES: PageDef[] = [
   { file: 'weather.html', label: 'weather and tides page (not an article)', kind: 'non-article' },
   { file: 'front.html', label: 'news front page (not an article: story cards)', kind: 'listing' },
   { file: 'article-other.html', label: 'article, another story', kind: 'article' },
+  { file: 'article-named.html', label: 'article naming the story’s people, another event', kind: 'article' },
   { file: 'article-lecun.html', label: 'article quoting the story', kind: 'matched' },
   { file: 'large.html', label: '2 MB article with the story', kind: 'large' },
 ];

@@ -9,7 +9,7 @@
  *     ones in both languages) on one matching page; matching time, and the one-off index load
  *     (JSON.parse + gram table) reported separately.
  *  3. Size: lib/annotate.ts + the compiled index bundled with esbuild (minified, gzip -9), and the
- *     built content script's two stages if .output/ has them.
+ *     built content script's four parts if .output/ has them.
  *  4. In headless Chromium: the same comparison in the DOM the content script runs on, warm (the
  *     steady state, as in 1.) and cold (the first call on a freshly loaded page, side by side with
  *     Readability's first parse(): what each page load pays), on the fixtures and on pages nobody
@@ -197,6 +197,10 @@ const bundle = bundled.outputFiles[0]!.contents;
 const bundleGz = gzipSync(bundle, { level: 9 }).length;
 const contentPath = '.output/chrome-mv3/content-script.js';
 const contentGz = existsSync(contentPath) ? gzipSync(readFileSync(contentPath), { level: 9 }).length : null;
+const stageOnePath = '.output/chrome-mv3/content-first-stage.js';
+const stageOneGz = existsSync(stageOnePath) ? gzipSync(readFileSync(stageOnePath), { level: 9 }).length : null;
+const matcherPath = '.output/chrome-mv3/content-matcher.js';
+const matcherGz = existsSync(matcherPath) ? gzipSync(readFileSync(matcherPath), { level: 9 }).length : null;
 const stageTwoPath = '.output/chrome-mv3/content-stage-two.js';
 const stageTwoGz = existsSync(stageTwoPath) ? gzipSync(readFileSync(stageTwoPath), { level: 9 }).length : null;
 
@@ -287,8 +291,11 @@ lines.push(`10,000 / 100 claims: ${f(scaleRatio, 2)}× (target ≤ 2×) ${scaleR
 lines.push('');
 lines.push(`size: lib/annotate.ts + index (esbuild, minified): ${(bundle.length / 1024).toFixed(1)} KB, gzipped ${(bundleGz / 1024).toFixed(1)} KB (target ≤ 40 KB) ${bundleGz <= 40 * 1024 ? 'ok' : 'OVER'}`);
 lines.push(
-  `      ${contentPath}: ${contentGz === null ? 'not built (run npm run build)' : `gzipped ${(contentGz / 1024).toFixed(1)} KB (target ≤ 40 KB) ${contentGz <= 40 * 1024 ? 'ok' : 'OVER'}`} — the content script's first stage, on every page (detection, the gate, the page's life cycle)`,
-  `      ${stageTwoPath}: ${stageTwoGz === null ? 'not built' : `gzipped ${(stageTwoGz / 1024).toFixed(1)} KB`} — the second stage, injected only where needed (the first tier's matcher with its index, the card catalog, the overlay with its inlined styles, notes drawing and menu; the second tier runs in the background)`,
+  `      ${contentPath}: ${contentGz === null ? 'not built (run npm run build)' : `gzipped ${(contentGz / 1024).toFixed(1)} KB`} — the first look, on every page (does the page need Counterpoint?)`,
+  `      ${stageOnePath}: ${stageOneGz === null ? 'not built' : `gzipped ${(stageOneGz / 1024).toFixed(1)} KB`} — the first stage, on pages that need it (detection, the gate, the page's life cycle)`,
+  `      ${matcherPath}: ${matcherGz === null ? 'not built' : `gzipped ${(matcherGz / 1024).toFixed(1)} KB`} — the matcher, on articles that pass the gate (the first tier; its index comes from the background, the second tier runs there)`,
+  `      ${stageTwoPath}: ${stageTwoGz === null ? 'not built' : `gzipped ${(stageTwoGz / 1024).toFixed(1)} KB`} — the second stage, where there is something to show (the overlay with its inlined styles, notes drawing and menu; the card catalog and the UI strings come from the background)`,
+  `      a page that passes the gate loads the first three: ${contentGz === null || stageOneGz === null || matcherGz === null ? 'not built' : `${((contentGz + stageOneGz + matcherGz) / 1024).toFixed(1)} KB (target ≤ 40 KB) ${contentGz + stageOneGz + matcherGz <= 40 * 1024 ? 'ok' : 'OVER'}`}; a page with a match, all four: ${contentGz === null || stageOneGz === null || matcherGz === null || stageTwoGz === null ? 'not built' : `${((contentGz + stageOneGz + matcherGz + stageTwoGz) / 1024).toFixed(1)} KB`}`,
 );
 
 /**
@@ -322,6 +329,8 @@ const summary = {
     : { judgedOn: null },
   bundleGzipBytes: bundleGz,
   contentScriptGzipBytes: contentGz,
+  firstStageGzipBytes: stageOneGz,
+  matcherGzipBytes: matcherGz,
   secondStageGzipBytes: stageTwoGz,
 };
 process.stdout.write(lines.join('\n') + '\n\n' + JSON.stringify(summary) + '\n');

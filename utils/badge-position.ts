@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { extensionApi, type ExtensionApi } from './extension-api';
 import type { BadgeCornerStore } from '../components/overlay/BadgeDock';
 import { isBadgeCorner, type BadgeCorner } from '../lib/overlay/badge-placement';
 
@@ -12,9 +12,9 @@ export const CORNER_KEY = 'badgeCorner';
 /** Sites remembered at most (the oldest choice is forgotten first). */
 const MAX_SITES = 200;
 
-function area(): typeof browser.storage.local | null {
+function area(): ExtensionApi['storage']['local'] | null {
   try {
-    return browser.storage?.local ?? null;
+    return extensionApi().storage?.local ?? null;
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { MemoryFocusStore, type FocusStore } from '../lib/messages/focus';
 import type { NoteFocus } from '../lib/messages/protocol';
-import { loadUiLanguage, translate } from './i18n';
+import { currentTranslator, loadUiLanguage } from './i18n';
 
 const key = (tabId: number): string => `focus:${tabId}`;
 
@@ -37,7 +37,7 @@ export function toolbarMarker() {
     if (!action) return;
     await loadUiLanguage(); // the title in the reader's UI language
     await action.setBadgeText({ tabId, text: focus ? '✎' : '' });
-    await action.setTitle({ tabId, title: translate(focus ? 'actionNoteWaiting' : 'actionTitle') });
+    await action.setTitle({ tabId, title: currentTranslator()(focus ? 'actionNoteWaiting' : 'actionTitle') });
     if (focus) await action.setBadgeBackgroundColor({ tabId, color: '#7a5c00' });
   };
 }

@@ -2,22 +2,20 @@ import type { TextDirective } from '../lib/links/text-fragment';
 import type { NotesOnPage } from '../lib/notes/lazy-page-notes';
 import type { PageAnnotator } from '../lib/overlay/page-annotator';
 import type { OverlayContent, OverlayHooks, ShownOverlay } from '../lib/overlay/types';
-import { sendRequest } from './messaging';
-import { claimWorldSlot, SECOND_STAGE_SLOT, worldSlot } from './stage-slots';
+import { partLoader, partRuns, registerPart, type PartLoader } from './injected-part';
+import { SECOND_STAGE_SLOT } from './stage-slots';
 
 /**
- * The content script in two stages (README "Speed"): the first (entrypoints/content-script/) runs
- * on every page and decides; the second (entrypoints/content-stage-two/: the matcher and its index,
- * the overlay's views, the reader's notes on the page) is injected by the background into the
- * pages that need it (utils/inject-stage.ts). Both run in the extension's isolated world
- * (Chromium) / content-script sandbox (Firefox) of the page, which page script cannot reach, and
- * meet there through one property of that world's global object.
+ * The content script's second stage (entrypoints/content-stage-two/: the overlay's views, the
+ * reader's notes on the page, the menu at a highlight), injected by the background into the pages
+ * that need it (utils/inject-stage.ts): an article the matcher found claims on, a page with the
+ * reader's notes, a page where the reader asks to note a selection. It runs in the extension's
+ * isolated world (Chromium) / content-script sandbox (Firefox) of the page, which page script
+ * cannot reach, and meets the first stage there (utils/injected-part.ts).
  */
 
 /** What the second stage offers the first. */
 export interface SecondStage {
-  /** The matcher over the bundled index. */
-  annotator(): PageAnnotator;
   /** Draws the matches (highlights, badge, cards); `hooks`: what the overlay tells the first stage back. */
   openOverlay(doc: Document, content: OverlayContent, signature: string, hooks: OverlayHooks): Promise<ShownOverlay>;
   /** The reader's notes on this page (drawn at once if it has any), with the menu at a clicked highlight. */
@@ -36,12 +34,8 @@ export interface FirstStageHost {
   refreshOverlay(): void;
   /** Whether a claim's highlight is at this viewport point (a click there is the claim card's). */
   claimAt(x: number, y: number): boolean;
-}
-
-interface Registration {
-  start(host: FirstStageHost): SecondStage;
-  /** Evaluations of the second stage's file in this world (more than one would be a double injection). */
-  runs: number;
+  /** The page's claim annotator, from the matcher (a note taken over a claim names it). */
+  annotator(): Promise<PageAnnotator | null>;
 }
 
 /**
@@ -50,25 +44,12 @@ interface Registration {
  * the first stage already uses, stays.
  */
 export function registerSecondStage(start: (host: FirstStageHost) => SecondStage): void {
-  const known = worldSlot<Registration>(SECOND_STAGE_SLOT);
-  if (known) {
-    known.runs++;
-    return;
-  }
-  claimWorldSlot(SECOND_STAGE_SLOT, { start, runs: 1 } satisfies Registration);
+  registerPart(SECOND_STAGE_SLOT, start);
 }
 
 /** How many times the second stage's file was evaluated in this world (for `overlay:stats`). */
 export function secondStageRuns(): number {
-  return worldSlot<Registration>(SECOND_STAGE_SLOT)?.runs ?? 0;
-}
-
-/** The first stage's handle on the second. */
-export interface SecondStageLoader {
-  /** The second stage, injected by the background on first use (null when that failed). */
-  load(): Promise<SecondStage | null>;
-  /** The second stage if it is loaded, else null (nothing is asked). */
-  current(): SecondStage | null;
+  return partRuns(SECOND_STAGE_SLOT);
 }
 
 /**
@@ -76,27 +57,6 @@ export interface SecondStageLoader {
  * document at most (the result is kept; SPA navigations and re-runs reuse it); a failed request
  * is forgotten, so a later run may ask again.
  */
-export function secondStageLoader(host: FirstStageHost): SecondStageLoader {
-  let loaded: SecondStage | null = null;
-  let loading: Promise<SecondStage | null> | null = null;
-  return {
-    current: () => loaded,
-    load: () => {
-      if (loaded) return Promise.resolve(loaded);
-      loading ??= (async () => {
-        if (!worldSlot<Registration>(SECOND_STAGE_SLOT)) {
-          const reply = await sendRequest({ type: 'content:second-stage' });
-          if (!reply.ok) throw new Error(reply.error);
-        }
-        const registration = worldSlot<Registration>(SECOND_STAGE_SLOT);
-        if (!registration) throw new Error('the second stage did not register');
-        return (loaded = registration.start(host));
-      })().catch((e: unknown) => {
-        console.warn('[Counterpoint] could not load the rest of Counterpoint on this page', e);
-        loading = null;
-        return null;
-      });
-      return loading;
-    },
-  };
+export function secondStageLoader(host: FirstStageHost): PartLoader<SecondStage> {
+  return partLoader<FirstStageHost, SecondStage>(SECOND_STAGE_SLOT, { type: 'content:second-stage' }, host, 'second stage');
 }

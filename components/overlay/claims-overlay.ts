@@ -27,8 +27,13 @@ export interface ClaimsOverlayDeps {
    * or loads anything.
    */
   mayHaveClaims(doc: Document): Promise<boolean>;
-  /** The page's claim annotator, from the second stage (null when it could not be had). */
+  /** The page's claim annotator, from the matcher (null when it could not be had). */
   loadAnnotator(): Promise<PageAnnotator | null>;
+  /**
+   * Optional: the first tier found claims, so the overlay will open: what `openOverlay` needs may
+   * start loading now, while the second tier runs.
+   */
+  prepareOverlay?(): void;
   /** Draws these matches (highlights, badge and cards): `OverlaySession.open` in the second stage. */
   openOverlay(doc: Document, content: OverlayContent, signature: string, hooks: OverlayHooks): Promise<ShownOverlay>;
   /** The reader's per-site setting for this page's site. */
@@ -202,6 +207,7 @@ export class ClaimsOverlay {
           onSlice: (start) => this.deps.measure('annotate', start),
           cancelled: () => !this.connected,
         });
+        if (result && result.annotations.length > 0) this.deps.prepareOverlay?.();
         if (!result || !this.connected || !annotator.restate) return result ?? null;
         // The second tier (restatements, stories) on what that run matched, in the background; the
         // page only waits for the reply. Without it, the first tier's matches alone.

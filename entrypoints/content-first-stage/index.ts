@@ -4,13 +4,14 @@
  * the background for it when the page looks like an article naming something of the dataset or
  * may have the reader's notes; an extension page that asks the tab something injects it too
  * (`sendToTab`). It builds the page's concerns and ties them to the extension; everything heavy is
- * in the second stage (entrypoints/content-stage-two/), which the background injects only into
- * pages that need it (README "What the content script costs a page"):
+ * in the matcher (entrypoints/content-matcher/) and the second stage (entrypoints/content-stage-two/),
+ * which the background injects only into pages that need them (README "What the content script
+ * costs a page"):
  *
  *  - `ClaimsOverlay` (components/overlay/claims-overlay.ts): is this an article that may carry a
- *    claim (`mayHaveClaims`: detection and the build-time gate)? Only then the reader's setting,
- *    the matcher and the overlay's views, from the second stage. Re-runs on navigation, late
- *    article bodies and a change of the setting or of the UI language.
+ *    claim (`mayHaveClaims`: detection and the build-time gate)? Only then the reader's setting and
+ *    the matcher; only where it finds something, the overlay's views, from the second stage.
+ *    Re-runs on navigation, late article bodies and a change of the setting or of the UI language.
  *  - `LazyPageNotes` (lib/notes/lazy-page-notes.ts): the reader's notes on the page (`PageNotes`,
  *    and the menu at a clicked highlight), from the second stage when extension storage says the
  *    page may have notes, or when the reader asks to note a selection.
@@ -32,6 +33,7 @@ import { LocationWatcher } from '../../lib/page/location-watcher';
 import { extensionAlive } from '../../utils/lifetime';
 import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
+import { matcherLoader, matcherRuns } from '../../utils/matcher-stage';
 import { secondStageLoader, secondStageRuns } from '../../utils/second-stage';
 import { isOverlayEnabled, OVERLAY_OFF_KEY, onOverlaySettingChanged, siteOf } from '../../utils/site-settings';
 import { claimFirstStage, firstLookAsked } from '../../utils/stage-slots';
@@ -51,8 +53,12 @@ export default defineUnlistedScript(() => {
     measure: (phase, start) => stats.record(phase, start),
     refreshOverlay: () => claims.refresh(),
     claimAt: (x, y) => claims.claimAt(x, y),
+    annotator: () => annotator(),
   });
   const secondStage = stageTwo.load;
+  // The matcher, on articles that pass the gate (and for a note taken over a claim).
+  const matcher = matcherLoader();
+  const annotator = async () => (await (await matcher.load())?.annotator()) ?? null;
 
   // Reader's notes: on every http(s) page; the DOM is touched only to draw saved highlights.
   const notes = new LazyPageNotes(document, {
@@ -68,7 +74,9 @@ export default defineUnlistedScript(() => {
   const claims = new ClaimsOverlay(document, {
     measure: (phase, start) => stats.record(phase, start),
     mayHaveClaims: (doc) => mayHaveClaims(doc, yieldToMain),
-    loadAnnotator: async () => (await secondStage())?.annotator() ?? null,
+    loadAnnotator: annotator,
+    // The views, asked while the background looks for restatements: the matcher found claims.
+    prepareOverlay: () => void secondStage(),
     openOverlay: async (doc, content, signature, hooks) => {
       const two = await secondStage();
       if (!two) throw new Error('the second stage is not loaded');
@@ -115,7 +123,7 @@ export default defineUnlistedScript(() => {
       notes.refresh();
       return { ok: true };
     },
-    'overlay:stats': () => ({ ok: true, stats: { ...stats.snapshot(), secondStageRuns: secondStageRuns(), firstLookAsked: firstLookAsked() } }),
+    'overlay:stats': () => ({ ok: true, stats: { ...stats.snapshot(), matcherRuns: matcherRuns(), secondStageRuns: secondStageRuns(), firstLookAsked: firstLookAsked() } }),
     'notes:link': (r) => ({ ok: true, link: notes.linkFor(r.id) }),
     'overlay:claims': () => ({ ok: true, hidden: claims.isHidden(), claims: claims.claims() }),
     'overlay:reveal': (r) => ({ ok: true, found: claims.reveal(r.claimId) }),

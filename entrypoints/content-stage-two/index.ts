@@ -1,43 +1,37 @@
 /**
- * The content script's second stage: the matcher with the bundled index, the overlay's views
- * (Preact, in closed shadow roots), the reader's notes on the page and the menu at a clicked
- * highlight. Injected by the background (`scripting.executeScript`, utils/inject-stage.ts)
- * only into pages that need it — an article that passed the first stage's gate, a page that may
- * have saved notes, a page where the reader asked to note a selection — into the same isolated
- * world as the first stage (entrypoints/content-script/), which it meets through
- * `registerSecondStage`. Nothing runs here by itself: the first stage starts each part and keeps
- * the page's life cycle (navigations, re-runs, settings, requests from the extension).
+ * The content script's second stage: the overlay's views (Preact, in closed shadow roots), the
+ * reader's notes on the page and the menu at a clicked highlight. Injected by the background
+ * (`scripting.executeScript`, utils/inject-stage.ts) only into pages that need it — an article the
+ * matcher (entrypoints/content-matcher/) found something on, a page that may have saved notes, a
+ * page where the reader asked to note a selection — into the same isolated world as the first
+ * stage (entrypoints/content-first-stage/), which it meets through `registerSecondStage`. Nothing
+ * runs here by itself: the first stage starts each part and keeps the page's life cycle
+ * (navigations, re-runs, settings, requests from the extension).
  *
- * The index and the card catalog are bundled as JSON text and parsed on first use: a page that
- * passes the gate but carries no claim never builds the catalog.
+ * It carries neither the card catalog nor the UI's strings: it asks the background for them when
+ * the overlay first opens, while the reader's settings are read (`content:data`,
+ * utils/content-data.ts), as JSON text (README "What the content script costs a page").
  */
 import { pageClipboard } from '../../components/links/copy-link';
 import { NoteMenu } from '../../components/notes/note-menu';
 import { OverlaySession } from '../../components/overlay/overlay-session';
 import { closedShadowUi } from '../../components/shadow-ui';
 import type { Dataset } from '../../lib/dataset/types';
-import type { CompiledIndex } from '../../lib/index/format';
-import { loadIndex } from '../../lib/index/load';
-import { PAGE_GATE } from '../../lib/generated/claims-gate';
 import { parseTextFragment, type TextDirective } from '../../lib/links/text-fragment';
-import { useCompiledGate } from '../../lib/match/gate';
 import type { NotesOnPage } from '../../lib/notes/lazy-page-notes';
 import { PageNotes } from '../../lib/notes/page-notes';
 import { installCatalog } from '../../lib/overlay/bundled';
 import type { SourceRef } from '../../lib/overlay/card-model';
-import { annotatorFor, type PageAnnotator } from '../../lib/overlay/page-annotator';
 import type { HighlightDensity } from '../../lib/overlay/density';
 import { badgeCornerStore } from '../../utils/badge-position';
 import { inheritsHighlightStyles } from '../../utils/extension-api';
-import { currentTranslator, loadUiLanguage, onUiLanguageChanged, uiLanguage } from '../../utils/i18n';
+import { requestContentData } from '../../utils/content-data';
+import { contentUiLanguage as ui } from '../../utils/content-ui-language';
 import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
-import { findRestatements } from '../../utils/restate';
 import { onReaderSettingsChanged, readReaderSettings } from '../../utils/reader-settings';
 import { registerSecondStage } from '../../utils/second-stage';
 import { siteOf } from '../../utils/site-settings';
-import indexJson from '../../lib/generated/claims-index.json?raw';
-import catalogJson from '../../lib/generated/claims-catalog.json?raw';
 import paletteCss from '../../components/page-palette.css?inline';
 import badgeCss from '../../components/badge.css?inline';
 import legendCss from '../../components/legend.css?inline';
@@ -49,21 +43,23 @@ const isOurs = (el: Element): boolean => el.localName.startsWith('counterpoint-'
 
 export default defineUnlistedScript(() => {
   registerSecondStage((host) => {
-    let annotator: PageAnnotator | null = null;
-    const pageAnnotator = (): PageAnnotator => {
-      if (annotator) return annotator;
-      const index: CompiledIndex = loadIndex(JSON.parse(indexJson));
-      useCompiledGate(index, PAGE_GATE); // the build's gate, not one built again from the terms
-      // The second tier (restatements, stories) runs in the background, where its index is.
-      return (annotator = annotatorFor(index, findRestatements));
-    };
-    let catalogInstalled = false;
+    let catalog: Promise<void> | null = null;
+    const installBundledCatalog = (): Promise<void> =>
+      (catalog ??= requestContentData('claims-catalog').then(
+        (json) => installCatalog(JSON.parse(json) as Dataset),
+        (e: unknown) => {
+          // Cards are then built from the annotation alone (lib/overlay/bundled.ts); asked again next time.
+          console.warn('[Counterpoint] could not read the card catalog', e);
+          catalog = null;
+        },
+      ));
     let stopLanguageWatch: (() => void) | null = null;
     let stopSettingsWatch: (() => void) | null = null;
     let density: HighlightDensity | undefined;
-    // The reader's UI language and highlight density (settings page), read now, while the matcher
-    // runs: the overlay needs them when it opens. A change of either rebuilds the overlay.
-    void loadUiLanguage();
+    // The reader's UI language with its strings, and the highlight density (settings page), read
+    // now, while the background looks for restatements: the overlay needs them when it opens. A
+    // change of either rebuilds the overlay.
+    void ui.load();
     let densityRead: Promise<void> | null = null;
     const readDensity = (): Promise<void> =>
       (densityRead ??= readReaderSettings().then((settings) => {
@@ -83,10 +79,10 @@ export default defineUnlistedScript(() => {
       // The reader's UI language (settings page), read before the first overlay is drawn; a change
       // rebuilds the overlay in the new language.
       get ui() {
-        return uiLanguage();
+        return ui.lang();
       },
       get translate() {
-        return currentTranslator();
+        return ui.translator();
       },
       get density() {
         return density;
@@ -115,14 +111,9 @@ export default defineUnlistedScript(() => {
       parseTextFragment((performance.getEntriesByType('navigation')[0] as PerformanceEntry | undefined)?.name ?? '');
 
     return {
-      annotator: pageAnnotator,
       openOverlay: async (doc, content, signature, hooks) => {
-        if (!catalogInstalled) {
-          installCatalog(JSON.parse(catalogJson) as Dataset);
-          catalogInstalled = true;
-        }
-        await Promise.all([loadUiLanguage(), readDensity()]);
-        stopLanguageWatch ??= onUiLanguageChanged(() => host.refreshOverlay());
+        await Promise.all([installBundledCatalog(), ui.load(), readDensity()]);
+        stopLanguageWatch ??= ui.onChanged(() => host.refreshOverlay());
         return OverlaySession.open(doc, content, signature, { ...overlayDeps, hidePage: hooks.hidePage, dismissMatch: hooks.dismissMatch });
       },
       linkTarget: () =>
@@ -137,7 +128,7 @@ export default defineUnlistedScript(() => {
         const notes = new PageNotes(doc, {
           request: sendRequest,
           mayHaveNotes: pageMayHaveNotes,
-          claimsOnPage: async () => pageAnnotator().annotateDocument(doc).annotations.map((x) => ({ claimId: x.claimId, range: x.range })),
+          claimsOnPage: async () => (await host.annotator())?.annotateDocument(doc).annotations.map((x) => ({ claimId: x.claimId, range: x.range })) ?? [],
           isOurs,
           highlightsInherit: inherit,
           // A click on one of the reader's highlights: the side panel (if open) shows that note.
@@ -147,8 +138,8 @@ export default defineUnlistedScript(() => {
         const menu = new NoteMenu(doc, {
           // In the reader's UI language (settings page), read when the menu first opens.
           translator: async () => {
-            await loadUiLanguage();
-            return currentTranslator();
+            await ui.load();
+            return ui.translator();
           },
           mountUi: closedShadowUi(doc, `${paletteCss}\n${noteMenuCss}`),
           noteAt: (x, y) => notes.noteAt(x, y),

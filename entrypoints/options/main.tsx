@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { I18nContext } from '../../components/i18n';
 import { SettingsApp, type SettingsApi } from '../../components/settings/SettingsApp';
-import { currentTranslator, languageFor, loadUiLanguage, onUiLanguageChanged, uiLanguage } from '../../utils/i18n';
+import { currentTranslator, loadUiLanguage, onUiLanguageChanged, uiLanguage } from '../../utils/i18n';
+import { languageFor } from '../../utils/ui-language';
 import { readReaderSettings, writeReaderSetting } from '../../utils/reader-settings';
 import { commandShortcut, highlightShortcut, openShortcutSettings } from '../../utils/shortcuts';
 import { NEXT_CLAIM_COMMAND, PREVIOUS_CLAIM_COMMAND } from '../../utils/claim-commands';

@@ -28,6 +28,7 @@ import {
   senderMay,
   type AnyReply,
   type BackgroundRequest,
+  type ContentDataItem,
   type ErrorReply,
   type HighlightNote,
   type NoteDraft,
@@ -94,6 +95,10 @@ export interface HandlerDeps {
   injectSecondStage?: (sender: Extract<RequestSender, { kind: 'content-script' }>) => Promise<void>;
   /** The same for the first stage, asked by the content script's first look. */
   injectFirstStage?: (sender: Extract<RequestSender, { kind: 'content-script' }>) => Promise<void>;
+  /** The same for the matcher, asked by the first stage on an article that passed the gate. */
+  injectMatcher?: (sender: Extract<RequestSender, { kind: 'content-script' }>) => Promise<void>;
+  /** The bundled data the content script's second stage asks for, as JSON text (`content:data`). */
+  contentData?: (item: ContentDataItem) => string;
   /** The restatement tier over a page's texts (lib/restate/remote.ts, `findRestatements`). */
   restate?: (parts: RestatePartText[], date: string | null) => Promise<{ found: FoundRestatement[]; stories: StoryResult[] }>;
   /** Opens an extension page (path relative to the extension root) in a new tab, after `afterIndex` when given. */
@@ -210,6 +215,13 @@ async function answer(deps: HandlerDeps, request: BackgroundRequest, sender: Req
       if (sender.kind !== 'content-script' || !deps.injectFirstStage) return NOT_HERE(request.type);
       await deps.injectFirstStage(sender);
       return { ok: true };
+    case 'content:matcher':
+      if (sender.kind !== 'content-script' || !deps.injectMatcher) return NOT_HERE(request.type);
+      await deps.injectMatcher(sender);
+      return { ok: true };
+    case 'content:data':
+      if (sender.kind !== 'content-script' || !deps.contentData) return NOT_HERE(request.type);
+      return { ok: true, json: deps.contentData(request.item) };
     case 'restate:find': {
       if (!deps.restate) return NOT_HERE('the restatement tier');
       return { ok: true, ...(await deps.restate(request.parts, request.date)) };

@@ -42,13 +42,22 @@ export interface RestatePartText {
 /** Most parts (50,000 characters each: lib/match/pipeline.ts) and characters a `restate:find` takes. */
 export const RESTATE_LIMITS = { parts: 128, chars: 4_000_000, hitsPerPart: 5000 } as const;
 
+/**
+ * What the content script's second stage asks the background for instead of carrying it: the first
+ * tier's index (to match), the card catalog (to draw cards) and the UI's strings in one language
+ * (with English for any string that language lacks). All of it is the extension's own bundled data,
+ * the same for every page.
+ */
+export const CONTENT_DATA_ITEMS = ['claims-index', 'claims-catalog', 'messages-en', 'messages-ja'] as const;
+export type ContentDataItem = (typeof CONTENT_DATA_ITEMS)[number];
+
 /** Every request. Add new kinds here; `parseRequest`, `DESTINATION`, `ALLOWED` and `ReplyMap` must learn each one. */
 export type Request =
   // ---- to the background ----
   | { type: 'ping' }
   /**
-   * From the content script's first stage: inject the second stage (the matcher, the overlay, the
-   * notes) into the sender's own document. Asked at most once per page, only when the page needs it.
+   * From the content script's first stage: inject the second stage (the overlay, the notes) into
+   * the sender's own document. Asked at most once per page, only when the page needs it.
    */
   | { type: 'content:second-stage' }
   /**
@@ -56,6 +65,17 @@ export type Request =
    * sender's own document. Asked once per page, only by a page that needs Counterpoint.
    */
   | { type: 'content:first-stage' }
+  /**
+   * From the content script's first stage: inject the matcher (the first tier, which asks for its
+   * index with `content:data`) into the sender's own document. Asked at most once per page, only by
+   * an article that passed the gate.
+   */
+  | { type: 'content:matcher' }
+  /**
+   * From the content script's second stage: one of the bundled files it needs but does not carry
+   * (README "What the content script costs a page"), as JSON text.
+   */
+  | { type: 'content:data'; item: ContentDataItem }
   /** Open the bundled source view for a claim in a new tab (a page may not navigate to it). */
   | { type: 'source:open'; claimId: string; lang?: Lang }
   /**
@@ -182,6 +202,8 @@ export interface OverlayStats {
   slices: number;
   longestMs: number;
   longestByPhase: Record<string, number>;
+  /** How many times the matcher was evaluated in this content script's world (0: never loaded; never more than 1). */
+  matcherRuns: number;
   /** How many times the second stage was evaluated in this content script's world (0: never loaded; never more than 1). */
   secondStageRuns: number;
   /** Whether the first look asked for the first stage (false: an extension page's request started it). */
@@ -209,6 +231,8 @@ export interface ReplyMap {
   ping: { ok: true; noteCount: number };
   'content:second-stage': { ok: true };
   'content:first-stage': { ok: true };
+  'content:matcher': { ok: true };
+  'content:data': { ok: true; json: string };
   'source:open': { ok: true };
   'restate:find': { ok: true; found: FoundRestatement[]; stories: StoryResult[] };
   'notes:add': { ok: true; note: NoteView };
@@ -259,6 +283,8 @@ export const DESTINATION = {
   ping: 'background',
   'content:second-stage': 'background',
   'content:first-stage': 'background',
+  'content:matcher': 'background',
+  'content:data': 'background',
   'source:open': 'background',
   'restate:find': 'background',
   'notes:add': 'background',
@@ -321,8 +347,8 @@ export type RequestSender =
 /**
  * Who may send each background request. Reading or changing many notes, or any note by id, is for
  * the extension's own pages only; a content script (which lives next to a hostile page, and would
- * speak for it if its renderer were compromised) may only have the second stage injected into its
- * own document, have its page's text read for restatements (the answer is about that text only),
+ * speak for it if its renderer were compromised) may only have the content script's parts injected
+ * into its own document, read the extension's bundled data the second stage needs, have its page's text read for restatements (the answer is about that text only),
  * open a source view, read its own page's highlights, report on them, hand over a selection it was
  * asked for, ask for the side panel at one of its own page's notes, and read the text directives of
  * its own tab's address.
@@ -331,6 +357,8 @@ export const ALLOWED: Record<BackgroundRequest['type'], readonly RequestSender['
   ping: ['extension-page'],
   'content:second-stage': ['content-script'],
   'content:first-stage': ['content-script'],
+  'content:matcher': ['content-script'],
+  'content:data': ['content-script'],
   'source:open': ['content-script', 'extension-page'],
   'restate:find': ['content-script', 'extension-page'],
   'notes:add': ['extension-page'],
@@ -511,6 +539,7 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
       return { type };
     case 'content:second-stage':
     case 'content:first-stage':
+    case 'content:matcher':
     case 'history:list':
     case 'history:clear':
     case 'page:updated':
@@ -545,6 +574,9 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
       const lang = checkLang(m.lang);
       return { type, claimId: checkClaimRef(m.claimId), ...(lang ? { lang } : {}) };
     }
+    case 'content:data':
+      if (typeof m.item !== 'string' || !(CONTENT_DATA_ITEMS as readonly string[]).includes(m.item)) throw new InvalidInput('item must be one of the bundled data items');
+      return { type, item: m.item as ContentDataItem };
     case 'restate:find':
       return { type, parts: checkRestateParts(m.parts), date: checkIsoDate(m.date) };
     case 'notes:add':

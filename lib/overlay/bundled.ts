@@ -1,7 +1,7 @@
 /**
- * The card catalog the overlay reads. The content script does not bundle the dataset: it receives
- * the catalog from the background with the compiled index (see utils/claims-data.ts) and
- * installs it here. Until then, and when no dataset exists, cards are built from the annotation
+ * The card catalog the overlay reads. The content script does not bundle the dataset: its second
+ * stage asks the background for the catalog when the overlay first opens (utils/content-data.ts)
+ * and installs it here. Until then, and when no dataset exists, cards are built from the annotation
  * alone (names, dates, relation texts), with less detail.
  */
 

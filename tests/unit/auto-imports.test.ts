@@ -33,4 +33,26 @@ describe('WXT auto-imports', () => {
     }
     expect(injected).toEqual([]);
   });
+
+  it('inject nothing into the content script’s stages, whose every import is written out', async () => {
+    // A property or method named like a utils/ export (`get translate()`, `translatorFor()`) is
+    // enough: the second stage once carried both languages' tables (11 KB gzipped) that way.
+    const unimport = createUnimport({ dirs: ['components', 'composables', 'hooks', 'utils'], dirsScanOptions: { cwd: process.cwd() } });
+    await unimport.init();
+    const files = [
+      ...filesUnder('entrypoints/content-script'),
+      ...filesUnder('entrypoints/content-first-stage'),
+      ...filesUnder('entrypoints/content-matcher'),
+      ...filesUnder('entrypoints/content-stage-two'),
+      ...filesUnder('components'),
+      ...filesUnder('utils'),
+    ];
+    const injected: string[] = [];
+    for (const file of files) {
+      const result = await unimport.injectImports(readFileSync(file, 'utf8'), file);
+      // A module naming its own export is not an import.
+      for (const i of result.imports) if (!i.from.endsWith(file)) injected.push(`${file}: ${i.as ?? i.name} from ${i.from}`);
+    }
+    expect(injected.filter((x) => !/^(components\/settings|entrypoints\/(options|popup|sidepanel|source|story))/.test(x))).toEqual([]);
+  });
 });

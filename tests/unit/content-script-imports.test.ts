@@ -47,6 +47,7 @@ function reachable(entry: string): { packages: Set<string>; files: Set<string> }
 describe('content script stages', () => {
   const look = reachable('entrypoints/content-script/index.ts');
   const first = reachable('entrypoints/content-first-stage/index.ts');
+  const matcher = reachable('entrypoints/content-matcher/index.ts');
   const second = reachable('entrypoints/content-stage-two/index.ts');
 
   it('the first stage reaches no package at all, and nothing of the matcher, the index, the views or the notes drawing', () => {
@@ -83,11 +84,26 @@ describe('content script stages', () => {
     expect([...look.files].filter((f) => f.startsWith('lib/detect/'))).toEqual(['lib/detect/looks-like-article.ts']); // detection proper is the first stage's
   });
 
-  it('the second stage has the views, the matcher with its index, and no Dexie', () => {
+  it('the matcher has the first tier and the page side of the second, and no view, no package and no bundled data', () => {
+    expect([...matcher.packages]).toEqual([]);
+    expect(matcher.files).toContain('lib/match/pipeline.ts');
+    expect(matcher.files).toContain('lib/restate/tier.ts');
+    expect(matcher.files).toContain('utils/content-data.ts');
+    const heavy = [...matcher.files].filter((f) => !f.endsWith('.ts') || /^components\//.test(f) || /^lib\/notes\/page-notes/.test(f));
+    expect(heavy).toEqual([]);
+  });
+
+  it('the second stage has the views and the notes, and no matcher, no Dexie, no polyfill and no bundled data', () => {
     expect(second.packages.has('preact')).toBe(true);
     expect([...second.packages].filter((p) => p.startsWith('dexie'))).toEqual([]);
-    expect(second.files).toContain('lib/match/pipeline.ts');
-    expect(second.files).toContain('lib/generated/claims-index.json');
+    expect(second.files).not.toContain('lib/match/pipeline.ts');
+    expect(second.files).not.toContain('lib/restate/tier.ts');
     expect(second.files).toContain('lib/notes/page-notes.ts');
+    // The index, the card catalog and the UI strings come from the background (`content:data`):
+    // together 56 KB gzipped the stage would carry on every page that passes the gate.
+    expect([...second.files].filter((f) => f.endsWith('.json'))).toEqual([]);
+    expect(second.files).toContain('utils/content-data.ts');
+    // The browser's own API (utils/extension-api.ts), as in the first stage: the polyfill is 3 KB gzipped.
+    expect([...second.packages].filter((p) => p === 'wxt/browser' || p.startsWith('webextension-polyfill'))).toEqual([]);
   });
 });

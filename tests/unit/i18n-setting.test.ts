@@ -34,6 +34,7 @@ async function fresh() {
   vi.resetModules();
   return {
     i18n: await import('../../utils/i18n'),
+    ui: await import('../../utils/ui-language'),
     settings: await import('../../utils/reader-settings'),
   };
 }
@@ -51,20 +52,20 @@ describe('the UI language setting (utils/i18n.ts)', () => {
     state.stored = { uiLanguage: 'ja' };
     const { i18n } = await fresh();
     expect(i18n.uiLanguage()).toBe('en');
-    expect(i18n.translate('popupSettings')).toBe('Settings');
+    expect(i18n.currentTranslator()('popupSettings')).toBe('Settings');
     expect(await i18n.loadUiLanguage()).toBe('ja');
     expect(i18n.uiLanguage()).toBe('ja');
-    expect(i18n.translate.lang).toBe('ja');
-    expect(i18n.translate('popupSettings')).toBe('設定');
-    expect(i18n.translate('popupThisPage', '2')).toBe('このページ: 2 件');
+    expect(i18n.currentTranslator().lang).toBe('ja');
+    expect(i18n.currentTranslator()('popupSettings')).toBe('設定');
+    expect(i18n.currentTranslator()('popupThisPage', '2')).toBe('このページ: 2 件');
   });
 
   it('auto follows the browser: Japanese for ja-JP even with nothing stored', async () => {
     state.browserLang = 'ja-JP';
-    const { i18n } = await fresh();
+    const { i18n, ui } = await fresh();
     expect(await i18n.loadUiLanguage()).toBe('ja');
-    expect(i18n.languageFor('auto')).toBe('ja');
-    expect(i18n.languageFor('en')).toBe('en');
+    expect(ui.languageFor('auto')).toBe('ja');
+    expect(ui.languageFor('en')).toBe('en');
   });
 
   it('reads storage once per page', async () => {
@@ -82,7 +83,7 @@ describe('the UI language setting (utils/i18n.ts)', () => {
     await settings.writeReaderSetting('uiLanguage', 'ja');
     await settle();
     expect(heard).toEqual(['a:ja', 'b:ja']);
-    expect(i18n.translate('popupSettings')).toBe('設定');
+    expect(i18n.currentTranslator()('popupSettings')).toBe('設定');
     // Another setting changing does not re-render anything.
     await settings.writeReaderSetting('density', 'all');
     await settle();
@@ -97,7 +98,10 @@ describe('the UI language setting (utils/i18n.ts)', () => {
 
   it('falls back to English, then to the key, for a string a table lacks', async () => {
     const { i18n } = await fresh();
-    const ja = i18n.translatorFor('ja');
+    state.stored = { uiLanguage: 'ja' };
+    await i18n.loadUiLanguage();
+    const ja = i18n.currentTranslator();
+    expect(ja.lang).toBe('ja');
     expect(ja('popupNoteCountOne')).toBe('1 saved note'); // English-only singular form
     expect(ja('noSuchKey')).toBe('noSuchKey');
   });
@@ -108,5 +112,61 @@ describe('the UI language setting (utils/i18n.ts)', () => {
     const { i18n, settings } = await fresh();
     expect(await i18n.loadUiLanguage()).toBe('ja');
     expect(await settings.readReaderSettings()).toEqual({ uiLanguage: 'auto', density: 'key', readingHistory: true });
+  });
+
+  describe('a surface whose tables arrive later (the content script: utils/content-ui-language.ts)', () => {
+    const tables = { en: { hello: { message: 'Hello' }, onlyEn: { message: 'English only' } }, ja: { hello: { message: 'こんにちは' } } };
+    const slowSource = () => {
+      const asked: string[] = [];
+      let fail = false;
+      const source = async (lang: 'en' | 'ja') => {
+        asked.push(lang);
+        await settle();
+        if (fail) throw new Error('the background is gone');
+        return tables[lang];
+      };
+      return { asked, source, failNext: () => (fail = true), recover: () => (fail = false) };
+    };
+
+    it('asks only the chosen language’s table, and speaks it once load() resolves', async () => {
+      state.stored = { uiLanguage: 'ja' };
+      const { ui } = await fresh();
+      const s = slowSource();
+      const lang = new ui.UiLanguage(s.source);
+      expect(await lang.load()).toBe('ja');
+      expect(s.asked).toEqual(['ja']);
+      expect(lang.translator()('hello')).toBe('こんにちは');
+      expect(lang.translator().lang).toBe('ja');
+    });
+
+    it('switches only after the new table is in, and tells its subscribers then', async () => {
+      const { ui, settings } = await fresh();
+      const s = slowSource();
+      const lang = new ui.UiLanguage(s.source);
+      await lang.load();
+      const heard: string[] = [];
+      lang.onChanged((l) => heard.push(`${l}:${lang.translator()('hello')}`));
+      await settings.writeReaderSetting('uiLanguage', 'ja');
+      expect(lang.lang()).toBe('en'); // the table is not in yet
+      await lang.load();
+      expect(heard).toEqual(['ja:こんにちは']);
+      expect(lang.lang()).toBe('ja');
+    });
+
+    it('shows keys, never a crash, when the table cannot be had, and asks again next time', async () => {
+      const { ui, settings } = await fresh();
+      const s = slowSource();
+      s.failNext();
+      const lang = new ui.UiLanguage(s.source);
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      expect(await lang.load()).toBe('en');
+      expect(lang.translator()('hello')).toBe('hello');
+      s.recover();
+      await settings.writeReaderSetting('uiLanguage', 'en');
+      await lang.load();
+      await settle();
+      expect(lang.translator()('hello')).toBe('Hello');
+      expect(s.asked).toEqual(['en', 'en']);
+    });
   });
 });

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { Dataset } from '../../lib/dataset/types';
 import type { CompiledIndex } from '../../lib/index/format';
+import { contentDataSource } from '../../lib/messages/content-data';
 import { handleMessage, type HandlerDeps } from '../../lib/messages/handle';
 import { DESTINATION, parseBackgroundRequest, parsePanelRequest, parseTabRequest, type RequestSender } from '../../lib/messages/protocol';
 import type { CounterpointDb } from '../../lib/storage/db';
@@ -61,6 +62,36 @@ describe('one request union, dispatched in one place', () => {
       throw new Error('Cannot access contents of the page');
     });
     expect(await handleMessage({ db, env, injectSecondStage: failing }, { type: 'content:second-stage' }, own)).toEqual({ ok: false, error: 'Cannot access contents of the page' });
+  });
+
+  it("injects the matcher into the sender's own document, only for a content script", async () => {
+    const injectMatcher = vi.fn(async () => undefined);
+    const own = { ...page, documentId: 'doc-2' };
+    expect(await handleMessage({ db, env, injectMatcher }, { type: 'content:matcher' }, own)).toEqual({ ok: true });
+    expect(injectMatcher).toHaveBeenCalledWith(own);
+    expect(await handleMessage({ db, env, injectMatcher }, { type: 'content:matcher', tabId: 9 }, own)).toMatchObject({ ok: false });
+    expect(await handleMessage({ db, env, injectMatcher }, { type: 'content:matcher' }, extensionPage)).toMatchObject({ ok: false });
+    expect(await handleMessage({ db, env }, { type: 'content:matcher' }, own)).toMatchObject({ ok: false });
+    expect(injectMatcher).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives a content script the bundled data its second stage does not carry, as JSON text, and nothing else', async () => {
+    const en = JSON.stringify({ hello: { message: 'Hello' }, onlyEn: { message: 'English only' } });
+    const ja = JSON.stringify({ hello: { message: 'こんにちは' } });
+    const contentData = contentDataSource({ claimsIndex: '{"v":1}', claimsCatalog: '{"claims":[]}', messages: { en, ja } });
+    const deps: HandlerDeps = { db, env, contentData };
+    expect(await handleMessage(deps, { type: 'content:data', item: 'claims-index' }, page)).toEqual({ ok: true, json: '{"v":1}' });
+    expect(await handleMessage(deps, { type: 'content:data', item: 'claims-catalog' }, page)).toEqual({ ok: true, json: '{"claims":[]}' });
+    expect(await handleMessage(deps, { type: 'content:data', item: 'messages-en' }, page)).toEqual({ ok: true, json: en });
+    // One language's table, with English under each key it lacks (the fallback the pages make).
+    const jaReply = await handleMessage(deps, { type: 'content:data', item: 'messages-ja' }, page);
+    expect(JSON.parse((jaReply as { json: string }).json)).toEqual({ hello: { message: 'こんにちは' }, onlyEn: { message: 'English only' } });
+    // Only the items there are; only for content scripts (extension pages bundle their own).
+    expect(await handleMessage(deps, { type: 'content:data', item: 'claims-restate' }, page)).toMatchObject({ ok: false });
+    expect(await handleMessage(deps, { type: 'content:data', item: '../../manifest.json' }, page)).toMatchObject({ ok: false });
+    expect(await handleMessage(deps, { type: 'content:data' }, page)).toMatchObject({ ok: false });
+    expect(await handleMessage(deps, { type: 'content:data', item: 'claims-index' }, extensionPage)).toMatchObject({ ok: false });
+    expect(await handleMessage({ db, env }, { type: 'content:data', item: 'claims-index' }, page)).toMatchObject({ ok: false });
   });
 
   it('opens the source view next to the sender tab, with a validated path', async () => {
