@@ -6,8 +6,9 @@
  * On pages that are not articles it reads a few selectors and stops; the DOM is never touched there.
  *
  * This runs in the content script's first stage, on every page: it imports no view and no
- * matcher. Both come through its dependencies, from the second stage, which is injected only into
- * pages that need it (see entrypoints/content-script/index.ts).
+ * matcher. Both come through its dependencies: the matcher (entrypoints/content-matcher/) and the
+ * views (the second stage), each injected only into pages that need it (see
+ * entrypoints/content-script/index.ts).
  */
 
 import { looksLikeArticle } from '../../lib/detect/looks-like-article';

@@ -2,8 +2,8 @@
  * The content script: the first look, on every http(s) page (lib/page/first-look.ts). It decides
  * whether the page needs Counterpoint at all (an article that names something of the dataset, or a
  * page where the reader may have notes) and, only then, asks the background for the first stage
- * (entrypoints/content-first-stage/), which keeps the page's life cycle and loads the second stage
- * where needed (README "What the content script costs a page"). On a page that needs nothing it
+ * (entrypoints/content-first-stage/), which keeps the page's life cycle and loads the matcher and
+ * the second stage where needed (README "What the content script costs a page"). On a page that needs nothing it
  * holds no observer and no message listener: the extension's pages start the first stage
  * themselves when they have something to ask the tab (`sendToTab`, utils/messaging.ts).
  *
@@ -12,7 +12,7 @@
  * script when page script dispatches that event itself, and its location watcher speaks through a
  * window event the page can both hear and forge. This is an unlisted script, registered as the
  * content script in wxt.config.ts, with none of that: page script can observe nothing of it. The
- * first and second stages are unlisted scripts too, injected by the background, never
+ * first stage, the matcher and the second stage are unlisted scripts too, injected by the background, never
  * web-accessible.
  */
 import { pageKeyOf } from '../../lib/notes/page-key';

@@ -37,6 +37,6 @@ export function contentDataSource(texts: BundledTexts): (item: ContentDataItem) 
 }
 
 /** `table`, with `fallback`'s entry under each key `table` lacks. */
-export function withFallback(table: MessageTable, fallback: MessageTable): MessageTable {
+function withFallback(table: MessageTable, fallback: MessageTable): MessageTable {
   return { ...fallback, ...table };
 }

@@ -4,8 +4,8 @@
  * Two stages (README "Speed"). The first, on every page, decides whether the page needs the
  * annotator at all (`mayHaveClaims` in page-check.ts: article detection and the build-time gate);
  * pages that are not articles, or name nothing of the dataset, get nothing more. The annotator
- * itself (the compiled index, the matcher) is in the second stage, which the background injects
- * only into pages that pass: `annotatorFor(index)`. It detects again when it runs: the page may
+ * itself (the compiled index, the matcher) is in the matcher (entrypoints/content-matcher/), which
+ * the background injects only into pages that pass: `annotatorFor(index)`. It detects again when it runs: the page may
  * have changed since the first stage looked.
  */
 
