@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { CounterpointDb } from '../lib/storage/db';
 import { captureDraft, handleMessage, type HandlerDeps } from '../lib/messages/handle';
 import type { CompiledIndex } from '../lib/index/format';
+import { loadIndex } from '../lib/index/load';
 import claimsIndexText from '../lib/generated/claims-index.json?raw';
 import claimsCatalogText from '../lib/generated/claims-catalog.json?raw';
 import claimsRestate from '../lib/generated/claims-restate.json';
@@ -9,11 +10,12 @@ import messagesEn from '../public/_locales/en/messages.json?raw';
 import messagesJa from '../public/_locales/ja/messages.json?raw';
 import { contentDataSource } from '../lib/messages/content-data';
 import { findRestatements } from '../lib/restate/remote';
+import { claimsFinder } from '../lib/match/find-claims';
 import { notePageKeys, purgeTrash } from '../lib/storage/notes-repo';
 import { PAGE_KEYS_ITEM } from '../lib/storage/page-keys';
 import { requestSender } from '../utils/message-sender';
 import { stageInjector } from '../utils/inject-stage';
-import { FIRST_STAGE_FILE, MATCHER_FILE, SECOND_STAGE_FILE } from '../utils/stage-slots';
+import { FIRST_STAGE_FILE, SECOND_STAGE_FILE } from '../utils/stage-slots';
 import { DraftDesk } from '../lib/messages/drafts';
 import { sendToExtensionPages, sendToTab } from '../utils/messaging';
 import { wireNotesCommands } from '../utils/notes-commands';
@@ -22,11 +24,12 @@ import { readReaderSettings } from '../utils/reader-settings';
 import { openSidePanel, openSidePanelForTab } from '../utils/side-panel';
 import { forgetClosedTabs, sessionFocusStore, toolbarMarker } from '../utils/note-focus';
 
-let restateIndexMemo: CompiledIndex | null = null;
+let indexMemo: CompiledIndex | null = null;
 /** The first tier's index with the restatement tier's part (compiled apart: scripts/compile-dataset.ts). */
-function restateIndex(): CompiledIndex {
-  return (restateIndexMemo ??= { ...(JSON.parse(claimsIndexText) as CompiledIndex), restate: claimsRestate as unknown as CompiledIndex['restate'] });
+function claimsIndex(): CompiledIndex {
+  return (indexMemo ??= loadIndex({ ...(JSON.parse(claimsIndexText) as CompiledIndex), restate: claimsRestate as unknown as CompiledIndex['restate'] }));
 }
+let findClaimsMemo: ReturnType<typeof claimsFinder> | null = null;
 
 export default defineBackground(() => {
   // The database lives in the extension's origin; content scripts reach it only through messages.
@@ -56,17 +59,18 @@ export default defineBackground(() => {
     db,
     drafts: new DraftDesk(() => crypto.randomUUID(), () => Date.now()),
     askTab: sendToTab,
-    // The content script's parts (first stage, matcher, second stage), into the asking document only (README
+    // The content script's parts (first stage, second stage), into the asking document only (README
     // "What the content script costs a page").
     injectFirstStage: stageInjector(FIRST_STAGE_FILE),
-    injectMatcher: stageInjector(MATCHER_FILE),
     injectSecondStage: stageInjector(SECOND_STAGE_FILE),
-    // What the matcher and the second stage need but do not carry (their size: README "What the content script
+    // What the second stage needs but does not carry (its size: README "What the content script
     // costs a page").
-    contentData: contentDataSource({ claimsIndex: claimsIndexText, claimsCatalog: claimsCatalogText, messages: { en: messagesEn, ja: messagesJa } }),
-    // The restatement tier runs here, where its index is (lib/restate/remote.ts): the page sends the
-    // text of an article it matched and gets offsets back; nothing of the text is kept.
-    restate: (parts, date) => findRestatements(restateIndex(), parts, date),
+    contentData: contentDataSource({ claimsCatalog: claimsCatalogText, messages: { en: messagesEn, ja: messagesJa } }),
+    // Both tiers run here, where their index is (lib/match/find-claims.ts, lib/restate/remote.ts):
+    // the page sends the text of an article that passed the gate and gets offsets back; nothing of
+    // the text is kept.
+    findClaims: (text, language) => (findClaimsMemo ??= claimsFinder(claimsIndex()))(text, language),
+    restate: (parts, date) => findRestatements(claimsIndex(), parts, date),
     openTab: async (path, afterIndex) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as never), index: afterIndex === undefined ? undefined : afterIndex + 1 });
     },

@@ -161,28 +161,39 @@ const count = (r) => r.annotations.length + r.restatements.length;
 const steps = (d) => annotateTiersSteps(d, bundledIndex());`,
   };
   const measured = await browserSideBySide(target, speedPages.map((p) => ({ name: p.name, html: p.html })));
-  // In the extension the second tier runs in the background (restate:find): what the page itself
-  // does is the first tier with its parts kept, and ranges over the offsets that come back. The
-  // background's answer is computed once per page here, outside the timed calls; the message's
-  // copy of the text is not timed.
+  // In the extension both tiers run in the background (claims:find, restate:find): what the page
+  // itself does is detection, the gate, the text model of each part, and ranges over the offsets
+  // that come back. The background's answers are computed once per page here (in the first call,
+  // so the medians leave them out); the message's copy of the text is not timed.
   const pageSide = await browserSideBySide(
     {
       code: `import { bundledIndex } from './lib/annotate';
-import { annotateWithIndexSteps } from './lib/match/pipeline';
+import { PAGE_GATE, PAGE_GATE_PIECES } from './lib/generated/claims-gate';
+import { annotateSteps } from './lib/match/annotate-page';
+import { findClaimsSteps } from './lib/match/find-claims';
+import { passesPageGate } from './lib/match/gate';
 import { RestatementCore } from './lib/restate/core';
-import { PartCollector, restatementsFromFound } from './lib/restate/tier';
+import { PartCollector, restatementsFromFound } from './lib/restate/page-side';
 const fin = (g) => { for (;;) { const r = g.next(); if (r.done) return r.value; } };
+const answers = new Map();
+const matcher = {
+  passes: (t) => passesPageGate(t, PAGE_GATE, PAGE_GATE_PIECES),
+  *find(text, lang) {
+    let a = answers.get(text);
+    if (!a) answers.set(text, (a = fin(findClaimsSteps(bundledIndex(), text, lang))));
+    return a;
+  },
+};
 let answer = null;
 const target = (d) => {
-  const idx = bundledIndex();
   const c = new PartCollector();
-  const first = fin(annotateWithIndexSteps(d, idx, c));
+  const first = fin(annotateSteps(d, matcher, c));
   if (!answer) {
-    const core = new RestatementCore(idx, () => null);
+    const core = new RestatementCore(bundledIndex(), () => null);
     c.parts.forEach((p, i) => fin(core.addPart(p.model.text, c.hits[i])));
     answer = fin(core.finish()).found;
   }
-  return { first, restated: restatementsFromFound(idx, c.parts, answer) };
+  return { first, restated: restatementsFromFound(c.parts, answer) };
 };
 const count = (r) => r.first.annotations.length + r.restated.length;
 const steps = undefined;`,
@@ -202,15 +213,14 @@ const steps = undefined;`,
 
 // ------------------------------------------------------------------ 6. size
 
-// The content script comes in four parts (README "What the content script costs a page"): the
+// The content script comes in three parts (README "What the content script costs a page"): the
 // first look on every page, then each part only where the one before found it needed: the first
-// stage on articles naming the dataset's people, the matcher where the gate passes, the second
+// stage (with the page's side of both tiers) on articles naming the dataset's people, the second
 // stage (the views) where there is something to show. #11's 40 KB is about what a page that
 // passes the gate loads; a page with a match loads the views too.
 const PARTS = [
   ['first look (every page)', 'content-script.js'],
   ['first stage', 'content-first-stage.js'],
-  ['matcher', 'content-matcher.js'],
   ['second stage (views)', 'content-stage-two.js'],
 ] as const;
 const partGz = PARTS.map(([name, file]) => {
@@ -218,8 +228,8 @@ const partGz = PARTS.map(([name, file]) => {
   return { name, file, gz: existsSync(path) ? gzipSync(readFileSync(path), { level: 9 }).length : null };
 });
 const built = partGz.every((p) => p.gz !== null);
-/** What a page that passes the gate loads (the first three parts), and a page with a match (all four). */
-const contentGz = built ? partGz.slice(0, 3).reduce((n, p) => n + p.gz!, 0) : null;
+/** What a page that passes the gate loads (the first two parts), and a page with a match (all three). */
+const contentGz = built ? partGz.slice(0, 2).reduce((n, p) => n + p.gz!, 0) : null;
 const matchedGz = built ? partGz.reduce((n, p) => n + p.gz!, 0) : null;
 async function gz(contents: string): Promise<number> {
   const b = await build({
@@ -277,7 +287,7 @@ if (speedRows.length) {
 } else lines.push('5. Speed: not measured (no Chromium)');
 lines.push('');
 lines.push(
-  `6. Size: the built content script's parts, gzipped: ${contentGz === null || matchedGz === null ? 'not built (npm run build)' : `${partGz.map((p) => `${p.name} ${(p.gz! / 1024).toFixed(1)} KB`).join(', ')}; a page that passes the gate loads the first three, ${(contentGz / 1024).toFixed(1)} KB (target ≤ 40 KB) ${contentGz <= 40 * 1024 ? 'ok' : 'OVER'}; a page with a match, all four, ${(matchedGz / 1024).toFixed(1)} KB (${matchedGz <= 40 * 1024 ? 'within' : 'over'} 40 KB)`}. The matcher holds the page's side of the tier (parts kept, ranges from offsets), the second stage its card and list; the first tier's index, the card catalog and the UI strings they ask the background for (content:data). The tier's work on text runs in the background: ~${(tierGz / 1024).toFixed(1)} KB gzipped of code (esbuild, minified) and ${(restateIndexGz / 1024).toFixed(1)} KB gzipped of index (lib/generated/claims-restate.json), neither in the content script.`,
+  `6. Size: the built content script's parts, gzipped: ${contentGz === null || matchedGz === null ? 'not built (npm run build)' : `${partGz.map((p) => `${p.name} ${(p.gz! / 1024).toFixed(1)} KB`).join(', ')}; a page that passes the gate loads the first two, ${(contentGz / 1024).toFixed(1)} KB (target ≤ 40 KB) ${contentGz <= 40 * 1024 ? 'ok' : 'OVER'}; a page with a match, all three, ${(matchedGz / 1024).toFixed(1)} KB (${matchedGz <= 40 * 1024 ? 'within' : 'over'} 40 KB)`}. The first stage holds the page's side of both tiers (text models kept, texts sent, ranges from offsets), the second stage the cards and list; the card catalog and the UI strings it asks the background for (content:data). Both tiers' work on text runs in the background (the second tier's: ~${(tierGz / 1024).toFixed(1)} KB gzipped of code (esbuild, minified) and ${(restateIndexGz / 1024).toFixed(1)} KB gzipped of index (lib/generated/claims-restate.json)), none of it in the content script.`,
 );
 const summary = {
   recall: { perKind: kindRows, total, writtenAfter: unseenRow },

@@ -199,8 +199,6 @@ const contentPath = '.output/chrome-mv3/content-script.js';
 const contentGz = existsSync(contentPath) ? gzipSync(readFileSync(contentPath), { level: 9 }).length : null;
 const stageOnePath = '.output/chrome-mv3/content-first-stage.js';
 const stageOneGz = existsSync(stageOnePath) ? gzipSync(readFileSync(stageOnePath), { level: 9 }).length : null;
-const matcherPath = '.output/chrome-mv3/content-matcher.js';
-const matcherGz = existsSync(matcherPath) ? gzipSync(readFileSync(matcherPath), { level: 9 }).length : null;
 const stageTwoPath = '.output/chrome-mv3/content-stage-two.js';
 const stageTwoGz = existsSync(stageTwoPath) ? gzipSync(readFileSync(stageTwoPath), { level: 9 }).length : null;
 
@@ -292,10 +290,9 @@ lines.push('');
 lines.push(`size: lib/annotate.ts + index (esbuild, minified): ${(bundle.length / 1024).toFixed(1)} KB, gzipped ${(bundleGz / 1024).toFixed(1)} KB (target ≤ 40 KB) ${bundleGz <= 40 * 1024 ? 'ok' : 'OVER'}`);
 lines.push(
   `      ${contentPath}: ${contentGz === null ? 'not built (run npm run build)' : `gzipped ${(contentGz / 1024).toFixed(1)} KB`} — the first look, on every page (does the page need Counterpoint?)`,
-  `      ${stageOnePath}: ${stageOneGz === null ? 'not built' : `gzipped ${(stageOneGz / 1024).toFixed(1)} KB`} — the first stage, on pages that need it (detection, the gate, the page's life cycle)`,
-  `      ${matcherPath}: ${matcherGz === null ? 'not built' : `gzipped ${(matcherGz / 1024).toFixed(1)} KB`} — the matcher, on articles that pass the gate (the first tier; its index comes from the background, the second tier runs there)`,
+  `      ${stageOnePath}: ${stageOneGz === null ? 'not built' : `gzipped ${(stageOneGz / 1024).toFixed(1)} KB`} — the first stage, on pages that need it (detection, the gate, the page's life cycle, the page's side of matching: both tiers run in the background)`,
   `      ${stageTwoPath}: ${stageTwoGz === null ? 'not built' : `gzipped ${(stageTwoGz / 1024).toFixed(1)} KB`} — the second stage, where there is something to show (the overlay with its inlined styles, notes drawing and menu; the card catalog and the UI strings come from the background)`,
-  `      a page that passes the gate loads the first three: ${contentGz === null || stageOneGz === null || matcherGz === null ? 'not built' : `${((contentGz + stageOneGz + matcherGz) / 1024).toFixed(1)} KB (target ≤ 40 KB) ${contentGz + stageOneGz + matcherGz <= 40 * 1024 ? 'ok' : 'OVER'}`}; a page with a match, all four: ${contentGz === null || stageOneGz === null || matcherGz === null || stageTwoGz === null ? 'not built' : `${((contentGz + stageOneGz + matcherGz + stageTwoGz) / 1024).toFixed(1)} KB`}`,
+  `      a page that passes the gate loads the first two: ${contentGz === null || stageOneGz === null ? 'not built' : `${((contentGz + stageOneGz) / 1024).toFixed(1)} KB (target ≤ 40 KB) ${contentGz + stageOneGz <= 40 * 1024 ? 'ok' : 'OVER'}`}; a page with a match, all three: ${contentGz === null || stageOneGz === null || stageTwoGz === null ? 'not built' : `${((contentGz + stageOneGz + stageTwoGz) / 1024).toFixed(1)} KB`}`,
 );
 
 /**
@@ -330,7 +327,6 @@ const summary = {
   bundleGzipBytes: bundleGz,
   contentScriptGzipBytes: contentGz,
   firstStageGzipBytes: stageOneGz,
-  matcherGzipBytes: matcherGz,
   secondStageGzipBytes: stageTwoGz,
 };
 process.stdout.write(lines.join('\n') + '\n\n' + JSON.stringify(summary) + '\n');

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { RequestSender } from '../lib/messages/protocol';
 
-import type { FIRST_STAGE_FILE, MATCHER_FILE, SECOND_STAGE_FILE } from './stage-slots';
+import type { FIRST_STAGE_FILE, SECOND_STAGE_FILE } from './stage-slots';
 
 /** Documents remembered as injected (a worker that lives long forgets the oldest first). */
 const REMEMBERED = 256;
@@ -9,7 +9,7 @@ const REMEMBERED = 256;
 type ContentScriptSender = Extract<RequestSender, { kind: 'content-script' }>;
 
 /**
- * The background's end of `content:first-stage`, `content:matcher` and `content:second-stage`: injects that stage's
+ * The background's end of `content:first-stage` and `content:second-stage`: injects that stage's
  * `file` into the asking content script's own document with `scripting.executeScript({ target, files })`, in the content
  * scripts' isolated world, where it meets the first stage. The target is the browser's account of
  * the sender: its tab and, where the browser names it, its document (`documentIds`: a tab that
@@ -21,7 +21,7 @@ type ContentScriptSender = Extract<RequestSender, { kind: 'content-script' }>;
  * Needs the `scripting` permission and host access to the page (README "Permissions"). Nothing
  * is web-accessible: the file is read by the browser, never fetched by the page.
  */
-export function stageInjector(file: typeof FIRST_STAGE_FILE | typeof MATCHER_FILE | typeof SECOND_STAGE_FILE): (sender: ContentScriptSender) => Promise<void> {
+export function stageInjector(file: typeof FIRST_STAGE_FILE | typeof SECOND_STAGE_FILE): (sender: ContentScriptSender) => Promise<void> {
   const injected = new Map<string, Promise<void>>();
   return (sender) => {
     const key = sender.documentId;

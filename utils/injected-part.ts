@@ -3,9 +3,8 @@ import { sendRequest } from './messaging';
 import { claimWorldSlot, worldSlot } from './stage-slots';
 
 /**
- * The parts of the content script the background injects on request (the matcher, the second
- * stage: README "What the content script costs a page"): each file, when evaluated, registers a
- * start function in one property of the isolated world's global object (utils/stage-slots.ts); the
+ * The parts of the content script the background injects on request (the second stage: README
+ * "What the content script costs a page"): each file, when evaluated, registers a start function in one property of the isolated world's global object (utils/stage-slots.ts); the
  * first stage asks for the file once and starts what registered.
  */
 
@@ -46,7 +45,7 @@ export interface PartLoader<P> {
  * on first use, at most once per document (the result is kept; SPA navigations and re-runs reuse
  * it); a failed request is forgotten, so a later run may ask again.
  */
-export function partLoader<H, P>(slot: string, ask: Extract<BackgroundRequest, { type: 'content:second-stage' | 'content:matcher' }>, host: H, name: string): PartLoader<P> {
+export function partLoader<H, P>(slot: string, ask: Extract<BackgroundRequest, { type: 'content:second-stage' }>, host: H, name: string): PartLoader<P> {
   let loaded: P | null = null;
   let loading: Promise<P | null> | null = null;
   return {

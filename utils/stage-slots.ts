@@ -1,21 +1,18 @@
 /**
  * Where the content script's parts meet: the first look (entrypoints/content-script/), the first
- * stage (entrypoints/content-first-stage/), the matcher (entrypoints/content-matcher/) and the
- * second stage (entrypoints/content-stage-two/) run in the same isolated world (Chromium) / content-script sandbox (Firefox) of the page, which
+ * stage (entrypoints/content-first-stage/) and the second stage (entrypoints/content-stage-two/)
+ * run in the same isolated world (Chromium) / content-script sandbox (Firefox) of the page, which
  * page script cannot reach, and each claims one property of that world's global object: so a part
  * evaluated again (the browser or the background injecting it twice) knows and does nothing.
  */
 
 /** The first stage's file, as built: injected by the background, or by an extension page that asks the tab. */
 export const FIRST_STAGE_FILE = '/content-first-stage.js';
-/** The matcher's file, as built: injected by the background. */
-export const MATCHER_FILE = '/content-matcher.js';
 /** The second stage's file, as built: injected by the background. */
 export const SECOND_STAGE_FILE = '/content-stage-two.js';
 
 const FIRST_LOOK = '__counterpointFirstLook';
 const FIRST = '__counterpointFirstStage';
-export const MATCHER_SLOT = '__counterpointMatcher';
 export const SECOND_STAGE_SLOT = '__counterpointSecondStage';
 
 export function worldSlot<T>(name: string): T | undefined {

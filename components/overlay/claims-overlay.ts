@@ -5,16 +5,17 @@
  *
  * On pages that are not articles it reads a few selectors and stops; the DOM is never touched there.
  *
- * This runs in the content script's first stage, on every page: it imports no view and no
- * matcher. Both come through its dependencies: the matcher (entrypoints/content-matcher/) and the
- * views (the second stage), each injected only into pages that need it (see
- * entrypoints/content-script/index.ts).
+ * This runs in the content script's first stage: it imports no view and no matcher. Both come
+ * through its dependencies: the annotator (the page's side of matching; the tiers run in the
+ * background) and the views (the second stage, injected only into pages that need it: see
+ * entrypoints/content-first-stage/index.ts).
  */
 
 import { looksLikeArticle } from '../../lib/detect/looks-like-article';
 import type { PageAnnotator } from '../../lib/overlay/page-annotator';
 import { RerunWatcher, MUTATION_DEBOUNCE_MS } from '../../lib/overlay/rerun-watcher';
-import { runInSlices, SLICE_MS, yieldToMain } from '../../lib/overlay/slices';
+import { yieldToMain } from '../../lib/overlay/slices';
+import { annotateInSlices } from '../../lib/overlay/annotate-in-slices';
 import type { OverlayContent, OverlayEngineResult, OverlayHooks, PageClaim, ShownOverlay } from '../../lib/overlay/types';
 import type { TextDirective } from '../../lib/links/text-fragment';
 import { restatedKey } from '../../lib/overlay/restated-model';
@@ -201,24 +202,16 @@ export class ClaimsOverlay {
     const annotator = await this.deps.loadAnnotator();
     if (!annotator) return null;
     try {
-      if (typeof annotator.annotateDocumentSteps === 'function') {
-        const result = await runInSlices(annotator.annotateDocumentSteps(this.doc), {
-          budgetMs: SLICE_MS,
-          yieldToMain,
-          onSlice: (start) => this.deps.measure('annotate', start),
-          cancelled: () => !this.connected,
-        });
-        if (result && result.annotations.length > 0) this.deps.prepareOverlay?.();
-        if (!result || !this.connected || !annotator.restate) return result ?? null;
-        // The second tier (restatements, stories) on what that run matched, in the background; the
-        // page only waits for the reply. Without it, the first tier's matches alone.
-        const second = await annotator.restate(this.doc);
-        return second ? { ...result, ...second } : result;
-      }
-      const t0 = performance.now();
-      const result = annotator.annotateDocument(this.doc);
-      this.deps.measure('annotate', t0);
-      return result;
+      const result = await annotateInSlices(annotator, this.doc, {
+        onSlice: (start) => this.deps.measure('annotate', start),
+        cancelled: () => !this.connected,
+      });
+      if (result && result.annotations.length > 0) this.deps.prepareOverlay?.();
+      if (!result || !this.connected || !annotator.restate) return result;
+      // The second tier (restatements, stories) on what that run matched, in the background; the
+      // page only waits for the reply. Without it, the first tier's matches alone.
+      const second = await annotator.restate(this.doc);
+      return second ? { ...result, ...second } : result;
     } catch (e) {
       console.warn('[Counterpoint] annotate failed', e);
       return null;

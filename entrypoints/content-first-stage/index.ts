@@ -4,13 +4,13 @@
  * the background for it when the page looks like an article naming something of the dataset or
  * may have the reader's notes; an extension page that asks the tab something injects it too
  * (`sendToTab`). It builds the page's concerns and ties them to the extension; everything heavy is
- * in the matcher (entrypoints/content-matcher/) and the second stage (entrypoints/content-stage-two/),
- * which the background injects only into pages that need them (README "What the content script
- * costs a page"):
+ * elsewhere: the matching in the background (the page sends an article's text that passed the gate,
+ * `remoteAnnotator`), the views in the second stage (entrypoints/content-stage-two/), which the
+ * background injects only into pages that need it (README "What the content script costs a page"):
  *
  *  - `ClaimsOverlay` (components/overlay/claims-overlay.ts): is this an article that may carry a
  *    claim (`mayHaveClaims`: detection and the build-time gate)? Only then the reader's setting and
- *    the matcher; only where it finds something, the overlay's views, from the second stage.
+ *    the matching; only where it finds something, the overlay's views, from the second stage.
  *    Re-runs on navigation, late article bodies and a change of the setting or of the UI language.
  *  - `LazyPageNotes` (lib/notes/lazy-page-notes.ts): the reader's notes on the page (`PageNotes`,
  *    and the menu at a clicked highlight), from the second stage when extension storage says the
@@ -33,7 +33,8 @@ import { LocationWatcher } from '../../lib/page/location-watcher';
 import { extensionAlive } from '../../utils/lifetime';
 import { sendRequest } from '../../utils/messaging';
 import { pageMayHaveNotes } from '../../utils/page-keys';
-import { matcherLoader, matcherRuns } from '../../utils/matcher-stage';
+import { remoteAnnotator, type PageAnnotator } from '../../lib/overlay/page-annotator';
+import { claimsFinds, claimsFromBackground, restatementsFromBackground } from '../../utils/tiers';
 import { secondStageLoader, secondStageRuns } from '../../utils/second-stage';
 import { isOverlayEnabled, OVERLAY_OFF_KEY, onOverlaySettingChanged, siteOf } from '../../utils/site-settings';
 import { claimFirstStage, firstLookAsked } from '../../utils/stage-slots';
@@ -53,12 +54,13 @@ export default defineUnlistedScript(() => {
     measure: (phase, start) => stats.record(phase, start),
     refreshOverlay: () => claims.refresh(),
     claimAt: (x, y) => claims.claimAt(x, y),
-    annotator: () => annotator(),
+    // Its own annotator: a note's run must not take the overlay's parts from under its second tier.
+    annotator: async () => remoteAnnotator(claimsFromBackground, restatementsFromBackground),
   });
   const secondStage = stageTwo.load;
-  // The matcher, on articles that pass the gate (and for a note taken over a claim).
-  const matcher = matcherLoader();
-  const annotator = async () => (await (await matcher.load())?.annotator()) ?? null;
+  // Both tiers run in the background: the page sends the text of an article that passed the gate.
+  let overlayAnnotator: PageAnnotator | null = null;
+  const annotator = async (): Promise<PageAnnotator> => (overlayAnnotator ??= remoteAnnotator(claimsFromBackground, restatementsFromBackground));
 
   // Reader's notes: on every http(s) page; the DOM is touched only to draw saved highlights.
   const notes = new LazyPageNotes(document, {
@@ -75,7 +77,7 @@ export default defineUnlistedScript(() => {
     measure: (phase, start) => stats.record(phase, start),
     mayHaveClaims: (doc) => mayHaveClaims(doc, yieldToMain),
     loadAnnotator: annotator,
-    // The views, asked while the background looks for restatements: the matcher found claims.
+    // The views, asked while the background looks for restatements: the first tier found claims.
     prepareOverlay: () => void secondStage(),
     openOverlay: async (doc, content, signature, hooks) => {
       const two = await secondStage();
@@ -123,7 +125,7 @@ export default defineUnlistedScript(() => {
       notes.refresh();
       return { ok: true };
     },
-    'overlay:stats': () => ({ ok: true, stats: { ...stats.snapshot(), matcherRuns: matcherRuns(), secondStageRuns: secondStageRuns(), firstLookAsked: firstLookAsked() } }),
+    'overlay:stats': () => ({ ok: true, stats: { ...stats.snapshot(), claimsFinds: claimsFinds(), secondStageRuns: secondStageRuns(), firstLookAsked: firstLookAsked() } }),
     'notes:link': (r) => ({ ok: true, link: notes.linkFor(r.id) }),
     'overlay:claims': () => ({ ok: true, hidden: claims.isHidden(), claims: claims.claims() }),
     'overlay:reveal': (r) => ({ ok: true, found: claims.reveal(r.claimId) }),

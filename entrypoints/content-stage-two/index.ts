@@ -2,7 +2,7 @@
  * The content script's second stage: the overlay's views (Preact, in closed shadow roots), the
  * reader's notes on the page and the menu at a clicked highlight. Injected by the background
  * (`scripting.executeScript`, utils/inject-stage.ts) only into pages that need it — an article the
- * matcher (entrypoints/content-matcher/) found something on, a page that may have saved notes, a
+ * background found a claim on, a page that may have saved notes, a
  * page where the reader asked to note a selection — into the same isolated world as the first
  * stage (entrypoints/content-first-stage/), which it meets through `registerSecondStage`. Nothing
  * runs here by itself: the first stage starts each part and keeps the page's life cycle
@@ -21,6 +21,7 @@ import { parseTextFragment, type TextDirective } from '../../lib/links/text-frag
 import type { NotesOnPage } from '../../lib/notes/lazy-page-notes';
 import { PageNotes } from '../../lib/notes/page-notes';
 import { installCatalog } from '../../lib/overlay/bundled';
+import { annotateInSlices } from '../../lib/overlay/annotate-in-slices';
 import type { SourceRef } from '../../lib/overlay/card-model';
 import type { HighlightDensity } from '../../lib/overlay/density';
 import { badgeCornerStore } from '../../utils/badge-position';
@@ -128,7 +129,11 @@ export default defineUnlistedScript(() => {
         const notes = new PageNotes(doc, {
           request: sendRequest,
           mayHaveNotes: pageMayHaveNotes,
-          claimsOnPage: async () => (await host.annotator())?.annotateDocument(doc).annotations.map((x) => ({ claimId: x.claimId, range: x.range })) ?? [],
+          claimsOnPage: async () => {
+            const annotator = await host.annotator();
+            const result = annotator ? await annotateInSlices(annotator, doc) : null;
+            return result?.annotations.map((x) => ({ claimId: x.claimId, range: x.range })) ?? [];
+          },
           isOurs,
           highlightsInherit: inherit,
           // A click on one of the reader's highlights: the side panel (if open) shows that note.

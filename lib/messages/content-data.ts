@@ -3,7 +3,6 @@ import type { ContentDataItem } from './protocol';
 
 /** The bundled files behind `content:data`, as the background imports them (text). */
 export interface BundledTexts {
-  claimsIndex: string;
   claimsCatalog: string;
   messages: { en: string; ja: string };
 }
@@ -19,8 +18,6 @@ export function contentDataSource(texts: BundledTexts): (item: ContentDataItem) 
   const made = new Map<ContentDataItem, string>();
   const make = (item: ContentDataItem): string => {
     switch (item) {
-      case 'claims-index':
-        return texts.claimsIndex;
       case 'claims-catalog':
         return texts.claimsCatalog;
       case 'messages-en':

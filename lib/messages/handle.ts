@@ -13,6 +13,7 @@ import {
   updateNoteBody,
 } from '../storage/notes-repo';
 import type { FoundRestatement, StoryResult } from '../restate/types';
+import type { FoundClaim } from '../match/find-claims';
 import { sourceViewPath } from '../overlay/source-view';
 import { canonicalUrl, cleanUrl } from '../anchoring/canonical-url';
 import type { NoteView, PageKey } from '../storage/notes-repo';
@@ -95,10 +96,10 @@ export interface HandlerDeps {
   injectSecondStage?: (sender: Extract<RequestSender, { kind: 'content-script' }>) => Promise<void>;
   /** The same for the first stage, asked by the content script's first look. */
   injectFirstStage?: (sender: Extract<RequestSender, { kind: 'content-script' }>) => Promise<void>;
-  /** The same for the matcher, asked by the first stage on an article that passed the gate. */
-  injectMatcher?: (sender: Extract<RequestSender, { kind: 'content-script' }>) => Promise<void>;
   /** The bundled data the content script's second stage asks for, as JSON text (`content:data`). */
   contentData?: (item: ContentDataItem) => string;
+  /** The first tier over one part of a page's text (lib/match/find-claims.ts, `claimsFinder`). */
+  findClaims?: (text: string, language: 'ja' | 'en' | null) => Promise<{ found: FoundClaim[]; namesStoryPeople: boolean }>;
   /** The restatement tier over a page's texts (lib/restate/remote.ts, `findRestatements`). */
   restate?: (parts: RestatePartText[], date: string | null) => Promise<{ found: FoundRestatement[]; stories: StoryResult[] }>;
   /** Opens an extension page (path relative to the extension root) in a new tab, after `afterIndex` when given. */
@@ -215,10 +216,9 @@ async function answer(deps: HandlerDeps, request: BackgroundRequest, sender: Req
       if (sender.kind !== 'content-script' || !deps.injectFirstStage) return NOT_HERE(request.type);
       await deps.injectFirstStage(sender);
       return { ok: true };
-    case 'content:matcher':
-      if (sender.kind !== 'content-script' || !deps.injectMatcher) return NOT_HERE(request.type);
-      await deps.injectMatcher(sender);
-      return { ok: true };
+    case 'claims:find':
+      if (sender.kind !== 'content-script' || !deps.findClaims) return NOT_HERE(request.type);
+      return { ok: true, ...(await deps.findClaims(request.text, request.language)) };
     case 'content:data':
       if (sender.kind !== 'content-script' || !deps.contentData) return NOT_HERE(request.type);
       return { ok: true, json: deps.contentData(request.item) };

@@ -13,6 +13,7 @@ import type { Visit } from '../storage/reading-history';
 export type { PageClaim };
 import type { ImportReport } from '../export/import';
 import type { FoundRestatement, StoryResult } from '../restate/types';
+import type { FoundClaim } from '../match/find-claims';
 import type { ListResult, NoteView, PageKey, PageNotes } from '../storage/notes-repo';
 import { NOTE_FILTERS, type NoteFilter } from '../storage/filters';
 import type { NoteTarget } from '../anchoring/types';
@@ -39,16 +40,16 @@ export interface RestatePartText {
   hits: [number, number, number][];
 }
 
-/** Most parts (50,000 characters each: lib/match/pipeline.ts) and characters a `restate:find` takes. */
+/** Most parts (50,000 characters each: lib/match/pipeline.ts) and characters a `restate:find` takes (and a `claims:find`'s one text). */
 export const RESTATE_LIMITS = { parts: 128, chars: 4_000_000, hitsPerPart: 5000 } as const;
 
 /**
- * What the content script's second stage asks the background for instead of carrying it: the first
- * tier's index (to match), the card catalog (to draw cards) and the UI's strings in one language
- * (with English for any string that language lacks). All of it is the extension's own bundled data,
+ * What the content script's second stage asks the background for instead of carrying it: the card
+ * catalog (to draw cards) and the UI's strings in one language (with English for any string that
+ * language lacks). All of it is the extension's own bundled data,
  * the same for every page.
  */
-export const CONTENT_DATA_ITEMS = ['claims-index', 'claims-catalog', 'messages-en', 'messages-ja'] as const;
+export const CONTENT_DATA_ITEMS = ['claims-catalog', 'messages-en', 'messages-ja'] as const;
 export type ContentDataItem = (typeof CONTENT_DATA_ITEMS)[number];
 
 /** Every request. Add new kinds here; `parseRequest`, `DESTINATION`, `ALLOWED` and `ReplyMap` must learn each one. */
@@ -66,11 +67,12 @@ export type Request =
    */
   | { type: 'content:first-stage' }
   /**
-   * From the content script's first stage: inject the matcher (the first tier, which asks for its
-   * index with `content:data`) into the sender's own document. Asked at most once per page, only by
-   * an article that passed the gate.
+   * The first tier on one part of an article that passed the gate (lib/match/find-claims.ts): its
+   * text and the language detection gave it. The background holds the index; the answer is offsets
+   * in that text with what a card shows of each claim, and whether the text names a story's people
+   * (for `restate:find`). The text is used for the answer and kept nowhere.
    */
-  | { type: 'content:matcher' }
+  | { type: 'claims:find'; text: string; language: 'ja' | 'en' | null }
   /**
    * From the content script's second stage: one of the bundled files it needs but does not carry
    * (README "What the content script costs a page"), as JSON text.
@@ -202,8 +204,8 @@ export interface OverlayStats {
   slices: number;
   longestMs: number;
   longestByPhase: Record<string, number>;
-  /** How many times the matcher was evaluated in this content script's world (0: never loaded; never more than 1). */
-  matcherRuns: number;
+  /** How many texts this document sent the background to match (`claims:find`: one per part of each run). */
+  claimsFinds: number;
   /** How many times the second stage was evaluated in this content script's world (0: never loaded; never more than 1). */
   secondStageRuns: number;
   /** Whether the first look asked for the first stage (false: an extension page's request started it). */
@@ -231,7 +233,7 @@ export interface ReplyMap {
   ping: { ok: true; noteCount: number };
   'content:second-stage': { ok: true };
   'content:first-stage': { ok: true };
-  'content:matcher': { ok: true };
+  'claims:find': { ok: true; found: FoundClaim[]; namesStoryPeople: boolean };
   'content:data': { ok: true; json: string };
   'source:open': { ok: true };
   'restate:find': { ok: true; found: FoundRestatement[]; stories: StoryResult[] };
@@ -283,7 +285,7 @@ export const DESTINATION = {
   ping: 'background',
   'content:second-stage': 'background',
   'content:first-stage': 'background',
-  'content:matcher': 'background',
+  'claims:find': 'background',
   'content:data': 'background',
   'source:open': 'background',
   'restate:find': 'background',
@@ -348,7 +350,7 @@ export type RequestSender =
  * Who may send each background request. Reading or changing many notes, or any note by id, is for
  * the extension's own pages only; a content script (which lives next to a hostile page, and would
  * speak for it if its renderer were compromised) may only have the content script's parts injected
- * into its own document, read the extension's bundled data the second stage needs, have its page's text read for restatements (the answer is about that text only),
+ * into its own document, read the extension's bundled data the second stage needs, have its page's text matched (`claims:find`, `restate:find`: the answer is about that text only),
  * open a source view, read its own page's highlights, report on them, hand over a selection it was
  * asked for, ask for the side panel at one of its own page's notes, and read the text directives of
  * its own tab's address.
@@ -357,7 +359,7 @@ export const ALLOWED: Record<BackgroundRequest['type'], readonly RequestSender['
   ping: ['extension-page'],
   'content:second-stage': ['content-script'],
   'content:first-stage': ['content-script'],
-  'content:matcher': ['content-script'],
+  'claims:find': ['content-script'],
   'content:data': ['content-script'],
   'source:open': ['content-script', 'extension-page'],
   'restate:find': ['content-script', 'extension-page'],
@@ -539,7 +541,6 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
       return { type };
     case 'content:second-stage':
     case 'content:first-stage':
-    case 'content:matcher':
     case 'history:list':
     case 'history:clear':
     case 'page:updated':
@@ -579,6 +580,10 @@ function parseKnown(type: RequestType, m: Record<string, unknown>): Request {
       return { type, item: m.item as ContentDataItem };
     case 'restate:find':
       return { type, parts: checkRestateParts(m.parts), date: checkIsoDate(m.date) };
+    case 'claims:find':
+      if (typeof m.text !== 'string' || m.text.length > RESTATE_LIMITS.chars) throw new InvalidInput(`text must be a string of at most ${RESTATE_LIMITS.chars} characters`);
+      if (m.language !== 'ja' && m.language !== 'en' && m.language !== null) throw new InvalidInput('language must be ja, en or null');
+      return { type, text: m.text, language: m.language };
     case 'notes:add':
       return { type, note: checkNoteInput(m.note) };
     case 'notes:update':

@@ -4,34 +4,38 @@
  * Two stages (README "Speed"). The first, on every page, decides whether the page needs the
  * annotator at all (`mayHaveClaims` in page-check.ts: article detection and the build-time gate);
  * pages that are not articles, or name nothing of the dataset, get nothing more. The annotator
- * itself (the compiled index, the matcher) is in the matcher (entrypoints/content-matcher/), which
- * the background injects only into pages that pass: `annotatorFor(index)`. It detects again when it runs: the page may
- * have changed since the first stage looked.
+ * itself runs both tiers where their index is, the extension's background (`remoteAnnotator`): the
+ * page detects the article again (it may have changed since the first look), builds the text
+ * model, sends its text (`claims:find`, then `restate:find` where the page names a story's people)
+ * and makes ranges of the offsets that come back. `annotatorFor(index)` (index-annotator.ts) is the
+ * same with the first tier in this process (tests, benchmarks).
  */
 
-import type { CompiledIndex } from '../index/format';
-import { compileGate, passesGateRegExp } from '../match/gate';
-import { annotateWithIndex, annotateWithIndexSteps } from '../match/pipeline';
+import { PAGE_GATE, PAGE_GATE_PIECES } from '../generated/claims-gate';
+import { annotateSteps } from '../match/annotate-page';
+import type { FoundClaim } from '../match/find-claims';
+import { passesPageGate } from '../match/gate';
 import type { RestatePartText } from '../messages/protocol';
 import { pageDate } from '../restate/page-date';
-import { isoOfDate, partsForRequest } from '../restate/remote';
-import { PartCollector, restatementsFromFound } from '../restate/tier';
+import { isoOfDate, PartCollector, partsForRequest, restatementsFromFound } from '../restate/page-side';
 import type { FoundRestatement, StoryResult } from '../restate/types';
 import type { OverlayEngineResult } from './types';
 
 export interface PageAnnotator {
-  annotateDocument(doc: Document): OverlayEngineResult;
+  /** Optional: the first tier at once, in this process (tests). */
+  annotateDocument?(doc: Document): OverlayEngineResult;
+  /**
+   * The same work as a generator that yields after each bounded step (a few ms), or yields a
+   * promise where it waits for the background: the overlay runs it in time slices
+   * (lib/overlay/slices.ts, `runInSlices`), so no task of the extension becomes a long task on very
+   * large pages.
+   */
+  annotateDocumentSteps?(doc: Document): Iterator<unknown, OverlayEngineResult, undefined>;
   /**
    * Optional: the second tier (restatements and stories) for the page the last stepwise run
    * matched, once that run is done; null when it does not apply or cannot be had.
    */
   restate?(doc: Document): Promise<Pick<OverlayEngineResult, 'restatements' | 'stories'> | null>;
-  /**
-   * Optional: the same work as a generator that yields after each bounded step (a few ms). When
-   * the annotator provides it, the overlay runs it in time slices (lib/overlay/slices.ts) so no
-   * task of the extension becomes a long task on very large pages.
-   */
-  annotateDocumentSteps?(doc: Document): Iterator<unknown, OverlayEngineResult, undefined>;
 }
 
 /**
@@ -40,23 +44,51 @@ export interface PageAnnotator {
  */
 export type RestateSource = (parts: RestatePartText[], date: string | null) => Promise<{ found: FoundRestatement[]; stories: StoryResult[] } | null>;
 
-/** The matcher over `index`, whole or in steps, and the second tier through `restate` when given. */
-export function annotatorFor(compiled: CompiledIndex, restate?: RestateSource): PageAnnotator {
-  // The parts the last stepwise run matched, for the second tier.
+/**
+ * Where the first tier runs (the content script's is the background: `claims:find`): one part's
+ * text in, its matches as offsets out, and whether the text names a story's people (the second
+ * tier's own first check). Null on any failure.
+ */
+export type ClaimsSource = (text: string, language: 'ja' | 'en' | undefined) => Promise<{ found: FoundClaim[]; namesStoryPeople: boolean } | null>;
+
+/**
+ * Both tiers in the background (the content script's annotator): the page keeps its DOM, the
+ * background the index. The gate on the article's text is the build's (lib/generated/claims-gate.ts).
+ */
+export function remoteAnnotator(claims: ClaimsSource, restate: RestateSource): PageAnnotator {
   let collector: PartCollector | null = null;
-  const peopleGate = compiled.restateGate?.length ? compileGate(compiled.restateGate) : null;
-  return {
-    annotateDocument: (d) => annotateWithIndex(d, compiled),
-    annotateDocumentSteps: (d) => annotateWithIndexSteps(d, compiled, (collector = new PartCollector())),
-    restate: async (d) => {
-      const c = collector;
-      // Only articles that name a story's people (the tier's own first check, made here so other
-      // pages send nothing).
-      if (!restate || !c || c.parts.length === 0 || !peopleGate || !c.parts.some((p) => passesGateRegExp(p.model.text, peopleGate))) return null;
-      const reply = await restate(partsForRequest(c), isoOfDate(pageDate(d, c.parts[0]!.root)));
-      // The page may have changed while the background worked: then the next run starts over.
-      if (!reply || !c.parts.every((p) => p.model.nodes.every((n) => n.isConnected))) return null;
-      return { restatements: restatementsFromFound(compiled, c.parts, reply.found).map((x) => ({ ...x, quote: x.passage })), stories: reply.stories };
+  let namesPeople = false; // some part of the last run names a story's people
+  const matcher = {
+    passes: (text: string) => passesPageGate(text, PAGE_GATE, PAGE_GATE_PIECES),
+    *find(text: string, language: 'ja' | 'en' | undefined): Generator<unknown, FoundClaim[] | null, undefined> {
+      let reply: Awaited<ReturnType<ClaimsSource>> = null;
+      yield claims(text, language).then((r) => void (reply = r));
+      const r = reply as Awaited<ReturnType<ClaimsSource>>;
+      if (r?.namesStoryPeople) namesPeople = true;
+      return r ? r.found : null;
     },
   };
+  return {
+    annotateDocumentSteps: (d) => {
+      namesPeople = false;
+      return annotateSteps(d, matcher, (collector = new PartCollector()));
+    },
+    restate: (d) => restateCollected(d, collector, () => namesPeople, restate),
+  };
+}
+
+/** The second tier on the parts a stepwise run collected, when they name a story's people. */
+export async function restateCollected(
+  d: Document,
+  c: PartCollector | null,
+  namesPeople: (c: PartCollector) => boolean,
+  restate: RestateSource | undefined,
+): Promise<Pick<OverlayEngineResult, 'restatements' | 'stories'> | null> {
+  // Only articles that name a story's people (the tier's own first check, made here so other
+  // pages send nothing).
+  if (!restate || !c || c.parts.length === 0 || !namesPeople(c)) return null;
+  const reply = await restate(partsForRequest(c), isoOfDate(pageDate(d, c.parts[0]!.root)));
+  // The page may have changed while the background worked: then the next run starts over.
+  if (!reply || !c.parts.every((p) => p.model.nodes.every((n) => n.isConnected))) return null;
+  return { restatements: restatementsFromFound(c.parts, reply.found).map((x) => ({ ...x, quote: x.passage })), stories: reply.stories };
 }

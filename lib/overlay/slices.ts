@@ -21,23 +21,42 @@ export interface SliceOptions {
   cancelled?: () => boolean;
 }
 
+/**
+ * A step may also yield a promise (a reply from the extension's background): the slice ends, the
+ * runner waits for it (the page's main thread is free meanwhile), and the next step starts a new
+ * slice. The generator reads the reply from its own closure, set when the promise settled.
+ */
 export async function runInSlices<T>(steps: Iterator<unknown, T, undefined>, opts: SliceOptions): Promise<T | undefined> {
   const now = opts.now ?? (() => performance.now());
   for (;;) {
     const start = now();
+    let waitFor: PromiseLike<unknown> | null = null;
     for (;;) {
       const r = steps.next();
       if (r.done) {
         opts.onSlice?.(start, now());
         return r.value;
       }
+      if (isPromiseLike(r.value)) {
+        waitFor = r.value;
+        break;
+      }
       if (now() - start >= opts.budgetMs) break;
     }
     opts.onSlice?.(start, now());
-    await opts.yieldToMain();
+    try {
+      await (waitFor ?? opts.yieldToMain());
+    } catch (e) {
+      steps.return?.(undefined as never);
+      throw e;
+    }
     if (opts.cancelled?.()) {
       steps.return?.(undefined as never);
       return undefined;
     }
   }
+}
+
+function isPromiseLike(v: unknown): v is PromiseLike<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
 }

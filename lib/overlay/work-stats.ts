@@ -20,7 +20,7 @@ export class WorkStats {
     this.byPhase[phase] = Math.max(this.byPhase[phase] ?? 0, ms);
   }
 
-  snapshot(): Omit<OverlayStats, 'matcherRuns' | 'secondStageRuns' | 'firstLookAsked'> {
+  snapshot(): Omit<OverlayStats, 'claimsFinds' | 'secondStageRuns' | 'firstLookAsked'> {
     return { slices: this.slices, longestMs: this.longest, longestByPhase: { ...this.byPhase } };
   }
 }

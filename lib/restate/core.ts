@@ -29,6 +29,7 @@ import { namesAny } from './entities';
 import { decideStories, type EventCandidate } from './stories';
 import { termTable, type TermTable } from './table';
 import { CONTEXT_PARAGRAPHS, EVENT_SCORE, HIGH_SCORE, LEAD_SENTENCES, LOW_SCORE, QUOTE_PREFERENCE, STANDALONE_SCORE } from './thresholds';
+import { claimFactsReader, speakerReader, type ClaimFacts } from '../match/claim-facts';
 import type { FoundRestatement, MatchReasons, Rejected, StoryCounterClaim, StoryResult } from './types';
 import { sharedTerms, verify, type Verdict, type WindowText } from './verify';
 import { extractFacts, noFacts, type Facts } from './facts';
@@ -90,6 +91,8 @@ export class RestatementCore {
     private readonly readDate: () => DateRef | null,
   ) {
     this.table = index.restate ? termTable(index.restate) : null;
+    this.speaker = speakerReader(index);
+    this.facts = claimFactsReader(index, this.speaker);
   }
 
   private pageDate = (): DateRef | null => {
@@ -341,6 +344,7 @@ export class RestatementCore {
         score,
         lang: doc.lang,
         reasons: this.reasonsOf(c, doc),
+        ...this.facts(c.owner),
       });
     }
     // A claim shown as 'high' somewhere is not also "possibly related" elsewhere.
@@ -379,17 +383,8 @@ export class RestatementCore {
     return reasons;
   }
 
-  private readonly speakers = new Map<string, Speaker>();
-  private speaker(id: string): Speaker {
-    let v = this.speakers.get(id);
-    if (!v) {
-      const s = this.index.speakers[id];
-      const e = s ? undefined : this.index.restate?.entities.find((x) => x.id === id);
-      v = { id, name: s?.name ?? e?.name ?? { ja: id, en: id } };
-      this.speakers.set(id, v);
-    }
-    return v;
-  }
+  private readonly speaker: (id: string) => Speaker;
+  private readonly facts: (claim: number) => ClaimFacts;
 
   /** Claims of other articles that contradict the story's key claims or differ from them ("about the original statement"). */
   private counterClaims(keyClaims: readonly number[]): StoryCounterClaim[] {

@@ -2,31 +2,19 @@
  * The restatement tier across the extension's boundary: the page keeps its DOM (the first tier's
  * text models, ranges), the background keeps the tier's index and does the work on text.
  *
- *  - `partsForRequest` (page side): the texts and first-tier hits the `restate:find` request carries;
+ *  - page-side.ts `partsForRequest`: the texts and first-tier hits the `restate:find` request carries;
  *  - `findRestatements` (background side): the core over those texts, in bounded steps with a yield
- *    to the event loop between slices, answering plain matches (offsets) and stories;
- *  - tier.ts `restatementsFromFound` (page side) turns the answer into ranges.
+ *    to the event loop between slices, answering plain matches (offsets, with each claim's facts)
+ *    and stories;
+ *  - page-side.ts `restatementsFromFound` turns the answer into ranges.
  */
 
 import type { CompiledIndex } from '../index/format';
 import type { RestatePartText } from '../messages/protocol';
 import { runInSlices } from '../overlay/slices';
 import { RestatementCore } from './core';
-import type { DateRef } from './facts';
-import type { PartCollector } from './tier';
 import type { FoundRestatement, StoryResult } from './types';
 import { parseIsoDate } from './page-date';
-
-/** "YYYY-MM-DD" / "YYYY-MM" of a page date (the request carries it as text). */
-export function isoOfDate(d: DateRef | null): string | null {
-  if (!d || d.y === undefined || d.m === undefined) return null;
-  const mm = String(d.m).padStart(2, '0');
-  return d.d === undefined ? `${d.y}-${mm}` : `${d.y}-${mm}-${String(d.d).padStart(2, '0')}`;
-}
-
-export function partsForRequest(collector: PartCollector): RestatePartText[] {
-  return collector.parts.map((p, i) => ({ text: p.model.text, hits: collector.hits[i]!.map((h): [number, number, number] => [h.start, h.end, h.claim]) }));
-}
 
 /** Longest stretch of the background's work between two yields to its event loop (ms). */
 const SLICE_MS = 8;

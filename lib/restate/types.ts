@@ -3,6 +3,7 @@
 import type { Bilingual, Lang, RelationType } from '../dataset/types';
 import type { AnnotationRelation, AnnotationResult, Speaker } from '../match/types';
 import type { CompiledSaidOn } from '../index/format';
+import type { ClaimFacts } from '../match/claim-facts';
 
 /** What made a restatement match: shown to the reader beside the passage. */
 export interface MatchReasons {
@@ -24,7 +25,7 @@ export type Confidence = 'high' | 'low';
  * A restatement as the tier's core finds it: offsets into one part's text, no DOM. Plain data, so it
  * can cross from where the index is to the page (tier.ts, `restatementsFromFound`, makes ranges).
  */
-export interface FoundRestatement {
+export interface FoundRestatement extends ClaimFacts {
   /** The part's number (parts in page order, from 0) and [start, end) in its text. */
   part: number;
   start: number;

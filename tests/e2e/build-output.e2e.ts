@@ -30,7 +30,7 @@ for (const target of browsers) {
     it('has the content script’s parts in ASCII', () => {
       expect(existsSync(join(target.buildDir, 'manifest.json')), 'built').toBe(true);
       const scripts = scriptsUnder(target.buildDir).filter((f) => /[\\/]content-[^\\/]*\.js$/.test(f));
-      expect(scripts.map((f) => f.slice(target.buildDir.length + 1)).sort()).toEqual(['content-first-stage.js', 'content-matcher.js', 'content-script.js', 'content-stage-two.js']);
+      expect(scripts.map((f) => f.slice(target.buildDir.length + 1)).sort()).toEqual(['content-first-stage.js', 'content-script.js', 'content-stage-two.js']);
       const offending = scripts
         .map((f) => ({ f, at: readFileSync(f, 'utf8').search(/[^\x00-\x7f]/) }))
         .filter((x) => x.at >= 0)
@@ -41,7 +41,7 @@ for (const target of browsers) {
     it('registers only the first look as its content script, and it is small', () => {
       const manifest = JSON.parse(readFileSync(join(target.buildDir, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
       expect(manifest.content_scripts.flatMap((c) => c.js)).toEqual(['content-script.js']);
-      for (const part of ['content-first-stage.js', 'content-matcher.js', 'content-stage-two.js']) expect(existsSync(join(target.buildDir, part)), part).toBe(true);
+      for (const part of ['content-first-stage.js', 'content-stage-two.js']) expect(existsSync(join(target.buildDir, part)), part).toBe(true);
       const gz = gzipSync(readFileSync(join(target.buildDir, 'content-script.js'))).length;
       expect(gz, 'the first look, gzipped').toBeLessThan(6 * 1024);
     });

@@ -257,16 +257,16 @@ for (const target of browsers) {
     });
 
     /** The content script's own account of the page (`overlay:stats`), asked from an extension page. */
-    async function statsOf(tabId: number): Promise<{ matcherRuns?: number; secondStageRuns?: number; firstLookAsked?: boolean }> {
-      const r = (await ext.evaluate(askTabFromExtensionPage, { tabId, message: { type: 'overlay:stats' } })) as { ok: boolean; stats: { matcherRuns?: number; secondStageRuns?: number; firstLookAsked?: boolean } };
+    async function statsOf(tabId: number): Promise<{ claimsFinds?: number; secondStageRuns?: number; firstLookAsked?: boolean }> {
+      const r = (await ext.evaluate(askTabFromExtensionPage, { tabId, message: { type: 'overlay:stats' } })) as { ok: boolean; stats: { claimsFinds?: number; secondStageRuns?: number; firstLookAsked?: boolean } };
       return r.stats;
     }
 
-    it('a page that names the story’s people gets the matcher once, never the views, and sees nothing of it: no DOM, global, resource, CSP report or error', async () => {
+    it('a page that names the story’s people has its text matched, never gets the views, and sees nothing of it: no DOM, global, resource, CSP report or error', async () => {
       const url = evil.url('/named.html');
       const p = await session.openPage(url);
       const tab = await tabIdOf(ext, url); // before the page moves its address
-      await pollUntil(async () => ((await statsOf(tab)).matcherRuns ?? 0) > 0, 30_000, 'the matcher on a page that passes the gate');
+      await pollUntil(async () => ((await statsOf(tab)).claimsFinds ?? 0) > 0, 30_000, 'its text sent to be matched: the page passes the gate');
       expect((await statsOf(tab)).firstLookAsked, 'the first look asked for the first stage').toBe(true);
       // The page tries to have it loaded again: navigations, more names, forged messages and events.
       await p.evaluate(async () => {
@@ -276,7 +276,7 @@ for (const target of browsers) {
           const para = document.createElement('p');
           para.textContent = `Update ${i}: Elon Musk and xAI said nothing more about the launch; LeCun did not comment.`;
           document.querySelector('article')!.append(para);
-          for (const m of [{ type: 'content:second-stage' }, { type: 'content:matcher' }, { type: 'notes:redraw' }, { type: 'overlay:stats' }]) window.postMessage(m, '*');
+          for (const m of [{ type: 'content:second-stage' }, { type: 'claims:find', text: 'Elon Musk', language: 'en' }, { type: 'notes:redraw' }, { type: 'overlay:stats' }]) window.postMessage(m, '*');
           w.navigation?.dispatchEvent(new Event('navigate'));
           window.dispatchEvent(new PopStateEvent('popstate'));
           await new Promise((r) => setTimeout(r, 500));
@@ -284,7 +284,6 @@ for (const target of browsers) {
       });
       await sleep(2500); // past the re-run watcher's debounce after the last navigation
       const after = await statsOf(tab);
-      expect(after.matcherRuns, 'evaluations of the matcher').toBe(1);
       // It carries no claim: the views (the second stage) are never loaded.
       expect(after.secondStageRuns ?? 0, 'evaluations of the second stage').toBe(0);
       const seen = await readSeen(p);
@@ -295,7 +294,7 @@ for (const target of browsers) {
       // (The browser's own favicon request is refused by the page's policy: not the extension's.)
       expect.soft(seen.csp.filter((c) => !/favicon\.ico$/.test(c)), 'CSP violation reports').toEqual([]);
       expect.soft(seen.errors, 'error events').toEqual([]);
-      expect.soft(seen.messages.filter((m) => !/content:second-stage|content:matcher|notes:redraw|overlay:stats/.test(m)), 'window messages but its own').toEqual([]);
+      expect.soft(seen.messages.filter((m) => !/content:second-stage|claims:find|notes:redraw|overlay:stats/.test(m)), 'window messages but its own').toEqual([]);
       expect.soft(seen.events, 'WXT events').toEqual([]);
       expect.soft(seen.highlights, 'CSS highlights').toEqual({});
       expect.soft(seen.counterpointElements, 'Counterpoint elements').toBe(0);
@@ -322,7 +321,7 @@ for (const target of browsers) {
       const tab = await tabIdOf(ext, url);
       const stats = await statsOf(tab); // (asking injects the first stage, as the popup would: after the tricks)
       expect(stats.secondStageRuns ?? 0, 'evaluations of the second stage').toBe(0);
-      expect(stats.matcherRuns ?? 0, 'evaluations of the matcher').toBe(0);
+      expect(stats.claimsFinds ?? 0, 'texts sent to be matched').toBe(0);
       expect(stats.firstLookAsked, 'the first look asked for the first stage').toBe(false);
       const seen = await readSeen(p);
       expect.soft(seen.newGlobals, 'new globals').toEqual([]);
@@ -513,7 +512,7 @@ for (const target of browsers) {
       // A page that knows (or guessed) the extension's origin can fetch nothing from it.
       const fetched = await p.evaluate(async (origin) => {
         const out: string[] = [];
-        for (const path of ['/content-scripts/content.css', '/content-script.js', '/content-matcher.js', '/content-stage-two.js', '/manifest.json', '/popup.html', '/sidepanel.html', '/source.html']) {
+        for (const path of ['/content-scripts/content.css', '/content-script.js', '/content-first-stage.js', '/content-stage-two.js', '/manifest.json', '/popup.html', '/sidepanel.html', '/source.html']) {
           try {
             const r = await fetch(origin + path);
             out.push(`${path}:${r.status}`);

@@ -42,7 +42,6 @@ describe('WXT auto-imports', () => {
     const files = [
       ...filesUnder('entrypoints/content-script'),
       ...filesUnder('entrypoints/content-first-stage'),
-      ...filesUnder('entrypoints/content-matcher'),
       ...filesUnder('entrypoints/content-stage-two'),
       ...filesUnder('components'),
       ...filesUnder('utils'),

@@ -47,11 +47,15 @@ function reachable(entry: string): { packages: Set<string>; files: Set<string> }
 describe('content script stages', () => {
   const look = reachable('entrypoints/content-script/index.ts');
   const first = reachable('entrypoints/content-first-stage/index.ts');
-  const matcher = reachable('entrypoints/content-matcher/index.ts');
   const second = reachable('entrypoints/content-stage-two/index.ts');
 
-  it('the first stage reaches no package at all, and nothing of the matcher, the index, the views or the notes drawing', () => {
+  it('the first stage reaches no package and nothing of the matching engine, the index, the views or the notes drawing', () => {
     expect([...first.packages]).toEqual([]);
+    // The page's side of both tiers is here (detection, text model, ranges); the tiers themselves run
+    // in the background (claims:find, restate:find), so nothing of their engines or index.
+    expect(first.files).toContain('lib/match/annotate-page.ts');
+    expect(first.files).toContain('lib/restate/page-side.ts');
+    expect(first.files).toContain('utils/tiers.ts');
     const heavy = [...first.files].filter(
       (f) =>
         f.endsWith('.tsx') ||
@@ -59,8 +63,10 @@ describe('content script stages', () => {
         f.endsWith('.css') ||
         // (lib/messages/protocol.ts names storage/validate and storage/filters; the bundler keeps
         // only what the tab kinds' parser uses of them: the nonce check.)
-        /^lib\/(index|text|anchoring\/(?!canonical-url)|export|storage\/(?!page-keys|validate|filters))/.test(f) ||
-        /^lib\/match\/(?!gate\.ts)/.test(f) ||
+        /^lib\/(index|anchoring\/(?!canonical-url)|export|storage\/(?!page-keys|validate|filters))/.test(f) ||
+        /^lib\/text\/(normalize|code-units)/.test(f) ||
+        /^lib\/match\/(?!gate\.ts|annotate-page\.ts|partition\.ts)/.test(f) ||
+        /^lib\/restate\/(?!page-side\.ts|page-date\.ts)/.test(f) ||
         /^lib\/notes\/page-notes/.test(f) ||
         /^components\/(?!overlay\/claims-overlay\.ts)/.test(f),
     );
@@ -84,23 +90,15 @@ describe('content script stages', () => {
     expect([...look.files].filter((f) => f.startsWith('lib/detect/'))).toEqual(['lib/detect/looks-like-article.ts']); // detection proper is the first stage's
   });
 
-  it('the matcher has the first tier and the page side of the second, and no view, no package and no bundled data', () => {
-    expect([...matcher.packages]).toEqual([]);
-    expect(matcher.files).toContain('lib/match/pipeline.ts');
-    expect(matcher.files).toContain('lib/restate/tier.ts');
-    expect(matcher.files).toContain('utils/content-data.ts');
-    const heavy = [...matcher.files].filter((f) => !f.endsWith('.ts') || /^components\//.test(f) || /^lib\/notes\/page-notes/.test(f));
-    expect(heavy).toEqual([]);
-  });
-
   it('the second stage has the views and the notes, and no matcher, no Dexie, no polyfill and no bundled data', () => {
     expect(second.packages.has('preact')).toBe(true);
     expect([...second.packages].filter((p) => p.startsWith('dexie'))).toEqual([]);
     expect(second.files).not.toContain('lib/match/pipeline.ts');
     expect(second.files).not.toContain('lib/restate/tier.ts');
+    expect(second.files).not.toContain('lib/match/annotate-page.ts');
     expect(second.files).toContain('lib/notes/page-notes.ts');
-    // The index, the card catalog and the UI strings come from the background (`content:data`):
-    // together 56 KB gzipped the stage would carry on every page that passes the gate.
+    // The card catalog and the UI strings come from the background (`content:data`), and the
+    // index stays there: together 56 KB gzipped the stage would carry.
     expect([...second.files].filter((f) => f.endsWith('.json'))).toEqual([]);
     expect(second.files).toContain('utils/content-data.ts');
     // The browser's own API (utils/extension-api.ts), as in the first stage: the polyfill is 3 KB gzipped.

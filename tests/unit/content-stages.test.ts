@@ -14,10 +14,9 @@ vi.mock('../../utils/messaging', () => ({
 
 const { registerSecondStage, secondStageLoader, secondStageRuns } = await import('../../utils/second-stage');
 const { claimFirstStage } = await import('../../utils/stage-slots');
-const { matcherLoader, matcherRuns, registerMatcher } = await import('../../utils/matcher-stage');
 import type { FirstStageHost, SecondStage } from '../../utils/second-stage';
 
-const SLOTS = ['__counterpointFirstStage', '__counterpointSecondStage', '__counterpointMatcher'];
+const SLOTS = ['__counterpointFirstStage', '__counterpointSecondStage'];
 const host: FirstStageHost = { measure: () => undefined, refreshOverlay: () => undefined, claimAt: () => false, annotator: async () => null };
 const stage = (): SecondStage => ({
   openOverlay: async () => {
@@ -93,23 +92,5 @@ describe('the content script’s stages', () => {
     expect(requests).toHaveLength(3);
     warn.mockRestore();
   });
-
-  it('the matcher is a part of its own: asked with its own request, started without the views', async () => {
-    const annotator = { annotateDocument: () => ({ isArticle: false, annotations: [] }) };
-    const start = vi.fn(() => ({ annotator: async () => annotator }));
-    onRequest = () => {
-      registerMatcher(start);
-      return { ok: true };
-    };
-    const loader = matcherLoader();
-    const [a, b] = await Promise.all([loader.load(), loader.load()]);
-    expect(b).toBe(a);
-    expect(await a!.annotator()).toBe(annotator);
-    expect(requests).toEqual([{ type: 'content:matcher' }]); // not the second stage
-    expect(matcherRuns()).toBe(1);
-    expect(secondStageRuns()).toBe(0);
-    registerMatcher(start); // evaluated again: counted, not started again
-    expect(matcherRuns()).toBe(2);
-    expect(start).toHaveBeenCalledTimes(1);
-  });
 });
+

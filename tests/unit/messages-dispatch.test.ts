@@ -64,23 +64,24 @@ describe('one request union, dispatched in one place', () => {
     expect(await handleMessage({ db, env, injectSecondStage: failing }, { type: 'content:second-stage' }, own)).toEqual({ ok: false, error: 'Cannot access contents of the page' });
   });
 
-  it("injects the matcher into the sender's own document, only for a content script", async () => {
-    const injectMatcher = vi.fn(async () => undefined);
-    const own = { ...page, documentId: 'doc-2' };
-    expect(await handleMessage({ db, env, injectMatcher }, { type: 'content:matcher' }, own)).toEqual({ ok: true });
-    expect(injectMatcher).toHaveBeenCalledWith(own);
-    expect(await handleMessage({ db, env, injectMatcher }, { type: 'content:matcher', tabId: 9 }, own)).toMatchObject({ ok: false });
-    expect(await handleMessage({ db, env, injectMatcher }, { type: 'content:matcher' }, extensionPage)).toMatchObject({ ok: false });
-    expect(await handleMessage({ db, env }, { type: 'content:matcher' }, own)).toMatchObject({ ok: false });
-    expect(injectMatcher).toHaveBeenCalledTimes(1);
+  it("runs the first tier on a content script's text, and refuses other senders and malformed texts", async () => {
+    const found = [{ start: 0, end: 3, claim: 1, claimId: 'c', score: 1, method: 'exact' as const, lang: 'en' as const, speaker: { id: 's', name: { ja: 's', en: 's' } }, saidOn: { date: null, precision: 'unknown' as const }, sourceId: 'x', relations: [] }];
+    const findClaims = vi.fn(async () => ({ found, namesStoryPeople: true }));
+    expect(await handleMessage({ db, env, findClaims }, { type: 'claims:find', text: 'abc', language: 'en' }, page)).toEqual({ ok: true, found, namesStoryPeople: true });
+    expect(findClaims).toHaveBeenCalledWith('abc', 'en');
+    expect(await handleMessage({ db, env, findClaims }, { type: 'claims:find', text: 'abc', language: null }, extensionPage)).toMatchObject({ ok: false });
+    expect(await handleMessage({ db, env, findClaims }, { type: 'claims:find', text: 42, language: 'en' }, page)).toMatchObject({ ok: false });
+    expect(await handleMessage({ db, env, findClaims }, { type: 'claims:find', text: 'abc', language: 'fr' }, page)).toMatchObject({ ok: false });
+    expect(await handleMessage({ db, env, findClaims }, { type: 'claims:find', text: 'x'.repeat(4_000_001), language: null }, page)).toMatchObject({ ok: false });
+    expect(await handleMessage({ db, env }, { type: 'claims:find', text: 'abc', language: 'en' }, page)).toMatchObject({ ok: false });
+    expect(findClaims).toHaveBeenCalledTimes(1);
   });
 
   it('gives a content script the bundled data its second stage does not carry, as JSON text, and nothing else', async () => {
     const en = JSON.stringify({ hello: { message: 'Hello' }, onlyEn: { message: 'English only' } });
     const ja = JSON.stringify({ hello: { message: 'こんにちは' } });
-    const contentData = contentDataSource({ claimsIndex: '{"v":1}', claimsCatalog: '{"claims":[]}', messages: { en, ja } });
+    const contentData = contentDataSource({ claimsCatalog: '{"claims":[]}', messages: { en, ja } });
     const deps: HandlerDeps = { db, env, contentData };
-    expect(await handleMessage(deps, { type: 'content:data', item: 'claims-index' }, page)).toEqual({ ok: true, json: '{"v":1}' });
     expect(await handleMessage(deps, { type: 'content:data', item: 'claims-catalog' }, page)).toEqual({ ok: true, json: '{"claims":[]}' });
     expect(await handleMessage(deps, { type: 'content:data', item: 'messages-en' }, page)).toEqual({ ok: true, json: en });
     // One language's table, with English under each key it lacks (the fallback the pages make).
@@ -88,10 +89,11 @@ describe('one request union, dispatched in one place', () => {
     expect(JSON.parse((jaReply as { json: string }).json)).toEqual({ hello: { message: 'こんにちは' }, onlyEn: { message: 'English only' } });
     // Only the items there are; only for content scripts (extension pages bundle their own).
     expect(await handleMessage(deps, { type: 'content:data', item: 'claims-restate' }, page)).toMatchObject({ ok: false });
+    expect(await handleMessage(deps, { type: 'content:data', item: 'claims-index' }, page)).toMatchObject({ ok: false }); // the index stays in the background
     expect(await handleMessage(deps, { type: 'content:data', item: '../../manifest.json' }, page)).toMatchObject({ ok: false });
     expect(await handleMessage(deps, { type: 'content:data' }, page)).toMatchObject({ ok: false });
-    expect(await handleMessage(deps, { type: 'content:data', item: 'claims-index' }, extensionPage)).toMatchObject({ ok: false });
-    expect(await handleMessage({ db, env }, { type: 'content:data', item: 'claims-index' }, page)).toMatchObject({ ok: false });
+    expect(await handleMessage(deps, { type: 'content:data', item: 'claims-catalog' }, extensionPage)).toMatchObject({ ok: false });
+    expect(await handleMessage({ db, env }, { type: 'content:data', item: 'claims-catalog' }, page)).toMatchObject({ ok: false });
   });
 
   it('opens the source view next to the sender tab, with a validated path', async () => {

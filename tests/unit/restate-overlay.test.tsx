@@ -19,7 +19,7 @@ import { handleMessage } from '../../lib/messages/handle';
 import { ALLOWED, parseRequest, type RequestSender } from '../../lib/messages/protocol';
 import { buildCardModel } from '../../lib/overlay/card-model';
 import { emptyCatalog } from '../../lib/overlay/catalog';
-import { annotatorFor } from '../../lib/overlay/page-annotator';
+import { annotatorFor } from '../../lib/overlay/index-annotator';
 import { restatedView, type StoryView } from '../../lib/overlay/restated-model';
 import type { OverlayApi, OverlayHost, OverlayRestatement } from '../../lib/overlay/types';
 import { annotateTiers } from '../../lib/restate/annotate';

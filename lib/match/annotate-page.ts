@@ -1,0 +1,114 @@
+/**
+ * The page side of matching one document: detect article → gate → text model of its body
+ * (boilerplate excluded), in parts on very large pages → the first tier on each part's text, where
+ * its `ClaimFinder` runs it → DOM ranges of the offsets it answers.
+ *
+ * The finder is the background in the extension (the content script sends the part's text,
+ * lib/overlay/page-annotator.ts `remoteAnnotator`) or the engine in this process over an index
+ * (pipeline.ts: the CLI, the tests, the benchmarks). Nothing here reads the index, so the content
+ * script carries none of the engine.
+ */
+
+import { boilerplateFilter } from '../detect/boilerplate';
+import { detectArticle } from '../detect/article';
+import { makeRange } from '../text/range';
+import { buildTextModel, pointAt } from '../text/text-model';
+import type { FoundClaim } from './find-claims';
+import { forgetLastMatch } from './gate';
+import { partition } from './partition';
+import type { Annotation, AnnotationResult, PartObserver } from './types';
+
+/** Ranges built between two yields of the stepwise engine. */
+const RANGE_STEP = 32;
+/**
+ * Article text beyond which the page is annotated in parts (partition.ts): far above any news
+ * article (the seed articles are 4–7k characters), so ordinary pages keep the single pass.
+ */
+const LARGE_PAGE_CHARS = 200_000;
+/** Characters per part of a large page: a few ms of text model + normaliser + prefilter each. */
+export const PART_CHARS = 50_000;
+
+/**
+ * The first tier on one part's text, as steps. A step may yield a promise (a reply from the
+ * background): `runInSlices` waits for it before the next step, so the finder sets its result
+ * when the promise settles. Null when the tier could not be had (the part then shows nothing).
+ */
+export type ClaimFinder = (text: string, language: 'ja' | 'en' | undefined) => Generator<unknown, FoundClaim[] | null, undefined>;
+
+/** What the pipeline needs of the first tier: its gate on the article's text, and the finder. */
+export interface PageMatcher {
+  passes(text: string): boolean;
+  find: ClaimFinder;
+}
+
+/**
+ * The pipeline as a generator that yields between bounded steps (detection, text model, the
+ * finder's steps, every RANGE_STEP ranges), so a caller can spread it over several tasks (the
+ * overlay's `annotateDocumentSteps` seam). The DOM must not change between steps; if it may,
+ * start over. `afterPart`: the second tier's seam (types.ts, PartObserver; lib/restate): its steps
+ * run after each part's matching, in the same slices.
+ */
+export function* annotateSteps(doc: Document, matcher: PageMatcher, afterPart?: PartObserver): Generator<unknown, AnnotationResult, undefined> {
+  const det = detectArticle(doc);
+  const language = det.language;
+  if (!det.isArticle || !det.root) {
+    forgetLastMatch();
+    return { isArticle: false, language, annotations: [] };
+  }
+  // Native-only rejection of articles that name nothing of the dataset (see gate.ts).
+  const rootText = det.rootText ?? det.root.textContent ?? '';
+  const passes = matcher.passes(rootText);
+  forgetLastMatch(); // the article's text is not kept alive by the realm's last match (gate.ts)
+  if (!passes) return { isArticle: true, language, annotations: [] };
+  yield;
+
+  const exclude = boilerplateFilter(det.heading);
+  const ownerDoc = det.root.ownerDocument ?? doc;
+  if (rootText.length <= LARGE_PAGE_CHARS) {
+    const annotations = yield* annotatePart(det.root, undefined, matcher.find, language, ownerDoc, exclude, afterPart);
+    return { isArticle: true, language, annotations };
+  }
+  const parts = partition(det.root, PART_CHARS, exclude);
+  yield;
+  const annotations: Annotation[] = [];
+  for (const part of parts) {
+    annotations.push(...(yield* annotatePart(part.parent, { first: part.first, last: part.last }, matcher.find, language, ownerDoc, exclude, afterPart)));
+    yield;
+  }
+  return { isArticle: true, language, annotations };
+}
+
+/** Text model → the first tier on its text → ranges, for one root (or one span of its children). */
+function* annotatePart(
+  root: Element,
+  span: { first: Node; last: Node } | undefined,
+  find: ClaimFinder,
+  language: 'ja' | 'en' | undefined,
+  ownerDoc: Document,
+  exclude: (el: Element) => boolean,
+  afterPart?: PartObserver,
+): Generator<unknown, Annotation[], undefined> {
+  const model = buildTextModel(root, { exclude, span });
+  yield;
+  const found = (yield* find(model.text, language)) ?? [];
+  if (afterPart) yield* afterPart.part(model, root, found.map(({ start, end, claim }) => ({ start, end, claim })));
+  if (found.length === 0) return [];
+  // The finder may have waited for the background: a page that replaced the text meanwhile is
+  // matched again by the next run (its mutation observer), not drawn from stale offsets.
+  if (!model.nodes.every((n) => n.isConnected)) return [];
+
+  const annotations: Annotation[] = [];
+  for (let i = 0; i < found.length; i++) {
+    if (i > 0 && i % RANGE_STEP === 0) yield;
+    const { start: os, end: oe, claim, ...match } = found[i]!;
+    const start = pointAt(model, os, 'start');
+    const end = pointAt(model, oe, 'end');
+    if (!start || !end) continue;
+    const range = makeRange(ownerDoc, start, end);
+    // Within one Text node the range's text is a slice of its data (the DOM's definition of
+    // toString); across nodes, toString() gathers every Text node in between, hidden ones too.
+    const quote = start.node === end.node ? start.node.data.slice(start.offset, end.offset) : range.toString();
+    annotations.push({ ...match, range, quote });
+  }
+  return annotations;
+}
