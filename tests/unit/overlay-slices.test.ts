@@ -46,4 +46,48 @@ describe('runInSlices', () => {
     expect(result).toBeUndefined();
     expect(finished).toBe(true);
   });
+
+  it('waits for a promise a step yields (a reply from the background) and ends the slice there, without the yield to the page', async () => {
+    let clock = 0;
+    const order: string[] = [];
+    let reply = '';
+    function* work(): Generator<unknown, string, undefined> {
+      clock += 1;
+      order.push('before');
+      yield new Promise<string>((r) => setTimeout(() => r('answer'), 5)).then((v) => void (reply = v));
+      order.push(`after:${reply}`);
+      clock += 1;
+      return reply;
+    }
+    const slices: [number, number][] = [];
+    let yields = 0;
+    const result = await runInSlices(work(), { budgetMs: 8, now: () => clock, yieldToMain: async () => void yields++, onSlice: (s, e) => slices.push([s, e]) });
+    expect(result).toBe('answer');
+    expect(order).toEqual(['before', 'after:answer']);
+    expect(slices).toHaveLength(2); // the wait ends one slice; the next step starts another
+    expect(yields).toBe(0);
+  });
+
+  it('a rejected promise ends the work (its finally runs) and rejects the run', async () => {
+    let finished = false;
+    function* work(): Generator<unknown, string, undefined> {
+      try {
+        yield Promise.reject(new Error('no background'));
+        return 'unreachable';
+      } finally {
+        finished = true;
+      }
+    }
+    await expect(runInSlices(work(), { budgetMs: 8, yieldToMain: async () => undefined })).rejects.toThrow('no background');
+    expect(finished).toBe(true);
+  });
+
+  it('checks for cancellation after a wait too', async () => {
+    let cancelled = false;
+    function* work(): Generator<unknown, string, undefined> {
+      yield Promise.resolve().then(() => void (cancelled = true));
+      return 'too late';
+    }
+    expect(await runInSlices(work(), { budgetMs: 8, yieldToMain: async () => undefined, cancelled: () => cancelled })).toBeUndefined();
+  });
 });
