@@ -57,6 +57,7 @@ export async function runInSlices<T>(steps: Iterator<unknown, T, undefined>, opt
   }
 }
 
-function isPromiseLike(v: unknown): v is PromiseLike<unknown> {
+/** A step's yielded value that `runInSlices` waits for. */
+export function isPromiseLike(v: unknown): v is PromiseLike<unknown> {
   return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
 }

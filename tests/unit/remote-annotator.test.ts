@@ -103,6 +103,20 @@ describe('remoteAnnotator: the tiers in the background, the ranges on the page',
     expect(remote!.annotations.map(key)).toEqual(here!.annotations.map(key));
   }, 60_000);
 
+  it('the 2 MB page: the parts are sent as their text models are built, without waiting for each answer', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const claims: ClaimsSource = async (text, language) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 1));
+      inFlight--;
+      return background(text, language ?? null);
+    };
+    const result = await annotateInSlices(remoteAnnotator(claims, async () => null), new JSDOM(largePage()).window.document);
+    expect(result!.annotations.length).toBeGreaterThan(3);
+    expect(most).toBeGreaterThan(10);
+  }, 60_000);
+
   it('a background that cannot answer: no matches, no throw, and the next run asks again', async () => {
     let calls = 0;
     const claims: ClaimsSource = async () => (calls++, null);
