@@ -1,9 +1,9 @@
 /**
  * The restatement tier's work on a page's text, with no DOM: `addPart()` for each part of an
  * article (its text and the first tier's hits there), `finish()` for stories and confidence. It
- * returns matches as offsets into the parts' texts; tier.ts turns them into ranges. Text in, offsets
- * out, so it can run where the index is (the CLI, tests, or the extension's background) while the
- * page keeps only its DOM. Both are step generators, run in time slices like the first tier.
+ * returns matches as offsets into the parts' texts, each with its claim's facts; page-side.ts turns
+ * them into ranges. Text in, offsets out, so it can run where the index is (the CLI, tests, or the
+ * extension's background) while the page keeps only its DOM. Both are step generators, run in time slices like the first tier.
  *
  * Per part: scan (sentences and their terms, scan.ts) → windows of 1–3 sentences scored against
  * every claim text of the window's language and every story event (score.ts) → the best windows

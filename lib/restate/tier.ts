@@ -1,8 +1,8 @@
 /**
  * The restatement tier on one page, in the document: the first tier's engine calls `part()` for
  * every part of an article that passed the page gate (the `afterPart` seam of
- * lib/match/pipeline.ts), with the text model it built and its own hits; the work on the text is
- * the core's (core.ts); `finish()` turns the core's matches into ranges with the claims' speaker,
+ * lib/match/annotate-page.ts), with the text model it built and its own hits; the work on the text is
+ * the core's (core.ts); `finish()` turns the core's matches into ranges (page-side.ts) with the claims' speaker,
  * date, source and relations. Step generators, run in the same time slices as the first tier.
  */
 

@@ -23,7 +23,8 @@ export type Confidence = 'high' | 'low';
 
 /**
  * A restatement as the tier's core finds it: offsets into one part's text, no DOM. Plain data, so it
- * can cross from where the index is to the page (tier.ts, `restatementsFromFound`, makes ranges).
+ * can cross from where the index is to the page (page-side.ts, `restatementsFromFound`, makes ranges),
+ * with the facts of its claim (speaker, date, outlet, relations) read where the index is.
  */
 export interface FoundRestatement extends ClaimFacts {
   /** The part's number (parts in page order, from 0) and [start, end) in its text. */
