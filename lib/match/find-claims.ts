@@ -70,12 +70,16 @@ const SLICE_MS = 8;
 /**
  * The background's answer to `claims:find`: the first tier over one part's text, in slices (other
  * tabs' requests and the extension's pages get the event loop between them), and whether the text
- * names a story's people (so the page asks `restate:find` only then).
+ * names a story's people (so the page asks `restate:find` only then). `sliceMs`: the tests' 0
+ * makes every step a slice of its own, so texts asked at once interleave step by step.
  */
-export function claimsFinder(index: CompiledIndex): (text: string, language: 'ja' | 'en' | null) => Promise<{ found: FoundClaim[]; namesStoryPeople: boolean }> {
+export function claimsFinder(
+  index: CompiledIndex,
+  sliceMs = SLICE_MS,
+): (text: string, language: 'ja' | 'en' | null) => Promise<{ found: FoundClaim[]; namesStoryPeople: boolean }> {
   let peopleGate: RegExp | null | undefined;
   return async (text, language) => {
-    const found = (await runInSlices(findClaimsSteps(index, text, language ?? undefined), { budgetMs: SLICE_MS, yieldToMain: () => new Promise((r) => setTimeout(r, 0)) })) ?? [];
+    const found = (await runInSlices(findClaimsSteps(index, text, language ?? undefined), { budgetMs: sliceMs, yieldToMain: () => new Promise((r) => setTimeout(r, 0)) })) ?? [];
     if (peopleGate === undefined) peopleGate = index.restateGate?.length ? compileGate(index.restateGate) : null;
     const namesStoryPeople = !!peopleGate && passesGateRegExp(text, peopleGate);
     forgetLastMatch(); // the page's text is not kept alive by the realm's last match (gate.ts)

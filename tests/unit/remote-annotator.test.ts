@@ -137,4 +137,15 @@ describe('remoteAnnotator: the tiers in the background, the ranges on the page',
     const result = await annotateInSlices(remoteAnnotator(claims, async () => null), doc);
     expect(result!.annotations).toEqual([]);
   });
+
+  it("the background's finder: texts asked at once (two tabs) get the same answers as one after another, and says which texts name a story's people", async () => {
+    const texts = ['en-cnbc-lecun.html', 'ja-geekpark-wu.html', 'neg-en-same-entities.html', 'neg-en-unrelated.html'].map((f) => new JSDOM(readPage(f)).window.document.body.textContent ?? '');
+    const finder = claimsFinder(index, 0); // every step its own slice: the texts interleave step by step
+    const alone = [];
+    for (const t of texts) alone.push(await finder(t, null));
+    const together = await Promise.all(texts.map((t) => finder(t, null)));
+    expect(together).toEqual(alone);
+    expect(alone.map((r) => r.found.length > 0)).toEqual([true, true, false, false]);
+    expect(alone.map((r) => r.namesStoryPeople)).toEqual([true, true, true, false]);
+  });
 });
