@@ -157,17 +157,24 @@ export async function tabIdOf(extensionPage: E2EPage, url: string): Promise<numb
       const api = g.browser ?? g.chrome;
       for (const tab of await api.tabs.query({})) {
         if (tab.id === undefined) continue;
-        // (As the extension asks: the first stage is injected where nothing answers; see askTabFromExtensionPage.)
-        const ask = async (id: number, m: unknown): Promise<unknown> => {
-          try {
-            return await api.tabs.sendMessage(id, m, { frameId: 0 });
-          } catch (e) {
-            if (!/receiving end does not exist/i.test(String(e))) throw e;
-            await api.scripting.executeScript({ target: { tabId: id, frameIds: [0] }, files: ['/content-first-stage.js'] });
-            return api.tabs.sendMessage(id, m, { frameId: 0 });
+        // (As the extension asks: the first stage is injected where nothing answers; see
+        // askTabFromExtensionPage. No named inner function: tsx, which runs `npm run demo`, wraps
+        // those in a `__name` helper the page does not have.)
+        const m = { type: 'notes:page-info' };
+        type PageInfo = { page?: { sourceUrl?: string } | null; sourceUrl?: string } | null;
+        let info: PageInfo = null;
+        try {
+          info = (await api.tabs.sendMessage(tab.id, m, { frameId: 0 })) as PageInfo;
+        } catch (e) {
+          if (/receiving end does not exist/i.test(String(e))) {
+            try {
+              await api.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/content-first-stage.js'] });
+              info = (await api.tabs.sendMessage(tab.id, m, { frameId: 0 })) as PageInfo;
+            } catch {
+              info = null;
+            }
           }
-        };
-        const info = (await ask(tab.id, { type: 'notes:page-info' }).catch(() => null)) as { page?: { sourceUrl?: string } | null; sourceUrl?: string } | null;
+        }
         // (Builds before #13 answered with the page key itself.)
         if ((info?.page?.sourceUrl ?? info?.sourceUrl) === wanted) return tab.id;
       }
