@@ -3,7 +3,7 @@
  * CLI and the tests): normalise with an offset map → gram prefilter → exact or bounded fuzzy match
  * per candidate anchor (match-anchors.ts) → the matches as offsets in the text given, each with the
  * claim's facts (claim-facts.ts). The page side keeps the DOM: it sends a part's text and makes
- * ranges of the offsets (pipeline.ts).
+ * ranges of the offsets (annotate-page.ts).
  */
 
 import type { CompiledIndex } from '../index/format';
@@ -60,8 +60,13 @@ export function* findClaimsSteps(index: CompiledIndex, text: string, language: '
     const claim = index.claims[anchor.c]!;
     return { start, end, claim: anchor.c, claimId: claim.id, score: Math.round(h.score * 1000) / 1000, method: h.method, lang: anchor.lang, ...facts!(anchor.c) };
   });
-  pooledScratch = scratch;
+  putScratch(scratch);
   return found;
+}
+
+/** Back to the pool, where the engine's bound scratch (the fast one) is kept over any other. */
+function putScratch(scratch: NormalizeScratch): void {
+  if (pooledScratch === null || scratch === engineNormalizeScratch()) pooledScratch = scratch;
 }
 
 /** Longest stretch of the background's work between two yields to its event loop (ms). */
