@@ -34,7 +34,7 @@ export interface FirstStageHost {
   refreshOverlay(): void;
   /** Whether a claim's highlight is at this viewport point (a click there is the claim card's). */
   claimAt(x: number, y: number): boolean;
-  /** The page's claim annotator, from the matcher (a note taken over a claim names it). */
+  /** The page's claim annotator (both tiers in the background; a note taken over a claim names it). */
   annotator(): Promise<PageAnnotator | null>;
 }
 

@@ -13,6 +13,7 @@
 
 import { looksLikeArticle } from '../../lib/detect/looks-like-article';
 import type { PageAnnotator } from '../../lib/overlay/page-annotator';
+import type { GatedArticle } from '../../lib/overlay/page-check';
 import { RerunWatcher, MUTATION_DEBOUNCE_MS } from '../../lib/overlay/rerun-watcher';
 import { yieldToMain } from '../../lib/overlay/slices';
 import { annotateInSlices } from '../../lib/overlay/annotate-in-slices';
@@ -24,12 +25,12 @@ export interface ClaimsOverlayDeps {
   /** Records one synchronous piece of the overlay's work (`name`, from `start` until now). */
   measure(name: string, start: number): void;
   /**
-   * Whether the page is an article that may carry a claim (the first stage's `mayHaveClaims`,
-   * detection and the gate, each in a task of its own): no other page reads the reader's setting
-   * or loads anything.
+   * The page's article if it may carry a claim (the first stage's `gatedArticle`, detection and the
+   * gate, each in a task of its own), else null: no other page reads the reader's setting or loads
+   * anything. The annotator starts from it instead of detecting again.
    */
-  mayHaveClaims(doc: Document): Promise<boolean>;
-  /** The page's claim annotator, from the matcher (null when it could not be had). */
+  gatedArticle(doc: Document): Promise<GatedArticle | null>;
+  /** The page's claim annotator (both tiers in the background; null when it could not be had). */
   loadAnnotator(): Promise<PageAnnotator | null>;
   /**
    * Optional: the first tier found claims, so the overlay will open: what `openOverlay` needs may
@@ -198,11 +199,12 @@ export class ClaimsOverlay {
     }
   }
 
-  private async annotate(): Promise<OverlayEngineResult | null> {
+  private async annotate(gated: GatedArticle): Promise<OverlayEngineResult | null> {
     const annotator = await this.deps.loadAnnotator();
     if (!annotator) return null;
     try {
       const result = await annotateInSlices(annotator, this.doc, {
+        gated,
         onSlice: (start) => this.deps.measure('annotate', start),
         cancelled: () => !this.connected,
       });
@@ -232,7 +234,8 @@ export class ClaimsOverlay {
     // Not in the task that found the page article-like (the content script's evaluation, on the
     // first run): detection reads the article's text, 10–20 ms on a 2 MB page.
     await yieldToMain();
-    if (!this.connected || !(await this.deps.mayHaveClaims(this.doc))) {
+    const gated = this.connected ? await this.deps.gatedArticle(this.doc) : null;
+    if (!this.connected || !gated) {
       this.teardown();
       return;
     }
@@ -240,7 +243,7 @@ export class ClaimsOverlay {
       this.teardown();
       return;
     }
-    const result = await this.annotate();
+    const result = await this.annotate(gated);
     if (!this.connected) return;
     const live = <T extends { range: Range }>(a: T): boolean => !!a.range && !a.range.collapsed;
     const anns = (result?.annotations ?? []).filter(live);

@@ -9,7 +9,7 @@
  * background injects only into pages that need it (README "What the content script costs a page"):
  *
  *  - `ClaimsOverlay` (components/overlay/claims-overlay.ts): is this an article that may carry a
- *    claim (`mayHaveClaims`: detection and the build-time gate)? Only then the reader's setting and
+ *    claim (`gatedArticle`: detection and the build-time gate)? Only then the reader's setting and
  *    the matching; only where it finds something, the overlay's views, from the second stage.
  *    Re-runs on navigation, late article bodies and a change of the setting or of the UI language.
  *  - `LazyPageNotes` (lib/notes/lazy-page-notes.ts): the reader's notes on the page (`PageNotes`,
@@ -25,7 +25,7 @@
 import { ClaimsOverlay } from '../../components/overlay/claims-overlay';
 import { LazyPageNotes } from '../../lib/notes/lazy-page-notes';
 import { pageHints } from '../../lib/notes/page-key';
-import { mayHaveClaims } from '../../lib/overlay/page-check';
+import { gatedArticle } from '../../lib/overlay/page-check';
 import { yieldToMain } from '../../lib/overlay/slices';
 import { PAGE_KEYS_ITEM } from '../../lib/storage/page-keys';
 import { WorkStats } from '../../lib/overlay/work-stats';
@@ -75,7 +75,7 @@ export default defineUnlistedScript(() => {
   let recorded = '';
   const claims = new ClaimsOverlay(document, {
     measure: (phase, start) => stats.record(phase, start),
-    mayHaveClaims: (doc) => mayHaveClaims(doc, yieldToMain),
+    gatedArticle: (doc) => gatedArticle(doc, yieldToMain),
     loadAnnotator: annotator,
     // The views, asked while the background looks for restatements: the first tier found claims.
     prepareOverlay: () => void secondStage(),

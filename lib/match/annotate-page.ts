@@ -10,7 +10,8 @@
  */
 
 import { boilerplateFilter } from '../detect/boilerplate';
-import { detectArticle } from '../detect/article';
+import { detectArticle, type ArticleDetection } from '../detect/article';
+import type { GatedArticle } from '../overlay/page-check';
 import { makeRange } from '../text/range';
 import { buildTextModel, pointAt, type TextModel } from '../text/text-model';
 import { isPromiseLike } from '../overlay/slices';
@@ -49,18 +50,23 @@ export interface PageMatcher {
  * start over. `afterPart`: the second tier's seam (types.ts, PartObserver; lib/restate): its steps
  * run after each part's matching, in the same slices.
  */
-export function* annotateSteps(doc: Document, matcher: PageMatcher, afterPart?: PartObserver): Generator<unknown, AnnotationResult, undefined> {
-  const det = detectArticle(doc);
+export function* annotateSteps(doc: Document, matcher: PageMatcher, afterPart?: PartObserver, gated?: GatedArticle): Generator<unknown, AnnotationResult, undefined> {
+  // The article the caller detected and let through the gate in this run, while it is still in the
+  // page (the first stage's page check, moments before): not detected and gated again. Else both here.
+  const given = gated?.root.isConnected ? gated : undefined;
+  const det: ArticleDetection = given ?? detectArticle(doc);
   const language = det.language;
   if (!det.isArticle || !det.root) {
     forgetLastMatch();
     return { isArticle: false, language, annotations: [] };
   }
-  // Native-only rejection of articles that name nothing of the dataset (see gate.ts).
-  const rootText = det.rootText ?? det.root.textContent ?? '';
-  const passes = matcher.passes(rootText);
-  forgetLastMatch(); // the article's text is not kept alive by the realm's last match (gate.ts)
-  if (!passes) return { isArticle: true, language, annotations: [] };
+  const rootText = given ? given.rootText : (det.rootText ?? det.root.textContent ?? '');
+  if (!given) {
+    // Native-only rejection of articles that name nothing of the dataset (see gate.ts).
+    const passes = matcher.passes(rootText);
+    forgetLastMatch(); // the article's text is not kept alive by the realm's last match (gate.ts)
+    if (!passes) return { isArticle: true, language, annotations: [] };
+  }
   yield;
 
   const exclude = boilerplateFilter(det.heading);

@@ -5,6 +5,7 @@
  * does not bundle the pipeline.
  */
 
+import type { GatedArticle } from './page-check';
 import type { PageAnnotator } from './page-annotator';
 import { runInSlices, SLICE_MS, yieldToMain, type SliceOptions } from './slices';
 import type { OverlayEngineResult } from './types';
@@ -12,10 +13,11 @@ import type { OverlayEngineResult } from './types';
 export async function annotateInSlices(
   annotator: PageAnnotator,
   doc: Document,
-  opts: Partial<Pick<SliceOptions, 'onSlice' | 'cancelled'>> = {},
+  opts: Partial<Pick<SliceOptions, 'onSlice' | 'cancelled'>> & { gated?: GatedArticle } = {},
 ): Promise<OverlayEngineResult | null> {
+  const { gated, ...slices } = opts;
   if (typeof annotator.annotateDocumentSteps === 'function') {
-    return (await runInSlices(annotator.annotateDocumentSteps(doc), { budgetMs: SLICE_MS, yieldToMain, ...opts })) ?? null;
+    return (await runInSlices(annotator.annotateDocumentSteps(doc, gated), { budgetMs: SLICE_MS, yieldToMain, ...slices })) ?? null;
   }
   if (typeof annotator.annotateDocument === 'function') {
     const t0 = performance.now();

@@ -7,7 +7,7 @@ import { forgetLastMatch, passesPageGate } from '../match/gate';
  * the body's whole text, without article detection: the body's text holds the article's, so a body
  * that fails the gate has an article that fails it too (the gate's first look is a few substring
  * searches; the expression runs only when one occurs). A body that passes may still name them only
- * in its navigation or comments: the first stage's full check (`mayHaveClaims`) decides then.
+ * in its navigation or comments: the first stage's full check (`gatedArticle`) decides then.
  */
 export function bodyPassesGate(doc: Document): boolean {
   const body = doc.body;

@@ -2,11 +2,11 @@
  * The claim annotator for the page the content script runs on.
  *
  * Two stages (README "Speed"). The first, on every page, decides whether the page needs the
- * annotator at all (`mayHaveClaims` in page-check.ts: article detection and the build-time gate);
+ * annotator at all (`gatedArticle` in page-check.ts: article detection and the build-time gate);
  * pages that are not articles, or name nothing of the dataset, get nothing more. The annotator
  * itself runs both tiers where their index is, the extension's background (`remoteAnnotator`): the
- * page detects the article again (it may have changed since the first look), builds the text
- * model, sends its text (`claims:find`, then `restate:find` where the page names a story's people)
+ * page starts from the article the first stage let through (detecting again only if that left the
+ * page meanwhile), builds the text model, sends its text (`claims:find`, then `restate:find` where the page names a story's people)
  * and makes ranges of the offsets that come back. `annotatorFor(index)` (index-annotator.ts) is the
  * same with the first tier in this process (tests, benchmarks).
  */
@@ -19,6 +19,7 @@ import type { RestatePartText } from '../messages/protocol';
 import { pageDate } from '../restate/page-date';
 import { isoOfDate, PartCollector, partsForRequest, restatementsFromFound } from '../restate/page-side';
 import type { FoundRestatement, StoryResult } from '../restate/types';
+import type { GatedArticle } from './page-check';
 import type { OverlayEngineResult } from './types';
 
 export interface PageAnnotator {
@@ -28,9 +29,10 @@ export interface PageAnnotator {
    * The same work as a generator that yields after each bounded step (a few ms), or yields a
    * promise where it waits for the background: the overlay runs it in time slices
    * (lib/overlay/slices.ts, `runInSlices`), so no task of the extension becomes a long task on very
-   * large pages.
+   * large pages. `gated`: the article the caller has just detected and let through the gate, when
+   * it has (the annotator may start from it instead of detecting again).
    */
-  annotateDocumentSteps?(doc: Document): Iterator<unknown, OverlayEngineResult, undefined>;
+  annotateDocumentSteps?(doc: Document, gated?: GatedArticle): Iterator<unknown, OverlayEngineResult, undefined>;
   /**
    * Optional: the second tier (restatements and stories) for the page the last stepwise run
    * matched, once that run is done; null when it does not apply or cannot be had.
@@ -69,9 +71,9 @@ export function remoteAnnotator(claims: ClaimsSource, restate: RestateSource): P
     },
   };
   return {
-    annotateDocumentSteps: (d) => {
+    annotateDocumentSteps: (d, gated) => {
       namesPeople = false;
-      return annotateSteps(d, matcher, (collector = new PartCollector()));
+      return annotateSteps(d, matcher, (collector = new PartCollector()), gated);
     },
     restate: (d) => restateCollected(d, collector, () => namesPeople, restate),
   };

@@ -7,28 +7,32 @@
  * at run time). Only a page that passes is matched (and, where a claim is found, gets the overlay).
  */
 
-import { detectArticle } from '../detect/article';
+import { detectArticle, type ArticleDetection } from '../detect/article';
 import { PAGE_GATE, PAGE_GATE_PIECES } from '../generated/claims-gate';
 import { forgetLastMatch, passesPageGate } from '../match/gate';
 
+/** An article that passed the gate: its detection, with the text the gate read. */
+export type GatedArticle = ArticleDetection & { isArticle: true; root: Element; rootText: string };
+
 /**
- * Whether the page is an article that may carry a claim of the dataset: detection, then the
- * gate on the article's text, with the main thread given back between them (`yieldToMain`), so
- * neither makes a long task on a very large page (each ~10 ms on the 2 MB article).
+ * The page's article if it may carry a claim of the dataset: detection, then the gate on the
+ * article's text, with the main thread given back between them (`yieldToMain`), so neither makes a
+ * long task on a very large page (each ~10 ms on the 2 MB article). The matching that follows
+ * starts from it instead of detecting again (lib/match/annotate-page.ts).
  */
-export async function mayHaveClaims(doc: Document, yieldToMain: () => Promise<void>): Promise<boolean> {
+export async function gatedArticle(doc: Document, yieldToMain: () => Promise<void>): Promise<GatedArticle | null> {
   const det = detectArticle(doc);
   if (!det.isArticle || !det.root) {
     forgetLastMatch();
-    return false;
+    return null;
   }
   const root = det.root;
   let text = det.rootText;
   await yieldToMain();
-  if (!root.isConnected) return false; // the page replaced its article meanwhile: the next run looks again
+  if (!root.isConnected) return null; // the page replaced its article meanwhile: the next run looks again
   text ??= root.textContent ?? '';
   try {
-    return passesPageGate(text, PAGE_GATE, PAGE_GATE_PIECES);
+    return passesPageGate(text, PAGE_GATE, PAGE_GATE_PIECES) ? { ...det, isArticle: true, root, rootText: text } : null;
   } finally {
     forgetLastMatch();
   }

@@ -23,7 +23,7 @@ function deps(over: Partial<ClaimsOverlayDeps> = {}): { deps: ClaimsOverlayDeps;
   };
   const d: ClaimsOverlayDeps = {
     measure: () => undefined,
-    mayHaveClaims: async () => (log.push('mayHaveClaims'), true),
+    gatedArticle: async () => (log.push('gatedArticle'), { isArticle: true, root: document.body, rootText: '', signals: [] }),
     loadAnnotator: async () => (log.push('loadAnnotator'), { annotateDocument: () => ({ isArticle: true, annotations: [annotation()] }) }),
     openOverlay: async () => (log.push('openOverlay'), shown()),
     isEnabled: async () => (log.push('isEnabled'), true),
@@ -55,10 +55,10 @@ describe('ClaimsOverlay (the first stage’s claims concern)', () => {
 
   it('on an article that names nothing of the dataset: the check alone; the setting is neither read nor watched', async () => {
     document.body.innerHTML = ARTICLE;
-    const { deps: d, log } = deps({ mayHaveClaims: async () => (log.push('mayHaveClaims'), false) });
+    const { deps: d, log } = deps({ gatedArticle: async () => (log.push('gatedArticle'), null) });
     overlay = new ClaimsOverlay(document, d);
     await settle();
-    expect(log).toEqual(['mayHaveClaims']);
+    expect(log).toEqual(['gatedArticle']);
   });
 
   it('on an article that may carry claims: watches the setting before reading it, then loads and draws', async () => {
@@ -66,7 +66,7 @@ describe('ClaimsOverlay (the first stage’s claims concern)', () => {
     const { deps: d, log } = deps();
     overlay = new ClaimsOverlay(document, d);
     await settle();
-    expect(log).toEqual(['mayHaveClaims', 'subscribe', 'isEnabled', 'loadAnnotator', 'openOverlay']);
+    expect(log).toEqual(['gatedArticle', 'subscribe', 'isEnabled', 'loadAnnotator', 'openOverlay']);
   });
 
   it('reads the setting once; a change reads it again and re-runs; off takes the overlay away', async () => {

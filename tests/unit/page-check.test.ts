@@ -6,7 +6,10 @@ import { PAGE_GATE, PAGE_GATE_PIECES, pageGate } from '../../lib/generated/claim
 import { compileIndex } from '../../lib/index/compile';
 import { compileGate, forgetLastMatch, gatePieces, passesGateRegExp, passesPageGate } from '../../lib/match/gate';
 import { annotateWithIndex } from '../../lib/match/pipeline';
-import { mayHaveClaims } from '../../lib/overlay/page-check';
+import { gatedArticle } from '../../lib/overlay/page-check';
+
+/** Whether the page check lets the page through to matching. */
+const mayHaveClaims = async (doc: Document, yieldToMain: () => Promise<void>): Promise<boolean> => (await gatedArticle(doc, yieldToMain)) !== null;
 import { PAGES, loadRealDataset, readPage } from '../fixtures/expectations';
 
 const dataset = loadRealDataset();

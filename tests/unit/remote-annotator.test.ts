@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledIndex } from '../../lib/annotate';
 import { claimsFinder } from '../../lib/match/find-claims';
 import { annotateInSlices } from '../../lib/overlay/annotate-in-slices';
+import { gatedArticle } from '../../lib/overlay/page-check';
 import { annotatorFor } from '../../lib/overlay/index-annotator';
 import { remoteAnnotator, type ClaimsSource, type PageAnnotator, type RestateSource } from '../../lib/overlay/page-annotator';
 import type { OverlayEngineResult } from '../../lib/overlay/types';
@@ -147,5 +148,28 @@ describe('remoteAnnotator: the tiers in the background, the ranges on the page',
     expect(together).toEqual(alone);
     expect(alone.map((r) => r.found.length > 0)).toEqual([true, true, false, false]);
     expect(alone.map((r) => r.namesStoryPeople)).toEqual([true, true, true, false]);
+  });
+
+  it("starts from the article the first stage let through, while it is in the page; detects again once it is gone", async () => {
+    const doc = new JSDOM(readPage('en-cnbc-lecun.html')).window.document;
+    const gated = (await gatedArticle(doc, async () => undefined))!;
+    expect(gated).not.toBeNull();
+    const s1 = sources();
+    const withIt = await annotateInSlices(remoteAnnotator(s1.claims, s1.restate), doc, { gated });
+    const s2 = sources();
+    const without = await annotateInSlices(remoteAnnotator(s2.claims, s2.restate), doc);
+    expect(withIt!.annotations.map(key)).toEqual(without!.annotations.map(key));
+    expect(withIt!.annotations.length).toBeGreaterThan(3);
+    // Given, it is not detected again: a page detection calls no article is matched as given.
+    const index = new JSDOM(readPage('neg-index.html')).window.document;
+    const body = index.body;
+    const s3 = sources();
+    await annotateInSlices(remoteAnnotator(s3.claims, s3.restate), index, { gated: { isArticle: true, root: body, rootText: body.textContent ?? '', signals: [] } });
+    expect(s3.texts).toHaveLength(1);
+    // Gone from the page: detected again (this page is no article, so nothing is sent).
+    const s4 = sources();
+    const detached = index.createElement('article');
+    await annotateInSlices(remoteAnnotator(s4.claims, s4.restate), index, { gated: { isArticle: true, root: detached, rootText: 'Elon Musk xAI', signals: [] } });
+    expect(s4.texts).toEqual([]);
   });
 });
