@@ -11,7 +11,7 @@ import { engineNormalizeScratch, newNormalizeScratch, normalizeUnits, toOriginal
 import { claimFactsReader, type ClaimFacts } from './claim-facts';
 import { compileGate, forgetLastMatch, passesGateRegExp } from './gate';
 import { matchAnchorsSteps } from './match-anchors';
-import { runInSlices } from '../overlay/slices';
+import { BACKGROUND_SLICE_MS, runInSlices, yieldToMain } from '../overlay/slices';
 import type { Annotation } from './types';
 
 /** A first-tier match in a text: [start, end) in it, the claim (its number in the index and its id), and what a card shows. */
@@ -69,9 +69,6 @@ function putScratch(scratch: NormalizeScratch): void {
   if (pooledScratch === null || scratch === engineNormalizeScratch()) pooledScratch = scratch;
 }
 
-/** Longest stretch of the background's work between two yields to its event loop (ms). */
-const SLICE_MS = 8;
-
 /**
  * The background's answer to `claims:find`: the first tier over one part's text, in slices (other
  * tabs' requests and the extension's pages get the event loop between them), and whether the text
@@ -80,11 +77,11 @@ const SLICE_MS = 8;
  */
 export function claimsFinder(
   index: CompiledIndex,
-  sliceMs = SLICE_MS,
+  sliceMs = BACKGROUND_SLICE_MS,
 ): (text: string, language: 'ja' | 'en' | null) => Promise<{ found: FoundClaim[]; namesStoryPeople: boolean }> {
   let peopleGate: RegExp | null | undefined;
   return async (text, language) => {
-    const found = (await runInSlices(findClaimsSteps(index, text, language ?? undefined), { budgetMs: sliceMs, yieldToMain: () => new Promise((r) => setTimeout(r, 0)) })) ?? [];
+    const found = (await runInSlices(findClaimsSteps(index, text, language ?? undefined), { budgetMs: sliceMs, yieldToMain })) ?? [];
     if (peopleGate === undefined) peopleGate = index.restateGate?.length ? compileGate(index.restateGate) : null;
     const namesStoryPeople = !!peopleGate && passesGateRegExp(text, peopleGate);
     forgetLastMatch(); // the page's text is not kept alive by the realm's last match (gate.ts)

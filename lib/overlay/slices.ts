@@ -8,6 +8,12 @@
 /** Longest slice of the overlay's own work between yields (ms). */
 export const SLICE_MS = 8;
 
+/**
+ * Longest stretch of the background's matching (both tiers) between two yields to its event loop
+ * (ms): other tabs' requests and the extension's pages get it between slices.
+ */
+export const BACKGROUND_SLICE_MS = 8;
+
 /** Ends the current task: the rest runs in a new one, after whatever the page queued meanwhile. */
 export const yieldToMain = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 

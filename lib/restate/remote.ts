@@ -11,13 +11,10 @@
 
 import type { CompiledIndex } from '../index/format';
 import type { RestatePartText } from '../messages/protocol';
-import { runInSlices } from '../overlay/slices';
+import { BACKGROUND_SLICE_MS, runInSlices, yieldToMain } from '../overlay/slices';
 import { RestatementCore } from './core';
 import type { FoundRestatement, StoryResult } from './types';
 import { parseIsoDate } from './page-date';
-
-/** Longest stretch of the background's work between two yields to its event loop (ms). */
-const SLICE_MS = 8;
 
 export async function findRestatements(index: CompiledIndex, parts: readonly RestatePartText[], date: string | null): Promise<{ found: FoundRestatement[]; stories: StoryResult[] }> {
   const core = new RestatementCore(index, () => parseIsoDate(date));
@@ -28,6 +25,6 @@ export async function findRestatements(index: CompiledIndex, parts: readonly Res
     const found = out.found.map((f) => ({ ...f, reasons: { names: f.reasons.names, numbers: f.reasons.numbers, terms: [...f.reasons.terms] } }));
     return { found, stories: out.stories };
   }
-  const result = await runInSlices(steps(), { budgetMs: SLICE_MS, yieldToMain: () => new Promise((r) => setTimeout(r, 0)) });
+  const result = await runInSlices(steps(), { budgetMs: BACKGROUND_SLICE_MS, yieldToMain });
   return result ?? { found: [], stories: [] };
 }
