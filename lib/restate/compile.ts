@@ -16,9 +16,10 @@
 
 import type { Dataset, Lang } from '../dataset/types';
 import { extractFacts, hasFacts } from './facts';
-import type { CompiledDoc, CompiledEntity, CompiledRestate, CompiledStory } from './format';
+import type { CompiledDoc, CompiledEntity, CompiledRestate, CompiledStory, Negation } from './format';
 import { RESTATE_VERSION } from './format';
 import { findEntities } from './entities';
+import { insideSpans, negatedSpans, negatesLoosely } from './negation';
 import { COMMON_EN, CONCEPTS, IRREGULAR_EN, STOPWORDS_EN } from './lexicon';
 import { stemEn } from './stem';
 import { COMMON_WEIGHT } from './thresholds';
@@ -36,6 +37,11 @@ const RESTATABLE_KINDS: ReadonlySet<string> = new Set(['quote', 'paraphrase', 'f
 function singleKey(word: string): string | null {
   const t = tokenize(word);
   return t.length === 1 && t[0]!.start === 0 && t[0]!.end === word.length ? t[0]!.key : null;
+}
+
+/** A doc's `negation` field: omitted when the text negates nothing. */
+function negationOf(terms: Set<number>, loose: boolean): { negation?: Negation } {
+  return terms.size > 0 || loose ? { negation: { terms: [...terms].sort((a, b) => a - b), loose } } : {};
 }
 
 export function compileRestate(dataset: Dataset): CompiledRestate {
@@ -129,18 +135,22 @@ export function compileRestate(dataset: Dataset): CompiledRestate {
   const makeDoc = (owner: number, lang: Lang, text: string, speakerId?: string, attributed = false): CompiledDoc => {
     const toks = tokenize(text);
     const ts = new Set<number>();
+    const negTerms = new Set<number>();
+    const spans = negatedSpans(text);
     let len = 0;
     for (const tok of toks) {
       const label = canon(tok.key);
       if (label === null) continue;
       len++;
-      ts.add(termOf(label));
+      const t = termOf(label);
+      ts.add(t);
+      if (spans.length > 0 && insideSpans(spans, tok.start, tok.end)) negTerms.add(t);
     }
     const ents = new Set(findEntities(text, entities).keys());
     // The speaker of a quote or paraphrase is part of what the claim says ("LeCun said …").
     if (speakerId && speakerKind.get(speakerId) === 'person' && attributed) ents.add(speakerId);
     const facts = extractFacts(text);
-    return { owner, lang, t: [...ts].sort((a, b) => a - b), len, ents: [...ents].sort(), ...(hasFacts(facts) ? { facts } : {}) };
+    return { owner, lang, t: [...ts].sort((a, b) => a - b), len, ents: [...ents].sort(), ...(hasFacts(facts) ? { facts } : {}), ...negationOf(negTerms, negatesLoosely(text)) };
   };
   dataset.claims.forEach((claim, c) => {
     // Questions the author asks ("will Musk's AI ambitions go on?") state nothing to restate, and

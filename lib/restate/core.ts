@@ -31,7 +31,7 @@ import { termTable, type TermTable } from './table';
 import { CONTEXT_PARAGRAPHS, EVENT_SCORE, HIGH_SCORE, LEAD_SENTENCES, LOW_SCORE, QUOTE_PREFERENCE, STANDALONE_SCORE } from './thresholds';
 import { claimFactsReader, speakerReader, type ClaimFacts } from '../match/claim-facts';
 import type { FoundRestatement, MatchReasons, Rejected, StoryCounterClaim, StoryResult } from './types';
-import { sharedTerms, verify, type Verdict, type WindowText } from './verify';
+import { negatedTerms, sharedTerms, verify, type Verdict, type WindowText } from './verify';
 import { extractFacts, noFacts, type Facts } from './facts';
 
 /** Relation types that make a claim of other coverage a counter-claim ("another view" included). */
@@ -208,6 +208,7 @@ export class RestatementCore {
         return this.names(part, a, b, id);
       },
       facts: () => mergeFacts(Array.from({ length: last - first + 1 }, (_, k) => this.factsOf(part, first + k))),
+      negated: () => negatedTerms(passage, this.table!),
     };
     const verdict = verify(this.index, this.table!, this.index.restate!.docs[p.cand.doc]!, window, this.pageDate);
     return { ...p, verdict, passage };

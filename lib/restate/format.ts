@@ -8,7 +8,7 @@
 import type { Bilingual, DatePrecision, EntityKind, Lang } from '../dataset/types';
 import type { Facts } from './facts';
 
-export const RESTATE_VERSION = 1;
+export const RESTATE_VERSION = 2;
 
 /** A text the page is compared with: one language of a claim, or of a story's event. */
 export interface CompiledDoc {
@@ -23,6 +23,16 @@ export interface CompiledDoc {
   ents: string[];
   /** Figures (omitted when none). */
   facts?: Facts;
+  /** What the text negates (omitted when nothing). */
+  negation?: Negation;
+}
+
+/** A claim's negation (negation.ts), for the `negation` veto of verify.ts. */
+export interface Negation {
+  /** Terms under a negation's scope (`negatedSpans`). */
+  terms: number[];
+  /** It also negates in a way whose scope is not read (`negatesLoosely`): no veto against it. */
+  loose: boolean;
 }
 
 export interface CompiledEntity {

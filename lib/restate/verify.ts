@@ -7,6 +7,11 @@
  * Vetoes, in order:
  *  - names-only: fewer than MIN_CONTENT_TERMS shared terms besides names (a stock table, a list
  *    of people);
+ *  - negation: the passage negates a word it shares with the claim, and the claim negates none of
+ *    the words they share ("LeCun never said that AI companies are losing money", "xAI denied
+ *    that Wu had left": negation.ts). A claim that negates shared words is let pass: the two may
+ *    put the negation on different words of the same content; so is a passage that says without
+ *    negation what the claim negates ("hasn't been nice to scientists" → "how he treats researchers");
  *  - organisation: the claim names organisations and the passage names others of the dataset but
  *    none of the claim's (a substitution: "OpenAI's co-founders have left");
  *  - figures (facts.ts): amount, percent, duration, ordinal, date, count disagree;
@@ -27,9 +32,10 @@ import { keyHash } from './stem';
 import { MIN_CONTENT_TERMS } from './thresholds';
 import { forEachToken } from './scan';
 import { tokenize } from './tokenize';
+import { insideSpans, negatedSpans } from './negation';
 import type { MatchReasons } from './types';
 
-export type VetoKind = 'names-only' | 'organisation' | 'amount' | 'percent' | 'duration' | 'ordinal' | 'date' | 'count' | 'speaker' | 'time' | 'people';
+export type VetoKind = 'names-only' | 'negation' | 'organisation' | 'amount' | 'percent' | 'duration' | 'ordinal' | 'date' | 'count' | 'speaker' | 'time' | 'people';
 
 export interface Verdict {
   veto: { kind: VetoKind; detail: string } | null;
@@ -51,6 +57,8 @@ export interface WindowText {
   nearby: (id: string) => boolean;
   /** The passage's figures. */
   facts: () => Facts;
+  /** Terms of the passage under a negation (negation.ts), read only when the other checks allow. */
+  negated: () => ReadonlySet<number>;
 }
 
 /** A WindowText from plain strings (tests, tools): the passage and its surrounding paragraphs. */
@@ -65,7 +73,19 @@ export function windowFromText(r: CompiledRestate, table: TermTable, text: strin
     named: new Set(findEntities(text, r.entities).keys()),
     nearby: (id) => findEntities(`${context}\n${text}`, r.entities).has(id),
     facts: () => extractFacts(text),
+    negated: () => negatedTerms(text, table),
   };
+}
+
+/** Terms of `text` under a negation (negation.ts), as the page scan reads them. */
+export function negatedTerms(text: string, table: TermTable): Set<number> {
+  const out = new Set<number>();
+  const spans = negatedSpans(text);
+  if (spans.length === 0) return out;
+  forEachToken(text, 0, text.length, table, (t, start, end) => {
+    if (t >= 0 && insideSpans(spans, start, end)) out.add(t);
+  });
+  return out;
 }
 
 /** The page's date, read on first need (verify is called only for candidates). */
@@ -102,6 +122,26 @@ export function verify(index: CompiledIndex, table: TermTable, doc: CompiledDoc,
     if (docTerms.has(t) && table.termEntity[t]! < 0) content++;
   }
   if (content < MIN_CONTENT_TERMS) return verdict('names-only', `${content} shared term(s) besides names`);
+
+  // Negation: a passage that denies what the claim asserts is no restatement of it. When the claim
+  // negates some of the words the two share, both negate the same content (the negation may sit
+  // on another word of it): no veto. Nor against a claim that negates by a word's sense.
+  const neg = doc.negation;
+  if (!neg?.loose) {
+    let denied = -1;
+    for (const t of w.negated()) {
+      if (docTerms.has(t) && table.termEntity[t]! < 0) {
+        denied = t;
+        break;
+      }
+    }
+    if (denied >= 0) {
+      const inWindow = new Set(Array.from(w.terms));
+      if (!neg?.terms.some((t) => inWindow.has(t))) {
+        return verdict('negation', `the passage negates “${r.terms[denied]!.replace(/^~/, '')}”, the claim does not`);
+      }
+    }
+  }
 
   // Names: an organisation substituted for the claim's ("OpenAI's co-founders have left" is not
   // about xAI's). People are checked as speakers below: a person a claim merely mentions may be

@@ -1,0 +1,126 @@
+/**
+ * Where a text says something does not hold: the spans under a negation ("LeCun never said …",
+ * "xAI denied that Wu had left", 「失敗だとは考えていない」). A restatement must not turn a denial
+ * into the claim it denies, so verify.ts vetoes a passage that negates a word it shares with the
+ * claim while the claim does not (the `negation` veto).
+ *
+ * Surface rules, the usual ones of negation detection without a parser (NegEx-style cues with a
+ * clause for scope), in both languages:
+ *  - English: a cue ("not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor",
+ *    "cannot", "unable", "deny"/"denied", "refute") negates what follows it up to the end of its
+ *    clause (punctuation, or "but", "while", "although", "though", "whereas", "because"), at most
+ *    MAX_SCOPE_WORDS words. Not cues: "not only", "not just", "not merely", "no doubt", "nothing
+ *    but", "none other", "not least", "X alone does not" (they assert), and a cue in a conditional clause ("if …
+ *    not", "unless", "whether", "otherwise": the claims warn in that form, "unless they raise
+ *    prices …").
+ *  - Japanese: negation ends the predicate, so an ending (ない, なかった, なく(て/、), ません,
+ *    ず(に/、/。), 否定, 否認) negates the clause before it, back to the last 、 or 。. Not
+ *    negations: adjectives and set phrases that end in ない or ず (少ない, 危ない, 間もない, 違いない,
+ *    しかない, ほかない, かもしれない, 必ず, 相変わらず, 少なからず, にもかかわらず, まず), obligations and
+ *    conditionals (なければ, なくては, ないと…ならない), rhetorical ではないか, and 否定的 (an attitude).
+ *
+ * Scope errors fall on the safe side: a word wrongly read as negated in a passage can only veto
+ * (the passage is not shown), never make a match. verify.ts vetoes only when the claim negates
+ * none of the words the two share: two texts that both negate the same content may put the
+ * negation on different words of it.
+ */
+
+/** Words after an English cue that it may negate (a cap on a clause with no punctuation). */
+const MAX_SCOPE_WORDS = 12;
+
+const EN_CUE = /\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|unable|deny|denies|denied|denying|denial|refutes?|refuted)\b|n['’]t\b/gi;
+/** Cue phrases that assert rather than negate. */
+const EN_NOT_CUE = /^(?:\s+(?:only|just|merely|least|doubt|other|but)\b)/i;
+/** Words that negate by their sense (only for `hasNegation`: their scope is not read). */
+const EN_QUASI = /\b(?:without|lacks?|lacking|absence|rarely|seldom|hardly|barely|unlikely)\b|(?<!\ba\s)\b(?:little|few)\b/i;
+const JA_QUASI = /少な[いく]/;
+/** A cue right after "alone" asserts "not only" ("money alone does not keep them"). */
+const EN_ALONE = /\balone\s+(?:\w+\s+)?$/i;
+/** Clause boundaries: punctuation (not a number's point or comma) and the conjunctions that start another clause. */
+const EN_BREAK = /\.(?!\d)|,(?!\d{3}\b)|[;:!?()[\]\n—–]|\b(?:but|while|although|though|whereas|because|however)\b/gi;
+const EN_CONDITIONAL = /\b(?:if|unless|whether|otherwise)\b/i;
+
+const JA_CUE = /な(?:い|かった|く(?=て|、))|ません|(?<=[ぁ-ん])ず(?=に|、|。|$)|否定|否認/g;
+/** Phrases that contain a cue's characters without negating; masked before cues are looked for. */
+const JA_NOT_CUE = /少な(?:い|かった|く)|危な(?:い|かった|く)|間もな(?:い|く)|まもな(?:い|く)|違いな(?:い|かった|く)|しかな(?:い|かった)|ほかな(?:い|かった)|かねな(?:い|かった)|かもしれな(?:い|かった)|かもしれません|必ず|相変わらず|少なからず|にもかかわらず|(?:に|にも)関わらず|まず|思わず|なければ(?:ならな(?:い|かった)|いけな(?:い|かった))?|なくては(?:ならな(?:い|かった)|いけな(?:い|かった))?|ないと(?:いけな(?:い|かった)|ならな(?:い|かった))|ないなら|ない限り|ないかぎり|ではないか|じゃないか|否定的/g;
+const JA_BOUNDARY = /[、。！？!?\n]/;
+
+const isJapaneseChar = (c: number): boolean => (c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff);
+
+/** Spans [start, end) of `text` under a negation, in text order (they may touch). */
+export function negatedSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  englishSpans(text, out);
+  japaneseSpans(text, out);
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Whether the text negates in a way whose scope is not read: by a word's sense ("little
+ * interference", "without", 少ない) or in a form that asserts ("not only", "X alone does not").
+ * verify.ts lets a passage negate what such a claim says ("little interference from management" /
+ * "not be second-guessed by management").
+ */
+export function negatesLoosely(text: string): boolean {
+  if (EN_QUASI.test(text) || JA_QUASI.test(text)) return true;
+  EN_CUE.lastIndex = 0;
+  for (let m = EN_CUE.exec(text); m; m = EN_CUE.exec(text)) {
+    const cueEnd = m.index + m[0].length;
+    if (EN_NOT_CUE.test(text.slice(cueEnd, cueEnd + 12)) || EN_ALONE.test(text.slice(Math.max(0, m.index - 24), m.index))) return true;
+  }
+  return false;
+}
+
+/** Whether [start, end) lies inside one of `spans` (sorted). */
+export function insideSpans(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  for (const [a, b] of spans) {
+    if (a > start) return false;
+    if (start >= a && end <= b) return true;
+  }
+  return false;
+}
+
+function englishSpans(text: string, out: Array<[number, number]>): void {
+  EN_CUE.lastIndex = 0;
+  for (let m = EN_CUE.exec(text); m; m = EN_CUE.exec(text)) {
+    const cueEnd = m.index + m[0].length;
+    if (EN_NOT_CUE.test(text.slice(cueEnd, cueEnd + 12))) continue;
+    if (EN_ALONE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    // "nothing but", "no doubt" … checked above; a cue inside a conditional clause is skipped.
+    if (EN_CONDITIONAL.test(text.slice(clauseStart(text, m.index), m.index))) continue;
+    EN_BREAK.lastIndex = cueEnd;
+    const stop = EN_BREAK.exec(text);
+    let end = stop ? stop.index : text.length;
+    // At most MAX_SCOPE_WORDS words.
+    let words = 0;
+    for (let i = cueEnd; i < end; i++) {
+      if (text[i] === ' ' && text[i + 1] !== ' ' && ++words > MAX_SCOPE_WORDS) {
+        end = i;
+        break;
+      }
+    }
+    if (end > cueEnd) out.push([cueEnd, end]);
+  }
+}
+
+/** Where the clause holding position `at` starts. */
+function clauseStart(text: string, at: number): number {
+  let start = 0;
+  EN_BREAK.lastIndex = 0;
+  for (let m = EN_BREAK.exec(text); m && m.index < at; m = EN_BREAK.exec(text)) start = m.index + m[0].length;
+  return start;
+}
+
+function japaneseSpans(text: string, out: Array<[number, number]>): void {
+  let any = false;
+  for (let i = 0; i < text.length && !any; i++) any = isJapaneseChar(text.charCodeAt(i));
+  if (!any) return;
+  // Mask the phrases that only look like negations (same length, so offsets hold).
+  const masked = text.replace(JA_NOT_CUE, (s) => '\u3000'.repeat(s.length));
+  JA_CUE.lastIndex = 0;
+  for (let m = JA_CUE.exec(masked); m; m = JA_CUE.exec(masked)) {
+    let start = m.index;
+    while (start > 0 && !JA_BOUNDARY.test(masked[start - 1]!)) start--;
+    if (m.index > start) out.push([start, m.index]);
+  }
+}
