@@ -14,9 +14,11 @@
  *    not", "unless", "whether", "otherwise": the claims warn in that form, "unless they raise
  *    prices …").
  *  - Japanese: negation ends the predicate, so an ending (ない, なかった, なく(て/、), ません,
- *    ず(に/、/。), 否定, 否認) negates the clause before it, back to the last 、 or 。. Not
+ *    ず(に/、/。), 否定, 否認) negates the clause before it, back to the last 、 or 。; after the
+ *    copula (「XではなくY」「Xではない」) only X, the words right before it. Not
  *    negations: adjectives and set phrases that end in ない or ず (少ない, 危ない, 間もない, 違いない,
- *    しかない, ほかない, かもしれない, 必ず, 相変わらず, 少なからず, にもかかわらず, まず), obligations and
+ *    しか…ない, ほかない, かもしれない, かねない, めったにない, に過ぎない, 欠かせない, 間違いない, 必ず,
+ *    相変わらず, 少なからず, にもかかわらず, まず), "not only" (だけでなく, のみならず), obligations and
  *    conditionals (なければ, なくては, ないと…ならない), rhetorical ではないか, and 否定的 (an attitude).
  *
  * Scope errors fall on the safe side: a word wrongly read as negated in a passage can only veto
@@ -33,18 +35,19 @@ const EN_CUE = /\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|unable|
 const EN_NOT_CUE = /^(?:\s+(?:only|just|merely|least|doubt|other|but)\b)/i;
 /** Words that negate by their sense (only for `hasNegation`: their scope is not read). */
 const EN_QUASI = /\b(?:without|lacks?|lacking|absence|rarely|seldom|hardly|barely|unlikely)\b|(?<!\ba\s)\b(?:little|few)\b/i;
-const JA_QUASI = /少な[いく]/;
+const JA_QUASI = /少な[いく]|(?:だけ|ばかり)(?:で|じゃ)は?なく|のみならず|めったに|滅多に/;
 /** A cue right after "alone" asserts "not only" ("money alone does not keep them"). */
 const EN_ALONE = /\balone\s+(?:\w+\s+)?$/i;
-/** Clause boundaries: punctuation (not a number's point or comma) and the conjunctions that start another clause. */
-const EN_BREAK = /\.(?!\d)|,(?!\d{3}\b)|[;:!?()[\]\n—–]|\b(?:but|while|although|though|whereas|because|however)\b/gi;
+/** Clause boundaries: punctuation (not a number's point or comma, nor an ellipsis: quotations elide words) and the conjunctions that start another clause. */
+const EN_BREAK = /(?<!\.)\.(?![\d.])|,(?!\d{3}\b)|[;:!?()[\]\n—–]|\b(?:but|while|although|though|whereas|because|however)\b/gi;
 const EN_CONDITIONAL = /\b(?:if|unless|whether|otherwise)\b/i;
 
-const JA_CUE = /な(?:い|かった|く(?=て|、))|ません|(?<=[ぁ-ん])ず(?=に|、|。|$)|否定|否認/g;
+const JA_CUE = /な(?:い|かった|く(?=て|、))|(?<=で|では|じゃ)なく|ません|(?<=[ぁ-ん])ず(?=に|、|。|$)|否定|否認/g;
 /** Phrases that contain a cue's characters without negating; masked before cues are looked for. */
-const JA_NOT_CUE = /少な(?:い|かった|く)|危な(?:い|かった|く)|間もな(?:い|く)|まもな(?:い|く)|違いな(?:い|かった|く)|しかな(?:い|かった)|ほかな(?:い|かった)|かねな(?:い|かった)|かもしれな(?:い|かった)|かもしれません|必ず|相変わらず|少なからず|にもかかわらず|(?:に|にも)関わらず|まず|思わず|なければ(?:ならな(?:い|かった)|いけな(?:い|かった))?|なくては(?:ならな(?:い|かった)|いけな(?:い|かった))?|ないと(?:いけな(?:い|かった)|ならな(?:い|かった))|ないなら|ない限り|ないかぎり|ではないか|じゃないか|否定的/g;
+const JA_NOT_CUE = /少な(?:い|かった|く)|危な(?:い|かった|く)|間もな(?:い|く)|まもな(?:い|く)|違いな(?:い|かった|く)|しかな(?:い|かった)|ほかな(?:い|かった)|かねな(?:い|かった)|かもしれな(?:い|かった)|(?:だけ|ばかり)(?:で|じゃ)は?なく|のみならず|(?:めった|滅多)にな(?:い|かった|く)|(?<!た)しか(?!し)[^、。]{0,10}?な(?:い|かった)|に(?:過|す)ぎな(?:い|かった)|間違いな(?:い|く)|欠かせな(?:い|かった)|絶えな(?:い|かった)|ざるを(?:得|え)な(?:い|かった)|かもしれません|必ず|相変わらず|少なからず|にもかかわらず|(?:に|にも)関わらず|まず|思わず|なければ(?:ならな(?:い|かった)|いけな(?:い|かった))?|なくては(?:ならな(?:い|かった)|いけな(?:い|かった))?|ないと(?:いけな(?:い|かった)|ならな(?:い|かった))|ないなら|ない限り|ないかぎり|ではないか|じゃないか|否定的/g;
 const JA_BOUNDARY = /[、。！？!?\n]/;
 
+const isHiragana = (c: number): boolean => c >= 0x3040 && c <= 0x309f;
 const isJapaneseChar = (c: number): boolean => (c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff);
 
 /** Spans [start, end) of `text` under a negation, in text order (they may touch). */
@@ -120,6 +123,15 @@ function japaneseSpans(text: string, out: Array<[number, number]>): void {
   JA_CUE.lastIndex = 0;
   for (let m = JA_CUE.exec(masked); m; m = JA_CUE.exec(masked)) {
     let start = m.index;
+    const copula = /(?:では|じゃ|で)$/.exec(masked.slice(Math.max(0, m.index - 2), m.index));
+    if (copula) {
+      // 「XではなくY」「Xではない」: the negation is of X, the words right before the copula.
+      const end = m.index - copula[0].length;
+      start = end;
+      while (start > 0 && !isHiragana(masked.charCodeAt(start - 1)) && !JA_BOUNDARY.test(masked[start - 1]!)) start--;
+      if (end > start) out.push([start, end]);
+      continue;
+    }
     while (start > 0 && !JA_BOUNDARY.test(masked[start - 1]!)) start--;
     if (m.index > start) out.push([start, m.index]);
   }

@@ -41,6 +41,8 @@ describe('negation scopes (negation.ts)', () => {
     expect(negated('He doesn’t think xAI is a failure, but he has doubts.')).toEqual(['think xAI is a failure']);
     expect(negated('xAI denied that Wu had left the company')).toEqual(['that Wu had left the company']);
     expect(negated('The problem is not pay but a clash of philosophies.')).toEqual(['pay']);
+    // An ellipsis in a quotation does not end the clause.
+    expect(negated('he’s kind of not behaved in very good ways toward the ... previous team.')).toEqual(['behaved in very good ways toward the ... previous team']);
     // A number's point or thousands comma does not end the clause.
     expect(negated('The unit did not lose $2.5 billion or 1,000 jobs.')).toEqual(['lose $2.5 billion or 1,000 jobs']);
   });
@@ -58,7 +60,12 @@ describe('negation scopes (negation.ts)', () => {
 
   it('Japanese: an ending negates its clause back to the last 、 or 。', () => {
     expect(negated('ルカン氏は、巨大なバブル崩壊が起きるとは考えていない。')).toEqual(['巨大なバブル崩壊が起きるとは考えてい']);
-    expect(negated('問題は報酬ではなく、経営哲学の衝突だ。')).toEqual(['問題は報酬では']);
+    // After the copula, only the words right before it.
+    expect(negated('問題は報酬ではなく、経営哲学の衝突だ。')).toEqual(['報酬']);
+    expect(negated('最も不足している資源は資金ではなく人材だ。')).toEqual(['資金']);
+    expect(negated('xAIは「失敗」ではない。')).toEqual(['「失敗」']);
+    // しかし is "but", not しか…ない ("only").
+    expect(negated('しかし彼は戻らない。')).toEqual(['しかし彼は戻ら']);
     expect(negated('xAIは、ウー氏が退社したとの報道を否定した。')).toEqual(['ウー氏が退社したとの報道を']);
     expect(negated('同社は理由を明らかにしておらず、詳細は分からない。')).toEqual(['同社は理由を明らかにしておら', '詳細は分から']);
   });
@@ -74,6 +81,11 @@ describe('negation scopes (negation.ts)', () => {
       '競争に勝たなければならない。',
       '結果にもかかわらず、投資が続いた。',
       '彼はxAIに否定的だ。',
+      '本人の力量だけでなく、データも失われる。',
+      'シリコンバレーでもめったにないことだ。',
+      'コストを取り戻すには、それしか方法がない。',
+      '成長に欠かせない。',
+      '一時的な現象に過ぎない。',
     ]) {
       expect(negated(s), s).toEqual([]);
     }
