@@ -53,6 +53,9 @@ interface Part {
 }
 
 /** A window worth verifying: the best few per claim or story, not overlapping a first-tier hit. */
+/** A sentence's closing punctuation, before any closing quotes or brackets. */
+const TERMINAL = /[.!?。！？…][\s"'’”」』）)\]]*$/;
+
 interface Pending {
   part: number;
   cand: Candidate;
@@ -152,6 +155,22 @@ export class RestatementCore {
         this.pending.push({ part: partIndex, cand, owner });
       }
     }
+  }
+
+  /**
+   * A section heading: a paragraph of one sentence with no closing punctuation, after the lead
+   * ("Side effects of the Musk management style"). It names a topic rather than stating anything,
+   * so it is at most "possibly related". The headline is in the lead and may state a claim.
+   * Measured: no fixture page restates a claim in a subheading (10 subheadings); the one false
+   * highlight left on the fixtures was one.
+   */
+  private isLabel(c: Pending): boolean {
+    const { sentences } = this.parts[c.part]!.scan;
+    const { first, last } = c.cand;
+    if (first !== last || (c.part === 0 && first < LEAD_SENTENCES)) return false;
+    const s = sentences[first]!;
+    if (sentences[first - 1]?.block === s.block || sentences[first + 1]?.block === s.block) return false;
+    return !TERMINAL.test(this.parts[c.part]!.text.slice(s.start, s.end));
   }
 
   /** Entities a sentence names, from its terms (an entity's aliases are terms of its own). */
@@ -315,7 +334,7 @@ export class RestatementCore {
       }
       const inStory = story >= 0 && storyOn.has(story);
       let confidence: FoundRestatement['confidence'] | null = null;
-      if (c.cand.score >= HIGH_SCORE && c.verdict.speakerNamed && (inStory || c.cand.score >= STANDALONE_SCORE)) confidence = 'high';
+      if (c.cand.score >= HIGH_SCORE && c.verdict.speakerNamed && (inStory || c.cand.score >= STANDALONE_SCORE) && !this.isLabel(c)) confidence = 'high';
       else if (c.cand.score >= LOW_SCORE && inStory && !lowSeen.has(c.owner)) confidence = 'low';
       if (!confidence) continue;
       // One passage, one statement per speaker: the best-scoring claim of a speaker takes the

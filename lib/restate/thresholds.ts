@@ -53,9 +53,10 @@ export const CANDIDATE_SCORE = 0.3;
 /**
  * Highlighted from this score on (with the checks of verify.ts passed and the claim's story
  * recognised on the page). 0.35: 77.6% found, 4 false highlights; 0.4: 71.8%, 1; 0.45: 66.7%, 1;
- * 0.5: 57.1%, 0. The knee of the curve; the false highlight left at 0.4 is a subheading
+ * 0.5: 57.1%, 0. The knee of the curve; the false highlight left at 0.4 was a subheading
  * ("Side effects of the Musk management style") read as the claim "Musk is known for 'extreme
- * exploitation'-style management".
+ * exploitation'-style management": since 2026-12-06 a section heading is never highlighted
+ * (core.ts `isLabel`), which removed it and nothing else.
  */
 export const HIGH_SCORE = 0.4;
 
