@@ -12,9 +12,10 @@ import { artifactPath, OVERLAY_HOST, tabIdOf } from '../tests/e2e/harness';
 const headed = Boolean(process.env.DISPLAY) && process.env.CI !== 'true';
 const roots = ['tests/fixtures'];
 const server = await startServer(roots);
-// The seed articles in news-site markup (tests/fixtures/pages), and an unrelated article, on which
-// nothing happens.
-const pages = ['/pages/en-cnbc-lecun.html', '/pages/ja-geekpark-wu.html', '/pages/ja-digest-lecun.html', '/pages/neg-en-unrelated.html'];
+// The seed articles in news-site markup (tests/fixtures/pages), an English translation of GeekPark's
+// article in another site's words (the restatement tier: a reworded account, shown as one), and an
+// unrelated article, on which nothing happens.
+const pages = ['/pages/en-cnbc-lecun.html', '/pages/ja-geekpark-wu.html', '/pages/ja-digest-lecun.html', '/pages/restate-en-translation-geekpark.html', '/pages/neg-en-unrelated.html'];
 
 if (!existsSync('.output/chrome-mv3/manifest.json')) {
   console.error('No build in .output/chrome-mv3: run `npm run demo` (it builds first).');
@@ -46,12 +47,15 @@ if (headed) {
     await page
       .waitForShadow(OVERLAY_HOST, (root) => root?.querySelector('[data-testid="cp-badge"]'), undefined, 10_000)
       .catch(() => console.warn(`no Counterpoint UI appeared on ${p}`));
-    // Open the card of the first contested claim (or, where none is, one with another view), as a
-    // reader would with Tab + Enter.
+    // Open the card of the first contested claim (or, where none is, one with another view; on a
+    // page that restates the story, a restated passage with another view), as a reader would with
+    // Tab + Enter.
     const opened = await page.shadow(OVERLAY_HOST, (root) => {
       const proxy =
-        root?.querySelector<HTMLElement>('[data-testid="cp-proxy"][data-status="contested"]') ??
-        root?.querySelector<HTMLElement>('[data-testid="cp-proxy"][data-status="other-view"]');
+        root?.querySelector<HTMLElement>('[data-testid="cp-proxy"][data-kind="quote"][data-status="contested"]') ??
+        root?.querySelector<HTMLElement>('[data-testid="cp-proxy"][data-kind="quote"][data-status="other-view"]') ??
+        root?.querySelector<HTMLElement>('[data-testid="cp-proxy"][data-kind="restated"][data-status="other-view"]') ??
+        root?.querySelector<HTMLElement>('[data-testid="cp-proxy"][data-kind="restated"]');
       proxy?.focus();
       return !!proxy;
     });
@@ -59,7 +63,10 @@ if (headed) {
       await page.press('Enter');
       await page
         .waitForShadow(OVERLAY_HOST, (root) => root?.querySelector('[data-testid="cp-card"]'), undefined, 5_000)
-        .catch(() => console.warn(`the card did not open on ${p}`));
+        .then(
+          () => console.log(`opened a card on ${p}`),
+          () => console.warn(`the card did not open on ${p}`),
+        );
     }
     const file = artifactPath(`demo-${p.replace(/\W+/g, '-').replace(/^-|-$/g, '')}.png`);
     await page.screenshot(file);

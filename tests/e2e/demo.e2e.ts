@@ -18,11 +18,13 @@ describe('npm run demo (headless)', () => {
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     expect(run.stdout).toContain('No display: ran headless. Screenshots:');
     const shots = run.stdout.split('\n').filter((l) => l.trim().endsWith('.png')).map((l) => l.trim());
-    expect(shots.length).toBeGreaterThanOrEqual(8);
+    expect(shots.length).toBeGreaterThanOrEqual(9);
     for (const f of shots) expect(existsSync(f), f).toBe(true);
     // The articles' cards opened; the unrelated article showed nothing.
     const said = run.stdout + run.stderr;
     expect(said).toContain('no Counterpoint UI appeared on /pages/neg-en-unrelated.html');
-    expect(said).not.toMatch(/no Counterpoint UI appeared on \/pages\/(en-cnbc|ja-geekpark|ja-digest)/);
+    expect(said).not.toMatch(/no Counterpoint UI appeared on \/pages\/(en-cnbc|ja-geekpark|ja-digest|restate-)/);
+    expect(said).not.toMatch(/the card did not open/);
+    expect(said).toContain('opened a card on /pages/restate-en-translation-geekpark.html');
   }, 300_000);
 });
