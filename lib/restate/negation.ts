@@ -29,6 +29,8 @@
 
 /** Words after an English cue that it may negate (a cap on a clause with no punctuation). */
 const MAX_SCOPE_WORDS = 12;
+/** Characters a scope may span in either language (a bound on the work for odd text with no punctuation). */
+const MAX_SCOPE_CHARS = 200;
 
 const EN_CUE = /\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|unable|deny|denies|denied|denying|denial|refutes?|refuted)\b|n['’]t\b/gi;
 /** Cue phrases that assert rather than negate. */
@@ -85,15 +87,25 @@ export function insideSpans(spans: ReadonlyArray<readonly [number, number]>, sta
 
 function englishSpans(text: string, out: Array<[number, number]>): void {
   EN_CUE.lastIndex = 0;
-  for (let m = EN_CUE.exec(text); m; m = EN_CUE.exec(text)) {
+  let m = EN_CUE.exec(text);
+  if (!m) return;
+  // The clause breaks, once: each cue finds its clause's start and end by pointers that only move
+  // forward (linear in the text, however many cues a long sentence holds).
+  const breaks: Array<[number, number]> = [];
+  EN_BREAK.lastIndex = 0;
+  for (let b = EN_BREAK.exec(text); b; b = EN_BREAK.exec(text)) breaks.push([b.index, b.index + b[0].length]);
+  let before = -1; // the last break ending at or before the cue
+  let after = 0; // the first break starting at or after the cue's end
+  for (; m; m = EN_CUE.exec(text)) {
     const cueEnd = m.index + m[0].length;
+    while (before + 1 < breaks.length && breaks[before + 1]![1] <= m.index) before++;
+    while (after < breaks.length && breaks[after]![0] < cueEnd) after++;
     if (EN_NOT_CUE.test(text.slice(cueEnd, cueEnd + 12))) continue;
     if (EN_ALONE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
-    // "nothing but", "no doubt" … checked above; a cue inside a conditional clause is skipped.
-    if (EN_CONDITIONAL.test(text.slice(clauseStart(text, m.index), m.index))) continue;
-    EN_BREAK.lastIndex = cueEnd;
-    const stop = EN_BREAK.exec(text);
-    let end = stop ? stop.index : text.length;
+    // A cue inside a conditional clause is skipped.
+    const clauseStart = before >= 0 ? breaks[before]![1] : 0;
+    if (EN_CONDITIONAL.test(text.slice(Math.max(clauseStart, m.index - MAX_SCOPE_CHARS), m.index))) continue;
+    let end = Math.min(after < breaks.length ? breaks[after]![0] : text.length, cueEnd + MAX_SCOPE_CHARS);
     // At most MAX_SCOPE_WORDS words.
     let words = 0;
     for (let i = cueEnd; i < end; i++) {
@@ -106,14 +118,6 @@ function englishSpans(text: string, out: Array<[number, number]>): void {
   }
 }
 
-/** Where the clause holding position `at` starts. */
-function clauseStart(text: string, at: number): number {
-  let start = 0;
-  EN_BREAK.lastIndex = 0;
-  for (let m = EN_BREAK.exec(text); m && m.index < at; m = EN_BREAK.exec(text)) start = m.index + m[0].length;
-  return start;
-}
-
 function japaneseSpans(text: string, out: Array<[number, number]>): void {
   let any = false;
   for (let i = 0; i < text.length && !any; i++) any = isJapaneseChar(text.charCodeAt(i));
@@ -121,18 +125,21 @@ function japaneseSpans(text: string, out: Array<[number, number]>): void {
   // Mask the phrases that only look like negations (same length, so offsets hold).
   const masked = text.replace(JA_NOT_CUE, (s) => '\u3000'.repeat(s.length));
   JA_CUE.lastIndex = 0;
+  let clause = 0; // where the clause of the current cue starts (moves forward only)
+  let scanned = 0;
   for (let m = JA_CUE.exec(masked); m; m = JA_CUE.exec(masked)) {
+    for (; scanned < m.index; scanned++) if (JA_BOUNDARY.test(masked[scanned]!)) clause = scanned + 1;
     let start = m.index;
     const copula = /(?:では|じゃ|で)$/.exec(masked.slice(Math.max(0, m.index - 2), m.index));
     if (copula) {
       // 「XではなくY」「Xではない」: the negation is of X, the words right before the copula.
       const end = m.index - copula[0].length;
       start = end;
-      while (start > 0 && !isHiragana(masked.charCodeAt(start - 1)) && !JA_BOUNDARY.test(masked[start - 1]!)) start--;
+      while (start > clause && end - start < MAX_SCOPE_CHARS && !isHiragana(masked.charCodeAt(start - 1))) start--;
       if (end > start) out.push([start, end]);
       continue;
     }
-    while (start > 0 && !JA_BOUNDARY.test(masked[start - 1]!)) start--;
+    start = Math.max(clause, m.index - MAX_SCOPE_CHARS);
     if (m.index > start) out.push([start, m.index]);
   }
 }

@@ -92,6 +92,16 @@ describe('negation scopes (negation.ts)', () => {
   });
 });
 
+describe('negation scopes on odd text', () => {
+  it('reads a long run of cues in one pass (a quadratic scan would not finish within the test timeout)', () => {
+    expect(negatedSpans('no '.repeat(20_000))).toHaveLength(20_000);
+    expect(negatedSpans('考えていない'.repeat(8_000) + '。')).toHaveLength(8_000);
+    // A clause with no punctuation is cut at MAX_SCOPE_CHARS.
+    const [span] = negatedSpans(`isn't ${'y'.repeat(50_000)}`);
+    expect(span![1] - span![0]).toBeLessThanOrEqual(200);
+  });
+});
+
 describe('the negation veto (verify.ts)', () => {
   it('vetoes a passage that denies what the claim asserts, in both languages', () => {
     const en = check(doc('s003-lecun-losing-money', 'en'), 'LeCun never said that all of those AI companies are losing money and that investors fund the use for most people.');
