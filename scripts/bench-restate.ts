@@ -7,8 +7,9 @@
  *     found by a highlighted match of either tier, by the first tier alone, only as "possibly
  *     related"; false matches (highlighted / possibly related) and matches with the wrong speaker.
  *     These are the team's own fixtures, written while the tier was built: an upper bound, not the
- *     figure real coverage will give. The pages written after the tier was set (pages-unseen.ts)
- *     get a row of their own ("written after"), outside the totals.
+ *     figure real coverage will give. The pages written after the tier was set (pages-unseen.ts,
+ *     and pages-unseen-2.ts, written blind by someone who had not read the tier) get a row of their
+ *     own ("written after"), outside the totals.
  *  2. Hard negatives and bad input: every annotation (either tier, either confidence) and every
  *     story result there is false.
  *  3. Story-level accuracy over every fixture page (the restatement pages and the first tier's:
