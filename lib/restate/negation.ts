@@ -2,7 +2,7 @@
  * Where a text says something does not hold: the spans under a negation ("LeCun never said …",
  * "xAI denied that Wu had left", 「失敗だとは考えていない」). A restatement must not turn a denial
  * into the claim it denies, so verify.ts vetoes a passage that negates a word it shares with the
- * claim while the claim does not (the `negation` veto).
+ * claim while the claim negates none of the words they share (the `negation` veto).
  *
  * Surface rules, the usual ones of negation detection without a parser (NegEx-style cues with a
  * clause for scope), in both languages:
@@ -10,9 +10,9 @@
  *    "cannot", "unable", "deny"/"denied", "refute") negates what follows it up to the end of its
  *    clause (punctuation, or "but", "while", "although", "though", "whereas", "because"), at most
  *    MAX_SCOPE_WORDS words. Not cues: "not only", "not just", "not merely", "no doubt", "nothing
- *    but", "none other", "not least", "X alone does not" (they assert), and a cue in a conditional clause ("if …
- *    not", "unless", "whether", "otherwise": the claims warn in that form, "unless they raise
- *    prices …").
+ *    but", "none other", "not least", "X alone does not" (they assert), and a cue in a
+ *    conditional clause ("if … not", "unless", "whether", "otherwise": the claims warn in that
+ *    form, "unless they raise prices …").
  *  - Japanese: negation ends the predicate, so an ending (ない, なかった, なく(て/、), ません,
  *    ず(に/、/。), 否定, 否認) negates the clause before it, back to the last 、 or 。; after the
  *    copula (「XではなくY」「Xではない」) only X, the words right before it. Not
@@ -35,7 +35,7 @@ const MAX_SCOPE_CHARS = 200;
 const EN_CUE = /\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|unable|deny|denies|denied|denying|denial|refutes?|refuted)\b|n['’]t\b/gi;
 /** Cue phrases that assert rather than negate. */
 const EN_NOT_CUE = /^(?:\s+(?:only|just|merely|least|doubt|other|but)\b)/i;
-/** Words that negate by their sense (only for `hasNegation`: their scope is not read). */
+/** Words that negate by their sense (only for `negatesLoosely`: their scope is not read). */
 const EN_QUASI = /\b(?:without|lacks?|lacking|absence|rarely|seldom|hardly|barely|unlikely)\b|(?<!\ba\s)\b(?:little|few)\b/i;
 const JA_QUASI = /少な[いく]|(?:だけ|ばかり)(?:で|じゃ)は?なく|のみならず|めったに|滅多に/;
 /** A cue right after "alone" asserts "not only" ("money alone does not keep them"). */
