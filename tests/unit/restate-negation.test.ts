@@ -12,6 +12,7 @@ import type { CompiledDoc } from '../../lib/restate/format';
 import { negatedSpans, negatesLoosely } from '../../lib/restate/negation';
 import { parseIsoDate } from '../../lib/restate/page-date';
 import { termTable } from '../../lib/restate/table';
+import { claimDoc, storyDoc as storyDocOf } from '../helpers/restate-docs';
 import { verify, windowFromText, type Verdict } from '../../lib/restate/verify';
 import { parse } from '../../scripts/bench-harness';
 import { restatePageHtml } from '../fixtures/make-restate-fixtures';
@@ -23,16 +24,8 @@ const table = termTable(r);
 /** The negated parts of `text`, as strings. */
 const negated = (text: string): string[] => negatedSpans(text).map(([a, b]) => text.slice(a, b).trim());
 
-function doc(claimId: string, lang: 'ja' | 'en'): CompiledDoc {
-  const c = index.claims.findIndex((x) => x.id === claimId);
-  const d = r.docs.find((x) => x.owner === c && x.lang === lang);
-  if (!d) throw new Error(`no ${lang} text of ${claimId}`);
-  return d;
-}
-function storyDoc(storyId: string, lang: 'ja' | 'en'): CompiledDoc {
-  const s = r.stories.findIndex((x) => x.id === storyId);
-  return r.docs[r.stories[s]!.docs[lang === 'ja' ? 0 : 1]!]!;
-}
+const doc = (claimId: string, lang: 'ja' | 'en'): CompiledDoc => claimDoc(index, claimId, lang);
+const storyDoc = (storyId: string, lang: 'ja' | 'en'): CompiledDoc => storyDocOf(index, storyId, lang);
 const check = (d: CompiledDoc, passage: string): Verdict => verify(index, table, d, windowFromText(r, table, passage), () => parseIsoDate('2026-05-01'));
 
 describe('negation scopes (negation.ts)', () => {

@@ -12,22 +12,15 @@ import type { CompiledDoc } from '../../lib/restate/format';
 import { parseIsoDate, outsideWindow } from '../../lib/restate/page-date';
 import { decideStories, type EventCandidate } from '../../lib/restate/stories';
 import { termTable } from '../../lib/restate/table';
+import { claimDoc, storyDoc as storyDocOf } from '../helpers/restate-docs';
 import { verify, windowFromText, type Verdict } from '../../lib/restate/verify';
 
 const index = bundledIndex();
 const r = index.restate!;
 const table = termTable(r);
 
-function doc(claimId: string, lang: 'ja' | 'en'): CompiledDoc {
-  const c = index.claims.findIndex((x) => x.id === claimId);
-  const d = r.docs.find((x) => x.owner === c && x.lang === lang);
-  if (!d) throw new Error(`no ${lang} text of ${claimId}`);
-  return d;
-}
-function storyDoc(storyId: string, lang: 'ja' | 'en'): CompiledDoc {
-  const s = r.stories.findIndex((x) => x.id === storyId);
-  return r.docs[r.stories[s]!.docs[lang === 'ja' ? 0 : 1]!]!;
-}
+const doc = (claimId: string, lang: 'ja' | 'en'): CompiledDoc => claimDoc(index, claimId, lang);
+const storyDoc = (storyId: string, lang: 'ja' | 'en'): CompiledDoc => storyDocOf(index, storyId, lang);
 function check(d: CompiledDoc, passage: string, opts: { context?: string; date?: string } = {}): Verdict {
   return verify(index, table, d, windowFromText(r, table, passage, opts.context), () => parseIsoDate(opts.date ?? null));
 }
