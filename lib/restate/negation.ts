@@ -15,7 +15,8 @@
  *    form, "unless they raise prices …").
  *  - Japanese: negation ends the predicate, so an ending (ない, なかった, なく(て/、), ません,
  *    ず(に/、/。), 否定, 否認) negates the clause before it, back to the last 、 or 。; after the
- *    copula (「XではなくY」「Xではない」) only X, the words right before it. Not
+ *    copula (「XではなくY」「Xではない」) only X, the words right before it, unless X is a verb or a
+ *    formal noun (〜わけではない, 〜のではない: the clause again). Not
  *    negations: adjectives and set phrases that end in ない or ず (少ない, 危ない, 間もない, 違いない,
  *    しか…ない, ほかない, かもしれない, かねない, めったにない, に過ぎない, 欠かせない, 間違いない, 必ず,
  *    相変わらず, 少なからず, にもかかわらず, まず), "not only" (だけでなく, のみならず), obligations and
@@ -136,8 +137,11 @@ function japaneseSpans(text: string, out: Array<[number, number]>): void {
       const end = m.index - copula[0].length;
       start = end;
       while (start > clause && end - start < MAX_SCOPE_CHARS && !isHiragana(masked.charCodeAt(start - 1))) start--;
-      if (end > start) out.push([start, end]);
-      continue;
+      if (end > start) {
+        out.push([start, end]);
+        continue;
+      }
+      // After a verb or a formal noun (〜わけではない, 〜のではない, 〜ことではない): the clause is negated.
     }
     start = Math.max(clause, m.index - MAX_SCOPE_CHARS);
     if (m.index > start) out.push([start, m.index]);

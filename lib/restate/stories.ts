@@ -10,7 +10,8 @@
  *  - the story's key claims (`Story.claims`) found on the page (by either tier).
  * A story is recognised when the page is not dated outside its window and either an event sentence
  * leads the page, or STORY_CLAIMS of its key claims are found on a page that names the story's people,
- * or an event sentence anywhere comes with one claim.
+ * or an event sentence anywhere comes with one claim. Event sentences count only on a page dated
+ * within EVENT_NEWS_DAYS of an event the dataset dates to the day (later they are background).
  *
  * Against it: an event-like sentence in the lead (same people, same words, score ≥ EVENT_SCORE)
  * whose figures or names disagree with the event ("the fourth co-founder to leave", "on March 2")
@@ -22,7 +23,7 @@
 import type { DateRef } from './facts';
 import type { CompiledRestate } from './format';
 import { outsideWindow } from './page-date';
-import { EVENT_SCORE, STORY_CLAIMS } from './thresholds';
+import { EVENT_NEWS_DAYS, EVENT_SCORE, STORY_CLAIMS } from './thresholds';
 import type { VetoKind } from './verify';
 
 export interface EventCandidate {
@@ -70,7 +71,10 @@ export function decideStories(
       contradicted.add(si);
       return;
     }
-    const good = mine.filter((e) => e.veto === null).sort((a, b) => Number(b.inLead) - Number(a.inLead) || b.score - a.score);
+    // Long after the event, a sentence naming it is background to another event: only the key
+    // claims can make the story then (EVENT_NEWS_DAYS).
+    const stale = date !== null && story.eventOn.precision === 'day' && story.eventOn.date !== null && outsideWindow(date, { before: daysAfter(story.eventOn.date, EVENT_NEWS_DAYS) });
+    const good = (stale ? [] : mine).filter((e) => e.veto === null).sort((a, b) => Number(b.inLead) - Number(a.inLead) || b.score - a.score);
     // Only the story's key claims count: a report of xAI's data centres or of an Altman livestream
     // restates background facts the story's article also gives, not the story.
     const claims = new Set(story.claims.filter((c) => claimsFound.has(c)));
@@ -90,4 +94,9 @@ export function decideStories(
     });
   });
   return { recognised, contradicted };
+}
+
+/** "YYYY-MM-DD" plus `n` days. */
+function daysAfter(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }

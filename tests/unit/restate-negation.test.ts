@@ -57,6 +57,9 @@ describe('negation scopes (negation.ts)', () => {
     expect(negated('問題は報酬ではなく、経営哲学の衝突だ。')).toEqual(['報酬']);
     expect(negated('最も不足している資源は資金ではなく人材だ。')).toEqual(['資金']);
     expect(negated('xAIは「失敗」ではない。')).toEqual(['「失敗」']);
+    // After a verb or a formal noun, the clause: 〜わけではない, 〜のではない.
+    expect(negated('それだけで致命的な打撃になるわけではない。')).toEqual(['それだけで致命的な打撃になるわけでは']);
+    expect(negated('xAIは失敗したのではない。')).toEqual(['xAIは失敗したのでは']);
     // しかし is "but", not しか…ない ("only").
     expect(negated('しかし彼は戻らない。')).toEqual(['しかし彼は戻ら']);
     expect(negated('xAIは、ウー氏が退社したとの報道を否定した。')).toEqual(['ウー氏が退社したとの報道を']);

@@ -156,4 +156,14 @@ describe('story decisions', () => {
   it('a page dated outside the story’s window gets no story', () => {
     expect(decideStories(r, [event({})], new Set(key), { y: 2025, m: 8, d: 13 }, () => true).recognised).toEqual([]);
   });
+
+  it('long after the event an event sentence is background: only the key claims make the story (EVENT_NEWS_DAYS)', () => {
+    // The Wu story happened on 2026-02-10.
+    expect(decideStories(r, [event({})], new Set(), { y: 2026, m: 2, d: 12 }, () => true).recognised.map((s) => s.story)).toEqual([wu]);
+    expect(decideStories(r, [event({})], new Set(), { y: 2026, m: 3, d: 11 }, () => true).recognised.map((s) => s.story)).toEqual([wu]);
+    expect(decideStories(r, [event({})], new Set(), { y: 2026, m: 9, d: 3 }, () => true).recognised).toEqual([]);
+    // A month-precise date that may still be within the 30 days counts the sentence.
+    expect(decideStories(r, [event({})], new Set(), { y: 2026, m: 3 }, () => true).recognised.map((s) => s.story)).toEqual([wu]);
+    expect(decideStories(r, [event({})], new Set(key.slice(0, 2)), { y: 2026, m: 9, d: 3 }, () => true).recognised.map((s) => s.story)).toEqual([wu]);
+  });
 });
