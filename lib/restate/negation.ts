@@ -10,26 +10,32 @@
  *    "cannot", "unable", "deny"/"denied", "refute") negates what follows it up to the end of its
  *    clause (punctuation, or "but", "while", "although", "though", "whereas", "because"), at most
  *    MAX_SCOPE_WORDS words. Not cues: "not only", "not just", "not merely", "no doubt", "nothing
- *    but", "none other", "not least", "X alone does not" (they assert), and a cue in a
+ *    but", "none other", "not least", "X alone does not" (they assert), a cue before a verb of
+ *    prevention ("none of that stopped him from …": what follows happened), and a cue in a
  *    conditional clause ("if … not", "unless", "whether", "otherwise": the claims warn in that
  *    form, "unless they raise prices …").
  *  - Japanese: negation ends the predicate, so an ending (ない, なかった, なく(て/、), ません,
  *    ず(に/、/。), 否定, 否認) negates the clause before it, back to the last 、 or 。; after the
  *    copula (「XではなくY」「Xではない」) only X, the words right before it, unless X is a verb or a
- *    formal noun (〜わけではない, 〜のではない: the clause again). Not
- *    negations: adjectives and set phrases that end in ない or ず (少ない, 危ない, 間もない, 違いない,
+ *    formal noun (〜わけではない, 〜のではない: the clause again); after an adjective (珍しくない,
+ *    少なくない) only the adjective. Not negations: adjectives and set phrases that end in ない or ず (少ない, 危ない, 間もない, 違いない,
  *    しか…ない, ほかない, かもしれない, かねない, めったにない, に過ぎない, 欠かせない, 間違いない, 必ず,
- *    相変わらず, 少なからず, にもかかわらず, まず), "not only" (だけでなく, のみならず), obligations and
+ *    相変わらず, 少なからず, にもかかわらず, まず), "not only" (だけでなく, だけではない, のみならず),
+ *    affirming forms (にほかならない, 〜ないはずがない, 否定しがたい, 劣らない, と変わらない), obligations and
  *    conditionals (なければ, なくては, ないと…ならない), rhetorical ではないか, and 否定的 (an attitude).
  *
  * Scope errors fall on the safe side: a word wrongly read as negated in a passage can only veto
- * (the passage is not shown), never make a match. verify.ts vetoes only when the claim negates
- * none of the words the two share: two texts that both negate the same content may put the
- * negation on different words of it.
+ * (the passage is not shown), never make a match. verify.ts vetoes only when the negated shared
+ * words weigh at least NEGATED_SHARE of what the two share, and the claim negates none of them:
+ * two texts that both negate the same content may put the negation on different words of it.
  */
 
-/** Words after an English cue that it may negate (a cap on a clause with no punctuation). */
-const MAX_SCOPE_WORDS = 12;
+/**
+ * Words after an English cue that it may negate (a cap on a clause with no punctuation). 12 cut
+ * "never said that all of those AI companies are losing money and that investors fund …" before its
+ * last claim; 16, 20 and 30 gave the same fixture results.
+ */
+const MAX_SCOPE_WORDS = 20;
 /** Characters a scope may span in either language (a bound on the work for odd text with no punctuation). */
 const MAX_SCOPE_CHARS = 200;
 
@@ -39,6 +45,8 @@ const EN_NOT_CUE = /^(?:\s+(?:only|just|merely|least|doubt|other|but)\b)/i;
 /** Words that negate by their sense (only for `negatesLoosely`: their scope is not read). */
 const EN_QUASI = /\b(?:without|lacks?|lacking|absence|rarely|seldom|hardly|barely|unlikely)\b|(?<!\ba\s)\b(?:little|few)\b/i;
 const JA_QUASI = /少な[いく]|(?:だけ|ばかり)(?:で|じゃ)は?なく|のみならず|めったに|滅多に/;
+/** A cue whose next few words are a verb of prevention ("none of that stopped him from"). */
+const EN_PREVENT = /^(?:\s+\S+){0,3}?\s+(?:stop|stops|stopped|prevent|prevents|prevented|deter|deters|deterred|hinder|hinders|hindered)\b/i;
 /** A cue right after "alone" asserts "not only" ("money alone does not keep them"). */
 const EN_ALONE = /\balone\s+(?:\w+\s+)?$/i;
 /** Clause boundaries: punctuation (not a number's point or comma, nor an ellipsis: quotations elide words) and the conjunctions that start another clause. */
@@ -47,10 +55,11 @@ const EN_CONDITIONAL = /\b(?:if|unless|whether|otherwise)\b/i;
 
 const JA_CUE = /な(?:い|かった|く(?=て|、))|(?<=で|では|じゃ)なく|ません|(?<=[ぁ-ん])ず(?=に|、|。|$)|否定|否認/g;
 /** Phrases that contain a cue's characters without negating; masked before cues are looked for. */
-const JA_NOT_CUE = /少な(?:い|かった|く)|危な(?:い|かった|く)|間もな(?:い|く)|まもな(?:い|く)|違いな(?:い|かった|く)|しかな(?:い|かった)|ほかな(?:い|かった)|かねな(?:い|かった)|かもしれな(?:い|かった)|(?:だけ|ばかり)(?:で|じゃ)は?なく|のみならず|(?:めった|滅多)にな(?:い|かった|く)|(?<!た)しか(?!し)[^、。]{0,10}?な(?:い|かった)|に(?:過|す)ぎな(?:い|かった)|間違いな(?:い|く)|欠かせな(?:い|かった)|絶えな(?:い|かった)|ざるを(?:得|え)な(?:い|かった)|かもしれません|必ず|相変わらず|少なからず|にもかかわらず|(?:に|にも)関わらず|まず|思わず|なければ(?:ならな(?:い|かった)|いけな(?:い|かった))?|なくては(?:ならな(?:い|かった)|いけな(?:い|かった))?|ないと(?:いけな(?:い|かった)|ならな(?:い|かった))|ないなら|ない限り|ないかぎり|ではないか|じゃないか|否定的/g;
+const JA_NOT_CUE = /少な(?:い|かった|く(?!な))|危な(?:い|かった|く)|間もな(?:い|く)|まもな(?:い|く)|違いな(?:い|かった|く)|しかな(?:い|かった)|ほかな(?:い|かった)|かねな(?:い|かった)|かもしれな(?:い|かった)|(?:だけ|ばかり)(?:で|じゃ)は?な(?:く|い|かった)|のみ(?:で|じゃ)は?な(?:く|い|かった)|(?:に|と)?(?:ほか|他)なら(?:ない|なかった|ぬ)|な(?:い|かった)(?:はず|わけ)(?:が|は)な(?:い|かった)|ないわけにはいかな(?:い|かった)|なくはな(?:い|かった)|ないことはな(?:い|かった)|(?:ない|ず)にはいられな(?:い|かった)|否定(?:しがた|でき|し得)な?い?|否めな(?:い|かった)|劣らな(?:い|かった)|引けを取らな(?:い|かった)|(?:の)?と変わらな(?:い|かった)|に変わり(?:は)?な(?:い|かった)|のみならず|(?:めった|滅多)にな(?:い|かった|く)|(?<!た)しか(?!し)[^、。]{0,10}?な(?:い|かった)|に(?:過|す)ぎな(?:い|かった)|間違いな(?:い|く)|欠かせな(?:い|かった)|絶えな(?:い|かった)|ざるを(?:得|え)な(?:い|かった)|かもしれません|必ず|相変わらず|少なからず|にもかかわらず|(?:に|にも)関わらず|まず|思わず|なければ(?:ならな(?:い|かった)|いけな(?:い|かった))?|なくては(?:ならな(?:い|かった)|いけな(?:い|かった))?|ないと(?:いけな(?:い|かった)|ならな(?:い|かった))|ないなら|ない限り|ないかぎり|ではないか|じゃないか|否定的/g;
 const JA_BOUNDARY = /[、。！？!?\n]/;
 
 const isHiragana = (c: number): boolean => c >= 0x3040 && c <= 0x309f;
+const isKanji = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 const isJapaneseChar = (c: number): boolean => (c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff);
 
 /** Spans [start, end) of `text` under a negation, in text order (they may touch). */
@@ -103,6 +112,9 @@ function englishSpans(text: string, out: Array<[number, number]>): void {
     while (after < breaks.length && breaks[after]![0] < cueEnd) after++;
     if (EN_NOT_CUE.test(text.slice(cueEnd, cueEnd + 12))) continue;
     if (EN_ALONE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    // "None of that stopped Musk from …", "did not prevent": the negated verb is one of
+    // prevention, so what follows it happened.
+    if (EN_PREVENT.test(text.slice(cueEnd, cueEnd + 40))) continue;
     // A cue inside a conditional clause is skipped.
     const clauseStart = before >= 0 ? breaks[before]![1] : 0;
     if (EN_CONDITIONAL.test(text.slice(Math.max(clauseStart, m.index - MAX_SCOPE_CHARS), m.index))) continue;
@@ -142,6 +154,14 @@ function japaneseSpans(text: string, out: Array<[number, number]>): void {
         continue;
       }
       // After a verb or a formal noun (〜わけではない, 〜のではない, 〜ことではない): the clause is negated.
+    }
+    if (masked[m.index - 1] === 'く' && (m[0] === 'ない' || m[0] === 'なかった')) {
+      // An adjective's negation (珍しくない, 少なくない, 高くない): of the adjective, not of its clause.
+      let a = m.index - 1;
+      while (a > clause && isHiragana(masked.charCodeAt(a - 1)) && m.index - a < 4) a--;
+      while (a > clause && isKanji(masked.charCodeAt(a - 1))) a--;
+      if (m.index - 1 > a) out.push([a, m.index - 1]);
+      continue;
     }
     start = Math.max(clause, m.index - MAX_SCOPE_CHARS);
     if (m.index > start) out.push([start, m.index]);

@@ -7,8 +7,8 @@
  * Vetoes, in order:
  *  - names-only: fewer than MIN_CONTENT_TERMS shared terms besides names (a stock table, a list
  *    of people);
- *  - negation: the passage negates a word it shares with the claim, and the claim negates none of
- *    the words they share ("LeCun never said that AI companies are losing money", "xAI denied
+ *  - negation: the passage negates words it shares with the claim (NEGATED_SHARE of their weight),
+ *    and the claim negates none of the words they share ("LeCun never said that AI companies are losing money", "xAI denied
  *    that Wu had left": negation.ts). A claim that negates shared words is let pass: the two may
  *    put the negation on different words of the same content; so is a passage that says without
  *    negation what the claim negates ("hasn't been nice to scientists" → "how he treats researchers");
@@ -29,7 +29,7 @@ import type { CompiledDoc, CompiledRestate } from './format';
 import { compareToDay, outsideWindow } from './page-date';
 import { lookup, type TermTable } from './table';
 import { keyHash } from './stem';
-import { MIN_CONTENT_TERMS } from './thresholds';
+import { MIN_CONTENT_TERMS, NEGATED_SHARE } from './thresholds';
 import { forEachToken } from './scan';
 import { tokenize } from './tokenize';
 import { insideSpans, negatedSpans } from './negation';
@@ -123,22 +123,31 @@ export function verify(index: CompiledIndex, table: TermTable, doc: CompiledDoc,
   }
   if (content < MIN_CONTENT_TERMS) return verdict('names-only', `${content} shared term(s) besides names`);
 
-  // Negation: a passage that denies what the claim asserts is no restatement of it. When the claim
-  // negates some of the words the two share, both negate the same content (the negation may sit
-  // on another word of it): no veto. Nor against a claim that negates by a word's sense.
+  // Negation: a passage that denies what the claim asserts is no restatement of it: the shared
+  // words it negates weigh NEGATED_SHARE or more of all it shares with the claim (a negation in
+  // passing, "none of that stopped Musk from …", leaves most of them asserted). When the claim
+  // negates some of the shared words, both negate the same content (the negation may sit on
+  // another word of it): no veto. Nor against a claim that negates by a word's sense.
   const neg = doc.negation;
   if (!neg?.loose) {
-    let denied = -1;
-    for (const t of w.negated()) {
-      if (docTerms.has(t) && table.termEntity[t]! < 0) {
-        denied = t;
-        break;
-      }
-    }
-    if (denied >= 0) {
+    const negated = w.negated();
+    if (negated.size > 0) {
+      const lang = doc.lang === 'ja' ? 0 : 1;
       const inWindow = new Set(Array.from(w.terms));
-      if (!neg?.terms.some((t) => inWindow.has(t))) {
-        return verdict('negation', `the passage negates “${r.terms[denied]!.replace(/^~/, '')}”, the claim does not`);
+      let shared = 0;
+      let denied = 0;
+      let heaviest = -1;
+      for (const t of inWindow) {
+        if (!docTerms.has(t) || table.termEntity[t]! >= 0) continue;
+        const wt = table.weight[lang * table.terms + t]!;
+        shared += wt;
+        if (negated.has(t)) {
+          denied += wt;
+          if (heaviest < 0 || wt > table.weight[lang * table.terms + heaviest]!) heaviest = t;
+        }
+      }
+      if (heaviest >= 0 && denied >= NEGATED_SHARE * shared && !neg?.terms.some((t) => inWindow.has(t))) {
+        return verdict('negation', `the passage negates “${r.terms[heaviest]!.replace(/^~/, '')}” (${Math.round((100 * denied) / shared)}% of the shared words' weight), the claim does not`);
       }
     }
   }
