@@ -310,7 +310,7 @@ export class RestatementCore {
     const restatements: FoundRestatement[] = [];
     const rejected: Rejected[] = [];
     const lowSeen = new Set<number>();
-    const taken: { part: number; speakerId: string; first: number; last: number }[] = [];
+    const taken: { part: number; speakerId: string; sourceId: string; first: number; last: number }[] = [];
     // Best first; a quotation gets a small edge over a paraphrase of the same speaker, so a
     // passage matching both shows the speaker's own words (QUOTE_PREFERENCE).
     const sorted = checked
@@ -337,12 +337,17 @@ export class RestatementCore {
       if (c.cand.score >= HIGH_SCORE && c.verdict.speakerNamed && (inStory || c.cand.score >= STANDALONE_SCORE) && !this.isLabel(c)) confidence = 'high';
       else if (c.cand.score >= LOW_SCORE && inStory && !lowSeen.has(c.owner)) confidence = 'low';
       if (!confidence) continue;
-      // One passage, one statement per speaker: the best-scoring claim of a speaker takes the
-      // passage; a second claim of the same speaker there is a near-duplicate (the digest's
-      // paraphrase of a CNBC quote) or a weaker reading of the same words.
-      const speakerId = this.index.claims[c.owner]!.speakerId;
-      if (taken.some((t) => t.part === c.part && t.speakerId === speakerId && t.first <= c.cand.last && c.cand.first <= t.last)) continue;
-      taken.push({ part: c.part, speakerId, first: c.cand.first, last: c.cand.last });
+      // One passage, one statement per speaker and per source article: the best-scoring claim
+      // takes the passage; a second claim of the same speaker there is a near-duplicate (the
+      // digest's paraphrase of a CNBC quote) or a weaker reading of the same words, and one of the
+      // same article a weaker reading too (a Japanese sentence restating GeekPark's "rare in
+      // Silicon Valley" at 0.67 also scored 0.41 against its "Wu announced his departure": the
+      // article's author and the outlet are two speakers of one source). Measured on all 399
+      // fixture statements: one false highlight and one wrong speaker fewer, one statement fewer
+      // (a sentence restating two claims of GeekPark's shows one of them).
+      const { speakerId, sourceId } = this.index.claims[c.owner]!;
+      if (taken.some((t) => t.part === c.part && (t.speakerId === speakerId || t.sourceId === sourceId) && t.first <= c.cand.last && c.cand.first <= t.last)) continue;
+      taken.push({ part: c.part, speakerId, sourceId, first: c.cand.first, last: c.cand.last });
       // A claim the first tier found on this page is shown there in its own words: another
       // passage reading like it (the source's own summary of its quote) is not highlighted again,
       // though it keeps the passage from a weaker claim of the same speaker.
