@@ -110,10 +110,11 @@ function scan(text: string, re: RegExp, at: Reading, f: (m: RegExpExecArray) => 
 
 /**
  * Anything a figure could start with: a digit, a kanji numeral before a counter, 半年, a number,
- * ordinal or month word. Most sentences have none and skip the patterns below.
+ * ordinal or month word, "a"/"an" before a unit of time ("a year ago": a duration of one) and
+ * "half a year". Most sentences have none and skip the patterns below.
  */
 const HINT = new RegExp(
-  `[0-9０-９]|半年|第[一二三四五六七八九十]|[一二三四五六七八九十両][人名社件年月つ番度回]|\\b(?:${[...Object.keys(NUMBER_WORDS_EN), ...Object.keys(ORDINAL_WORDS_EN), ...Object.keys(MONTHS_EN), 'decade'].join('|')})\\b`,
+  `[0-9０-９]|半年|第[一二三四五六七八九十]|[一二三四五六七八九十両][人名社件年月つ番度回]|\\b(?:${[...Object.keys(NUMBER_WORDS_EN), ...Object.keys(ORDINAL_WORDS_EN), ...Object.keys(MONTHS_EN), 'decade'].join('|')})\\b|\\ban?\\s+(?:months?|years?|weeks?)\\b|\\bhalf[\\s-]+(?:a\\s+)?year`,
   'i',
 );
 

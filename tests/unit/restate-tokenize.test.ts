@@ -77,6 +77,8 @@ describe('figures: the skips equal running every pattern', () => {
       '12人のうち両社の2社が去った。', '10日間の停止。', '売上高は300億に達した。', 'US$500,000 and $2.5bn, 1.25 trillion dollars, 60 billion yen.', 'It rose 12 percent.',
       'On Feb. 10, 2026, on 10 February 2026, in March, last May.', 'In 2024 and 1999.', 'The second and the 4th co-founder.',
       'six months, a decade, half a year, two weeks, 3 years.', 'five of the twelve, 40 people.',
+      // Durations with no number word: "a year", "an hour"-like units, "the next half-year".
+      'The mood was darker than a year ago.', 'It took a month.', 'The next half-year will be hard.',
     ];
     for (const text of [...texts, ...claimTexts, ...everyPattern]) {
       for (const s of sentences(text)) {
