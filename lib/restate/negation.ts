@@ -45,6 +45,10 @@ const EN_NOT_CUE = /^(?:\s+(?:only|just|merely|least|doubt|other|but)\b)/i;
 /** Words that negate by their sense (only for `negatesLoosely`: their scope is not read). */
 const EN_QUASI = /\b(?:without|lacks?|lacking|absence|rarely|seldom|hardly|barely|unlikely)\b|(?<!\ba\s)\b(?:little|few)\b/i;
 const JA_QUASI = /少な[いく]|(?:だけ|ばかり)(?:で|じゃ)は?なく|のみならず|めったに|滅多に/;
+/** "rather than X", "instead of X": X is a focused negation. */
+const EN_INSTEAD = /\b(?:rather than|instead of)\b/gi;
+/** Words of X in a focused negation ("not X but Y"); a longer X is an ordinary negation. */
+const FOCUS_WORDS = 5;
 /** A cue whose next few words are a verb of prevention ("none of that stopped him from"). */
 const EN_PREVENT = /^(?:\s+\S+){0,3}?\s+(?:stop|stops|stopped|prevent|prevents|prevented|deter|deters|deterred|hinder|hinders|hindered)\b/i;
 /** A cue right after "alone" asserts "not only" ("money alone does not keep them"). */
@@ -62,9 +66,16 @@ const isHiragana = (c: number): boolean => c >= 0x3040 && c <= 0x309f;
 const isKanji = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 const isJapaneseChar = (c: number): boolean => (c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff);
 
-/** Spans [start, end) of `text` under a negation, in text order (they may touch). */
-export function negatedSpans(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/**
+ * A span [start, end) under a negation; `focused` when the negation is of that very phrase and
+ * the sentence says what holds instead or plainly denies it (「XではなくY」「Xではない」, "not X but
+ * Y", "rather than X", "instead of X"): a correction, whatever else the sentence shares.
+ */
+export type NegatedSpan = [start: number, end: number, focused?: true];
+
+/** Spans of `text` under a negation, in text order (they may touch). */
+export function negatedSpans(text: string): NegatedSpan[] {
+  const out: NegatedSpan[] = [];
   englishSpans(text, out);
   japaneseSpans(text, out);
   return out.sort((a, b) => a[0] - b[0]);
@@ -87,18 +98,25 @@ export function negatesLoosely(text: string): boolean {
 }
 
 /** Whether [start, end) lies inside one of `spans` (sorted). */
-export function insideSpans(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
-  for (const [a, b] of spans) {
-    if (a > start) return false;
-    if (start >= a && end <= b) return true;
-  }
-  return false;
+export function insideSpans(spans: readonly NegatedSpan[], start: number, end: number): boolean {
+  return spanAt(spans, start, end) !== null;
 }
 
-function englishSpans(text: string, out: Array<[number, number]>): void {
+/** The span of `spans` (sorted) that [start, end) lies inside, or null (a focused one first). */
+export function spanAt(spans: readonly NegatedSpan[], start: number, end: number): NegatedSpan | null {
+  let found: NegatedSpan | null = null;
+  for (const sp of spans) {
+    if (sp[0] > start) break;
+    if (start >= sp[0] && end <= sp[1] && (!found || sp[2])) found = sp;
+  }
+  return found;
+}
+
+function englishSpans(text: string, out: NegatedSpan[]): void {
   EN_CUE.lastIndex = 0;
   let m = EN_CUE.exec(text);
-  if (!m) return;
+  EN_INSTEAD.lastIndex = 0;
+  if (!m && !EN_INSTEAD.test(text)) return;
   // The clause breaks, once: each cue finds its clause's start and end by pointers that only move
   // forward (linear in the text, however many cues a long sentence holds).
   const breaks: Array<[number, number]> = [];
@@ -118,7 +136,8 @@ function englishSpans(text: string, out: Array<[number, number]>): void {
     // A cue inside a conditional clause is skipped.
     const clauseStart = before >= 0 ? breaks[before]![1] : 0;
     if (EN_CONDITIONAL.test(text.slice(Math.max(clauseStart, m.index - MAX_SCOPE_CHARS), m.index))) continue;
-    let end = Math.min(after < breaks.length ? breaks[after]![0] : text.length, cueEnd + MAX_SCOPE_CHARS);
+    const stop = after < breaks.length ? { at: breaks[after]![0], but: /^but$/i.test(text.slice(breaks[after]![0], breaks[after]![1])) } : null;
+    let end = Math.min(stop ? stop.at : text.length, cueEnd + MAX_SCOPE_CHARS);
     // At most MAX_SCOPE_WORDS words.
     let words = 0;
     for (let i = cueEnd; i < end; i++) {
@@ -127,11 +146,23 @@ function englishSpans(text: string, out: Array<[number, number]>): void {
         break;
       }
     }
-    if (end > cueEnd) out.push([cueEnd, end]);
+    if (end > cueEnd) {
+      // "not X but Y": a short X the clause ends on "but" after.
+      const focused = stop !== null && stop.but && end === stop.at && text.slice(cueEnd, end).trim().split(/\s+/).length <= FOCUS_WORDS;
+      out.push(focused ? [cueEnd, end, true] : [cueEnd, end]);
+    }
+  }
+  // "rather than X", "instead of X": X, up to the clause's end.
+  EN_INSTEAD.lastIndex = 0;
+  for (let r = EN_INSTEAD.exec(text); r; r = EN_INSTEAD.exec(text)) {
+    const from = r.index + r[0].length;
+    const b = breaks.find((x) => x[0] >= from);
+    const end = Math.min(b ? b[0] : text.length, from + MAX_SCOPE_CHARS);
+    if (end > from && text.slice(from, end).trim().split(/\s+/).length <= FOCUS_WORDS) out.push([from, end, true]);
   }
 }
 
-function japaneseSpans(text: string, out: Array<[number, number]>): void {
+function japaneseSpans(text: string, out: NegatedSpan[]): void {
   let any = false;
   for (let i = 0; i < text.length && !any; i++) any = isJapaneseChar(text.charCodeAt(i));
   if (!any) return;
@@ -150,7 +181,7 @@ function japaneseSpans(text: string, out: Array<[number, number]>): void {
       start = end;
       while (start > clause && end - start < MAX_SCOPE_CHARS && !isHiragana(masked.charCodeAt(start - 1))) start--;
       if (end > start) {
-        out.push([start, end]);
+        out.push([start, end, true]);
         continue;
       }
       // After a verb or a formal noun (〜わけではない, 〜のではない, 〜ことではない): the clause is negated.

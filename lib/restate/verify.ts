@@ -32,7 +32,7 @@ import { keyHash } from './stem';
 import { MIN_CONTENT_TERMS, NEGATED_SHARE } from './thresholds';
 import { forEachToken } from './scan';
 import { tokenize } from './tokenize';
-import { insideSpans, negatedSpans } from './negation';
+import { negatedSpans, spanAt } from './negation';
 import type { MatchReasons } from './types';
 
 export type VetoKind = 'names-only' | 'negation' | 'organisation' | 'amount' | 'percent' | 'duration' | 'ordinal' | 'date' | 'count' | 'speaker' | 'time' | 'people';
@@ -58,7 +58,7 @@ export interface WindowText {
   /** The passage's figures. */
   facts: () => Facts;
   /** Terms of the passage under a negation (negation.ts), read only when the other checks allow. */
-  negated: () => ReadonlySet<number>;
+  negated: () => NegatedTerms;
 }
 
 /** A WindowText from plain strings (tests, tools): the passage and its surrounding paragraphs. */
@@ -77,15 +77,27 @@ export function windowFromText(r: CompiledRestate, table: TermTable, text: strin
   };
 }
 
+/** Terms of a passage under a negation (negation.ts), and of them those under a focused one. */
+export interface NegatedTerms {
+  terms: ReadonlySet<number>;
+  focused: ReadonlySet<number>;
+}
+
 /** Terms of `text` under a negation (negation.ts), as the page scan reads them. */
-export function negatedTerms(text: string, table: TermTable): Set<number> {
-  const out = new Set<number>();
+export function negatedTerms(text: string, table: TermTable): NegatedTerms {
+  const terms = new Set<number>();
+  const focused = new Set<number>();
   const spans = negatedSpans(text);
-  if (spans.length === 0) return out;
-  forEachToken(text, 0, text.length, table, (t, start, end) => {
-    if (t >= 0 && insideSpans(spans, start, end)) out.add(t);
-  });
-  return out;
+  if (spans.length > 0) {
+    forEachToken(text, 0, text.length, table, (t, start, end) => {
+      if (t < 0) return;
+      const sp = spanAt(spans, start, end);
+      if (!sp) return;
+      terms.add(t);
+      if (sp[2]) focused.add(t);
+    });
+  }
+  return { terms, focused };
 }
 
 /** The page's date, read on first need (verify is called only for candidates). */
@@ -131,23 +143,26 @@ export function verify(index: CompiledIndex, table: TermTable, doc: CompiledDoc,
   const neg = doc.negation;
   if (!neg?.loose) {
     const negated = w.negated();
-    if (negated.size > 0) {
+    if (negated.terms.size > 0) {
       const lang = doc.lang === 'ja' ? 0 : 1;
       const inWindow = new Set(Array.from(w.terms));
       let shared = 0;
       let denied = 0;
       let heaviest = -1;
+      let corrected = -1; // a shared word the passage negates in focus ("not X but Y")
       for (const t of inWindow) {
         if (!docTerms.has(t) || table.termEntity[t]! >= 0) continue;
         const wt = table.weight[lang * table.terms + t]!;
         shared += wt;
-        if (negated.has(t)) {
+        if (negated.terms.has(t)) {
           denied += wt;
           if (heaviest < 0 || wt > table.weight[lang * table.terms + heaviest]!) heaviest = t;
+          if (negated.focused.has(t)) corrected = t;
         }
       }
-      if (heaviest >= 0 && denied >= NEGATED_SHARE * shared && !neg?.terms.some((t) => inWindow.has(t))) {
-        return verdict('negation', `the passage negates “${r.terms[heaviest]!.replace(/^~/, '')}” (${Math.round((100 * denied) / shared)}% of the shared words' weight), the claim does not`);
+      if (heaviest >= 0 && (corrected >= 0 || denied >= NEGATED_SHARE * shared) && !neg?.terms.some((t) => inWindow.has(t))) {
+        const word = r.terms[corrected >= 0 ? corrected : heaviest]!.replace(/^~/, '');
+        return verdict('negation', corrected >= 0 ? `the passage says “not ${word}”, the claim does not` : `the passage negates “${word}” (${Math.round((100 * denied) / shared)}% of the shared words' weight), the claim does not`);
       }
     }
   }

@@ -43,6 +43,15 @@ describe('negation scopes (negation.ts)', () => {
     expect(negated('The unit did not lose $2.5 billion or 1,000 jobs.')).toEqual(['lose $2.5 billion or 1,000 jobs']);
   });
 
+  it('a focused negation: the phrase itself is denied and something else said instead', () => {
+    const focused = (text: string): string[] => negatedSpans(text).filter((sp) => sp[2]).map(([a, b]) => text.slice(a, b).trim());
+    expect(focused('The problem is not pay but a clash of philosophies.')).toEqual(['pay']);
+    expect(focused('Friction, rather than pay, lies behind the exits.')).toEqual(['pay']);
+    expect(focused('問題は報酬ではなく、経営哲学の衝突だ。')).toEqual(['報酬']);
+    // A long clause before "but" is an ordinary negation.
+    expect(focused('He did not say that the industry as a whole was in a bubble, but he warned the labs.')).toEqual([]);
+  });
+
   it('English: asserting forms and conditionals are not negations', () => {
     expect(negated('It is not only a failure but a warning.')).toEqual([]);
     expect(negated('There is no doubt that the bubble will burst.')).toEqual([]);
@@ -123,6 +132,12 @@ describe('the negation veto (verify.ts)', () => {
   it('passes the same passage without the denial', () => {
     expect(check(doc('s003-lecun-losing-money', 'en'), 'LeCun said that all of those AI companies are losing money and that investors fund the use for most people.').veto).toBeNull();
     expect(check(doc('s003-lecun-losing-money', 'ja'), 'ルカン氏は、これらの企業がすべて赤字を計上し、ユーザーの利用は投資家が資金提供していると述べた。').veto).toBeNull();
+  });
+
+  it('a correction ("not X but Y") is vetoed whatever else the passage shares', () => {
+    const v = check(doc('s003d-kp-bubble', 'ja'), '評価額への疑念はCNBCの解釈であり、ルカン氏の警告が向けられていたのも業界全体ではなく、特定のラボだった点には注意が要る。');
+    expect(v.veto?.kind).toBe('negation');
+    expect(v.veto?.detail).toMatch(/not/);
   });
 
   it('a denied event is no report of the story', () => {
