@@ -31,6 +31,7 @@ import { termTable, type TermTable } from './table';
 import { CONTEXT_PARAGRAPHS, EVENT_SCORE, HIGH_SCORE, LEAD_SENTENCES, LOW_SCORE, QUOTE_PREFERENCE, STANDALONE_SCORE } from './thresholds';
 import { claimFactsReader, speakerReader, type ClaimFacts } from '../match/claim-facts';
 import type { FoundRestatement, MatchReasons, Rejected, StoryCounterClaim, StoryResult } from './types';
+import { quotationSpeaker } from './attribution';
 import { negatedTerms, sharedTerms, verify, type Verdict, type WindowText } from './verify';
 import { extractFacts, noFacts, type Facts } from './facts';
 
@@ -53,6 +54,9 @@ interface Part {
 }
 
 /** A window worth verifying: the best few per claim or story, not overlapping a first-tier hit. */
+/** Characters of a passage's paragraph, either side of it, read for its quotation's attribution. */
+const QUOTE_CONTEXT = 2000;
+
 /** A sentence's closing punctuation, before any closing quotes or brackets. */
 const TERMINAL = /[.!?。！？…][\s"'’”」』）)\]]*$/;
 
@@ -228,6 +232,17 @@ export class RestatementCore {
       },
       facts: () => mergeFacts(Array.from({ length: last - first + 1 }, (_, k) => this.factsOf(part, first + k))),
       negated: () => negatedTerms(passage, this.table!),
+      quotedBy: () => {
+        // The passage's paragraph: the sentences of its block.
+        let a = first;
+        let b = last;
+        while (a > 0 && scan.sentences[a - 1]!.block === scan.sentences[first]!.block) a--;
+        while (b + 1 < scan.sentences.length && scan.sentences[b + 1]!.block === scan.sentences[last]!.block) b++;
+        // At most QUOTE_CONTEXT characters either side (a block of odd markup can be a whole page).
+        const from = Math.max(scan.sentences[a]!.start, scan.sentences[first]!.start - QUOTE_CONTEXT);
+        const paragraph = part.text.slice(from, Math.min(scan.sentences[b]!.end, scan.sentences[last]!.end + QUOTE_CONTEXT));
+        return quotationSpeaker(paragraph, scan.sentences[first]!.start - from, scan.sentences[last]!.end - from);
+      },
     };
     const verdict = verify(this.index, this.table!, this.index.restate!.docs[p.cand.doc]!, window, this.pageDate);
     return { ...p, verdict, passage };

@@ -17,7 +17,8 @@
  *  - figures (facts.ts): amount, percent, duration, ordinal, date, count disagree;
  *  - speaker: a quote or paraphrase whose speaker is not named nearby (the passage, its paragraph,
  *    the CONTEXT_PARAGRAPHS before), while the passage names another person of the dataset, one the claim
- *    does not mention ("Altman said xAI is a failure");
+ *    does not mention ("Altman said xAI is a failure"); or a passage inside a quotation the page
+ *    gives to another named person (attribution.ts: "…,” she said", after "Claire Hadley-Ross …");
  *  - time: the page is dated before the claim was made (or the story happened);
  *  - people (story events only): the story's people are not all named in the passage.
  */
@@ -33,6 +34,7 @@ import { MIN_CONTENT_TERMS, NEGATED_SHARE } from './thresholds';
 import { forEachToken } from './scan';
 import { tokenize } from './tokenize';
 import { negatedSpans, spanAt } from './negation';
+import { quotationSpeaker, type QuotedBy } from './attribution';
 import type { MatchReasons } from './types';
 
 export type VetoKind = 'names-only' | 'negation' | 'organisation' | 'amount' | 'percent' | 'duration' | 'ordinal' | 'date' | 'count' | 'speaker' | 'time' | 'people';
@@ -59,6 +61,8 @@ export interface WindowText {
   facts: () => Facts;
   /** Terms of the passage under a negation (negation.ts), read only when the other checks allow. */
   negated: () => NegatedTerms;
+  /** Whom the page gives the passage's words to, when they are a quotation (attribution.ts). */
+  quotedBy: () => QuotedBy | null;
 }
 
 /** A WindowText from plain strings (tests, tools): the passage and its surrounding paragraphs. */
@@ -74,6 +78,10 @@ export function windowFromText(r: CompiledRestate, table: TermTable, text: strin
     nearby: (id) => findEntities(`${context}\n${text}`, r.entities).has(id),
     facts: () => extractFacts(text),
     negated: () => negatedTerms(text, table),
+    quotedBy: () => {
+      const p = `${context === text ? '' : `${context}\n`}${text}`;
+      return quotationSpeaker(p, p.length - text.length, p.length);
+    },
   };
 }
 
@@ -213,6 +221,18 @@ export function verify(index: CompiledIndex, table: TermTable, doc: CompiledDoc,
     const others = ofKind(named, 'person').filter((id) => !claimEnts.has(id));
     if (!speakerNamed && others.length > 0) {
       return verdict('speaker', `the passage names ${others.join(', ')}, not the speaker ${claim.speakerId}`);
+    }
+  }
+
+  // Whose words: a passage inside a quotation the page gives to someone else is not the claim's
+  // speaker's, however alike (attribution.ts). An outlet named as the teller is a channel, not a
+  // speaker ("…」とCNBCは伝えた").
+  const quoted = w.quotedBy();
+  if (quoted) {
+    const ents = findEntities(quoted.name, r.entities);
+    const other = [...ents.keys()].find((id) => id !== claim.speakerId && kindOf.get(id) === 'person');
+    if (!ents.has(claim.speakerId) && ![...ents.keys()].some((id) => kindOf.get(id) === 'outlet') && (other || quoted.person)) {
+      return verdict('speaker', `the page gives these words to ${other ?? quoted.name}, not the speaker ${claim.speakerId}`);
     }
   }
 
