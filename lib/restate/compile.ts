@@ -20,7 +20,7 @@ import type { CompiledDoc, CompiledEntity, CompiledRestate, CompiledStory, Negat
 import { RESTATE_VERSION } from './format';
 import { findEntities } from './entities';
 import { insideSpans, negatedSpans, negatesLoosely } from './negation';
-import { COMMON_EN, CONCEPTS, IRREGULAR_EN, STOPWORDS_EN } from './lexicon';
+import { ANTONYMS, COMMON_EN, CONCEPTS, IRREGULAR_EN, STOPWORDS_EN } from './lexicon';
 import { stemEn } from './stem';
 import { COMMON_WEIGHT } from './thresholds';
 import { tokenize } from './tokenize';
@@ -162,6 +162,12 @@ export function compileRestate(dataset: Dataset): CompiledRestate {
     }
   });
   const claimDocs = docs.length;
+  // Antonym pairs of which a claim uses one side: both become terms, so the page scan reads the
+  // other side too (verify.ts's `antonym` veto).
+  const antonyms: Array<[number, number]> = [];
+  for (const [a, b] of ANTONYMS) {
+    if (termIndex.has(`~${a}`) || termIndex.has(`~${b}`)) antonyms.push([termOf(`~${a}`), termOf(`~${b}`)]);
+  }
 
   // Weights: idf per language over the claims' texts.
   const weight = { ja: new Array<number>(terms.length).fill(0), en: new Array<number>(terms.length).fill(0) };
@@ -242,5 +248,6 @@ export function compileRestate(dataset: Dataset): CompiledRestate {
     claimStory,
     entities,
     stories,
+    antonyms,
   };
 }

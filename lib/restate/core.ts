@@ -83,6 +83,8 @@ export interface CoreOutput {
 export class RestatementCore {
   private readonly table: TermTable | null;
   private readonly parts: Part[] = [];
+  /** `onPage` answers, per entity (finish() runs after every part is added). */
+  private readonly namedOnPage = new Map<string, boolean>();
   private readonly pending: Pending[] = [];
   private readonly firstTierClaims = new Set<number>();
   private date: DateRef | null | undefined;
@@ -204,6 +206,16 @@ export class RestatementCore {
     return namesAny(part.text.slice(sentences[from]!.start, sentences[to]!.end), this.index.restate!.entities, [id]);
   }
 
+  /** Whether the page (every part added so far) names an entity; asked once per entity. */
+  private onPage(id: string): boolean {
+    let v = this.namedOnPage.get(id);
+    if (v === undefined) {
+      v = this.parts.some((part) => !!part && part.scan.sentences.length > 0 && this.names(part, 0, part.scan.sentences.length - 1, id));
+      this.namedOnPage.set(id, v);
+    }
+    return v;
+  }
+
   private factsOf(part: Part, s: number): Facts {
     let v = part.facts[s];
     if (!v) {
@@ -230,6 +242,7 @@ export class RestatementCore {
         const [a, b] = contextRange(scan, first);
         return this.names(part, a, b, id);
       },
+      onPage: (id) => this.onPage(id),
       facts: () => mergeFacts(Array.from({ length: last - first + 1 }, (_, k) => this.factsOf(part, first + k))),
       negated: () => negatedTerms(passage, this.table!),
       quotedBy: () => {

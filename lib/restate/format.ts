@@ -83,4 +83,6 @@ export interface CompiledRestate {
   claimStory: number[];
   entities: CompiledEntity[];
   stories: CompiledStory[];
+  /** Pairs of terms that say opposite things (lexicon.ts ANTONYMS), for verify.ts's `antonym` veto. */
+  antonyms?: Array<[number, number]>;
 }

@@ -59,7 +59,7 @@ export const CONCEPTS: readonly (readonly string[])[] = [
   ['leave', 'depart', 'departure', 'exit', 'quit', 'resign', 'resignation', 'exodus', '退職', '退社', '離職', '辞任', '退任', '離脱', '辞職', '去', '辞'],
   ['founder', 'founding', '創設', '創業', '創立', '創始'],
   ['failure', 'fail', 'flop', 'fiasco', 'failed', '失敗'],
-  ['success', 'succeed', 'triumph', '成功'],
+  ['success', 'succeed', 'triumph', 'successful', '成功'],
   ['huge', 'massive', 'enormous', 'vast', 'giant', 'gigantic', 'immense', '巨大', '膨大'],
   ['bubble', 'バブル'],
   ['explosion', 'explode', 'burst', 'collapse', 'crash', 'implosion', 'implode', '爆発', '崩壊', '破裂', '破綻'],
@@ -76,6 +76,7 @@ export const CONCEPTS: readonly (readonly string[])[] = [
   ['merge', 'merger', 'combine', 'combination', '合併', '統合'],
   ['valuation', 'valued', '評価'],
   ['loss', 'lose', 'deficit', 'losing', '損失', '赤字'],
+  ['profit', 'profitable', 'profitability', '黒字', '利益'],
   ['reasoning', 'inference', '推論'],
   ['rare', 'unusual', 'uncommon', 'uncommonly', 'unusually', '珍し', '異例'],
   ['fatal', 'devastating', 'crippling', 'lethal', 'deadly', '致命'],
@@ -92,6 +93,9 @@ export const CONCEPTS: readonly (readonly string[])[] = [
   ['warn', 'warning', 'caution', '警告', '警鐘'],
   ['doubt', 'question', 'skepticism', 'scepticism', '疑問', '疑念'],
   ['positive', 'optimistic', 'bullish', '前向', '楽観'],
+  ['pessimistic', 'bearish', 'gloomy', '悲観', '後ろ向'],
+  ['easy', '容易', '簡単'],
+  ['abundant', 'plentiful', 'ample', '潤沢', '豊富'],
   ['prospect', 'outlook', 'future', '見通', '将来', '展望'],
   ['agent', 'agentic', 'エージェント'],
   ['reliable', 'dependable', 'trustworthy', '信頼'],
@@ -132,4 +136,17 @@ export const CONCEPTS: readonly (readonly string[])[] = [
   ['operation', 'operating', 'operational', '営業', '運営'],
   ['winner', 'winnertakeall', '勝者'],
   ['core', 'central', '中核', '核心'],
+];
+
+/**
+ * Synonym groups (by their first word) that say opposite things: a passage with one and not the
+ * other of a claim that has the other is not its restatement ("ある意味で成功だ" is not "kind of a
+ * failure"). Narrow on purpose: only opposites a news sentence cannot hold both of for one subject.
+ */
+export const ANTONYMS: readonly (readonly [string, string])[] = [
+  ['failure', 'success'],
+  ['loss', 'profit'],
+  ['positive', 'pessimistic'],
+  ['difficult', 'easy'],
+  ['scarce', 'abundant'],
 ];

@@ -6,7 +6,7 @@
  *
  * Surface rules, the usual ones of negation detection without a parser (NegEx-style cues with a
  * clause for scope), in both languages:
- *  - English: a cue ("not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor",
+ *  - English: a cue ("not", "n't", "never", "no", "nobody", "nothing", "nowhere", "none", "neither", "nor",
  *    "cannot", "unable", "deny"/"denied", "refute") negates what follows it up to the end of its
  *    clause (punctuation, or "but", "while", "although", "though", "whereas", "because"), at most
  *    MAX_SCOPE_WORDS words. Not cues: "not only", "not just", "not merely", "no doubt", "nothing
@@ -18,11 +18,12 @@
  *    ず(に/、/。), 否定, 否認) negates the clause before it, back to the last 、 or 。; after the
  *    copula (「XではなくY」「Xではない」) only X, the words right before it, unless X is a verb or a
  *    formal noun (〜わけではない, 〜のではない: the clause again); after an adjective (珍しくない,
- *    少なくない) only the adjective. Not negations: adjectives and set phrases that end in ない or ず (少ない, 危ない, 間もない, 違いない,
- *    しか…ない, ほかない, かもしれない, かねない, めったにない, に過ぎない, 欠かせない, 間違いない, 必ず,
- *    相変わらず, 少なからず, にもかかわらず, まず), "not only" (だけでなく, だけではない, のみならず),
- *    affirming forms (にほかならない, 〜ないはずがない, 否定しがたい, 劣らない, と変わらない), obligations and
- *    conditionals (なければ, なくては, ないと…ならない), rhetorical ではないか, and 否定的 (an attitude).
+ *    少なくない) only the adjective. Not negations: adjectives and set phrases that end in ない or
+ *    ず (少ない, 危ない, 間もない, 違いない, しか…ない, ほかない, かもしれない, かねない, めったにない,
+ *    に過ぎない, 欠かせない, 間違いない, 必ず, 相変わらず, 少なからず, にもかかわらず, まず), "not only"
+ *    (だけでなく, だけではない, のみならず), affirming forms (にほかならない, 〜ないはずがない, 否定しがたい,
+ *    劣らない, 遜色ない, と変わらない), obligations and conditionals (なければ, なくては, ないと…ならない),
+ *    rhetorical ではないか, and 否定的 (an attitude).
  *
  * Scope errors fall on the safe side: a word wrongly read as negated in a passage can only veto
  * (the passage is not shown), never make a match. verify.ts vetoes only when the negated shared
@@ -39,7 +40,7 @@ const MAX_SCOPE_WORDS = 20;
 /** Characters a scope may span in either language (a bound on the work for odd text with no punctuation). */
 const MAX_SCOPE_CHARS = 200;
 
-const EN_CUE = /\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|unable|deny|denies|denied|denying|denial|refutes?|refuted)\b|n['’]t\b/gi;
+const EN_CUE = /\b(?:not|never|no|none|nobody|nothing|nowhere|neither|nor|cannot|unable|deny|denies|denied|denying|denial|refutes?|refuted)\b|n['’]t\b/gi;
 /** Cue phrases that assert rather than negate. */
 const EN_NOT_CUE = /^(?:\s+(?:only|just|merely|least|doubt|other|but)\b)/i;
 /** Words that negate by their sense (only for `negatesLoosely`: their scope is not read). */
@@ -59,7 +60,7 @@ const EN_CONDITIONAL = /\b(?:if|unless|whether|otherwise)\b/i;
 
 const JA_CUE = /な(?:い|かった|く(?=て|、))|(?<=で|では|じゃ)なく|ません|(?<=[ぁ-ん])ず(?=に|、|。|$)|否定|否認/g;
 /** Phrases that contain a cue's characters without negating; masked before cues are looked for. */
-const JA_NOT_CUE = /少な(?:い|かった|く(?!な))|危な(?:い|かった|く)|間もな(?:い|く)|まもな(?:い|く)|違いな(?:い|かった|く)|しかな(?:い|かった)|ほかな(?:い|かった)|かねな(?:い|かった)|かもしれな(?:い|かった)|(?:だけ|ばかり)(?:で|じゃ)は?な(?:く|い|かった)|のみ(?:で|じゃ)は?な(?:く|い|かった)|(?:に|と)?(?:ほか|他)なら(?:ない|なかった|ぬ)|な(?:い|かった)(?:はず|わけ)(?:が|は)な(?:い|かった)|ないわけにはいかな(?:い|かった)|なくはな(?:い|かった)|ないことはな(?:い|かった)|(?:ない|ず)にはいられな(?:い|かった)|否定(?:しがた|でき|し得)な?い?|否めな(?:い|かった)|劣らな(?:い|かった)|引けを取らな(?:い|かった)|(?:の)?と変わらな(?:い|かった)|に変わり(?:は)?な(?:い|かった)|のみならず|(?:めった|滅多)にな(?:い|かった|く)|(?<!た)しか(?!し)[^、。]{0,10}?な(?:い|かった)|に(?:過|す)ぎな(?:い|かった)|間違いな(?:い|く)|欠かせな(?:い|かった)|絶えな(?:い|かった)|ざるを(?:得|え)な(?:い|かった)|かもしれません|必ず|相変わらず|少なからず|にもかかわらず|(?:に|にも)関わらず|まず|思わず|なければ(?:ならな(?:い|かった)|いけな(?:い|かった))?|なくては(?:ならな(?:い|かった)|いけな(?:い|かった))?|ないと(?:いけな(?:い|かった)|ならな(?:い|かった))|ないなら|ない限り|ないかぎり|ではないか|じゃないか|否定的/g;
+const JA_NOT_CUE = /少な(?:い|かった|く(?!な))|危な(?:い|かった|く)|間もな(?:い|く)|まもな(?:い|く)|違いな(?:い|かった|く)|しかな(?:い|かった)|ほかな(?:い|かった)|かねな(?:い|かった)|かもしれな(?:い|かった)|(?:だけ|ばかり)(?:で|じゃ)は?な(?:く|い|かった)|のみ(?:で|じゃ)は?な(?:く|い|かった)|(?:に|と)?(?:ほか|他)なら(?:ない|なかった|ぬ)|な(?:い|かった)(?:はず|わけ)(?:が|は)な(?:い|かった)|ないわけにはいかな(?:い|かった)|なくはな(?:い|かった)|ないことはな(?:い|かった)|(?:ない|ず)にはいられな(?:い|かった)|否定(?:しがた|でき|し得)な?い?|否めな(?:い|かった)|劣らな(?:い|かった)|遜色(?:は|が)?な(?:い|かった|く)|見劣りしな(?:い|かった)|に負けな(?:い|かった)|引けを取らな(?:い|かった)|(?:の)?と変わらな(?:い|かった)|に変わり(?:は)?な(?:い|かった)|のみならず|(?:めった|滅多)にな(?:い|かった|く)|(?<!た)しか(?!し)[^、。]{0,10}?な(?:い|かった)|に(?:過|す)ぎな(?:い|かった)|間違いな(?:い|く)|欠かせな(?:い|かった)|絶えな(?:い|かった)|ざるを(?:得|え)な(?:い|かった)|かもしれません|必ず|相変わらず|少なからず|にもかかわらず|(?:に|にも)関わらず|まず|思わず|なければ(?:ならな(?:い|かった)|いけな(?:い|かった))?|なくては(?:ならな(?:い|かった)|いけな(?:い|かった))?|ないと(?:いけな(?:い|かった)|ならな(?:い|かった))|ないなら|ない限り|ないかぎり|ではないか|じゃないか|否定的/g;
 const JA_BOUNDARY = /[、。！？!?\n]/;
 
 const isHiragana = (c: number): boolean => c >= 0x3040 && c <= 0x309f;

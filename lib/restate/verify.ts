@@ -11,7 +11,11 @@
  *    and the claim negates none of the words they share ("LeCun never said that AI companies are losing money", "xAI denied
  *    that Wu had left": negation.ts). A claim that negates shared words is let pass: the two may
  *    put the negation on different words of the same content; so is a passage that says without
- *    negation what the claim negates ("hasn't been nice to scientists" → "how he treats researchers");
+ *    negation what the claim negates ("hasn't been nice to scientists" → "how he treats researchers"),
+ *    unless the claim's negation covers half the shared weight and the passage negates none of it
+ *    ("not very positive about the prospect" / 「以前よりずっと前向きだ」);
+ *  - antonym: the passage says the opposite word of one the claim says, and not the claim's (lexicon.ts
+ *    ANTONYMS: success/failure, profit/loss …);
  *  - organisation: the claim names organisations and the passage names others of the dataset but
  *    none of the claim's (a substitution: "OpenAI's co-founders have left");
  *  - figures (facts.ts): amount, percent, duration, ordinal, date, count disagree;
@@ -37,7 +41,7 @@ import { negatedSpans, spanAt } from './negation';
 import { quotationSpeaker, type QuotedBy } from './attribution';
 import type { MatchReasons } from './types';
 
-export type VetoKind = 'names-only' | 'negation' | 'organisation' | 'amount' | 'percent' | 'duration' | 'ordinal' | 'date' | 'count' | 'speaker' | 'time' | 'people';
+export type VetoKind = 'names-only' | 'negation' | 'antonym' | 'organisation' | 'amount' | 'percent' | 'duration' | 'ordinal' | 'date' | 'count' | 'speaker' | 'time' | 'people';
 
 export interface Verdict {
   veto: { kind: VetoKind; detail: string } | null;
@@ -57,6 +61,8 @@ export interface WindowText {
   named: ReadonlySet<string>;
   /** Whether an entity is named in the passage's paragraph or the CONTEXT_PARAGRAPHS before (where a quotation's speaker is named). */
   nearby: (id: string) => boolean;
+  /** Whether an entity is named anywhere on the page (every part seen so far). */
+  onPage: (id: string) => boolean;
   /** The passage's figures. */
   facts: () => Facts;
   /** Terms of the passage under a negation (negation.ts), read only when the other checks allow. */
@@ -76,6 +82,7 @@ export function windowFromText(r: CompiledRestate, table: TermTable, text: strin
     terms: [...terms],
     named: new Set(findEntities(text, r.entities).keys()),
     nearby: (id) => findEntities(`${context}\n${text}`, r.entities).has(id),
+    onPage: (id) => findEntities(`${context}\n${text}`, r.entities).has(id),
     facts: () => extractFacts(text),
     negated: () => negatedTerms(text, table),
     quotedBy: () => {
@@ -112,6 +119,19 @@ export function negatedTerms(text: string, table: TermTable): NegatedTerms {
 export type PageDate = () => DateRef | null;
 
 const ATTRIBUTED = new Set(['quote', 'paraphrase']);
+
+const hasTerm = (terms: ArrayLike<number>, t: number): boolean => {
+  for (let i = 0; i < terms.length; i++) if (terms[i] === t) return true;
+  return false;
+};
+
+/** The index's antonym pairs (lexicon.ts ANTONYMS), both ways round. */
+const antonymPairs = new WeakMap<CompiledRestate, Array<[number, number]>>();
+function antonymsOf(r: CompiledRestate): Array<[number, number]> {
+  let v = antonymPairs.get(r);
+  if (!v) antonymPairs.set(r, (v = (r.antonyms ?? []).flatMap(([a, b]): Array<[number, number]> => [[a, b], [b, a]])));
+  return v;
+}
 
 const termSets = new WeakMap<CompiledDoc, Set<number>>();
 /** A doc's terms as a set, made once per doc. */
@@ -151,27 +171,49 @@ export function verify(index: CompiledIndex, table: TermTable, doc: CompiledDoc,
   const neg = doc.negation;
   if (!neg?.loose) {
     const negated = w.negated();
-    if (negated.terms.size > 0) {
+    const claimNeg = new Set(neg?.terms ?? []);
+    if (negated.terms.size > 0 || claimNeg.size > 0) {
       const lang = doc.lang === 'ja' ? 0 : 1;
-      const inWindow = new Set(Array.from(w.terms));
       let shared = 0;
-      let denied = 0;
+      let denied = 0; // shared weight the passage negates
+      let deniedByClaim = 0; // shared weight the claim negates
       let heaviest = -1;
+      let heaviestByClaim = -1;
       let corrected = -1; // a shared word the passage negates in focus ("not X but Y")
-      for (const t of inWindow) {
+      const heavier = (t: number, than: number): boolean => than < 0 || table.weight[lang * table.terms + t]! > table.weight[lang * table.terms + than]!;
+      for (let i = 0; i < w.terms.length; i++) {
+        const t = w.terms[i]!;
         if (!docTerms.has(t) || table.termEntity[t]! >= 0) continue;
         const wt = table.weight[lang * table.terms + t]!;
         shared += wt;
         if (negated.terms.has(t)) {
           denied += wt;
-          if (heaviest < 0 || wt > table.weight[lang * table.terms + heaviest]!) heaviest = t;
+          if (heavier(t, heaviest)) heaviest = t;
           if (negated.focused.has(t)) corrected = t;
         }
+        if (claimNeg.has(t)) {
+          deniedByClaim += wt;
+          if (heavier(t, heaviestByClaim)) heaviestByClaim = t;
+        }
       }
-      if (heaviest >= 0 && (corrected >= 0 || denied >= NEGATED_SHARE * shared) && !neg?.terms.some((t) => inWindow.has(t))) {
-        const word = r.terms[corrected >= 0 ? corrected : heaviest]!.replace(/^~/, '');
-        return verdict('negation', corrected >= 0 ? `the passage says “not ${word}”, the claim does not` : `the passage negates “${word}” (${Math.round((100 * denied) / shared)}% of the shared words' weight), the claim does not`);
+      const label = (t: number): string => r.terms[t]!.replace(/^~/, '');
+      if (heaviest >= 0 && deniedByClaim === 0 && (corrected >= 0 || denied >= NEGATED_SHARE * shared)) {
+        return verdict('negation', corrected >= 0 ? `the passage says “not ${label(corrected)}”, the claim does not` : `the passage negates “${label(heaviest)}” (${Math.round((100 * denied) / shared)}% of the shared words' weight), the claim does not`);
       }
+      // The other way round: the claim denies what the passage asserts ("not very positive about
+      // the prospect" / 「以前よりずっと前向きだ」), when most of what they share is under the claim's
+      // negation and none under the passage's.
+      if (heaviestByClaim >= 0 && denied === 0 && deniedByClaim >= NEGATED_SHARE * shared) {
+        return verdict('negation', `the claim negates “${label(heaviestByClaim)}” (${Math.round((100 * deniedByClaim) / shared)}% of the shared words' weight), the passage does not`);
+      }
+    }
+  }
+
+  // Antonyms: the passage says the opposite word and not the claim's ("ある意味で成功だ" against
+  // "kind of a failure").
+  for (const [a, b] of antonymsOf(r)) {
+    if (docTerms.has(a) && !docTerms.has(b) && hasTerm(w.terms, b) && !hasTerm(w.terms, a)) {
+      return verdict('antonym', `the passage says “${r.terms[b]!.replace(/^~/, '')}”, the claim “${r.terms[a]!.replace(/^~/, '')}”`);
     }
   }
 
@@ -187,6 +229,14 @@ export function verify(index: CompiledIndex, table: TermTable, doc: CompiledDoc,
   const passageOrgs = ofKind(named, 'organization');
   if (claimOrgs.length > 0 && passageOrgs.length > 0 && !passageOrgs.some((id) => claimEnts.has(id))) {
     return verdict('organisation', `the passage names ${passageOrgs.join(', ')}, the claim ${claimOrgs.join(', ')}`);
+  }
+  // Nor is a passage on a page that never names whom the claim is about: "Corvane is kind of a
+  // failure, frankly" on a page that does not name xAI is no account of what LeCun said of xAI.
+  // (The claim's speaker aside: a claim about nobody else, "No specific reason has been given", is
+  // not held to it.)
+  const about = doc.ents.filter((id) => doc.owner < 0 || id !== index.claims[doc.owner]!.speakerId);
+  if (about.length > 0 && !about.some((id) => named.has(id) || w.onPage(id))) {
+    return verdict('organisation', `the page names none of ${about.join(', ')}`);
   }
 
   // Story events: the story's people named in the passage (first: a passage that does not name them

@@ -56,7 +56,7 @@ describe('whose words a quotation is', () => {
 describe('the speaker veto on quotations', () => {
   const check = (passage: string, paragraph: string) =>
     verify(index, table, claimDoc(index, 's003-lecun-bubble', 'en'), windowFromText(r, table, passage, paragraph), () => parseIsoDate('2026-05-28'));
-  const words = '“All of those labs are going to have to raise prices or cut costs, or there will be a big bubble explosion,”';
+  const words = '“Labs like OpenAI and Anthropic are going to have to raise prices or cut costs, or there will be a big bubble explosion,”';
 
   it('vetoes another person’s quotation, even with the speaker named in the paragraph', () => {
     const before = 'Claire Hadley-Ross, a partner at Ashgrove Capital, made the same case as LeCun on Tuesday.';

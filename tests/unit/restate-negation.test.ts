@@ -104,6 +104,8 @@ describe('negation scopes (negation.ts)', () => {
       'OpenAIが優位にあることは否定しがたい。',
       '人材の希少さは核物理学者に勝るとも劣らない。',
       'テスラが電池の責任者を失うのと変わらない。',
+      'Twitter時代の効率化と比べても遜色ない数字だ。',
+      'Twitter時代の効率化と比べても見劣りしない。',
     ]) {
       expect(negated(s), s).toEqual([]);
     }
@@ -138,6 +140,21 @@ describe('the negation veto (verify.ts)', () => {
     const v = check(doc('s003d-kp-bubble', 'ja'), '評価額への疑念はCNBCの解釈であり、ルカン氏の警告が向けられていたのも業界全体ではなく、特定のラボだった点には注意が要る。');
     expect(v.veto?.kind).toBe('negation');
     expect(v.veto?.detail).toMatch(/not/);
+  });
+
+  it('vetoes a passage asserting what the claim denies ("not very positive" / 「以前よりずっと前向きだ」)', () => {
+    const v = check(doc('s003-lecun-not-positive', 'ja'), 'ルカン氏は「xAIの見通しについては、以前よりずっと前向きだ」と述べた。');
+    expect(v.veto?.kind).toBe('negation');
+    expect(v.veto?.detail).toMatch(/the claim negates/);
+    // "nowhere near fast enough" negates as "not nearly fast enough" does: no veto.
+    const ok = check(doc('s003-lecun-costs-not-falling-fast', 'en'), 'AI services are getting more expensive while the cost of running them drops, but nowhere near fast enough.');
+    expect(ok.veto?.kind).not.toBe('negation');
+  });
+
+  it('vetoes the opposite word (antonyms): "ある意味で成功だ" is not "kind of a failure"', () => {
+    const v = check(doc('s003-lecun-failure', 'ja'), 'ルカン氏は「正直に言って、xAIはある意味で成功だ」と述べた。');
+    expect(v.veto?.kind).toBe('antonym');
+    expect(check(doc('s003-lecun-failure', 'ja'), 'ルカン氏は「正直に言って、xAIはある意味で失敗だ」と述べた。').veto).toBeNull();
   });
 
   it('a denied event is no report of the story', () => {
