@@ -73,7 +73,7 @@ export function* annotateSteps(doc: Document, matcher: PageMatcher, afterPart?: 
   const ownerDoc = det.root.ownerDocument ?? doc;
   if (rootText.length <= LARGE_PAGE_CHARS) {
     const run = yield* startPart(det.root, undefined, matcher.find, language, exclude);
-    return { isArticle: true, language, annotations: yield* finishPart(run, ownerDoc, afterPart) };
+    return { isArticle: true, language, annotations: yield* finishPart(run, ownerDoc, afterPart, true) };
   }
   const parts = partition(det.root, PART_CHARS, exclude);
   yield;
@@ -126,15 +126,20 @@ function* startPart(
   }
 }
 
-/** Waits for the part's reply if it must, shows the part to the second tier, and makes ranges of the matches. */
-function* finishPart(run: PartRun, ownerDoc: Document, afterPart?: PartObserver): Generator<unknown, Annotation[], undefined> {
+/**
+ * Waits for the part's reply if it must, shows the part to the second tier, and makes ranges of the
+ * matches. `whole`: the part is the whole article, so a match whose text names nobody the claim is
+ * about is dropped (`FoundClaim.aboutNamed`: a near-verbatim copy about someone else). Parts of a
+ * very large page keep theirs: whom it is about may be named in another part.
+ */
+function* finishPart(run: PartRun, ownerDoc: Document, afterPart?: PartObserver, whole = false): Generator<unknown, Annotation[], undefined> {
   let found = run.found;
   if (run.waiting) {
     yield run.waiting;
     found = yield* run.finding; // the rest of the finder, from where it waited
   }
   const { model, root } = run;
-  const hits = found ?? [];
+  const hits = whole ? (found ?? []).filter((h) => h.aboutNamed) : (found ?? []);
   if (afterPart) yield* afterPart.part(model, root, hits.map(({ start, end, claim }) => ({ start, end, claim })));
   if (hits.length === 0) return [];
   // The finder may have waited for the background: a page that replaced the text meanwhile is

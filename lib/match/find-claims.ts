@@ -13,6 +13,7 @@ import { compileGate, forgetLastMatch, passesGateRegExp } from './gate';
 import { matchAnchorsSteps } from './match-anchors';
 import { BACKGROUND_SLICE_MS, runInSlices, yieldToMain } from '../overlay/slices';
 import type { Annotation } from './types';
+import { findEntities } from '../restate/entities';
 
 /** A first-tier match in a text: [start, end) in it, the claim (its number in the index and its id), and what a card shows. */
 export interface FoundClaim extends ClaimFacts {
@@ -23,6 +24,13 @@ export interface FoundClaim extends ClaimFacts {
   score: number;
   method: Annotation['method'];
   lang: Annotation['lang'];
+  /**
+   * Whether the text names someone or something the claim is about (its organisations and people,
+   * its speaker aside; true for a claim about no one). A near-verbatim copy with the subject
+   * swapped ("not very positive about the prospect of Corvane") is not the claim: the page side
+   * drops a match whose text, the whole article, names none of them (annotate-page.ts).
+   */
+  aboutNamed: boolean;
 }
 
 /**
@@ -54,14 +62,37 @@ export function* findClaimsSteps(index: CompiledIndex, text: string, language: '
   const hits = yield* matchAnchorsSteps(norm.codes, index, language);
   let facts = factsReaders.get(index);
   if (!facts && hits.length > 0) factsReaders.set(index, (facts = claimFactsReader(index)));
+  let named: ReadonlyMap<string, unknown> | null = null; // what the text names, read once if asked
+  const aboutNamed = (c: number): boolean => {
+    const about = aboutOf(index, c);
+    if (about.length === 0 || !index.restate) return true;
+    named ??= findEntities(text, index.restate.entities);
+    return about.some((id) => named!.has(id));
+  };
   const found = hits.map((h): FoundClaim => {
     const [start, end] = toOriginalRange(norm, h.start, h.end);
     const anchor = index.anchors[h.anchor]!;
     const claim = index.claims[anchor.c]!;
-    return { start, end, claim: anchor.c, claimId: claim.id, score: Math.round(h.score * 1000) / 1000, method: h.method, lang: anchor.lang, ...facts!(anchor.c) };
+    return { start, end, claim: anchor.c, claimId: claim.id, score: Math.round(h.score * 1000) / 1000, method: h.method, lang: anchor.lang, aboutNamed: aboutNamed(anchor.c), ...facts!(anchor.c) };
   });
   putScratch(scratch);
   return found;
+}
+
+const aboutCache = new WeakMap<CompiledIndex, Map<number, readonly string[]>>();
+/** Whom claim `c` is about: the entities its texts name (restatement index), its speaker aside. */
+function aboutOf(index: CompiledIndex, c: number): readonly string[] {
+  let m = aboutCache.get(index);
+  if (!m) {
+    aboutCache.set(index, (m = new Map()));
+    const speakers = index.claims.map((x) => x.speakerId);
+    for (const d of index.restate?.docs ?? []) {
+      if (d.owner < 0) continue;
+      const set = new Set([...(m.get(d.owner) ?? []), ...d.ents.filter((id) => id !== speakers[d.owner])]);
+      m.set(d.owner, [...set]);
+    }
+  }
+  return m.get(c) ?? [];
 }
 
 /** Back to the pool, where the engine's bound scratch (the fast one) is kept over any other. */

@@ -65,7 +65,7 @@ describe('one request union, dispatched in one place', () => {
   });
 
   it("runs the first tier on a content script's text, and refuses other senders and malformed texts", async () => {
-    const found = [{ start: 0, end: 3, claim: 1, claimId: 'c', score: 1, method: 'exact' as const, lang: 'en' as const, speaker: { id: 's', name: { ja: 's', en: 's' } }, saidOn: { date: null, precision: 'unknown' as const }, sourceId: 'x', relations: [] }];
+    const found = [{ start: 0, end: 3, claim: 1, claimId: 'c', score: 1, method: 'exact' as const, lang: 'en' as const, aboutNamed: true, speaker: { id: 's', name: { ja: 's', en: 's' } }, saidOn: { date: null, precision: 'unknown' as const }, sourceId: 'x', relations: [] }];
     const findClaims = vi.fn(async () => ({ found, namesStoryPeople: true }));
     expect(await handleMessage({ db, env, findClaims }, { type: 'claims:find', text: 'abc', language: 'en' }, page)).toEqual({ ok: true, found, namesStoryPeople: true });
     expect(findClaims).toHaveBeenCalledWith('abc', 'en');

@@ -2,11 +2,13 @@
  * A restatement is about whom its claim is about: a page that never names the claim's
  * organisations or people (its speaker aside) restates none of it, however alike the words
  * ("Corvane is kind of a failure, frankly, because the founding team has gone" is no account of
- * what LeCun said of xAI). lib/restate/verify.ts, the `organisation` veto.
+ * what LeCun said of xAI). lib/restate/verify.ts, the `organisation` veto; for the first tier,
+ * `FoundClaim.aboutNamed` (lib/match/find-claims.ts), dropped on a whole article by annotate-page.ts.
  */
 
 import { describe, expect, it } from 'vitest';
 import { bundledIndex } from '../../lib/annotate';
+import { annotateWithIndex } from '../../lib/match/pipeline';
 import { annotateTiers } from '../../lib/restate/annotate';
 import { parse } from '../../scripts/bench-harness';
 import { restatePageHtml } from '../fixtures/make-restate-fixtures';
@@ -43,5 +45,37 @@ describe('a restatement is about whom its claim is about', () => {
     const r = annotateTiers(parse(page('Corvane')), index);
     expect(r.restatements.filter((x) => x.claimId === 's003-lecun-failure' || x.claimId === 's003-lecun-infrastructure')).toEqual([]);
     expect(r.stories).toEqual([]);
+  });
+});
+
+describe('the first tier: a near-verbatim copy about someone else', () => {
+  const quote = (subject: string): string =>
+    restatePageHtml({
+      file: 'about-t1.html',
+      kind: 'independent',
+      lang: 'en',
+      story: null,
+      site: 'Probe News',
+      nav: ['AI'],
+      title: `LeCun on ${subject}`,
+      byline: 'By A. Writer · May 22, 2026',
+      date: '2026-05-22',
+      paragraphs: [
+        `Yann LeCun, the founder of AMI Labs, spoke at length on a technology podcast this week about the state of the artificial intelligence industry.`,
+        `“I’m not very positive about the prospect of ${subject},” LeCun said, adding that he doesn’t expect it to be able to compete with heavyweights GitHub and Google in coding tools.`,
+        'He also talked about world models, the research his own start-up pursues, and about how long it may take before they are useful.',
+        'The host pressed him on costs, and on whether the large labs can keep spending at the pace of the last two years.',
+        'LeCun did not give figures. The interview was recorded in May and published on Thursday.',
+      ],
+      related: [],
+      comments: [],
+    });
+
+  it('annotates the quotation on a page about xAI', () => {
+    expect(annotateWithIndex(parse(quote('xAI')), index).annotations.map((a) => a.claimId)).toContain('s003-lecun-not-positive');
+  });
+
+  it('does not on a page that never names xAI (the first tier alone matches the copy: 0.78)', () => {
+    expect(annotateWithIndex(parse(quote('Corvane')), index).annotations.map((a) => a.claimId)).not.toContain('s003-lecun-not-positive');
   });
 });

@@ -48,32 +48,14 @@ const KNOWN_FALSE: ReadonlyArray<{ page: string; claimId: string; tier: 1 | 2; w
     why: 'a sentence on GeekPark publishing its analysis shares 共同創設者 (four kanji bigrams) and 退職: one compound counts as several shared terms',
   },
   {
-    page: 'restate-unseen6-en-hard-negative-other-company.html',
-    claimId: 's003-lecun-not-positive',
-    tier: 1,
-    why: 'the first tier does not ask whom a near-verbatim copy is about (xAI → Corvane)',
-  },
-  {
-    page: 'restate-unseen6-en-hard-negative-other-company.html',
-    claimId: 's003-lecun-failure-cannot-compete',
-    tier: 2,
-    why: 'the claim also names AMI Labs (its speaker’s company), which the page names, so the page-wide rule on whom a claim is about is met',
-  },
-  {
-    page: 'restate-unseen6-en-hard-negative-other-company.html',
-    claimId: 's003-lecun-losing-money',
-    tier: 2,
-    why: '"possibly related" once the two above made the story',
-  },
-  {
     page: 'restate-unseen6-ja-hard-negative-other-cofounder.html',
     claimId: 's000-no-official-reason',
     tier: 1,
-    why: 'a generic sentence copied verbatim about another lab; the claim names no one, and the first tier does not ask whether the page reports the story',
+    why: 'a generic sentence copied verbatim about another lab: the claim names no one, so whom it is about cannot tell, and the first tier does not ask whether the page reports the story',
   },
 ];
-/** Stories known wrong, for the same reasons (the first two entries on the Corvane page make it). */
-const KNOWN_WRONG_STORY = ['restate-unseen6-en-hard-negative-other-company.html'];
+/** Stories known wrong. */
+const KNOWN_WRONG_STORY: string[] = [];
 const isKnown = (page: string, claimId: string, tier: 1 | 2): boolean => KNOWN_FALSE.some((k) => k.page === page && k.claimId === claimId && k.tier === tier);
 
 /** The recall floors are about the pages the tier was built on; those written after it (`unseen`) are reported apart (bench:restate). */
