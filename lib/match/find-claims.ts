@@ -13,6 +13,7 @@ import { compileGate, forgetLastMatch, passesGateRegExp } from './gate';
 import { matchAnchorsSteps } from './match-anchors';
 import { BACKGROUND_SLICE_MS, runInSlices, yieldToMain } from '../overlay/slices';
 import type { Annotation } from './types';
+import { claimAbout } from '../restate/about';
 import { findEntities } from '../restate/entities';
 
 /** A first-tier match in a text: [start, end) in it, the claim (its number in the index and its id), and what a card shows. */
@@ -64,7 +65,7 @@ export function* findClaimsSteps(index: CompiledIndex, text: string, language: '
   if (!facts && hits.length > 0) factsReaders.set(index, (facts = claimFactsReader(index)));
   let named: ReadonlyMap<string, unknown> | null = null; // what the text names, read once if asked
   const aboutNamed = (c: number): boolean => {
-    const about = aboutOf(index, c);
+    const about = claimAbout(index, c);
     if (about.length === 0 || !index.restate) return true;
     named ??= findEntities(text, index.restate.entities);
     return about.some((id) => named!.has(id));
@@ -77,22 +78,6 @@ export function* findClaimsSteps(index: CompiledIndex, text: string, language: '
   });
   putScratch(scratch);
   return found;
-}
-
-const aboutCache = new WeakMap<CompiledIndex, Map<number, readonly string[]>>();
-/** Whom claim `c` is about: the entities its texts name (restatement index), its speaker aside. */
-function aboutOf(index: CompiledIndex, c: number): readonly string[] {
-  let m = aboutCache.get(index);
-  if (!m) {
-    aboutCache.set(index, (m = new Map()));
-    const speakers = index.claims.map((x) => x.speakerId);
-    for (const d of index.restate?.docs ?? []) {
-      if (d.owner < 0) continue;
-      const set = new Set([...(m.get(d.owner) ?? []), ...d.ents.filter((id) => id !== speakers[d.owner])]);
-      m.set(d.owner, [...set]);
-    }
-  }
-  return m.get(c) ?? [];
 }
 
 /** Back to the pool, where the engine's bound scratch (the fast one) is kept over any other. */

@@ -3,7 +3,8 @@
  * article (its text and the first tier's hits there), `finish()` for stories and confidence. It
  * returns matches as offsets into the parts' texts, each with its claim's facts; page-side.ts turns
  * them into ranges. Text in, offsets out, so it can run where the index is (the CLI, tests, or the
- * extension's background) while the page keeps only its DOM. Both are step generators, run in time slices like the first tier.
+ * extension's background) while the page keeps only its DOM. Both are step generators, run in time
+ * slices like the first tier.
  *
  * Per part: scan (sentences and their terms, scan.ts) → windows of 1–3 sentences scored against
  * every claim text of the window's language and every story event (score.ts) → the best windows
@@ -53,13 +54,13 @@ interface Part {
   facts: (Facts | undefined)[];
 }
 
-/** A window worth verifying: the best few per claim or story, not overlapping a first-tier hit. */
 /** Characters of a passage's paragraph, either side of it, read for its quotation's attribution. */
 const QUOTE_CONTEXT = 2000;
 
 /** A sentence's closing punctuation, before any closing quotes or brackets. */
 const TERMINAL = /[.!?。！？…][\s"'’”」』）)\]]*$/;
 
+/** A window worth verifying: the best few per claim or story, not overlapping a first-tier hit. */
 interface Pending {
   part: number;
   cand: Candidate;
@@ -246,12 +247,9 @@ export class RestatementCore {
       facts: () => mergeFacts(Array.from({ length: last - first + 1 }, (_, k) => this.factsOf(part, first + k))),
       negated: () => negatedTerms(passage, this.table!),
       quotedBy: () => {
-        // The passage's paragraph: the sentences of its block.
-        let a = first;
-        let b = last;
-        while (a > 0 && scan.sentences[a - 1]!.block === scan.sentences[first]!.block) a--;
-        while (b + 1 < scan.sentences.length && scan.sentences[b + 1]!.block === scan.sentences[last]!.block) b++;
-        // At most QUOTE_CONTEXT characters either side (a block of odd markup can be a whole page).
+        // The passage's paragraph (the sentences of its block), at most QUOTE_CONTEXT characters
+        // either side of the passage (a block of odd markup can be a whole page).
+        const [a, b] = blockRange(scan, first, last);
         const from = Math.max(scan.sentences[a]!.start, scan.sentences[first]!.start - QUOTE_CONTEXT);
         const paragraph = part.text.slice(from, Math.min(scan.sentences[b]!.end, scan.sentences[last]!.end + QUOTE_CONTEXT));
         return quotationSpeaker(paragraph, scan.sentences[first]!.start - from, scan.sentences[last]!.end - from);
@@ -292,16 +290,7 @@ export class RestatementCore {
       names: c.verdict.reasons.names,
     }));
     // 2. Claims that can recognise a story, or stand on their own.
-    const peopleMemo = new Map<number, boolean>();
-    const peopleNamed = (si: number): boolean => {
-      let v = peopleMemo.get(si);
-      if (v === undefined) {
-        const people = r.stories[si]!.people;
-        v = people.every((p) => this.parts.some((part) => !!part && part.scan.sentences.length > 0 && this.names(part, 0, part.scan.sentences.length - 1, p)));
-        peopleMemo.set(si, v);
-      }
-      return v;
-    };
+    const peopleNamed = (si: number): boolean => r.stories[si]!.people.every((p) => this.onPage(p));
     const strongClaims = new Set(this.pending.filter((p) => p.owner >= 0 && p.cand.score >= HIGH_SCORE).map((p) => p.owner));
     const possibleMemo = new Map<number, boolean>();
     const possible = (si: number): boolean => {
@@ -475,9 +464,17 @@ function peopleGate(r: CompiledRestate): RegExp | null {
 export function contextRange(scan: PartScan, s: number): [number, number] {
   const block = scan.sentences[s]!.block;
   let a = s;
-  let b = s;
   while (a > 0 && scan.sentences[a - 1]!.block >= block - CONTEXT_PARAGRAPHS) a--;
-  while (b + 1 < scan.sentences.length && scan.sentences[b + 1]!.block === block) b++;
+  return [a, blockRange(scan, s, s)[1]];
+}
+
+/** The sentences of the block(s) holding sentences first…last: the paragraph around a window. */
+function blockRange(scan: PartScan, first: number, last: number): [number, number] {
+  const { sentences } = scan;
+  let a = first;
+  let b = last;
+  while (a > 0 && sentences[a - 1]!.block === sentences[first]!.block) a--;
+  while (b + 1 < sentences.length && sentences[b + 1]!.block === sentences[last]!.block) b++;
   return [a, b];
 }
 

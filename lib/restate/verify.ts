@@ -38,6 +38,7 @@ import { MIN_CONTENT_TERMS, NEGATED_SHARE } from './thresholds';
 import { forEachToken } from './scan';
 import { tokenize } from './tokenize';
 import { negatedSpans, spanAt } from './negation';
+import { claimAbout } from './about';
 import { quotationSpeaker, type QuotedBy } from './attribution';
 import type { MatchReasons } from './types';
 
@@ -234,7 +235,7 @@ export function verify(index: CompiledIndex, table: TermTable, doc: CompiledDoc,
   // failure, frankly" on a page that does not name xAI is no account of what LeCun said of xAI.
   // (The claim's speaker aside: a claim about nobody else, "No specific reason has been given", is
   // not held to it.)
-  const about = doc.ents.filter((id) => doc.owner < 0 || id !== index.claims[doc.owner]!.speakerId);
+  const about = doc.owner < 0 ? doc.ents : claimAbout(index, doc.owner);
   if (about.length > 0 && !about.some((id) => named.has(id) || w.onPage(id))) {
     return verdict('organisation', `the page names none of ${about.join(', ')}`);
   }
